@@ -1,0 +1,3 @@
+from wirecheck.cli import run
+
+run()

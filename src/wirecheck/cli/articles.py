@@ -1,0 +1,125 @@
+"""Commands over articles: ingest, analyze, articles, search, run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from wirecheck import pipeline
+from wirecheck.cli import app
+from wirecheck.cli.common import (
+    JsonOpt,
+    LimitOpt,
+    note,
+    open_store,
+    print_json,
+    print_table,
+    progress,
+    warn,
+)
+from wirecheck.errors import WirecheckError
+from wirecheck.limits import Limits
+from wirecheck.store.articles import list_articles, search_articles
+from wirecheck.summary import store_summary
+
+
+def _check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise WirecheckError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _ingest(ctx: typer.Context, paths: list[Path], analyze: bool) -> pipeline.IngestReport:
+    _check_paths(paths)
+    conn = open_store(ctx)
+    try:
+        with progress(ctx, "ingesting") as advance:
+            report = pipeline.ingest(conn, paths, limits=Limits.from_env(), analyze=analyze,
+                                     on_progress=advance)
+    finally:
+        conn.close()
+    for line in report.problems:
+        warn(ctx, line)
+    return report
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, md, html, rss, atom, warc, jsonl)."),
+    analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Extract claims while ingesting."),
+    as_json: bool = JsonOpt,
+) -> int:
+    """Read articles into the store, once each (duplicates skipped, wire copies marked)."""
+    report = _ingest(ctx, paths, analyze)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        note(ctx, f"read {report.read}, added {report.added}, duplicates {report.duplicates}, "
+                  f"near-duplicates {report.near_duplicates}, problems {len(report.problems)}")
+    return 1 if report.problems else 0
+
+
+@app.command()
+def analyze(
+    ctx: typer.Context,
+    force: bool = typer.Option(False, "--force", help="Re-extract every article, not only stale ones."),
+) -> None:
+    """Run the extractors over stored articles (after a better extractor lands)."""
+    conn = open_store(ctx)
+    with progress(ctx, "analyzing") as advance:
+        done = pipeline.analyze(conn, force=force, on_progress=advance)
+    note(ctx, f"analyzed {done} articles")
+
+
+@app.command()
+def articles(
+    ctx: typer.Context,
+    outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet."),
+    limit: int = LimitOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """List stored articles, newest first."""
+    rows = list_articles(open_store(ctx, readonly=True), limit=limit, outlet=outlet)
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, ["id", "outlet", "published", "title", "duplicate_of"])
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="Words to find (all must appear)."),
+    limit: int = LimitOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Full-text search over article titles and text."""
+    rows = search_articles(open_store(ctx, readonly=True), query, limit=limit)
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, ["id", "outlet", "title", "snippet"])
+
+
+@app.command()
+def run(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(None, help="Inputs; the bundled example corpus if none."),
+    as_json: bool = JsonOpt,
+) -> int:
+    """The main job: ingest, analyze, reconcile and summarize (bundled corpus by default)."""
+    if not paths:
+        paths = [pipeline.bundled_corpus()]
+        note(ctx, f"no input given: using the bundled fictional example corpus ({paths[0]})")
+    report = _ingest(ctx, paths, analyze=True)
+    summary = store_summary(open_store(ctx, readonly=True))
+    summary["ingest"] = report.to_dict()
+    if as_json:
+        print_json(summary)
+    else:
+        print_table([{k: v for k, v in summary.items() if k != "ingest"}],
+                    ["articles", "independent_articles", "outlets", "claims", "stories", "conflicts"],
+                    title="wirecheck store summary")
+    return 0

@@ -1,0 +1,1 @@
+"""Evaluation against gold data: `wirecheck eval GOLD.jsonl` and the benchmark scripts."""

@@ -1,0 +1,27 @@
+"""`wirecheck eval`: run every evaluator that applies to a gold file, one JSON object out.
+
+Each section is ``module:function`` taking ``(gold_path, options)`` and returning a dict in
+the shape DESIGN.md gives (or None when the gold file has nothing for it). Sections live in
+their own modules so each extractor owns its scorer.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+# Section name → "module:function". Order is the order of the printed table.
+SECTIONS: dict[str, str] = {}
+
+
+def evaluate(gold_path: Path, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Scores for every section that has gold in ``gold_path``."""
+    result: dict[str, Any] = {}
+    for name, target in SECTIONS.items():
+        module_name, func_name = target.split(":")
+        scorer = getattr(importlib.import_module(module_name), func_name)
+        scores = scorer(gold_path, options or {})
+        if scores is not None:
+            result[name] = scores
+    return result

@@ -1,0 +1,131 @@
+"""The main job, top to bottom: ingest → extract → reconcile → report.
+
+Each stage is a library function over the store; the CLI and the batch engines call these.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from wirecheck.errors import InputError, Skip
+from wirecheck.extract import EXTRACTION_VERSION
+from wirecheck.extract.analyze import analyze_articles
+from wirecheck.ingest import read_paths
+from wirecheck.limits import DEFAULT_LIMITS, Limits
+from wirecheck.model import Article
+from wirecheck.reconcile.dedupe import find_duplicate, index_article
+from wirecheck.store.analysis import save_analysis
+from wirecheck.store.articles import insert_article, iter_articles
+from wirecheck.store.db import transaction
+
+BATCH = 64
+Progress = Callable[[int], None]
+
+
+def bundled_corpus() -> Path:
+    """The fictional example corpus shipped inside the package (used when no path is given)."""
+    return Path(str(resources.files("wirecheck").joinpath("data", "example")))
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; ``problems`` holds one line per rejected or skipped input."""
+
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    analyzed: int = 0
+    problems: list[str] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "added_ids"}
+
+
+def _batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def _store_new(conn: sqlite3.Connection, articles: list[Article], report: IngestReport) -> list[Article]:
+    """Insert the batch's new articles (duplicates once, near-duplicates marked)."""
+    added = []
+    for article in articles:
+        dup = find_duplicate(conn, article)
+        if dup and dup[0] == "exact":
+            report.duplicates += 1
+            continue
+        if dup:
+            article.duplicate_of = dup[1]
+            report.near_duplicates += 1
+        if insert_article(conn, article):
+            index_article(conn, article)
+            added.append(article)
+        else:
+            report.duplicates += 1
+    return added
+
+
+def ingest(
+    conn: sqlite3.Connection,
+    paths: Iterable[str | Path],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    analyze: bool = True,
+    on_progress: Progress | None = None,
+) -> IngestReport:
+    """Read, deduplicate, extract and store, as one transaction.
+
+    Bad inputs are reported in ``problems`` and skipped; any other failure rolls the whole
+    ingest back, so the store is exactly as it was before.
+    """
+    report = IngestReport()
+
+    def articles() -> Iterator[Article]:
+        for item in read_paths(paths, limits):
+            if isinstance(item, InputError | Skip):
+                report.problems.append(str(item))
+                continue
+            report.read += 1
+            if on_progress:
+                on_progress(1)
+            yield item
+
+    with transaction(conn):
+        for batch in _batched(articles(), BATCH):
+            added = _store_new(conn, batch, report)
+            report.added += len(added)
+            report.added_ids.extend(a.id for a in added)
+            if analyze:
+                for article, analysis in analyze_articles(added):
+                    save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+                    report.analyzed += 1
+    return report
+
+
+def analyze(
+    conn: sqlite3.Connection, *, force: bool = False, on_progress: Progress | None = None
+) -> int:
+    """(Re-)extract stored articles that an older extractor (or none) analyzed.
+
+    One transaction per batch: an interrupted analyze keeps what it finished.
+    """
+    below = 10**9 if force else EXTRACTION_VERSION
+    done = 0
+    pending = [a.id for a in iter_articles(conn, unanalyzed_below=below)]
+    for ids in _batched(pending, BATCH):
+        with transaction(conn):
+            for article, analysis in analyze_articles(iter_articles(conn, ids=ids)):
+                save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+                done += 1
+                if on_progress:
+                    on_progress(1)
+    return done

@@ -1,0 +1,1 @@
+"""Cross-article stages: duplicates, stories, entity resolution, claim alignment."""
