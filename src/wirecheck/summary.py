@@ -8,7 +8,9 @@ from typing import Any
 
 def store_summary(conn: sqlite3.Connection) -> dict[str, Any]:
     """Counts a reader wants first: articles, outlets, claims by kind, most-cited sources."""
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
     return {
         "articles": one("SELECT count(*) FROM articles"),
         "independent_articles": one("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),

@@ -56,7 +56,6 @@ def _iso(value: Any) -> str | None:
 
 def _claim_row(c: Claim) -> tuple[Any, ...]:
     a = c.attribution
-    t = c.time
     return (
         c.id, c.article_id, c.kind, c.span.start, c.span.end, c.span.text, c.modality,
         c.subject, c.predicate, c.object, c.place, c.confidence, a.source, a.source_kind,
