@@ -11,7 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import click
 import typer
 from rich.markup import escape
 
@@ -23,7 +22,6 @@ from wirecheck.store.db import DEFAULT_DB
 app = typer.Typer(
     name="wirecheck",
     help="Who claims what about a news story: claims, sources and discrepancies across outlets.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -61,15 +59,16 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code (0 ok, 1 user error, 2 internal error)."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="wirecheck")
-    except click.exceptions.Exit as exc:
+        result = app(args=args or ["--help"], standalone_mode=False, prog_name="wirecheck")
+    except typer.Exit as exc:
         return int(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("aborted")
         return 1
-    except click.ClickException as exc:
-        err.print(f"error: {escape(exc.format_message())}")
+    except typer.TyperException as exc:  # usage errors (typer vendors click's exceptions)
+        err.print(f"error: {escape(exc.format_message())} (see wirecheck --help)")
         return 1
     except WirecheckError as exc:
         err.print(f"error: {escape(str(exc))}")

@@ -21,7 +21,7 @@ from wirecheck.store.db import DEFAULT_DB, connect
 T = TypeVar("T")
 
 out = Console(highlight=False, soft_wrap=True)  # data: tables, JSON
-err = Console(stderr=True, highlight=False)  # messages, warnings, progress
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message = one line
 
 
 @dataclass

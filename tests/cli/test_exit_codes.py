@@ -1,0 +1,47 @@
+"""The CLI contract: 0 ok, 1 user error with one clear line, 2 internal error with a hint."""
+
+from pathlib import Path
+
+import pytest
+
+from wirecheck.cli import main
+from wirecheck.store.db import connect
+
+
+def test_missing_input_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--db", str(tmp_path / "w.db"), "ingest", str(tmp_path / "nope.txt")])
+    assert code == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: no such file or folder") and "nope.txt" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_reading_a_store_that_does_not_exist_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(tmp_path / "none.db"), "articles"]) == 1
+    assert "no store at" in capsys.readouterr().err
+
+
+def test_unknown_option_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["articles", "--frobnicate"]) == 1
+
+
+def test_internal_error_exits_2_with_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import wirecheck.cli.articles as articles
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(articles, "list_articles", broken)
+    connect(tmp_path / "w.db").close()
+    assert main(["--db", str(tmp_path / "w.db"), "articles"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError" in err and "WIRECHECK_DEBUG=1" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("wirecheck ")
