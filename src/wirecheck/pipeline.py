@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from wirecheck.errors import InputError, Skip
-from wirecheck.extract import EXTRACTION_VERSION
+from wirecheck.extract import EXTRACTION_VERSION, ArticleAnalysis
 from wirecheck.extract.analyze import analyze_articles
 from wirecheck.ingest import read_paths
 from wirecheck.limits import DEFAULT_LIMITS, Limits
@@ -49,7 +49,7 @@ class IngestReport:
         return {k: v for k, v in self.__dict__.items() if k != "added_ids"}
 
 
-def _batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+def batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
     it = iter(items)
     while batch := list(islice(it, n)):
         yield batch
@@ -74,6 +74,43 @@ def _store_new(conn: sqlite3.Connection, articles: list[Article], report: Ingest
     return added
 
 
+def read_articles(
+    paths: Iterable[str | Path], limits: Limits, report: IngestReport,
+    on_progress: Progress | None = None,
+) -> Iterator[Article]:
+    """The readers' Articles; bad or skipped inputs become lines in ``report.problems``."""
+    for item in read_paths(paths, limits):
+        if isinstance(item, InputError | Skip):
+            report.problems.append(str(item))
+            continue
+        report.read += 1
+        if on_progress:
+            on_progress(1)
+        yield item
+
+
+Analyzer = Callable[[list[Article]], Iterable[tuple[Article, ArticleAnalysis]]]
+
+
+def store_batch(
+    conn: sqlite3.Connection, batch: list[Article], report: IngestReport,
+    analyzer: Analyzer | None = analyze_articles,
+) -> list[Article]:
+    """Store one batch: dedupe, insert the new articles, save their analyses.
+
+    The one code path of ``ingest`` and the batch engines (which pass an ``analyzer`` that
+    returns analyses computed elsewhere); the caller owns the transaction.
+    """
+    added = _store_new(conn, batch, report)
+    report.added += len(added)
+    report.added_ids.extend(a.id for a in added)
+    if analyzer is not None:
+        for article, analysis in analyzer(added):
+            save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+            report.analyzed += 1
+    return added
+
+
 def ingest(
     conn: sqlite3.Connection,
     paths: Iterable[str | Path],
@@ -88,26 +125,9 @@ def ingest(
     ingest back, so the store is exactly as it was before.
     """
     report = IngestReport()
-
-    def articles() -> Iterator[Article]:
-        for item in read_paths(paths, limits):
-            if isinstance(item, InputError | Skip):
-                report.problems.append(str(item))
-                continue
-            report.read += 1
-            if on_progress:
-                on_progress(1)
-            yield item
-
     with transaction(conn):
-        for batch in _batched(articles(), BATCH):
-            added = _store_new(conn, batch, report)
-            report.added += len(added)
-            report.added_ids.extend(a.id for a in added)
-            if analyze:
-                for article, analysis in analyze_articles(added):
-                    save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
-                    report.analyzed += 1
+        for batch in batched(read_articles(paths, limits, report, on_progress), BATCH):
+            store_batch(conn, batch, report, analyze_articles if analyze else None)
     return report
 
 
@@ -121,7 +141,7 @@ def analyze(
     below = 10**9 if force else EXTRACTION_VERSION
     done = 0
     pending = [a.id for a in iter_articles(conn, unanalyzed_below=below)]
-    for ids in _batched(pending, BATCH):
+    for ids in batched(pending, BATCH):
         with transaction(conn):
             for article, analysis in analyze_articles(iter_articles(conn, ids=ids)):
                 save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
