@@ -1,0 +1,125 @@
+"""How values read on the page: numbers, hedged intervals, dates, outlet names, links.
+
+One place for these rules so the matrix, the claim table and the Markdown agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from wirecheck.model import VERDICTS
+from wirecheck.report.dossier import UNKNOWN_OUTLET, Cell
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def number(x: float) -> str:
+    """31800 → "31,800"; 1500000 → "1.5 million"; 0.25 → "0.25"."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size:
+            return f"{x / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def interval(low: float | None, high: float | None, point: float | None, hedge: str | None) -> str | None:
+    """The hedged value as a reader scans it: "≥ 31,800", "≈ 1.5 million", "20–30"."""
+    if hedge == "approximate" and point is not None:
+        return f"≈ {number(point)}"
+    if hedge == "lower_bound" and low is not None:
+        return f"≥ {number(low)}"
+    if hedge == "upper_bound" and high is not None:
+        return f"≤ {number(high)}"
+    if point is not None:
+        return number(point)
+    if low is not None and high is not None:
+        return number(low) if low == high else f"{number(low)}–{number(high)}"
+    if low is not None:
+        return f"≥ {number(low)}"
+    if high is not None:
+        return f"≤ {number(high)}"
+    return None
+
+
+def date_range(start: str | None, end: str | None) -> str | None:
+    """"2024-04-01 – 2024-05-15", or one date when both ends agree."""
+    s, e = (start or "")[:10], (end or "")[:10]
+    if s and e and s != e:
+        return f"{s} – {e}"
+    return s or e or None
+
+
+def outlet_column(outlet: str | None, source_path: str | None, article_id: str) -> str:
+    """The matrix column of an article: its outlet, or "unknown outlet · file" when unknown.
+
+    Unknown outlets stay apart (two anonymous files are not one outlet).
+    """
+    if outlet and outlet.strip():
+        return outlet.strip()
+    name = PurePath(source_path).name if source_path else article_id
+    return f"{UNKNOWN_OUTLET} · {name}"
+
+
+def article_title(title: str | None, source_path: str | None, article_id: str) -> str:
+    if title and title.strip():
+        return title.strip()
+    if source_path:
+        return PurePath(source_path).name
+    return f"article {article_id}"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it may become a link (http/https with a host), else None."""
+    if not url:
+        return None
+    candidate = url.strip()
+    if _CONTROL.search(candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return candidate
+
+
+def verdict(value: str | None) -> str:
+    """A verdict from the store, or "unclear" when it is not one we know (also a CSS class)."""
+    return value if value in VERDICTS else "unclear"
+
+
+def source_label(source: str | None, chain: list[str]) -> str:
+    """"a Lebanese newspaper citing Egyptian sources" from a chain; the source otherwise."""
+    if len(chain) > 1:
+        return " citing ".join(chain)
+    return source or (chain[0] if chain else "unattributed")
+
+
+def shorten(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def group_cells(cells: Sequence[Cell]) -> list[tuple[Cell, int]]:
+    """Identical wordings from one outlet (same words, value, source, modality) shown once, ×n."""
+    groups: dict[tuple[str, str | None, str, str], list[Cell]] = {}
+    for c in cells:
+        groups.setdefault((c.wording.text, c.value, c.source, c.modality), []).append(c)
+    return [(members[0], len(members)) for members in groups.values()]
+
+
+def when(iso: str | None) -> str:
+    """An ISO timestamp as people read it: "2024-03-20 10:00 UTC"; dates stay dates."""
+    if not iso:
+        return ""
+    if len(iso) <= 10 or "T" not in iso:
+        return iso
+    day, _, rest = iso.partition("T")
+    clock, offset = rest[:5], rest[8:].lstrip(".0123456789")
+    zone = "UTC" if offset in ("", "Z", "+00:00") else offset
+    return f"{day} {clock} {zone}" if offset else f"{day} {clock}"

@@ -1,0 +1,208 @@
+"""The dossier: what a fact-checker hands an editor about one story, as plain data.
+
+:func:`wirecheck.report.build.build_dossier` fills it from the store; the JSON, Markdown
+and HTML renderers only read it. Everything is already display-ready (outlet names with
+fallbacks, formatted intervals, anchors), so the three formats cannot disagree.
+The JSON form is described by ``dossier.schema.json`` beside this file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_ID = "wirecheck.dossier/1"
+UNKNOWN_OUTLET = "unknown outlet"
+ALL_STORIES = "all"  # pseudo story id: every article, for stores not yet grouped into stories
+
+
+@dataclass
+class SpanRef:
+    """A verbatim stretch of an article, with the anchor every page gives it."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    anchor: str
+
+
+@dataclass
+class ArticleInfo:
+    """One article of the story; ``column`` is its matrix column (outlet, or file if unknown)."""
+
+    id: str
+    anchor: str
+    column: str
+    outlet: str | None
+    title: str
+    url: str | None  # only http(s) URLs survive; others are dropped, never linked
+    published: str | None
+    source_path: str | None
+    duplicate_of: str | None
+    text: str
+
+
+@dataclass
+class Header:
+    story_id: str
+    label: str
+    time_start: str | None
+    time_end: str | None
+    articles: int
+    outlets: list[str]
+    independent_sources: int  # original reports: wire copies collapsed, one per outlet
+    keywords: list[str] = field(default_factory=list)
+    verdicts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Cell:
+    """One outlet's wording of one fact: verbatim words, normalized value, hedge, source."""
+
+    claim_id: str
+    article_id: str
+    column: str
+    wording: SpanRef  # the number's words when there is a number, else the claim
+    value: str | None  # formatted interval: "≥ 31,800", "≈ 1.5 million", "20–30"
+    low: float | None
+    high: float | None
+    point: float | None
+    hedge: str | None
+    measure: str | None
+    source: str  # display: the attribution, or "unattributed"
+    chain: list[str]
+    source_kind: str
+    modality: str
+    published: str | None
+
+
+@dataclass
+class FactRow:
+    """One row of the discrepancy matrix: an aligned group of claims and its verdict."""
+
+    id: str
+    anchor: str
+    key: str
+    label: str
+    verdict: str
+    sources: int
+    outlets: int
+    story_id: str | None
+    detail: dict[str, Any]
+    cells: dict[str, list[Cell]]  # matrix column -> that column's claims
+
+
+@dataclass
+class TimelineItem:
+    id: str
+    date_start: str | None
+    date_end: str | None
+    kind: str
+    ref_id: str
+    label: str
+    outlets: list[str]
+    first_reported: str | None
+    target: str | None  # anchor of the claim / fact / span it points at
+    target_article: str | None  # the article holding ``target`` when it is a span
+
+
+@dataclass
+class ClaimRow:
+    """One claim with everything needed to check it against its article."""
+
+    id: str
+    anchor: str
+    article_id: str
+    column: str
+    kind: str
+    modality: str
+    source: str
+    source_kind: str
+    cue: str | None
+    chain: list[str]
+    confidence: float
+    quantity: str | None
+    measure: str | None
+    time: str | None  # formatted date range, or "unresolved"
+    time_start: str | None
+    time_end: str | None
+    span: SpanRef
+    context: SpanRef  # the sentence around the claim, shown with the claim highlighted
+    quantity_span: SpanRef | None
+    source_span: SpanRef | None
+    time_span: SpanRef | None
+    fact_id: str | None
+    verdict: str | None
+
+
+@dataclass
+class SourceRow:
+    """A cited source: how often, and by which outlets (matrix columns)."""
+
+    name: str
+    kind: str
+    claims: int
+    outlets: dict[str, int]
+
+
+@dataclass
+class OutletSourcing:
+    """How one outlet sources its claims; shares are 0..1 of its claims."""
+
+    column: str
+    claims: int
+    attributed: int
+    anonymous: int
+    unattributed: int
+    anonymous_share: float
+    unattributed_share: float
+
+
+@dataclass
+class ChartMark:
+    x: float
+    y: float
+    r: float
+    label: str
+    cls: str
+
+
+@dataclass
+class AxisLabel:
+    x: float
+    y: float
+    text: str
+    anchor: str  # start / middle / end
+
+
+@dataclass
+class Chart:
+    """An SVG chart already laid out in pixels, so no script is needed to draw it."""
+
+    kind: str  # outlet_days / series
+    title: str
+    width: int
+    height: int
+    marks: list[ChartMark]
+    labels: list[AxisLabel]
+    lines: list[str]  # polyline "x,y x,y" point lists, built from numbers only
+
+
+@dataclass
+class Dossier:
+    header: Header
+    columns: list[str]
+    facts: list[FactRow]
+    timeline: list[TimelineItem]
+    claims: list[ClaimRow]
+    sources: list[SourceRow]
+    outlet_sourcing: list[OutletSourcing]
+    chart: Chart | None
+    articles: list[ArticleInfo]
+    notes: list[str] = field(default_factory=list)
+    schema: str = SCHEMA_ID
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)

@@ -1,0 +1,156 @@
+"""Rows of the discrepancy matrix, read from the ``alignments`` tables.
+
+Shared by the story dossier and the web conflicts page, so a fact reads the same in both.
+When a story has no alignments yet (reconcile has not run), :func:`fallback_facts` groups
+its numbers by measure, with verdict "unclear", so the dossier is still useful.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from wirecheck.model import Claim
+from wirecheck.report import display
+from wirecheck.report.dossier import ArticleInfo, Cell, FactRow, SpanRef
+from wirecheck.report.highlight import anchor_id, span_anchor
+from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
+
+ARTICLE_COLS = "a.id, a.outlet, a.url, a.title, a.published, a.source_path, a.duplicate_of, a.text"
+
+
+def article_info(row: sqlite3.Row) -> ArticleInfo:
+    aid = str(row["id"])
+    return ArticleInfo(
+        id=aid, anchor=anchor_id("a", aid),
+        column=display.outlet_column(row["outlet"], row["source_path"], aid),
+        outlet=row["outlet"], title=display.article_title(row["title"], row["source_path"], aid),
+        url=display.safe_url(row["url"]), published=row["published"],
+        source_path=row["source_path"], duplicate_of=row["duplicate_of"], text=row["text"],
+    )
+
+
+def span_ref(article_id: str, start: int, end: int, text: str) -> SpanRef:
+    return SpanRef(article_id, start, end, text, span_anchor(article_id, start, end))
+
+
+def make_cell(claim: Claim, article: ArticleInfo) -> Cell:
+    q = claim.quantity
+    a = claim.attribution
+    wording = q.span if q is not None else claim.span
+    return Cell(
+        claim_id=claim.id, article_id=claim.article_id, column=article.column,
+        wording=span_ref(wording.article_id, wording.start, wording.end, wording.text),
+        value=display.interval(q.low, q.high, q.value, q.hedge) if q else None,
+        low=q.low if q else None, high=q.high if q else None, point=q.value if q else None,
+        hedge=q.hedge if q else None, measure=q.measure if q else None,
+        source=display.source_label(a.source, a.chain), chain=list(a.chain),
+        source_kind=a.source_kind, modality=claim.modality, published=article.published,
+    )
+
+
+def _cells(claims: Iterable[Claim], articles: dict[str, ArticleInfo]) -> dict[str, list[Cell]]:
+    cells: dict[str, list[Cell]] = defaultdict(list)
+    for claim in claims:
+        article = articles.get(claim.article_id)
+        if article is not None:
+            cells[article.column].append(make_cell(claim, article))
+    return dict(cells)
+
+
+def load_articles(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> dict[str, ArticleInfo]:
+    rows = conn.execute(
+        f"SELECT {ARTICLE_COLS} FROM articles a {where} ORDER BY a.published IS NULL, "
+        "a.published, a.rowid", tuple(params),
+    ).fetchall()
+    return {str(r["id"]): article_info(r) for r in rows}
+
+
+def load_facts(
+    conn: sqlite3.Connection,
+    *,
+    story_id: str | None = None,
+    verdict: str | None = None,
+    limit: int = -1,
+    offset: int = 0,
+    known: tuple[dict[str, Claim], dict[str, ArticleInfo]] | None = None,
+) -> tuple[list[FactRow], dict[str, ArticleInfo]]:
+    """Alignments (of one story, and/or of one verdict) as matrix rows, with their articles.
+
+    ``known``: claims and articles the caller has loaded already (not read again).
+    """
+    where, params = [], []
+    if story_id is not None:
+        where.append("al.story_id = ?")
+        params.append(story_id)
+    if verdict is not None:
+        where.append("al.verdict = ?")
+        params.append(verdict)
+    cond = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = conn.execute(
+        f"SELECT al.* FROM alignments al {cond} ORDER BY al.rowid LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    if not rows:
+        return [], {}
+    ids = [str(r["id"]) for r in rows]
+    marks = ", ".join("?" for _ in ids)
+    members: dict[str, list[str]] = defaultdict(list)
+    for m in conn.execute(
+        f"SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN ({marks})", ids
+    ):
+        members[str(m["alignment_id"])].append(str(m["claim_id"]))
+    if known is not None:
+        claims, articles = known
+    else:
+        in_claims = f"SELECT claim_id FROM alignment_claims WHERE alignment_id IN ({marks})"
+        claims = {c.id: c for c in (claim_from_row(r) for r in conn.execute(
+            f"{CLAIM_SELECT} WHERE c.id IN ({in_claims}) ORDER BY c.article_id, c.start", ids))}
+        articles = load_articles(
+            conn, f"WHERE a.id IN (SELECT c.article_id FROM claims c WHERE c.id IN ({in_claims}))",
+            ids)
+    facts = []
+    for r in rows:
+        fact_claims = [claims[c] for c in members[str(r["id"])] if c in claims]
+        facts.append(FactRow(
+            id=str(r["id"]), anchor=anchor_id("f", r["id"]), key=r["key"], label=r["label"],
+            verdict=display.verdict(r["verdict"]), sources=int(r["sources"]),
+            outlets=int(r["outlets"]), story_id=r["story_id"], detail=_detail(r["detail"]),
+            cells=_cells(sorted(fact_claims, key=lambda c: _order(c, articles)), articles),
+        ))
+    return facts, articles
+
+
+def _order(claim: Claim, articles: dict[str, ArticleInfo]) -> tuple[str, int]:
+    article = articles.get(claim.article_id)
+    return ((article.published or "~") if article else "~", claim.span.start)
+
+
+def _detail(raw: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def fallback_facts(claims: Sequence[Claim], articles: dict[str, ArticleInfo]) -> list[FactRow]:
+    """Numbers grouped by measure, for a story reconcile has not aligned yet (verdict unclear)."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.quantity is not None:
+            groups[claim.quantity.measure or claim.quantity.unit or "number"].append(claim)
+    facts = []
+    for measure, members in sorted(groups.items()):
+        cells = _cells(members, articles)
+        facts.append(FactRow(
+            id=f"measure:{measure}", anchor=anchor_id("f", "measure", measure),
+            key=f"measure:{measure}", label=measure,
+            verdict="single_source" if len(cells) == 1 else "unclear",
+            sources=len(cells), outlets=len(cells), story_id=None,
+            detail={"note": "grouped by measure only; not reconciled"}, cells=cells,
+        ))
+    return facts

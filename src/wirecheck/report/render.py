@@ -1,0 +1,179 @@
+"""Render a :class:`Dossier` as JSON, Markdown or one self-contained HTML file.
+
+HTML goes through Jinja2 with autoescape on for every template; the only Markup that
+reaches a template is built by :mod:`wirecheck.report.highlight` (escaped segment by
+segment) or is our own stylesheet. The stylesheet is inlined and allowed by its CSP hash,
+so the file needs no network and runs no script. The web UI builds its environment with
+:func:`html_environment` too, adding its own templates in front of these.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from wirecheck.report import display
+from wirecheck.report.dossier import ArticleInfo, ClaimRow, Dossier, SpanRef
+from wirecheck.report.highlight import Mark, anchor_id, highlight
+from wirecheck.report.marks import all_claim_marks, claim_marks
+
+FORMATS = ("html", "md", "json")
+SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where links point: anchors inside one dossier file, or routes of the web UI."""
+
+    web: bool = False
+
+    def article(self, article_id: str) -> str:
+        return f"/articles/{quote(article_id, safe='')}" if self.web else "#" + anchor_id("a", article_id)
+
+    def target(self, article_id: str | None, anchor: str) -> str:
+        """``anchor`` inside the article's text (web: on its page), or on this page."""
+        if article_id is not None and self.web:
+            return f"{self.article(article_id)}#{anchor}"
+        return f"#{anchor}"
+
+    def span(self, span: SpanRef) -> str:
+        return self.target(span.article_id, span.anchor)
+
+    def story(self, story_id: str) -> str:
+        return f"/stories/{quote(story_id, safe='')}" if self.web else story_file(story_id, "html")
+
+
+def story_file(story_id: str, fmt: str) -> str:
+    """The file name of a story's dossier: safe on every filesystem, distinct per id."""
+    return anchor_id("story", story_id) + SUFFIX[fmt]
+
+
+def claim_context(row: ClaimRow) -> Markup:
+    """The claim's sentence with claim, number, source and time highlighted (no ids)."""
+    return highlight(row.context.text, claim_marks(row, anchors=False), offset=row.context.start)
+
+
+def _article_text(claims_by_article: dict[str, list[ClaimRow]]) -> Any:
+    def render(article: ArticleInfo) -> Markup:
+        return highlight(article.text, all_claim_marks(claims_by_article.get(article.id, [])))
+    return render
+
+
+@cache
+def stylesheet() -> Markup:
+    """Our own CSS (not article data), inlined into every page."""
+    env = Environment(loader=PackageLoader("wirecheck.report", "templates"), autoescape=False)
+    return Markup(env.get_template("_style.css").render())
+
+
+def style_hash() -> str:
+    digest = hashlib.sha256(str(stylesheet()).encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(*, frame_ancestors: bool = False) -> str:
+    """No script at all, our one stylesheet by hash, images only as data: URIs."""
+    policy = (f"default-src 'none'; script-src 'none'; style-src {style_hash()}; "
+              "img-src data:; base-uri 'none'; form-action 'self'")
+    return policy + ("; frame-ancestors 'none'" if frame_ancestors else "")
+
+
+def html_environment(*packages: str) -> Environment:
+    """Jinja2 with autoescape for every template; ``packages``' templates come first."""
+    loaders = [PackageLoader(p, "templates") for p in (*packages, "wirecheck.report")]
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(
+        anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
+        claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
+        highlight=highlight, mark=Mark, group_cells=display.group_cells,
+    )
+    env.filters["when"] = display.when
+    return env
+
+
+@cache
+def _report_env() -> Environment:
+    return html_environment()
+
+
+def render_html(dossier: Dossier) -> str:
+    by_article: dict[str, list[ClaimRow]] = {}
+    for row in dossier.claims:
+        by_article.setdefault(row.article_id, []).append(row)
+    return _report_env().get_template("dossier.html").render(
+        d=dossier, links=Links(web=False), standalone=True, article_text=_article_text(by_article),
+    )
+
+
+def render_json(dossier: Dossier) -> str:
+    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+class MdRaw(str):
+    """Markdown we built ourselves (links), passed through the escaping finalize unchanged."""
+
+
+def md_escape(value: Any) -> str:
+    """Article data as inert Markdown: one line, HTML-escaped, Markdown punctuation escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, MdRaw):
+        return str(value)
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+
+
+@cache
+def _markdown_env() -> Environment:
+    env = Environment(loader=PackageLoader("wirecheck.report", "templates"), autoescape=False,
+                      finalize=md_escape, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md_link"] = md_link
+    env.globals["group_cells"] = display.group_cells
+    env.filters["when"] = display.when
+    return env
+
+
+def md_link(text: Any, url: str | None) -> str:
+    """A Markdown link to an http(s) URL (already vetted by display.safe_url), else the text."""
+    if not url:
+        return md_escape(text)
+    target = url.replace("<", "%3C").replace(">", "%3E")
+    return MdRaw(f"[{md_escape(text)}](<{target}>)")
+
+
+def render_markdown(dossier: Dossier) -> str:
+    return _markdown_env().get_template("dossier.md").render(d=dossier)
+
+
+def render(dossier: Dossier, fmt: str) -> str:
+    if fmt == "html":
+        return render_html(dossier)
+    if fmt == "md":
+        return render_markdown(dossier)
+    if fmt == "json":
+        return render_json(dossier)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def render_index(stories: list[dict[str, Any]], fmt: str) -> str:
+    """The index of written dossiers (``stories``: label, file, counts) in one format."""
+    if fmt == "json":
+        return json.dumps({"schema": "wirecheck.dossier-index/1", "stories": stories},
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return _markdown_env().get_template("index.md").render(stories=stories)
+    return _report_env().get_template("index.html").render(stories=stories)

@@ -1,0 +1,156 @@
+"""The local web UI: a FastAPI app over one store, read-only (datasette-style factory).
+
+Every request opens its own read-only connection, so pages keep working while an ingest
+writes (WAL). Pages reuse the dossier's templates; every response carries a CSP that
+allows no script at all and only our own stylesheet (by hash). Errors have one JSON shape,
+``{"ok": false, "error": ..., "status": ...}``, under ``/api/`` (and for clients asking
+for JSON); HTML pages get the same message as a page.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from wirecheck.errors import StoreError, WirecheckError
+from wirecheck.report.build import StoryNotFound, build_dossier
+from wirecheck.report.render import Links, content_security_policy, html_environment
+from wirecheck.store.db import connect
+from wirecheck.web import queries
+from wirecheck.web.queries import PER_PAGE, Page
+
+log = logging.getLogger("wirecheck.web")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": content_security_policy(frame_ancestors=True),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def error_body(status: int, message: str) -> dict[str, Any]:
+    """The one JSON error shape (pinned by a test)."""
+    return {"ok": False, "error": message, "status": status}
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.url.path.startswith("/api/") or (
+        "application/json" in accept and "text/html" not in accept)
+
+
+def _store(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for one request (WAL: never blocked by a writer)."""
+    conn = connect(request.app.state.db_path, readonly=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(_store)]
+PageNo = Annotated[int, Query(ge=1, le=100_000)]
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The web UI over the store at ``db_path`` (opened read-only, per request)."""
+    db = Path(db_path)  # opened per request, so the app starts even before the store exists
+    env = html_environment("wirecheck.web")
+    links = Links(web=True)
+    app = FastAPI(title="wirecheck", docs_url=None, redoc_url=None, openapi_url=None)
+
+    app.state.db_path = db
+
+    def html(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        body = env.get_template(template).render(links=links, **context)
+        return HTMLResponse(body, status_code=status_code)
+
+    def error(request: Request, status: int, message: str) -> Response:
+        if _wants_json(request):
+            return JSONResponse(error_body(status, message), status_code=status)
+        return html("error.html", status, status=status, message=message, q="")
+
+    @app.middleware("http")
+    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        try:
+            response = await call_next(request)
+        except Exception:  # a bug: logged with its traceback, answered without one
+            log.exception("internal error on %s", request.url.path)
+            response = error(request, 500, "internal error (see the server log)")
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return error(request, 400, f"bad request: {where}")
+
+    @app.exception_handler(WirecheckError)
+    async def domain_error(request: Request, exc: WirecheckError) -> Response:
+        status = 404 if isinstance(exc, StoryNotFound) else 503 if isinstance(exc, StoreError) else 400
+        return error(request, status, str(exc))
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(conn: Conn, q: str = "", page: PageNo = 1) -> HTMLResponse:
+        if q.strip():
+            return html("search.html", q=q, results=queries.search(conn, q))
+        p = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM stories"))
+        articles, a_page = [], None
+        if not p.total:
+            a_page = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM articles"))
+            articles = queries.list_articles(conn, a_page)
+        return html("stories.html", q="", page=p, stories=queries.list_stories(conn, p),
+                    articles=articles, article_page=a_page)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story(conn: Conn, story_id: str) -> HTMLResponse:
+        return html("story.html", q="", d=build_dossier(conn, story_id), standalone=False)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article(conn: Conn, article_id: str) -> HTMLResponse:
+        view = queries.article_view(conn, article_id)
+        if view is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return html("article.html", q="", v=view)
+
+    @app.get("/entity", response_class=HTMLResponse)
+    def entity(conn: Conn, name: str = "", id: str = "") -> HTMLResponse:
+        view = queries.entity_view(conn, name=name or None, entity_id=id or None)
+        if view is None:
+            raise HTTPException(404, f"no mentions of {name or id!r}")
+        return html("entity.html", q="", v=view)
+
+    @app.get("/conflicts", response_class=HTMLResponse)
+    def conflicts(conn: Conn, page: PageNo = 1) -> HTMLResponse:
+        total = queries.count(conn, "SELECT count(*) FROM alignments WHERE verdict = 'conflict'")
+        p = Page(page, 20, total)
+        return html("conflicts.html", q="", page=p, items=queries.conflicts(conn, p))
+
+    @app.get("/api/stories")
+    def api_stories(conn: Conn, page: PageNo = 1) -> dict[str, Any]:
+        p = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM stories"))
+        return {"ok": True, "page": page, "total": p.total, "stories": queries.list_stories(conn, p)}
+
+    @app.get("/api/stories/{story_id}")
+    def api_story(conn: Conn, story_id: str) -> dict[str, Any]:
+        return {"ok": True, "dossier": build_dossier(conn, story_id).to_dict()}
+
+    @app.get("/api/search")
+    def api_search(conn: Conn, q: str) -> dict[str, Any]:
+        rows = [{**r, "snippet": str(r["snippet"])} for r in queries.search(conn, q)]
+        return {"ok": True, "query": q, "results": rows}
+
+    return app

@@ -1,0 +1,223 @@
+"""Read-only queries behind the web pages; each is bounded (indexed lookups, LIMIT/OFFSET).
+
+The story page is the dossier itself (:func:`wirecheck.report.build_dossier`); what is
+here is what only the web shows: the story list, search, one article with every span,
+one entity across outlets, and all conflicts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirecheck.report.build import claim_row, sentence_around
+from wirecheck.report.dossier import ArticleInfo, ClaimRow, FactRow, SpanRef
+from wirecheck.report.facts import ARTICLE_COLS, article_info, load_facts, span_ref
+from wirecheck.report.highlight import Mark, marked_snippet
+from wirecheck.report.marks import all_claim_marks
+from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
+from wirecheck.store.articles import fts_query
+
+PER_PAGE = 50
+_META_COLS = ARTICLE_COLS.replace("a.text", "'' AS text")  # listings need no text
+
+
+@dataclass
+class Page:
+    """One page of a listing: 1-based ``number``; ``more`` when a next page exists."""
+
+    number: int
+    per_page: int
+    total: int
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.per_page
+
+    @property
+    def more(self) -> bool:
+        return self.number * self.per_page < self.total
+
+
+def count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> int:
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def list_stories(conn: sqlite3.Connection, page: Page) -> list[dict[str, Any]]:
+    """Stories, newest first, with their article, outlet and conflict counts."""
+    rows = conn.execute(
+        "SELECT s.id, s.label, s.time_start, s.time_end, "
+        "(SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) AS articles, "
+        "(SELECT count(DISTINCT coalesce(a.outlet, a.id)) FROM story_articles sa "
+        " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id) AS outlets, "
+        "(SELECT count(*) FROM alignments al WHERE al.story_id = s.id "
+        " AND al.verdict = 'conflict') AS conflicts "
+        "FROM stories s ORDER BY s.time_start IS NULL, s.time_start DESC, s.id LIMIT ? OFFSET ?",
+        (page.per_page, page.offset),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = PER_PAGE) -> list[dict[str, Any]]:
+    """Full-text matches, best first, with a safely highlighted snippet and their story."""
+    match = fts_query(query)
+    if not match:
+        return []
+    rows = conn.execute(
+        "SELECT a.id, a.outlet, a.title, a.published, a.source_path, "
+        "snippet(articles_fts, 1, char(57344), char(57345), '…', 16) AS snip, "
+        "sa.story_id, s.label AS story_label "
+        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+        "LEFT JOIN stories s ON s.id = sa.story_id "
+        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+        (match, limit),
+    ).fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["snippet"] = marked_snippet(d.pop("snip") or "")
+        out.append(d)
+    return out
+
+
+def list_articles(conn: sqlite3.Connection, page: Page) -> list[ArticleInfo]:
+    """Articles newest first (the front page of a store not grouped into stories yet)."""
+    rows = conn.execute(
+        f"SELECT {_META_COLS} FROM articles a "
+        "ORDER BY a.published IS NULL, a.published DESC, a.rowid LIMIT ? OFFSET ?",
+        (page.per_page, page.offset),
+    ).fetchall()
+    return [article_info(r) for r in rows]
+
+
+@dataclass
+class Mention:
+    entity: str
+    type: str
+    entity_id: str | None
+    span: SpanRef
+
+
+@dataclass
+class ArticleView:
+    """One article with every extracted span as a highlight mark."""
+
+    info: ArticleInfo
+    story: dict[str, Any] | None
+    claims: list[ClaimRow]
+    mentions: list[Mention]
+    marks: list[Mark] = field(default_factory=list)
+
+
+def _facts_of_claims(conn: sqlite3.Connection, article_id: str) -> dict[str, tuple[str, str]]:
+    rows = conn.execute(
+        "SELECT ac.claim_id, al.id, al.verdict FROM claims c "
+        "JOIN alignment_claims ac ON ac.claim_id = c.id JOIN alignments al ON al.id = ac.alignment_id "
+        "WHERE c.article_id = ?", (article_id,))
+    return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
+
+
+def _time_marks(conn: sqlite3.Connection, article_id: str) -> list[Mark]:
+    marks = []
+    for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (article_id,)):
+        when = r["date_start"] if r["date_start"] == r["date_end"] else f"{r['date_start']} – {r['date_end']}"
+        title = f"time: {when}" if r["resolved"] else f"time: unresolved{' — ' + r['note'] if r['note'] else ''}"
+        marks.append(Mark(r["start"], r["end"], "time", title))
+    return marks
+
+
+def _event_marks(conn: sqlite3.Connection, article_id: str) -> list[Mark]:
+    return [
+        Mark(r["start"], r["end"], "event",
+             f"event: {r['action_type']} ({r['action']}), {r['modality']}"
+             + (f"; actor: {r['actor']}" if r["actor"] else "")
+             + (f"; target: {r['target']}" if r["target"] else ""))
+        for r in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,))
+    ]
+
+
+def article_view(conn: sqlite3.Connection, article_id: str) -> ArticleView | None:
+    row = conn.execute(f"SELECT {ARTICLE_COLS} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    info = article_info(row)
+    story = conn.execute(
+        "SELECT s.id, s.label FROM story_articles sa JOIN stories s ON s.id = sa.story_id "
+        "WHERE sa.article_id = ?", (article_id,)).fetchone()
+    facts = _facts_of_claims(conn, article_id)
+    claims = [claim_row(claim_from_row(r), info, facts.get(str(r["id"])))
+              for r in conn.execute(CLAIM_SELECT + " WHERE c.article_id = ? ORDER BY c.start", (article_id,))]
+    mentions = [
+        Mention(r["local_name"], r["type"], r["entity_id"],
+                span_ref(article_id, r["start"], r["end"], r["text"]))
+        for r in conn.execute(
+            "SELECT * FROM entity_mentions WHERE article_id = ? ORDER BY start", (article_id,))
+    ]
+    seen: set[tuple[int, int, str]] = set()
+    marks = []
+    for m in [*all_claim_marks(claims), *_time_marks(conn, article_id), *_event_marks(conn, article_id),
+              *(Mark(x.span.start, x.span.end, "entity", f"{x.type}: {x.entity}") for x in mentions)]:
+        if (m.start, m.end, m.kind) not in seen:
+            seen.add((m.start, m.end, m.kind))
+            marks.append(m)
+    return ArticleView(info, dict(story) if story else None, claims, mentions, marks)
+
+
+@dataclass
+class EntityView:
+    """Every mention of one entity, grouped by outlet (matrix column)."""
+
+    name: str
+    types: list[str]
+    total: int
+    by_outlet: dict[str, list[tuple[ArticleInfo, SpanRef, SpanRef]]]  # (article, mention, context)
+
+
+def entity_view(conn: sqlite3.Connection, *, name: str | None = None, entity_id: str | None = None,
+                limit: int = 500) -> EntityView | None:
+    """Mentions by resolved entity id, or by name (within-article name or surface text)."""
+    params: tuple[str, ...]
+    if entity_id:
+        where, params = "m.entity_id = ?", (entity_id,)
+        label = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        title = str(label[0]) if label else entity_id
+    elif name:
+        where, params, title = "(m.local_name = ? OR m.text = ?)", (name, name), name
+    else:
+        return None
+    total = count(conn, f"SELECT count(*) FROM entity_mentions m WHERE {where}", params)
+    if not total:
+        return None
+    rows = conn.execute(
+        f"SELECT m.start AS m_start, m.\"end\" AS m_end, m.text AS m_text, m.type AS m_type, "
+        f"{ARTICLE_COLS} FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+        f"WHERE {where} ORDER BY a.published IS NULL, a.published, a.rowid, m.start LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    by_outlet: dict[str, list[tuple[ArticleInfo, SpanRef, SpanRef]]] = defaultdict(list)
+    infos: dict[str, ArticleInfo] = {}
+    types: list[str] = []
+    for r in rows:
+        info = infos.setdefault(str(r["id"]), article_info(r))
+        left, right = sentence_around(info.text, r["m_start"], r["m_end"], reach=200)
+        by_outlet[info.column].append((
+            info, span_ref(info.id, r["m_start"], r["m_end"], r["m_text"]),
+            span_ref(info.id, left, right, info.text[left:right]),
+        ))
+        if r["m_type"] not in types:
+            types.append(r["m_type"])
+    return EntityView(title, types, total, dict(sorted(by_outlet.items())))
+
+
+def conflicts(conn: sqlite3.Connection, page: Page) -> list[tuple[FactRow, str | None]]:
+    """Conflicting facts across stories, with each one's story label."""
+    facts, _ = load_facts(conn, verdict="conflict", limit=page.per_page, offset=page.offset)
+    ids = sorted({f.story_id for f in facts if f.story_id})
+    labels = {str(r[0]): str(r[1]) for r in conn.execute(
+        f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+    return [(f, labels.get(f.story_id or "")) for f in facts]
+
+
