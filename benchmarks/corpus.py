@@ -236,10 +236,11 @@ def _stories(rng: random.Random, n: int, start: datetime) -> list[Story]:
     return out
 
 
-def generate(n_articles: int, *, seed: int = 7, words: int = 500) -> Iterator[dict[str, Any]]:
+def generate(n_articles: int, *, seed: int = 7, words: int = 500,
+             per_story: int = 25) -> Iterator[dict[str, Any]]:
     """Yield ``n_articles`` article dicts (gold-format fields), deterministically from ``seed``."""
     rng = random.Random(seed)
-    stories = _stories(rng, max(1, n_articles // 25), datetime(2024, 1, 1, tzinfo=UTC))
+    stories = _stories(rng, max(1, n_articles // per_story), datetime(2024, 1, 1, tzinfo=UTC))
     wire_copy: dict[str, Any] | None = None
     for i in range(n_articles):
         story = stories[rng.randrange(len(stories))]

@@ -52,6 +52,8 @@ def _root(
 def _register() -> None:
     """Import command modules; each adds its commands to ``app``."""
     from wirecheck.cli import articles  # noqa: F401
+    from wirecheck.cli import report  # noqa: F401
+    from wirecheck.cli import batch  # noqa: F401
 
 
 _register()

@@ -1,0 +1,67 @@
+"""The Spark engine (a real local[2] session) stores what a single-process ingest stores."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from batch_helpers import INPUTS, dump
+
+from wirecheck.batch.parquet import import_parquet
+from wirecheck.batch.spark import SparkReport, run_spark
+from wirecheck.store.analysis import load_claims
+from wirecheck.store.db import connect
+
+pytestmark = pytest.mark.spark
+
+
+@pytest.fixture(scope="module")
+def job(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SparkReport]:
+    out = tmp_path_factory.mktemp("spark") / "out"
+    return out, run_spark(INPUTS, out, session=spark)
+
+
+def test_spark_then_import_stores_what_ingest_stores(
+        job: tuple[Path, SparkReport], ingested: sqlite3.Connection, tmp_path: Path) -> None:
+    out, report = job
+    conn = connect(tmp_path / "spark.db")
+    imported = import_parquet(conn, out)
+    assert imported.added == report.analyzed > 40
+    assert dump(conn) == dump(ingested)
+
+
+def test_parquet_claims_are_the_stores_claims(job: tuple[Path, SparkReport],
+                                              ingested: sqlite3.Connection) -> None:
+    out, _ = job
+    rows = pq.read_table(out / "claims").to_pylist()
+    got = sorted((r["id"], r["article_id"], r["span_start"], r["span_end"], r["quantity_low"],
+                  r["quantity_high"], r["quantity_value"], r["attribution_source"]) for r in rows)
+    want = sorted((c.id, c.article_id, c.span.start, c.span.end,
+                   c.quantity.low if c.quantity else None, c.quantity.high if c.quantity else None,
+                   c.quantity.value if c.quantity else None, c.attribution.source)
+                  for c in load_claims(ingested))
+    assert got == want
+    times = pq.read_table(out / "times").num_rows
+    assert times == ingested.execute("SELECT count(*) FROM times").fetchone()[0]
+
+
+def test_problems_name_the_original_file(job: tuple[Path, SparkReport]) -> None:
+    _, report = job
+    broken = str(Path(INPUTS[1]))
+    assert any(p.startswith(f"{broken}:line 2") for p in report.problems), report.problems
+    assert report.duplicates >= 1
+
+
+def test_file_urls_are_listed_like_local_paths(spark: Any, job: tuple[Path, SparkReport],
+                                               tmp_path: Path) -> None:
+    out, _ = job
+    urls = [Path(p).resolve().as_uri() for p in INPUTS]
+    run_spark(urls, tmp_path / "urls", session=spark)
+    by_path = pq.read_table(out / "articles", columns=["id", "file_idx", "rec_idx"]).to_pylist()
+    by_url = pq.read_table(tmp_path / "urls" / "articles",
+                           columns=["id", "file_idx", "rec_idx", "source_path"]).to_pylist()
+    assert [r["id"] for r in by_url] == [r["id"] for r in by_path]
+    assert all(r["source_path"].startswith("file:") for r in by_url)
