@@ -39,7 +39,7 @@ class StoryNotFound(WirecheckError):
     """The story id is not in the store."""
 
 
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+(?=[A-Z0-9\"“‘'(\[])|\n")  # "U.N. said" goes on
 
 
 def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import PurePath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from wirecheck.model import VERDICTS
 from wirecheck.report.dossier import UNKNOWN_OUTLET, Cell
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 def number(x: float) -> str:
@@ -85,7 +86,7 @@ def safe_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return candidate
+    return quote(candidate, safe=_URL_SAFE)  # quotes, brackets, spaces: percent-encoded
 
 
 def verdict(value: str | None) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, Dossier, SpanRef
@@ -133,7 +133,8 @@ def md_escape(value: Any) -> str:
     if isinstance(value, MdRaw):
         return str(value)
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 @cache
@@ -142,6 +143,7 @@ def _markdown_env() -> Environment:
                       finalize=md_escape, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md_link"] = md_link
+    env.globals["md_context"] = md_context
     env.globals["group_cells"] = display.group_cells
     env.filters["when"] = display.when
     return env
@@ -150,9 +152,20 @@ def _markdown_env() -> Environment:
 def md_link(text: Any, url: str | None) -> str:
     """A Markdown link to an http(s) URL (already vetted by display.safe_url), else the text."""
     if not url:
-        return md_escape(text)
+        return MdRaw(md_escape(text))
     target = url.replace("<", "%3C").replace(">", "%3E")
     return MdRaw(f"[{md_escape(text)}](<{target}>)")
+
+
+def md_context(row: ClaimRow) -> MdRaw:
+    """The claim's sentence with its number (or the claim itself) in bold, all escaped."""
+    focus = row.quantity_span or row.span
+    ctx = row.context
+    s, e = max(focus.start - ctx.start, 0), min(focus.end - ctx.start, len(ctx.text))
+    if s >= e or (s == 0 and e == len(ctx.text)):
+        return MdRaw(md_escape(ctx.text))
+    before, mid, after = ctx.text[:s], ctx.text[s:e], ctx.text[e:]
+    return MdRaw(f"{md_escape(before)}**{md_escape(mid)}**{md_escape(after)}")
 
 
 def render_markdown(dossier: Dossier) -> str:

@@ -160,6 +160,63 @@ def save_story(
                       t.get("first_reported")))
 
 
+def example_story(conn: sqlite3.Connection, story_id: str = "rafah") -> str:
+    """A small story with every dossier feature: a conflict, a wire copy, a two-step chain,
+    an anonymous source, a planned event with a time range, and an article without metadata.
+    """
+    ministry = Said("The Health Ministry said more than 31,800 Palestinians have been killed.",
+                    number="more than 31,800", low=31_800, hedge="lower_bound", measure="killed",
+                    source="The Health Ministry", source_kind="official_body",
+                    chain=["The Health Ministry"], modality="reported")
+    evacuate = Said("About 1.5 million civilians would be evacuated from Rafah, a Lebanese newspaper "
+                    "citing Egyptian sources reported.", number="About 1.5 million", value=1.5e6,
+                    low=1.35e6, high=1.65e6, hedge="approximate", measure="evacuated",
+                    source="a Lebanese newspaper citing Egyptian sources", source_kind="media_outlet",
+                    chain=["a Lebanese newspaper", "Egyptian sources"], modality="planned")
+    day = datetime(2024, 3, 19, 9, 0, tzinfo=UTC)
+    places = {"Rafah": "GPE", "Health Ministry": "ORG"}
+    a, aa = make_article([ministry, evacuate], outlet="Harbour Ledger", title="Rafah braces for assault",
+                         published=day, url="https://harbour.example/rafah", entities=places)
+    b, ba = make_article(
+        [Said("Officials said 25,000 people have been killed in Gaza.", number="25,000", value=25_000,
+              low=25_000, high=25_000, hedge="exact", measure="killed", source="Officials",
+              source_kind="official_body", chain=["Officials"]),
+         Said("Over 1 million displaced people have sought refuge in Rafah.", number="Over 1 million",
+              low=1e6, hedge="lower_bound", measure="displaced")],
+        outlet="Northgate Times", title="Netanyahu defiant over Rafah", published=day + timedelta(days=1),
+        url="https://northgate.example/netanyahu", entities=places)
+    c, ca = make_article([ministry, evacuate], outlet="Meridian Daily", title="Rafah braces (wire)",
+                         published=day + timedelta(days=1, hours=3), filler="Agency copy.",
+                         entities=places)
+    c.duplicate_of = a.id
+    d, da = make_article(
+        [Said("The operation is expected in April or early May, two diplomats said.",
+              source="two diplomats", source_kind="anonymous", chain=["two diplomats"],
+              modality="expected", when="in April or early May",
+              dates=(date(2024, 4, 1), date(2024, 5, 15)))],
+        source_path="/corpus/seed/000_unknown.txt")
+    with transaction(conn):
+        for article, analysis in ((a, aa), (b, ba), (c, ca), (d, da)):
+            store_article(conn, article, analysis)
+        killed = [aa.claims[0].id, ba.claims[0].id, ca.claims[0].id]
+        save_story(conn, story_id, "Rafah ground operation", [a.id, b.id, c.id, d.id], [
+            Fact(f"{story_id}-killed", "killed", "conflict", killed, 2, 3, "killed:Palestinians",
+                 {"intervals": [[31_800, None], [25_000, 25_000]]}),
+            Fact(f"{story_id}-evacuated", "to be evacuated", "single_source",
+                 [aa.claims[1].id, ca.claims[1].id], 1, 2),
+            Fact(f"{story_id}-displaced", "displaced", "single_source", [ba.claims[1].id], 1, 1),
+            Fact(f"{story_id}-timing", "operation timing", "single_source", [da.claims[0].id], 1, 1),
+        ], [
+            {"id": f"{story_id}-t1", "date_start": "2024-03-19", "kind": "claim",
+             "ref_id": aa.claims[0].id, "label": "Health Ministry toll above 31,800",
+             "outlets": ["Harbour Ledger", "Meridian Daily"], "first_reported": day.isoformat()},
+            {"id": f"{story_id}-t2", "date_start": "2024-04-01", "date_end": "2024-05-15",
+             "kind": "claim", "ref_id": da.claims[0].id, "label": "Ground operation expected",
+             "outlets": ["unknown outlet"]},
+        ], keywords=["Rafah", "evacuation"])
+    return story_id
+
+
 OUTLETS = ["Harbour Ledger", "Northgate Times", "Meridian Daily", "Calder Post", "Ravenmoor Herald",
            "Eastline News", "Quillon Observer", "Saltmarsh Gazette", "Brightwater Chronicle",
            "Tessaly Star", "Corvane Today", "Amberfield Courier"]

@@ -115,11 +115,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return html("stories.html", q="", page=p, stories=queries.list_stories(conn, p),
                     articles=articles, article_page=a_page)
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
     def story(conn: Conn, story_id: str) -> HTMLResponse:
         return html("story.html", q="", d=build_dossier(conn, story_id), standalone=False)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(conn: Conn, article_id: str) -> HTMLResponse:
         view = queries.article_view(conn, article_id)
         if view is None:
@@ -144,7 +144,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         p = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM stories"))
         return {"ok": True, "page": page, "total": p.total, "stories": queries.list_stories(conn, p)}
 
-    @app.get("/api/stories/{story_id}")
+    @app.get("/api/stories/{story_id:path}")
     def api_story(conn: Conn, story_id: str) -> dict[str, Any]:
         return {"ok": True, "dossier": build_dossier(conn, story_id).to_dict()}
 

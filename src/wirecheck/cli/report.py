@@ -1,0 +1,67 @@
+"""Commands over dossiers and the web UI: report, dossiers, serve."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from wirecheck.cli import app
+from wirecheck.cli.common import note, open_store, settings, warn
+from wirecheck.errors import WirecheckError
+
+FormatOpt = typer.Option("html", "--format", "-f", help="html (one offline file), md or json.")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    story: str = typer.Argument(..., help="Story id, or 'all' for every article as one dossier."),
+    fmt: str = FormatOpt,
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """One story's dossier: matrix, timeline, claims and sources, side by side per outlet."""
+    from wirecheck.report import FORMATS, build_dossier, render
+
+    if fmt not in FORMATS:
+        raise WirecheckError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    text = render(build_dossier(open_store(ctx, readonly=True), story), fmt)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WirecheckError(f"cannot write {out}: {exc.strerror}") from exc
+    note(ctx, f"wrote {out}")
+
+
+@app.command()
+def dossiers(
+    ctx: typer.Context,
+    out_dir: Path = typer.Argument(Path("dossiers"), help="Folder to write into."),
+    fmt: list[str] = typer.Option(["html"], "--format", "-f", help="html, md, json (repeatable)."),
+) -> None:
+    """Write every story's dossier, plus an index, into a folder."""
+    from wirecheck.report import write_dossiers
+
+    paths = write_dossiers(open_store(ctx, readonly=True), out_dir, fmt)
+    note(ctx, f"wrote {len(paths)} files to {out_dir}")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    db: Path | None = typer.Option(None, "--db", help="Store to serve (default: the global --db)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback by default."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """The local web UI, read-only over the store (works while an ingest writes)."""
+    from wirecheck.web.server import is_loopback, run_server
+
+    path = db or settings(ctx).db
+    if not is_loopback(host):
+        warn(ctx, f"--host {host} exposes the store to other machines; the UI has no login")
+    note(ctx, f"serving {path} on http://{host}:{port}/ (Ctrl-C stops)")
+    run_server(path, host, port)

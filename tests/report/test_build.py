@@ -1,0 +1,118 @@
+"""build_dossier: what the dossier says about a small hand-made story, and its fallbacks."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from wirecheck.report import ALL_STORIES, Dossier, StoryNotFound, build_dossier, story_ids
+from wirecheck.report.build import sentence_around
+from wirecheck.report.synthetic import Said, make_article, store_article
+from wirecheck.store.db import transaction
+
+UNKNOWN = "unknown outlet · 000_unknown.txt"
+
+
+def test_header_counts_outlets_and_independent_sources(dossier: Dossier) -> None:
+    h = dossier.header
+    assert h.label == "Rafah ground operation"
+    assert h.articles == 4
+    assert h.outlets == ["Harbour Ledger", "Northgate Times", "Meridian Daily", UNKNOWN]
+    assert h.independent_sources == 3  # Meridian Daily only copies Harbour Ledger
+    assert (h.time_start, h.time_end) == ("2024-03-19T09:00:00+00:00", "2024-03-20T12:00:00+00:00")
+    assert h.verdicts == {"conflict": 1, "single_source": 3}
+
+
+def test_matrix_puts_each_outlets_wording_side_by_side(dossier: Dossier) -> None:
+    killed = next(f for f in dossier.facts if f.label == "killed")
+    assert killed.verdict == "conflict"
+    assert set(killed.cells) == {"Harbour Ledger", "Northgate Times", "Meridian Daily"}
+    ledger = killed.cells["Harbour Ledger"][0]
+    assert (ledger.wording.text, ledger.value, ledger.source) == (
+        "more than 31,800", "≥ 31,800", "The Health Ministry")
+    northgate = killed.cells["Northgate Times"][0]
+    assert (northgate.value, northgate.source) == ("25,000", "Officials")
+    evacuated = next(f for f in dossier.facts if f.label == "to be evacuated")
+    cell = evacuated.cells["Harbour Ledger"][0]
+    assert cell.chain == ["a Lebanese newspaper", "Egyptian sources"]
+    assert cell.source == "a Lebanese newspaper citing Egyptian sources"
+    assert cell.modality == "planned"
+
+
+def test_cells_point_at_the_exact_words(example: sqlite3.Connection, dossier: Dossier) -> None:
+    texts = {a.id: a.text for a in dossier.articles}
+    for fact in dossier.facts:
+        for cells in fact.cells.values():
+            for c in cells:
+                w = c.wording
+                assert texts[w.article_id][w.start:w.end] == w.text
+                assert w.anchor == f"s-{w.article_id}-{w.start}-{w.end}"
+
+
+def test_claim_table_has_every_claim_with_its_sentence(dossier: Dossier) -> None:
+    assert len(dossier.claims) == 7
+    timing = next(c for c in dossier.claims if c.column == UNKNOWN)
+    assert timing.modality == "expected"
+    assert timing.time == "2024-04-01 – 2024-05-15"
+    assert timing.source_kind == "anonymous"
+    assert timing.context.text == "The operation is expected in April or early May, two diplomats said."
+    assert timing.verdict == "single_source"
+
+
+def test_sources_and_anonymous_share(dossier: Dossier) -> None:
+    ministry = next(s for s in dossier.sources if s.name == "The Health Ministry")
+    assert ministry.outlets == {"Harbour Ledger": 1, "Meridian Daily": 1}
+    share = {o.column: o for o in dossier.outlet_sourcing}
+    assert share[UNKNOWN].anonymous_share == 1.0
+    assert share["Northgate Times"].unattributed == 1
+    assert share["Harbour Ledger"].anonymous_share == 0.0
+
+
+def test_timeline_links_to_claims(dossier: Dossier) -> None:
+    assert [t.label for t in dossier.timeline] == [
+        "Health Ministry toll above 31,800", "Ground operation expected"]
+    anchors = {c.anchor for c in dossier.claims}
+    assert all(t.target in anchors for t in dossier.timeline)
+
+
+def test_chart_shows_claims_per_outlet_per_day(dossier: Dossier) -> None:
+    assert dossier.chart is not None and dossier.chart.kind == "outlet_days"
+    assert any(label.text == "undated" for label in dossier.chart.labels)
+
+
+def test_missing_metadata_is_noted(dossier: Dossier) -> None:
+    assert any("unknown outlet" in n for n in dossier.notes)
+    seed = next(a for a in dossier.articles if a.outlet is None)
+    assert (seed.title, seed.published) == ("000_unknown.txt", None)
+
+
+def test_unknown_story_is_a_user_error(example: sqlite3.Connection) -> None:
+    with pytest.raises(StoryNotFound, match="no story 'nope'"):
+        build_dossier(example, "nope")
+
+
+def test_store_without_stories_gets_one_dossier_of_everything(store: sqlite3.Connection) -> None:
+    assert story_ids(store) == []
+    said = [Said("Over 1 million displaced people are in Rafah.", number="Over 1 million", low=1e6,
+                 hedge="lower_bound", measure="displaced"),
+            Said("On Tuesday the Ministry said 40 were killed.", number="40", value=40, low=40,
+                 high=40, measure="killed", source="the Ministry", source_kind="official_body",
+                 when="On Tuesday")]
+    with transaction(store):
+        store_article(store, *make_article(said, source_path="seed/003_b.txt"))
+    assert story_ids(store) == [ALL_STORIES]
+    d = build_dossier(store, ALL_STORIES)
+    assert d.header.label == "All articles"
+    assert [f.label for f in d.facts] == ["displaced", "killed"]  # grouped by measure
+    assert {f.verdict for f in d.facts} == {"single_source"}
+    assert any("reconcile has not run" in n for n in d.notes)
+    assert d.claims[1].time == "unresolved"  # no publish date to resolve "On Tuesday" against
+
+
+def test_sentence_around_stops_at_sentence_ends() -> None:
+    text = "First one. The U.N. said 5 died! Third? Yes."
+    s, e = sentence_around(text, text.index("5"), text.index("5") + 1)
+    assert text[s:e] == "The U.N. said 5 died!"
+    s, e = sentence_around(text, 0, 5)
+    assert text[s:e] == "First one."

@@ -1,0 +1,114 @@
+"""Rendering: JSON that follows the schema, inert Markdown, one offline HTML file, files on disk."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from html import unescape
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from wirecheck.cli import main
+from wirecheck.report import Dossier, render, write_dossiers
+from wirecheck.report.schema import dossier_schema, validate
+
+
+def test_json_follows_the_schema(dossier: Dossier) -> None:
+    data = json.loads(render(dossier, "json"))
+    assert validate(data) == []
+    assert data["schema"] == "wirecheck.dossier/1"
+
+
+def test_schema_catches_drift(dossier: Dossier) -> None:
+    data = json.loads(render(dossier, "json"))
+    data["facts"][0]["verdict"] = "maybe"
+    del data["claims"][0]["span"]
+    data["header"]["surprise"] = 1
+    errors = validate(data)
+    assert any("verdict" in e for e in errors)
+    assert any("missing 'span'" in e for e in errors)
+    assert any("unexpected 'surprise'" in e for e in errors)
+
+
+def test_schema_file_documents_every_definition() -> None:
+    schema = dossier_schema()
+    assert schema["$schema"].endswith("2020-12/schema")
+    for name, node in schema["$defs"].items():
+        assert node.get("description"), f"{name} has no description"
+
+
+def test_markdown_shows_the_matrix_and_escapes(dossier: Dossier) -> None:
+    md = render(dossier, "md")
+    assert "| killed | conflict |" in md
+    assert "“more than 31,800” (≥ 31,800) — The Health Ministry" in md
+    assert "a Lebanese newspaper citing Egyptian sources" in md
+    dossier.header.label = "<img src=x onerror=alert(1)> | [x](javascript:alert(1))"
+    md = render(dossier, "md")
+    assert "<img" not in md and "&lt;img" in md
+    assert "\\[x\\]" in md and "\\|" in md
+
+
+def test_html_is_one_offline_file(dossier: Dossier) -> None:
+    html = render(dossier, "html")
+    assert "<script" not in html.lower()
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert csp is not None
+    assert unescape(csp.group(1)).startswith(
+        "default-src 'none'; script-src 'none'; style-src 'sha256-")
+    # nothing is loaded from anywhere: the only absolute URLs are links to the articles
+    assert not re.search(r"\b(src|srcset|data|action)=", html)
+    assert "@import" not in html and "url(" not in html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    external = {h for h in hrefs if not h.startswith("#")}
+    assert external == {"https://harbour.example/rafah", "https://northgate.example/netanyahu"}
+
+
+def test_html_matrix_cells_link_to_highlighted_spans(dossier: Dossier) -> None:
+    html = render(dossier, "html")
+    targets = set(re.findall(r'<a class="wording" href="#([^"]+)"', html))
+    assert targets
+    for anchor in targets:
+        assert f'id="{anchor}"' in html
+
+
+def test_templates_never_mark_data_safe() -> None:
+    for package in ("wirecheck.report", "wirecheck.web"):
+        for entry in resources.files(package).joinpath("templates").iterdir():
+            text = entry.read_text(encoding="utf-8")
+            assert "|safe" not in text.replace(" ", ""), entry.name
+            assert "autoescape false" not in text, entry.name
+
+
+def test_write_dossiers_writes_each_story_and_an_index(example: sqlite3.Connection, tmp_path: Path) -> None:
+    paths = write_dossiers(example, tmp_path / "out", ["html", "md", "json"])
+    names = sorted(p.name for p in paths)
+    assert names == ["index.html", "index.json", "index.md",
+                     "story-rafah.html", "story-rafah.json", "story-rafah.md"]
+    index = json.loads((tmp_path / "out" / "index.json").read_text())
+    assert index["stories"][0]["file"] == "story-rafah.json"
+    assert 'href="story-rafah.html"' in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_write_dossiers_rejects_unknown_formats(example: sqlite3.Connection, tmp_path: Path) -> None:
+    from wirecheck.errors import WirecheckError
+
+    with pytest.raises(WirecheckError, match="unknown dossier format pdf"):
+        write_dossiers(example, tmp_path, ["pdf"])
+
+
+def test_cli_report_writes_a_story(example: sqlite3.Connection, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    db = example.execute("PRAGMA database_list").fetchone()["file"]
+    out = tmp_path / "rafah.html"
+    assert main(["--db", db, "-q", "report", "rafah", "--format", "html", "--out", str(out)]) == 0
+    assert "Discrepancy matrix" in out.read_text()
+    assert main(["--db", db, "report", "rafah", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["header"]["story_id"] == "rafah"
+    assert main(["--db", db, "report", "nope"]) == 1
+    assert "no story 'nope'" in capsys.readouterr().err
+    assert main(["--db", db, "report", "rafah", "-f", "pdf"]) == 1
+    assert main(["--db", db, "-q", "dossiers", str(tmp_path / "all"), "-f", "md"]) == 0
+    assert (tmp_path / "all" / "story-rafah.md").exists()
