@@ -47,3 +47,17 @@ class Skip:
     def __str__(self) -> str:
         loc = f"{self.source}:{self.where}" if self.where else self.source
         return f"{loc}: skipped: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a reader did that the user should know (a lossy decode, a truncation);
+    unlike :class:`Skip` and :class:`InputError` the input was still read."""
+
+    source: str
+    message: str
+    where: str | None = None
+
+    def __str__(self) -> str:
+        loc = f"{self.source}:{self.where}" if self.where else self.source
+        return f"{loc}: {self.message}"

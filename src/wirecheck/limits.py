@@ -15,13 +15,32 @@ from wirecheck.errors import WirecheckError
 MB = 1024 * 1024
 
 
+GB = 1024 * MB
+
+
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 256 * MB  # any single input file on disk
-    max_decompressed_bytes: int = 1024 * MB  # total bytes out of one gzip/WARC stream
-    max_record_bytes: int = 20 * MB  # one HTML page / feed / WARC record / JSONL line
+    """Ingest limits (all checked per input file, each refusal names the file)."""
+
+    # Any single input file on disk, checked with stat() before a byte is read. Containers
+    # (WARC, JSONL) are streamed, so this is a sanity cap, not a memory bound: Common Crawl
+    # News WARCs are about 1 GB each.
+    max_file_bytes: int = 4 * GB
+    # Total bytes coming out of one compressed file (gzip, or the gzip members of a WARC).
+    max_decompressed_bytes: int = 16 * GB
+    # Decompressed / compressed size: real text compresses 3-10x, a gzip bomb 1000x. A
+    # stream growing past this ratio (after the first MB) is refused as a likely bomb.
+    max_gzip_ratio: int = 100
+    # One document read whole: a text/Markdown/HTML file, a feed, one WARC record, one
+    # JSONL line. A single-document file larger than this is refused before reading.
+    max_record_bytes: int = 20 * MB
     max_article_chars: int = 1_000_000  # text kept per article (longer is truncated, noted)
-    max_depth: int = 500  # element nesting in HTML/XML
+    # Element nesting in HTML/XML. libxml2 (lxml) silently stops nesting at 256 levels
+    # without its "huge tree" option, so deeper documents are refused rather than mangled.
+    max_depth: int = 255
+    # Bad lines / malformed records reported for one file before the rest of it is given
+    # up (a mislabelled binary file would otherwise print one error per "line").
+    max_errors_per_file: int = 100
     article_seconds: float = 30.0  # per-article extraction budget
 
     @classmethod

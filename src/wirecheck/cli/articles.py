@@ -41,6 +41,8 @@ def _ingest(ctx: typer.Context, paths: list[Path], analyze: bool) -> pipeline.In
         conn.close()
     for line in report.problems:
         warn(ctx, line)
+    for line in report.notes:
+        note(ctx, f"note: {line}")
     return report
 
 

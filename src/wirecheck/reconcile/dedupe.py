@@ -1,18 +1,150 @@
-"""Exact and near-duplicate detection at ingest. (Skeleton: exact only; issue 3 adds MinHash.)"""
+"""Exact and near-duplicate detection at ingest (wire copies, reposts, light edits).
+
+Exact: the same whitespace/case-normalized text (``content_hash``) is stored once.
+
+Near: MinHash over word 3-shingles with locality-sensitive hashing. Each article's 128
+MinHash values are cut into 16 bands of 8; a band's values hash to one bucket key stored in
+the ``article_lsh`` table. Candidates are the stored articles sharing at least one bucket
+(an index lookup, never all pairs); each candidate is then *verified* with the exact
+Jaccard similarity of the two shingle sets, and accepted at ``THRESHOLD`` (0.8). With 16×8
+bands an article pair at Jaccard 0.8 becomes a candidate with probability 0.95, at 0.9 with
+0.999, at 0.5 with 0.06 (and is then rejected by the exact check anyway).
+
+A near-duplicate points at the *earliest stored* article it copies — following that one's
+own ``duplicate_of`` — so every copy of a wire story points at the same original and later
+stages count one independent source. Hashes come from CRC32 and fixed coefficients derived
+with BLAKE2 (not Python's per-process ``hash``), so bucket keys are stable across runs.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import sqlite3
+import zlib
+from functools import lru_cache
+
+import numpy as np
 
 from wirecheck.model import Article
 from wirecheck.store.articles import find_by_hash
+
+SHINGLE_WORDS = 3
+NUM_PERM = 128
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.8
+_CHUNK = 8192  # shingles hashed per numpy step (bounds memory for very long texts)
+_WORD = re.compile(r"\w+")
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit mixers
+Shingles = np.ndarray  # sorted unique uint64 hashes of a text's word 3-grams
+
+
+def _coefficients(name: str) -> np.ndarray:
+    """NUM_PERM fixed 64-bit coefficients derived from ``name`` (stable forever)."""
+    values = [
+        int.from_bytes(hashlib.blake2b(f"{name}-{i}".encode(), digest_size=8).digest(), "little")
+        for i in range(NUM_PERM)
+    ]
+    return np.array(values, dtype=np.uint64).reshape(NUM_PERM, 1)
+
+
+_A = _coefficients("wirecheck-minhash-a") | np.uint64(1)  # multiply-shift needs odd a
+_B = _coefficients("wirecheck-minhash-b")
+
+
+def shingles(text: str) -> Shingles:
+    """Hashes of the case-folded text's word 3-grams (a text under 3 words: one shingle).
+
+    Each word is hashed once (CRC32); a 3-gram's hash combines its words' hashes with odd
+    64-bit multipliers, all in numpy.
+    """
+    words = np.array([zlib.crc32(w.encode()) for w in _WORD.findall(text.casefold())],
+                     dtype=np.uint64)
+    if len(words) == 0:
+        return words
+    if len(words) < SHINGLE_WORDS:
+        words = np.concatenate([words, np.zeros(SHINGLE_WORDS - len(words), dtype=np.uint64)])
+    n = len(words) - SHINGLE_WORDS + 1
+    grams = words[:n] * _MIX[0] + words[1 : n + 1] * _MIX[1] + words[2 : n + 2]
+    return np.unique(grams)
+
+
+def minhash(values: Shingles) -> np.ndarray:
+    """The MinHash signature (NUM_PERM values) of a non-empty shingle array.
+
+    Multiply-shift hashing, ``(a*x + b) mod 2^64 >> 32``: a 2-universal family with no
+    modulo, so 128 permutations of 500 shingles cost well under a millisecond.
+    """
+    signature = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK].reshape(1, -1)
+        hashed = _A * chunk
+        hashed += _B
+        hashed >>= np.uint64(32)
+        np.minimum(signature, hashed.min(axis=1), out=signature)
+    return signature
+
+
+def band_keys(signature: np.ndarray) -> list[str]:
+    """One bucket key per band: a short hash of that band's MinHash values."""
+    rows = signature.astype("<u8").reshape(BANDS, ROWS)
+    return [hashlib.blake2b(band.tobytes(), digest_size=8).hexdigest() for band in rows]
+
+
+@lru_cache(maxsize=64)
+def _fingerprint(text: str) -> tuple[Shingles, tuple[str, ...]]:
+    """Shingles and band keys of a text (cached: looked up, then indexed, at ingest)."""
+    found = shingles(text)
+    return found, tuple(band_keys(minhash(found))) if len(found) else ()
+
+
+def jaccard(a: Shingles, b: Shingles) -> float:
+    """|A ∩ B| / |A ∪ B| of two shingle arrays (0 when either is empty)."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
+
+
+def candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(id, duplicate_of) of stored articles sharing a bucket, earliest stored first."""
+    found: dict[str, tuple[int, str | None]] = {}
+    for band, key in enumerate(keys):
+        for row in conn.execute(
+            "SELECT a.id, a.rowid, a.duplicate_of FROM article_lsh l "
+            "JOIN articles a ON a.id = l.article_id WHERE l.band = ? AND l.bucket = ?",
+            (band, key),
+        ):
+            found[row[0]] = (row[1], row[2])
+    return [(aid, dup) for aid, (_, dup) in sorted(found.items(), key=lambda kv: kv[1][0])]
+
+
+def find_near_duplicate(conn: sqlite3.Connection, article: Article) -> str | None:
+    """Id of the original this article nearly copies (Jaccard ≥ THRESHOLD), or None."""
+    mine, keys = _fingerprint(article.text)
+    for candidate_id, duplicate_of in candidates(conn, keys):
+        if candidate_id == article.id:
+            continue
+        row = conn.execute("SELECT text FROM articles WHERE id = ?", (candidate_id,)).fetchone()
+        if row is not None and jaccard(mine, _fingerprint(row[0])[0]) >= THRESHOLD:
+            return duplicate_of or candidate_id
+    return None
 
 
 def find_duplicate(conn: sqlite3.Connection, article: Article) -> tuple[str, str] | None:
     """``("exact", id)`` or ``("near", id)`` of a stored article this one copies, or None."""
     found = find_by_hash(conn, article.content_hash)
-    return ("exact", found) if found else None
+    if found:
+        return ("exact", found)
+    near = find_near_duplicate(conn, article)
+    return ("near", near) if near else None
 
 
 def index_article(conn: sqlite3.Connection, article: Article) -> None:
-    """Make a stored article findable as a near-duplicate candidate."""
+    """Make a stored article findable as a near-duplicate candidate (its LSH buckets)."""
+    _, keys = _fingerprint(article.text)
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_lsh (band, bucket, article_id) VALUES (?, ?, ?)",
+        [(band, key, article.id) for band, key in enumerate(keys)],
+    )

@@ -1,0 +1,228 @@
+"""WARC / WARC.gz archives (as Common Crawl News ships them) via warcio.
+
+Only HTTP ``response`` records with an HTML body and a 2xx status become articles (through
+the HTML reader, with the record's target URI as the page URL); requests, metadata,
+redirects and non-HTML responses are passed over and counted in one notice. The crawl date
+is *not* used as the publish date: it is when the page was fetched, not written.
+
+A malformed record is an error naming its byte offset; reading resumes at the next record
+start found after it (the next gzip member, or the next ``WARC/1.`` line). A file gzipped
+as one stream instead of per record is read as a stream. Decompression is bounded by the
+records' declared lengths (``max_decompressed_bytes``, ``max_gzip_ratio``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from wirecheck.errors import InputError, LimitExceeded, Notice
+from wirecheck.ingest.article import ReadResult
+from wirecheck.ingest.html import article_from_html
+from wirecheck.ingest.sniff import Sniffed
+from wirecheck.ingest.streams import GZIP_MAGIC, human, open_binary, open_stream
+from wirecheck.limits import MB, Limits
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_SCAN_CHUNK = 1 * MB
+
+
+class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio prints a warning to stderr for a record with a bad Content-Length; we count
+    them (``err_count``) and report one notice instead."""
+
+    INC_RECORD = ""
+
+
+@dataclass
+class _State:
+    source: str
+    limits: Limits
+    file_size: int
+    declared: int = 0  # bytes of record content passed so far (bounds decompression)
+    errors: int = 0
+    passed_over: int = 0
+    records: int = 0
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of an error, printable (warcio quotes the raw bytes it choked on)."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    text = (lines[0] if lines else type(exc).__name__).removeprefix("ERROR: ")
+    head, sep, quoted = text.partition("first line: ")
+    if sep and sum(not (" " <= c < "\x7f") for c in quoted) > len(quoted) / 10:
+        quoted = "(binary data: not a WARC header)"
+    return "".join(c if " " <= c < "\x7f" else "?" for c in head + sep + quoted)[:120]
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip()
+    return None
+
+
+def _account(record: Any, state: _State) -> None:
+    """Add the record's declared length; refuse when the archive inflates past the limits."""
+    with contextlib.suppress(ValueError):
+        state.declared += max(int(record.rec_headers.get_header("Content-Length") or 0), 0)
+    limits = state.limits
+    if state.declared > limits.max_decompressed_bytes:
+        raise LimitExceeded(state.source, "records total more than "
+                            f"{human(limits.max_decompressed_bytes)} "
+                            "(WIRECHECK_MAX_DECOMPRESSED_BYTES)")
+    if state.declared > max(MB, limits.max_gzip_ratio * state.file_size):
+        raise LimitExceeded(state.source, f"looks like a gzip bomb: records declare "
+                            f"{human(state.declared)} in a {human(state.file_size)} file "
+                            f"(over {limits.max_gzip_ratio}x, WIRECHECK_MAX_GZIP_RATIO)")
+
+
+def _record_articles(record: Any, state: _State, where: str) -> list[ReadResult]:
+    """The article in one record, or nothing when it is not an HTML page."""
+    http = record.http_headers
+    if record.rec_type != "response" or http is None:
+        return []
+    content_type = (http.get_header("Content-Type") or "").lower()
+    status = (http.get_statuscode() or "")
+    if not content_type.startswith(_HTML_TYPES) or not status.startswith("2"):
+        state.passed_over += 1
+        return []
+    limit = state.limits.max_record_bytes
+    try:
+        data = record.content_stream().read(limit + 1)
+    except Exception as exc:  # warcio/zlib/brotli over untrusted bytes
+        raise InputError(state.source, f"unreadable HTTP body: {_first_line(exc)}",
+                         where) from None
+    if len(data) > limit:
+        raise LimitExceeded(state.source, f"record is over {human(limit)} "
+                            "(WIRECHECK_MAX_RECORD_BYTES)", where)
+    raw = record.raw_stream
+    if getattr(raw, "limit", 0) > 0 and not raw.read(1):
+        raise InputError(state.source, f"truncated record: the archive ends {raw.limit} bytes "
+                         "before the record does", where)
+    return article_from_html(
+        data, source=state.source, limits=state.limits, where=where, fmt="warc",
+        url=record.rec_headers.get_header("WARC-Target-URI"), http_charset=_charset(content_type),
+    )
+
+
+def _next_start(fh: io.BufferedReader, after: int, gzipped: bool) -> int | None:
+    """Offset of the next plausible record start after a malformed one, or None."""
+    pattern = GZIP_MAGIC + b"\x08" if gzipped else b"WARC/1."
+    position = after
+    while True:
+        fh.seek(position)
+        chunk = fh.read(_SCAN_CHUNK + 16)
+        if not chunk:
+            return None
+        found = chunk.find(pattern)
+        while found != -1:
+            start = position + found
+            if _looks_like_record(fh, start, gzipped):
+                return start
+            found = chunk.find(pattern, found + 1)
+        position += _SCAN_CHUNK
+
+
+def _looks_like_record(fh: io.BufferedReader, start: int, gzipped: bool) -> bool:
+    fh.seek(start)
+    head = fh.read(4096)
+    if not gzipped:
+        return start == 0 or _byte_before(fh, start) == b"\n"
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
+
+
+def _byte_before(fh: io.BufferedReader, start: int) -> bytes:
+    fh.seek(start - 1)
+    return fh.read(1)
+
+
+def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
+    """Articles from one warcio pass over ``stream``; raises on the first malformed record
+    (the caller resumes). ``skip`` passes over records an earlier pass already read."""
+    iterator = _QuietIterator(stream)
+    records = iter(iterator)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except Exception as exc:  # warcio over untrusted bytes: any parse failure
+            # warcio has moved its offset to the record it failed on (or, when the previous
+            # record's body was the problem, still points at that one)
+            raise _Malformed(iterator.offset, _first_line(exc)) from None
+        _account(record, state)
+        state.records += 1
+        if skip:
+            skip -= 1
+            continue
+        where = f"record at offset {iterator.offset}"
+        try:
+            yield from _record_articles(record, state, where)
+        except InputError as exc:
+            yield exc
+            state.errors += 1
+        except Exception as exc:  # one bad page must not lose the rest of a 1 GB archive
+            yield InputError(state.source, f"could not read the page ({type(exc).__name__}: "
+                             f"{_first_line(exc)})", where)
+            state.errors += 1
+    if iterator.err_count:
+        yield Notice(state.source, f"{iterator.err_count} record(s) with a wrong "
+                     "Content-Length (not followed by a blank line)")
+
+
+class _Malformed(Exception):
+    def __init__(self, offset: int, reason: str) -> None:
+        super().__init__(reason)
+        self.offset = offset
+        self.reason = reason
+
+
+def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResult]:
+    source = str(path)
+    state = _State(source, limits, path.stat().st_size)
+    with open_binary(path) as fh:
+        gzipped = fh.read(2) == GZIP_MAGIC
+        start: int | None = 0
+        while start is not None:
+            fh.seek(start)
+            try:
+                yield from _iterate(fh, state)
+                start = None
+            except _Malformed as bad:
+                if "non-chunked gzip" in bad.reason:
+                    yield from _read_as_stream(path, limits, state)
+                    return
+                yield InputError(source, f"malformed WARC record: {bad.reason}",
+                                 f"record at offset {bad.offset}")
+                state.errors += 1
+                if state.errors >= limits.max_errors_per_file:
+                    yield InputError(source, f"{state.errors} malformed records: giving up on "
+                                     "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
+                    return
+                start = _next_start(fh, bad.offset + 1, gzipped)
+    if state.passed_over:
+        yield Notice(source, f"{state.passed_over} response record(s) were not HTML pages "
+                     "(or not 2xx) and were passed over")
+
+
+def _read_as_stream(path: Path, limits: Limits, state: _State) -> Iterator[ReadResult]:
+    """A WARC gzipped as one stream: decompress it ourselves, skip what was already read."""
+    done, state.records, state.declared = state.records, 0, 0
+    with open_stream(path, limits, compressed=True) as stream:
+        try:
+            yield from _iterate(stream, state, skip=done)
+        except _Malformed as bad:
+            yield InputError(state.source, f"malformed WARC record: {bad.reason}",
+                             f"record at offset {bad.offset} (uncompressed)")
