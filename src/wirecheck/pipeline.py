@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from wirecheck.errors import InputError, Skip
+from wirecheck.errors import InputError, Notice, Skip
 from wirecheck.extract import EXTRACTION_VERSION, ArticleAnalysis
 from wirecheck.extract.analyze import analyze_articles
 from wirecheck.ingest import read_paths
@@ -43,6 +43,7 @@ class IngestReport:
     near_duplicates: int = 0
     analyzed: int = 0
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # read, but something guessed or lost
     added_ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,6 +72,9 @@ def _store_new(conn: sqlite3.Connection, articles: list[Article], report: Ingest
             added.append(article)
         else:
             report.duplicates += 1
+            report.notes.append(
+                f"{article.source_path}: article id {article.id} (same outlet+URL or id) is "
+                "already stored with different text; kept the stored version")
     return added
 
 
@@ -82,6 +86,9 @@ def read_articles(
     for item in read_paths(paths, limits):
         if isinstance(item, InputError | Skip):
             report.problems.append(str(item))
+            continue
+        if isinstance(item, Notice):
+            report.notes.append(str(item))
             continue
         report.read += 1
         if on_progress:
