@@ -1,0 +1,283 @@
+"""What a number counts (its *measure*) and whose it is (its *subject*).
+
+The measure vocabulary is small and documented: each measure lists the words that signal
+it, as verbs ("killed", "evacuating"), adjectives ("displaced individuals") or nouns
+("hostages", "population of"). Units decide first: a currency is ``money``, a percent or a
+fraction ``percentage``, "15-year-old" ``age``, "24 hours" ``duration``. Otherwise the
+signals are read from the dependency parse when the Doc has one (the counted noun, its
+modifiers, the verb that governs it), else from a few words either side within the
+sentence. Anything else keeps its head noun ("mosque", "ship").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MEASURES: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "kills", "killed", "killing", "killings", "die", "dies", "died", "dying",
+               "dead", "death", "deaths", "fatality", "fatalities", "slain", "murder",
+               "murders", "murdered", "massacred", "perished", "bodies"),
+    "injured": ("injure", "injures", "injured", "injuring", "injury", "injuries", "wound",
+                "wounds", "wounded", "wounding", "hurt", "maimed", "hospitalised",
+                "hospitalized"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("displace", "displaced", "displacing", "displacement", "flee", "fled",
+                  "fleeing", "flees", "refugee", "refugees", "uprooted", "homeless", "idps"),
+    "evacuated": ("evacuate", "evacuated", "evacuating", "evacuates", "evacuation",
+                  "evacuations", "evacuee", "evacuees"),
+    "detained": ("detain", "detained", "detaining", "detention", "detainee", "detainees",
+                 "arrest", "arrested", "arresting", "arrests", "jailed", "imprisoned",
+                 "prisoner", "prisoners"),
+    "hostages": ("hostage", "hostages", "captive", "captives", "abducted", "kidnapped",
+                 "abductees"),
+    "population": ("population", "populations", "inhabitants"),
+    "aid trucks": ("truckloads",),
+}
+UNIT_MEASURES = {"currency": "money", "percent": "percentage", "fraction": "percentage",
+                 "age": "age", "duration": "duration"}
+VOCABULARY = frozenset(MEASURES) | frozenset(UNIT_MEASURES.values())
+HUMAN_MEASURES = frozenset({"killed", "injured", "missing", "displaced", "evacuated",
+                            "detained", "hostages", "population"})
+SIGNALS: dict[str, str] = {w: m for m, words in MEASURES.items() for w in words}
+
+PEOPLE_NOUNS = frozenset(["people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
+TRUCK_NOUNS = frozenset({"trucks", "truck", "lorries", "lorry", "convoys", "truckloads"})
+AID_WORDS = frozenset({"aid", "humanitarian", "food", "medicine", "medical", "supplies",
+                       "relief", "water", "flour", "fuel", "gaza", "crossing", "entered",
+                       "crossed", "convoy"})
+PLACE_NOUNS = frozenset({"country", "city", "town", "nation", "territory", "strip", "enclave",
+                         "region", "state", "island", "province", "camp", "village", "capital"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "that", "which", "who", "whom", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my", "than", "as", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "could", "should", "may", "might", "can", "do", "did", "does", "not", "no", "more", "most", "some", "any", "each", "other", "such", "only", "just", "also"])
+_SENTENCE_END = re.compile(r"[.;!?]\s|\n")
+
+
+def unit_measure(unit_kind: str | None) -> str | None:
+    return UNIT_MEASURES.get(unit_kind or "")
+
+
+def is_people(word: str) -> bool:
+    """People-like counted noun: "civilians", "Palestinians", "aid workers"."""
+    last = word.split()[-1] if word.split() else word
+    return last in PEOPLE_NOUNS or last.lower() in PEOPLE_NOUNS or (
+        last[:1].isupper() and last.endswith(("ians", "is", "ans", "ese")) and len(last) > 4)
+
+
+def signal(word: str) -> str | None:
+    return SIGNALS.get(word.lower())
+
+
+def truck_measure(noun: str, sentence: str) -> str | None:
+    """"aid trucks" when trucks appear with aid, supplies or a crossing; else plain trucks."""
+    if noun.lower() not in TRUCK_NOUNS:
+        return None
+    words = {w.lower() for w in _WORD_RE.findall(sentence)}
+    return "aid trucks" if words & AID_WORDS else None
+
+
+def sentence_bounds(text: str, start: int, end: int, radius: int = 300) -> tuple[int, int]:
+    """Rough sentence around [start, end) for window reading (no parser needed)."""
+    lo = max(0, start - radius)
+    left = text[lo:start]
+    cut = None
+    for m in _SENTENCE_END.finditer(left):
+        cut = m.end()
+    s = lo + cut if cut is not None else lo
+    m2 = _SENTENCE_END.search(text, end, min(len(text), end + radius))
+    e = m2.start() + 1 if m2 else min(len(text), end + radius)
+    return s, e
+
+
+def window_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Words before and after [start, end) within the sentence (nearest first before)."""
+    s, e = sentence_bounds(text, start, end)
+    before = _WORD_RE.findall(text[s:start])[::-1]
+    after = _WORD_RE.findall(text[end:e])
+    return before, after
+
+
+def window_reading(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """(measure, counted noun, subject) from nearby words, for Docs without a parse."""
+    before, after = window_words(text, start, end)
+    noun: str | None = None
+    measure: str | None = None
+    adjectives: list[str] = []
+    modifier = ""
+    if len(after) > 1 and after[1].lower() in TRUCK_NOUNS | PEOPLE_NOUNS and after[0].lower() not in _STOP \
+            and not signal(after[0]):
+        modifier, after = after[0] + " ", after[1:]  # "aid trucks", "aid workers"
+    for w in after[:3]:  # "1 million displaced individuals", "31,800 Palestinians"
+        lw = w.lower()
+        if lw in _STOP:
+            break
+        if signal(lw) and noun is None:
+            adjectives.append(lw)
+            continue
+        noun = w
+        break
+    if noun and signal(noun):
+        measure = signal(noun)
+    if measure is None and adjectives:
+        measure = signal(adjectives[0])
+    if measure is None and noun:
+        s, e = sentence_bounds(text, start, end)
+        measure = truck_measure(noun, modifier + text[s:e])
+    if measure is None:
+        measure = _nearest_signal(before[:6], after[:7])
+    subject = modifier + noun if noun and is_people(noun) else None
+    return measure, noun, subject
+
+
+def _nearest_signal(before: list[str], after: list[str]) -> str | None:
+    phrases = {"home to": "population", "population of": "population", "forced from": "displaced",
+               "lost their lives": "killed", "death toll": "killed"}
+    for i in range(max(len(before), len(after))):
+        for seq in (before, after):
+            if i < len(seq):
+                w = seq[i].lower()
+                if signal(w):
+                    return signal(w)
+    joined_before = " ".join(reversed(before)).lower()
+    joined_after = " ".join(after).lower()
+    for phrase, m in phrases.items():
+        if joined_before.endswith(phrase) or phrase in joined_after.split(",")[0][:40]:
+            return m
+    return None
+
+
+_RISE_VERBS = frozenset({"rise", "climb", "reach", "hit", "stand", "increase", "jump", "exceed",
+                         "top", "pass", "surpass", "grow", "be", "soar", "surge", "mount"})
+_SCALE_TOKENS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen",
+                           "bn", "m", "%", "percent", "cent"})
+
+
+def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None, str | None, str | None]:
+    """(measure, counted noun, subject) from the dependency parse of the number's tokens."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return window_reading(text, start, end)
+    nums = [t for t in toks if t.like_num or t.pos_ == "NUM"]
+    tok = nums[-1] if nums else toks[-1]
+    noun = _counted_noun(tok)
+    sent = tok.sent.text if doc.has_annotation("SENT_START") else text
+    measure = _parse_measure(tok, noun, sent)
+    if measure is None:
+        measure = window_reading(text, start, end)[0]
+    subject = _subject(noun, measure)
+    return measure, noun.text if noun is not None else None, subject
+
+
+def _counted_noun(tok: Any) -> Any:
+    t = tok
+    for _ in range(4):
+        if t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _SCALE_TOKENS:
+            return t
+        if t.dep_ in ("compound", "nummod", "quantmod", "nmod", "amod", "npadvmod", "appos") \
+                and t.head is not t and t.head.i > t.i:
+            t = t.head
+        else:
+            break
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head  # "population of 2.2 million", "a country of 2.6 million"
+    return None
+
+
+def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
+    if noun is not None:
+        m = _noun_measure(noun, sentence)
+        if m:
+            return m
+    for t in (noun, tok):
+        if t is None:
+            continue
+        for child in t.children:
+            if child.dep_ in ("amod", "acl", "relcl", "appos", "compound", "acomp", "oprd"):
+                m = _word_measure(child)
+                if m:
+                    return m
+    verb = _governing_verb(noun if noun is not None else tok)
+    if verb is None:
+        return None
+    m = _verb_measure(verb)
+    if m:
+        return m
+    if verb.lemma_ in _RISE_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for t in child.subtree:
+                    m = _noun_measure(t, sentence) or _word_measure(t)
+                    if m:
+                        return m
+    return None
+
+
+def _noun_measure(noun: Any, sentence: str) -> str | None:
+    word = noun.lower_
+    if word == "toll" and any(c.lower_ == "death" for c in noun.children):
+        return "killed"
+    if word in PLACE_NOUNS and any(c.lower_ == "of" for c in noun.children):
+        return "population"
+    return signal(word) or signal(noun.lemma_) or truck_measure(word, sentence)
+
+
+def _word_measure(t: Any) -> str | None:
+    if t.lower_ in ("toll", "lives", "life"):
+        return None
+    return signal(t.lower_) or signal(t.lemma_)
+
+
+def _verb_measure(verb: Any) -> str | None:
+    lemma = verb.lemma_
+    kids = list(verb.children)
+    if lemma == "lose" and any(c.lemma_ in ("life", "lives") for c in kids):
+        return "killed"
+    if lemma in ("take", "hold") and any(c.lemma_ in ("captive", "hostage") for c in kids):
+        return "hostages"
+    if lemma == "force" and any(c.lower_ == "from" for c in kids):
+        return "displaced"
+    if lemma == "seek" and any(c.lemma_ == "refuge" for c in kids):
+        return "displaced"
+    if lemma == "home" or (lemma == "be" and any(c.lower_ == "home" for c in kids)):
+        return "population"
+    m = _word_measure(verb)
+    if m:
+        return m
+    for c in kids:
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "conj") and c.pos_ in ("ADJ", "VERB"):
+            m = _word_measure(c)
+            if m:
+                return m
+    return None
+
+
+def _governing_verb(t: Any) -> Any:
+    cur = t
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ in ("pobj", "prep", "agent", "conj", "appos", "dobj", "nsubj", "nsubjpass",
+                        "attr", "npadvmod", "nummod", "compound", "quantmod") or head.pos_ == "ADP":
+            cur = head
+            continue
+        return None
+    return None
+
+
+def _subject(noun: Any, measure: str | None) -> str | None:
+    if noun is None:
+        return None
+    if measure == "population" or noun.lower_ in PLACE_NOUNS:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return str(c.text)
+        return None
+    if not is_people(noun.text):
+        return None
+    left = [c for c in noun.lefts if (c.dep_ == "compound" or (c.dep_ == "amod" and c.ent_type_ == "NORP"))
+            and not _word_measure(c)]
+    words = [c.text for c in left if c.i == noun.i - len(left) + left.index(c)] + [noun.text]
+    return " ".join(words)
