@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 # Section name → "module:function". Order is the order of the printed table.
-SECTIONS: dict[str, str] = {}
+SECTIONS: dict[str, str] = {
+    "quantities": "wirecheck.evaluate.quantities:score_quantities",
+    "times": "wirecheck.evaluate.quantities:score_times",
+    "newsquant": "wirecheck.evaluate.newsquant:score_newsquant",
+}
 
 
 def evaluate(gold_path: Path, options: dict[str, Any] | None = None) -> dict[str, Any]:
