@@ -104,7 +104,8 @@ def _header(line: str, where: str) -> dict[str, Any]:
 def _block(lines: list[str], where: str) -> dict[str, Any]:
     record = _header(lines[0], where)
     where = f"{where} ({record['id']})"
-    section, body = "", {s: [] for s in _SECTIONS}  # type: dict[str, list[str]]
+    section = ""
+    body: dict[str, list[str]] = {s: [] for s in _SECTIONS}
     for line in lines[1:]:
         head = next((s for s in _SECTIONS if line.startswith(s)), None)
         if head:

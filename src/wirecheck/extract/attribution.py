@@ -89,10 +89,17 @@ class Attributions:
 
     frames: list[Frame] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    sent_ends: list[int] = field(default_factory=list)
     by_sent: dict[int, list[Frame]] = field(default_factory=dict)
 
     def sentence_of(self, i: int) -> int:
+        """Sentence index of token ``i`` (bisect: ``Token.sent`` scans, and run-on
+        sentences would make that quadratic)."""
         return bisect_right(self.sent_starts, i) - 1
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        k = self.sentence_of(i)
+        return self.sent_starts[k], self.sent_ends[k]
 
     def frame_at(self, i: int) -> Frame | None:
         """The innermost frame covering token ``i`` (None: the writer's own claim)."""
@@ -128,7 +135,7 @@ def _subject(verb: Any) -> Any | None:
     head = verb.head
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "obj") and head.head.lemma_ in CHAIN_VERBS:
         return head.head.head  # "Reuters, citing officials, reported" parsed as acl chain
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb and verb.head.pos_ in (
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
@@ -156,6 +163,8 @@ def _content(verb: Any) -> list[Any]:
                  for o in p.children if o.dep_ == "pobj"]
     elif lemma == "describe":
         kids += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if lemma in ("tell", "inform", "brief") and any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+        kids = [c for c in kids if c.dep_ not in ("dobj", "obj")]  # "told reporters that"
     return kids
 
 
@@ -167,7 +176,7 @@ def verb_lemma(tok: Any) -> str:
         return lemma
     if not any(c.dep_ == "nsubj" for c in tok.children):
         return lemma
-    stem = tok.lower_[:-3]
+    stem = str(tok.lower_[:-3])
     for guess in (stem, stem + "e", stem[:-1]):
         if guess in REPORT_VERBS or guess in DENY_VERBS or guess in CALL_VERBS:
             return guess
@@ -195,9 +204,9 @@ def _clause_head(tok: Any) -> Any:
     raised through adverbial/coordinate clauses ("X were told before Y disclosed it,
     according to Z" qualifies the whole sentence), but not out of a relative clause."""
     cur, steps = tok, 0
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur and steps < 50:
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i and steps < 50:
         cur, steps = cur.head, steps + 1
-    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head is not cur and \
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and \
             steps < 50:
         cur, steps = cur.head, steps + 1
     return cur
@@ -249,8 +258,7 @@ class _Sentence:
         out = []
         for fr in frames:
             outer = [o for o in frames if o is not fr and o.covers(fr.cue)
-                     and o.size > fr.size and not o.attribution.cue == "according to"
-                     and o.attribution.source != fr.attribution.source]
+                     and o.size > fr.size and o.attribution.source != fr.attribution.source]
             if outer:
                 o = min(outer, key=lambda f: f.size).attribution
                 a = fr.attribution
@@ -261,12 +269,14 @@ class _Sentence:
         return out
 
     def _drop_redundant(self, frames: list[Frame]) -> list[Frame]:
-        """"X said ..., according to a statement" — the issuer-less document is X's medium."""
+        """"X said ..., according to a statement" — the issuer-less document is X's
+        medium, not another source."""
         keep = []
         for fr in frames:
-            inner_doc = fr.attribution.cue == "according to" and \
+            medium = fr.attribution.cue == "according to" and \
                 fr.attribution.source_kind == "document"
-            if inner_doc and any(o is not fr and o.covers(fr.cue) for o in frames):
+            if medium and any(o is not fr and o.attribution.cue not in ("according to", "per")
+                              for o in frames):
                 continue
             keep.append(fr)
         return keep
@@ -279,7 +289,7 @@ class _Sentence:
         if (head.pos_ == "PRON") != self.pronoun_pass:
             return None
         resolved = self._enclosing(head) or self.f.resolve_pronoun(head, self.index)
-        if resolved is False:
+        if resolved is False or resolved is True:
             return None
         base: Phrase = phrase(head, self.f.names)
         chain_heads = self._chain(head, cue_tok)
@@ -339,6 +349,11 @@ class _Sentence:
             if lemma == "call":  # "called for a halt to air strikes": the rest of the clause
                 hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights if c.dep_ == "prep"
                                  or (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB")])
+            else:  # "estimated the cost at $400 million", "described it as ..."
+                hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights
+                                 if c.dep_ == "prep" and c.lower_ in ("at", "as")])
+            if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
+                lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
         elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1:
             lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
         elif self._tail_cue(verb):
@@ -353,8 +368,9 @@ class _Sentence:
             cue = "called for"
         outer = citer_of(head)
         frame = self._make(head, verb, cue, _modality_of(verb), (lo, hi), outer=outer)
-        if frame is not None and hole_self:
-            own = (verb.left_edge.i, verb.right_edge.i + 1)
+        if frame is not None and hole_self:  # the cue and its source, not what precedes
+            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
+                   verb.right_edge.i + 1)
             frame = replace(frame, holes=(*frame.holes, own))
         return frame
 
@@ -362,7 +378,7 @@ class _Sentence:
     def _tail_cue(verb: Any) -> bool:
         """"..., the agency said" / "as reported by X": a cue without content of its own
         that reports the clause it hangs on (not "than Corvex has acknowledged")."""
-        if verb.head is verb or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        if verb.head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
             return False
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if marks:
@@ -388,7 +404,7 @@ class _Sentence:
 
     def _citing_subject(self, subj: Any) -> Frame | None:
         verb = subj.head
-        lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+        lo, hi = subj.right_edge.i + 1, verb.right_edge.i + 1  # the predicate
         kids = list(subj.children)
         kids += [g for c in kids if c.is_punct for g in c.children]
         link = next((c for c in kids if c.lemma_ in CHAIN_VERBS), None)
@@ -411,7 +427,7 @@ class _Finder:
         doc = self.doc
         return self.article.span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
 
-    def resolve_pronoun(self, head: Any, sent: int) -> tuple[str, Any, bool] | None | bool:
+    def resolve_pronoun(self, head: Any, sent: int) -> tuple[str, Any, bool] | bool | None:
         """(source, kind, is_person) of a pronoun's antecedent; None if not a pronoun;
         False for a pronoun with no antecedent in reach (first-person quotes, mostly)."""
         low = head.lower_
@@ -444,6 +460,8 @@ def _paragraph_break(sent: Any) -> bool:
 def _continues(sent: Any) -> bool:
     """Does this cue-less sentence read as more of the previous sentence's report?"""
     text = sent.text.lstrip()
+    if sum(1 for t in sent if t.is_alpha) < 2:
+        return False
     if text[:1] in _QUOTES:
         return True
     words = {t.lower_ for t in sent}
@@ -466,6 +484,7 @@ def find_attributions(doc: Any, article: Article) -> Attributions:
     new_paragraph = True
     for index, sent in enumerate(doc.sents):
         result.sent_starts.append(sent.start)
+        result.sent_ends.append(sent.end)
         own = _Sentence(finder, sent, index).frames()
         if not own and previous and not new_paragraph and _continues(sent):
             main = max(previous, key=lambda f: f.size)

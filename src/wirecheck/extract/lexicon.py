@@ -53,7 +53,7 @@ MEDIA_NAMES = frozenset({
     "abc", "fox news", "sky news", "npr", "dpa", "xinhua", "tass", "interfax", "anadolu",
     "haaretz", "the times of israel", "times of israel", "the new york times",
     "new york times", "the washington post", "washington post", "the wall street journal",
-    "wall street journal", "financial times", "the economist", "axios", "wafa", "ynet",
+    "wall street journal", "financial times", "the economist", "wafa", "ynet",
     "channel 12", "kan", "al-ahram", "al arabiya", "asharq al-awsat", "le monde",
 })
 ANONYMOUS_HEADS = frozenset({
@@ -76,7 +76,7 @@ BODY_HEADS = frozenset({
     "presidency", "embassy", "forces", "force", "navy", "rebels", "wing", "front", "party",
     "state", "operator", "owner", "regulator", "board", "spokesperson", "team", "hospital",
     "school", "university", "institute", "group", "coalition", "alliance", "movement",
-    "movement", "opposition", "senate", "congress", "house", "secretariat", "fund",
+    "opposition", "senate", "congress", "house", "secretariat", "fund",
     "community", "delegation", "mission", "consortium", "federation", "watchdog",
 })
 # Role nouns that make a person source ("the spokesman", "Minister X").
@@ -90,11 +90,11 @@ ROLE_WORDS = frozenset({
     "ambassador", "director", "negotiator", "foreman", "judge", "justice", "attorney",
     "chancellor", "speaker", "vice", "deputy", "foreign", "defence", "defense", "interior",
     "health", "environment", "national", "security", "strategic", "affairs", "state",
-    "finance", "mining", "transport", "energy", "justice", "economy", "trade", "officer",
+    "finance", "mining", "transport", "energy", "economy", "trade", "officer",
     "medical", "agency", "army", "rebel", "opposition", "council", "ceo", "cfo", "founder",
     "pope", "cardinal", "archbishop", "bishop", "rabbi", "imam", "professor", "prof.",
     "inspector", "sergeant", "sgt.", "admiral", "marshal", "premier", "emir",
-    "crown", "sultan", "shift", "secretary-general", "head", "officer", "official",
+    "crown", "sultan", "shift", "secretary-general", "head", "official",
 })
 PERSON_ROLE_HEADS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "director",

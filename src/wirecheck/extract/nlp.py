@@ -23,6 +23,7 @@ BATCH_SIZE = 32
 LINE_BREAKS = "wirecheck_line_breaks"
 _FINAL = frozenset('.!?:;"”’)')
 _BULLETS = frozenset("-*•–—")
+_CLOSERS = frozenset({'"', "”", "’", "'", ")"})
 _HEADING_CHARS = 60  # a line this short without final punctuation reads as a heading
 
 
@@ -31,6 +32,10 @@ def _line_break_starts(doc: Doc) -> Doc:
     a finished sentence, or comes before a bullet (wrapped prose keeps flowing)."""
     line_start = 0
     for i, tok in enumerate(doc[:-1]):
+        if i and tok.text in _CLOSERS and doc[i - 1].text in (".", "!", "?") and \
+                not doc[i - 1].whitespace_:
+            tok.is_sent_start = False  # '... water."' keeps its closing quote
+            continue
         if not (tok.is_space and "\n" in tok.text):
             continue
         prev = doc[i - 1] if i > 0 else None

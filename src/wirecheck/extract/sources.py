@@ -192,7 +192,7 @@ def _known_media_end(head: Any, names: Names) -> int | None:
         n = len(name.split())
         for start in (head.i, head.left_edge.i):
             if normalize_name(doc[start:start + n].text) == name:
-                return start + n
+                return int(start + n)
     return None
 
 

@@ -1,0 +1,255 @@
+"""Events: who did (or plans, or is asked, or denies) what to whom, where and when.
+
+Triggers are verbs and nominalizations from a small lexicon, each with a normalized type
+(attack, evacuation, talks, visit, ceasefire, ...). The point is modality, which GDELT-style
+coding flattens: "Israel is gearing up for a ground operation" is *planned*, "This
+expected offensive" *expected*, "a potential attack" *possible*, "has called for an
+immediate ceasefire" *called-for*, "denied that its fighters had shelled a market"
+*denied*; a report by someone else is *reported*; only the rest is *asserted*.
+Modality comes from the trigger's own modifiers and from a bounded walk up its heads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wirecheck.extract.attribution import Attributions
+from wirecheck.model import Article, Event, Modality, TimeExpr, claim_id_for
+
+# trigger lemma → normalized action type
+EVENT_TYPES: dict[str, str] = {
+    **dict.fromkeys(["attack", "strike", "shell", "shelling", "bomb", "bombing", "assault",
+                     "offensive", "invasion", "invade", "incursion", "raid", "airstrike",
+                     "bombardment", "storm", "operation", "fighting", "fight", "clash"],
+                    "attack"),
+    **dict.fromkeys(["kill", "death", "die", "massacre"], "killing"),
+    **dict.fromkeys(["evacuate", "evacuation", "flee", "displace", "displacement",
+                     "relocate", "relocation", "exodus"], "evacuation"),
+    **dict.fromkeys(["talk", "negotiation", "negotiate", "meeting", "meet", "consultation",
+                     "summit", "mediation", "discussion"], "talks"),
+    **dict.fromkeys(["visit", "trip", "travel", "tour"], "visit"),
+    **dict.fromkeys(["ceasefire", "cease-fire", "truce", "armistice", "halt"], "ceasefire"),
+    **dict.fromkeys(["deal", "agreement", "accord", "swap", "agree"], "agreement"),
+    **dict.fromkeys(["release", "free", "exchange"], "release"),
+    **dict.fromkeys(["withdraw", "withdrawal", "retreat", "pullout"], "withdrawal"),
+    **dict.fromkeys(["investigation", "investigate", "inquiry", "probe", "lawsuit", "sue"],
+                    "investigation"),
+    **dict.fromkeys(["arrest", "detain", "detention", "capture"], "arrest"),
+    **dict.fromkeys(["protest", "demonstration", "rally", "strike-action"], "protest"),
+    **dict.fromkeys(["rescue"], "rescue"),
+    **dict.fromkeys(["collapse", "flood", "flooding", "earthquake", "explosion", "fire"],
+                    "disaster"),
+    **dict.fromkeys(["breach", "hack", "intrusion", "cyberattack"], "breach"),
+    **dict.fromkeys(["vote", "election", "referendum"], "vote"),
+    **dict.fromkeys(["departure", "depart", "arrive", "arrival"], "movement"),
+    **dict.fromkeys(["aid", "convoy", "delivery", "deliver", "airdrop"], "aid"),
+}
+# Nouns that are events only with a military/rescue reading ("ground operation").
+_NEEDS_CONTEXT = {"operation": {"ground", "military", "rescue", "land", "air", "army"},
+                  "fire": {"open", "opened", "gun", "artillery"},
+                  "halt": {"immediate", "humanitarian"},
+                  "release": {"hostage", "prisoner", "hostages", "prisoners"},
+                  "exchange": {"prisoner", "hostage", "fire"},
+                  "capture": set(), "free": set(), "storm": set()}
+
+_PLANNED = frozenset({"plan", "prepare", "gear", "intend", "aim", "vow", "pledge", "promise",
+                      "threaten", "consider", "seek", "decide", "schedule", "slate",
+                      "determination", "preparation", "readiness", "necessity", "proposal",
+                      "propose", "mull", "weigh", "resolve", "order", "authorize",
+                      "authorise", "approve"})
+_EXPECTED = frozenset({"expect", "expected", "anticipate", "anticipated", "likely", "upcoming",
+                       "looming", "impending", "imminent", "forthcoming", "due", "will",
+                       "would", "shall", "set", "prospect"})
+_POSSIBLE = frozenset({"potential", "possible", "possibly", "could", "may", "might", "risk",
+                       "threat", "fear", "alternative", "hypothetical", "if", "whether",
+                       "perhaps", "maybe", "concern"})
+_CALLED = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore",
+                     "insist", "plead"})
+_DENIED = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
+_FACTUAL = frozenset({"ongoing", "continuing", "current", "recent", "latest", "last", "past",
+                      "previous", "earlier"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+MAX_UP = 6  # how far up the parse modality may come from
+WIDE = 400  # don't list the children of a head spanning more tokens than this (run-ons)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    token: Any
+    action: str
+    action_type: str
+
+
+def _triggers(doc: Any) -> list[_Trigger]:
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        lemma = tok.lemma_.lower()
+        kind = EVENT_TYPES.get(lemma)
+        if kind is None:
+            continue
+        need = _NEEDS_CONTEXT.get(lemma)
+        if need is not None:
+            context = {c.lower_ for c in tok.children} | {tok.head.lower_}
+            if tok.pos_ == "NOUN" and not context & need:
+                continue
+            if tok.pos_ == "VERB" and lemma in ("capture", "free", "storm", "fire") \
+                    and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                continue
+        if tok.pos_ == "NOUN" and lemma == "strike" and any(
+                c.lower_ in ("hunger", "general", "labor", "labour") for c in tok.children):
+            continue
+        out.append(_Trigger(tok, lemma, kind))
+    return out
+
+
+_MODAL_DEPS = frozenset({"aux", "auxpass", "mark", "advmod", "amod", "neg", "acl", "prt"})
+
+
+def _words_near(tok: Any) -> set[str]:
+    """Lemma and word of the trigger's modal-ish children (aux, mark, amod, ...)."""
+    kids = [c for c in tok.children if c.dep_ in _MODAL_DEPS]
+    return {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
+
+
+def modality_of(tok: Any, atts: Attributions | None = None) -> Modality:
+    """Denied > called-for > possible > planned > expected > reported > asserted."""
+    found: list[Modality] = []
+    if any(c.dep_ == "neg" for c in tok.children):
+        found.append("denied")
+    near = _words_near(tok)
+    if near & _FACTUAL:
+        return "asserted"  # "the ongoing assault" happened, whatever frames it
+    cur, came_via = tok, None
+    for _ in range(MAX_UP):
+        if cur.right_edge.i - cur.left_edge.i > WIDE:
+            break
+        if came_via in _SUBJECT_DEPS and not any(c.dep_ == "xcomp" for c in cur.children):
+            break  # "1 million displaced people have sought refuge": not what "seek" seeks
+        lemmas = {cur.lemma_.lower(), cur.lower_} if cur is not tok else set()
+        kids = _words_near(cur)
+        if lemmas & _DENIED:
+            found.append("denied")
+        if lemmas & _CALLED or ("call" in lemmas and "for" in kids):
+            found.append("called-for")
+        if (lemmas | (kids if cur is not tok else near)) & _POSSIBLE:
+            found.append("possible")
+        if lemmas & _PLANNED or near & {"planned", "proposed", "slated", "scheduled"} or \
+                ("set" in lemmas and came_via == "xcomp"):
+            found.append("planned")
+        if (lemmas | (kids if cur is not tok else near)) & _EXPECTED:
+            found.append("expected")
+        if cur.dep_ in ("ROOT", "relcl") or cur.head.i == cur.i:
+            break
+        came_via, cur = cur.dep_, cur.head
+    if atts is not None and not found:
+        frame = atts.frame_at(tok.i)
+        if frame is not None:
+            found.append(frame.modality)
+    order: list[Modality] = ["denied", "called-for", "possible", "planned", "expected",
+                             "reported"]
+    for m in order:
+        if m in found:
+            return m
+    return "asserted"
+
+
+def _np_text(tok: Any) -> str:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if hi - lo > 8:
+        lo, hi = max(lo, tok.i - 4), tok.i + 1
+    return str(tok.doc[lo:hi].text)
+
+
+def _actor(tok: Any) -> str | None:
+    """Subject of the trigger (or of the verb it hangs on; object control for xcomp)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "poss", "agent"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), c) if c.dep_ == "agent" else c
+            return _np_text(obj)
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return str(c.text)
+    cur, via = tok, None
+    for _ in range(MAX_UP):
+        if cur.head.i == cur.i or cur.head.right_edge.i - cur.head.left_edge.i > WIDE:
+            break
+        via, cur = cur.dep_, cur.head
+        if via in ("nsubj", "nsubjpass"):
+            return None  # the trigger is the subject: its actor is not the verb's subject
+        kids = list(cur.children)
+        if via == "xcomp":
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return _np_text(obj)
+        subj = next((c for c in kids if c.dep_ in ("nsubj",)), None)
+        if subj is not None and subj.lower_ not in ("who", "which", "that") and not (
+                subj.left_edge.i <= tok.i <= subj.right_edge.i):
+            return _np_text(subj)
+        if cur.dep_ == "relcl":
+            return _np_text(cur.head)
+    return None
+
+
+def _target(tok: Any) -> str | None:
+    for c in tok.children:
+        if tok.pos_ == "VERB" and c.dep_ in ("dobj", "nsubjpass"):
+            return _np_text(c)
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "into", "with"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return _np_text(obj)
+    return None
+
+
+def _place(tok: Any) -> str | None:
+    """A place named in the trigger's phrase ("operation in Rafah"), else in its clause."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    for ent in doc[lo:hi].ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            return str(ent.text)
+    return None
+
+
+def _time(tok: Any, times: list[TimeExpr], bounds: tuple[int, int]) -> TimeExpr | None:
+    """The time expression of the trigger's sentence nearest to it."""
+    lo, hi = bounds
+    inside = [t for t in times if lo <= t.span.start < hi]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: abs(t.span.start - tok.idx))
+
+
+def _span_bounds(tok: Any) -> tuple[int, int]:
+    """The trigger word, or for a noun its phrase up to the noun (bounded)."""
+    doc = tok.doc
+    lo = tok.i if tok.pos_ == "VERB" else max(tok.left_edge.i, tok.i - 5)
+    hi = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prt" or (tok.pos_ == "NOUN" and c.dep_ == "prep" and c.right_edge.i - tok.i
+                               <= 6):
+            hi = c.right_edge.i + 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def extract_events(doc: Any, article: Article, times: list[TimeExpr],
+                   atts: Attributions) -> list[Event]:
+    """Every event trigger in the article with actor, target, place, time and modality."""
+    events = []
+    for trig in _triggers(doc):
+        tok = trig.token
+        s_lo, s_hi = atts.sentence_bounds(tok.i)
+        start, end = _span_bounds(tok)
+        events.append(Event(
+            id=claim_id_for(article.id, "event-trigger", tok.idx, tok.idx + len(tok.text)),
+            article_id=article.id, span=article.span(start, end), action=trig.action,
+            action_type=trig.action_type, modality=modality_of(tok, atts), actor=_actor(tok),
+            target=_target(tok), place=_place(tok),
+            time=_time(tok, times, (doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1]))),
+        ))
+    return events
+

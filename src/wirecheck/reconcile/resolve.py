@@ -1,0 +1,299 @@
+"""Entities across articles: one row per real-world person, organisation or place.
+
+Each article's entities (already merged within the article by extract/entities.py) are
+matched against the store's entities, in this order, first hit wins:
+
+1. exact: a name or alias equal after normalization (case, "the", possessive, title);
+   a unique exact hit is taken even across NER types ("Rafah" tagged PERSON in one
+   article is the GPE of another);
+2. person names: a bare surname joins the one person with that surname; a full name
+   joins a person with the same surname whose first name agrees (or is an initial);
+3. acronyms: "NLF" ↔ "Northern Liberation Front", "UN" ↔ "United Nations";
+4. fuzzy: rapidfuzz ``token_sort_ratio`` ≥ :data:`FUZZY_MIN` within the same type group
+   ("Minera Austral S.A." ↔ "Minera Austral").
+
+Matching is blocked: candidates come from an index keyed by normalized name, surname,
+acronym and (for fuzzy) name tokens, so an article costs a few dictionary lookups, never
+a scan of all entities; very common tokens are not used as fuzzy keys. Resolution is
+incremental: new articles join existing entities, and re-resolving an article first
+detaches it. Claims whose source phrase names an entity get ``source_entity`` set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from wirecheck.extract.entities import TYPE_GROUP, acronym, bare_name
+from wirecheck.extract.lexicon import DEMONYMS, ROLE_WORDS
+from wirecheck.extract.sources import normalize_name
+from wirecheck.store.db import transaction
+
+FUZZY_MIN = 90
+MAX_POSTING = 400  # a name token shared by more entities than this is not a fuzzy key
+_STOP = frozenset({"the", "of", "and", "for", "de", "del", "la", "al", "el"})
+
+
+@dataclass
+class ResolveReport:
+    """What a resolution pass did."""
+
+    articles: int = 0
+    local_entities: int = 0
+    created: int = 0
+    merged: int = 0
+    claims_linked: int = 0
+
+
+@dataclass
+class _Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    types: Counter[str] = field(default_factory=Counter)
+    dirty: bool = False
+
+
+def strip_title(name: str) -> str:
+    """"Israeli Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu"."""
+    words = bare_name(name).split()
+    while len(words) > 1 and (words[0].lower() in ROLE_WORDS or words[0].lower() in DEMONYMS
+                              or words[0].lower() == "of"
+                              or (words[0].isupper() and len(words[0]) <= 5)):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _group(entity_type: str) -> str:
+    return TYPE_GROUP.get(entity_type, "other")
+
+
+def core(name: str, entity_type: str) -> str:
+    """The part of a name that identifies: titles go for people only ("Norwegian Refugee
+    Council" keeps "Norwegian", "Interior Ministry" keeps "Interior")."""
+    return strip_title(name) if _group(entity_type) == "person" else bare_name(name)
+
+
+class EntityIndex:
+    """Entities in memory with the blocking keys that find match candidates."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, _Entity] = {}
+        self.keys: dict[str, set[str]] = {}
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> EntityIndex:
+        index = cls()
+        for row in conn.execute("SELECT id, name, type, aliases FROM entities"):
+            ent = _Entity(row["id"], row["name"], row["type"], json.loads(row["aliases"]),
+                          Counter({row["type"]: 1}))
+            index._register(ent)
+        return index
+
+    def _add_key(self, key: str, ent_id: str) -> None:
+        self.keys.setdefault(key, set()).add(ent_id)
+
+    def _register(self, ent: _Entity) -> None:
+        self.entities[ent.id] = ent
+        for alias in [ent.name, *ent.aliases]:
+            self._index_name(alias, ent)
+
+    def _index_name(self, alias: str, ent: _Entity) -> None:
+        norm = normalize_name(core(alias, ent.type))
+        if not norm:
+            return
+        self._add_key(f"n:{norm}", ent.id)
+        words = norm.split()
+        if _group(ent.type) == "person" and len(words) > 1:
+            self._add_key(f"s:{words[-1]}", ent.id)
+        acr = acronym(core(alias, ent.type))
+        if acr:
+            self._add_key(f"a:{acr}", ent.id)
+        for w in words:
+            if len(w) >= 3 and w not in _STOP:
+                self._add_key(f"t:{w}", ent.id)
+
+    def _lookup(self, key: str) -> set[str]:
+        return self.keys.get(key, set())
+
+    def match(self, name: str, etype: str, aliases: list[str]) -> str | None:
+        """The id of the entity this (article-local) entity is, or None for a new one."""
+        group = _group(etype)
+        names = {normalize_name(core(a, etype)) for a in [name, *aliases]} - {""}
+        exact: set[str] = set()
+        for n in names:
+            exact |= self._lookup(f"n:{n}")
+        if exact:
+            same = {e for e in exact if _group(self.entities[e].type) == group}
+            pick = same or (exact if len(exact) == 1 else set())
+            if len(pick) >= 1:
+                return min(pick)
+        main = normalize_name(core(name, etype))
+        words = main.split()
+        if group == "person" and words:
+            hit = self._person(words)
+            if hit:
+                return hit
+        if group in ("org", "place"):
+            short = core(name, etype)
+            acr = short if short.isupper() else acronym(short)
+            hits = {e for e in self._lookup(f"a:{acr.upper()}") if
+                    _group(self.entities[e].type) == group} if acr else set()
+            if len(hits) == 1:
+                return next(iter(hits))
+        return self._fuzzy(main, group)
+
+    def _person(self, words: list[str]) -> str | None:
+        cands = [e for e in self._lookup(f"s:{words[-1]}")
+                 if _group(self.entities[e].type) == "person"]
+        if len(words) == 1:
+            return cands[0] if len(cands) == 1 else None
+        agreeing = []
+        for e in cands:
+            ent = self.entities[e]
+            firsts = {normalize_name(strip_title(a)).split()[0] for a in [ent.name, *ent.aliases]
+                      if len(normalize_name(strip_title(a)).split()) > 1}
+            if any(f == words[0] or (f[:1] == words[0][:1] and (len(f) <= 2 or len(words[0]) <= 2))
+                   for f in firsts):
+                agreeing.append(e)
+        return agreeing[0] if len(agreeing) == 1 else None
+
+    def _fuzzy(self, main: str, group: str) -> str | None:
+        cands: set[str] = set()
+        for w in main.split():
+            posting = self._lookup(f"t:{w}")
+            if len(w) >= 3 and w not in _STOP and len(posting) <= MAX_POSTING:
+                cands |= posting
+        best, best_score = None, float(FUZZY_MIN)
+        for e in sorted(cands):
+            ent = self.entities[e]
+            if _group(ent.type) != group:
+                continue
+            score = max(fuzz.token_sort_ratio(main, normalize_name(core(a, ent.type)))
+                        for a in [ent.name, *ent.aliases])
+            if score >= best_score:
+                best, best_score = e, score
+        return best
+
+    def create(self, name: str, etype: str, aliases: list[str]) -> _Entity:
+        base = hashlib.sha1(f"{_group(etype)}:{normalize_name(name)}".encode()).hexdigest()
+        ent_id, n = base[:16], 1
+        while ent_id in self.entities:
+            ent_id, n = f"{base[:14]}{n:02d}", n + 1
+        ent = _Entity(ent_id, name, etype, [], Counter(), dirty=True)
+        self._register(ent)
+        return ent
+
+    def merge(self, ent_id: str, name: str, etype: str, aliases: list[str], count: int) -> None:
+        ent = self.entities[ent_id]
+        ent.types[etype] += max(count, 1)
+        ent.type = ent.types.most_common(1)[0][0]
+        for alias in [name, *aliases]:
+            if alias and alias not in ent.aliases:
+                ent.aliases.append(alias)
+                self._index_name(alias, ent)
+        if _better_name(name, ent.name):
+            ent.name = name
+        ent.dirty = True
+
+
+def _better_name(new: str, old: str) -> bool:
+    """Prefer the fullest non-acronym name ("Benjamin Netanyahu" over "Netanyahu")."""
+    def rank(n: str) -> tuple[int, int]:
+        return (0 if n.isupper() and len(n) <= 6 else 1, len(strip_title(n).split()))
+    return rank(strip_title(new)) > rank(strip_title(old))
+
+
+def _pending_articles(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT m.article_id FROM entity_mentions m JOIN articles a ON a.id = "
+        "m.article_id WHERE m.entity_id IS NULL ORDER BY a.published, a.id")
+    return [r[0] for r in rows]
+
+
+def _local_entities(conn: sqlite3.Connection, article_id: str
+                    ) -> list[tuple[str, str, list[str], int]]:
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for r in conn.execute("SELECT local_name, type, text FROM entity_mentions WHERE "
+                          "article_id = ? ORDER BY start", (article_id,)):
+        grouped.setdefault((r["local_name"], r["type"]), []).append(r["text"])
+    return [(name, etype, list(dict.fromkeys(texts)), len(texts))
+            for (name, etype), texts in grouped.items()]
+
+
+def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) -> int:
+    """Set claims.source_entity from the entity named inside (or as) the source phrase."""
+    linked = 0
+    for c in conn.execute("SELECT id, source, source_start, source_end FROM claims WHERE "
+                          "article_id = ? AND source IS NOT NULL", (article_id,)).fetchall():
+        ent_id = None
+        if c["source_start"] is not None:
+            row = conn.execute(
+                "SELECT entity_id FROM entity_mentions WHERE article_id = ? AND start >= ? "
+                "AND \"end\" <= ? AND entity_id IS NOT NULL AND type IN "
+                "('PERSON', 'ORG', 'GPE', 'NORP') ORDER BY \"end\" DESC LIMIT 1",
+                (article_id, c["source_start"], c["source_end"])).fetchone()
+            ent_id = row[0] if row else None
+        if ent_id is None:
+            hits = index._lookup(f"n:{normalize_name(strip_title(c['source']))}")
+            ent_id = min(hits) if len(hits) == 1 else None
+        conn.execute("UPDATE claims SET source_entity = ? WHERE id = ?", (ent_id, c["id"]))
+        linked += ent_id is not None
+    return linked
+
+
+def resolve_entities(
+    conn: sqlite3.Connection, article_ids: Iterable[str] | None = None
+) -> ResolveReport:
+    """Resolve the given articles' entities (default: every article with unresolved
+    mentions) into the ``entities`` table: one transaction, or the caller's if one is open
+    (ingest resolves inside its own)."""
+    if conn.in_transaction:
+        return _resolve(conn, article_ids)
+    with transaction(conn):
+        return _resolve(conn, article_ids)
+
+
+def _resolve(conn: sqlite3.Connection, article_ids: Iterable[str] | None) -> ResolveReport:
+    report = ResolveReport()
+    ids = _pending_articles(conn) if article_ids is None else list(article_ids)
+    index = EntityIndex.load(conn)
+    for aid in ids:
+        conn.execute("UPDATE entity_mentions SET entity_id = NULL WHERE article_id = ?",
+                     (aid,))
+        report.articles += 1
+        for name, etype, texts, count in _local_entities(conn, aid):
+            report.local_entities += 1
+            ent_id = index.match(name, etype, texts)
+            if ent_id is None:
+                ent_id = index.create(name, etype, texts).id
+                conn.execute("INSERT INTO entities (id, name, type) VALUES (?, ?, ?)",
+                             (ent_id, name, etype))  # the mentions' foreign key needs it now
+                report.created += 1
+            else:
+                report.merged += 1
+            index.merge(ent_id, name, etype, texts, count)
+            conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE article_id = ? "
+                         "AND local_name = ? AND type = ?", (ent_id, aid, name, etype))
+    _write(conn, index)
+    for aid in ids:
+        report.claims_linked += _link_claims(conn, index, aid)
+    return report
+
+
+def _write(conn: sqlite3.Connection, index: EntityIndex) -> None:
+    rows = [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
+            for e in index.entities.values() if e.dirty]
+    conn.executemany(
+        "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(id) "
+        "DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases",
+        rows)
+    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
+                 "WHERE entity_id IS NOT NULL)")
