@@ -54,6 +54,8 @@ def _register() -> None:
     from wirecheck.cli import articles  # noqa: F401
     from wirecheck.cli import report  # noqa: F401
     from wirecheck.cli import batch  # noqa: F401
+    from wirecheck.cli import claims  # noqa: F401
+    from wirecheck.cli import evaluate  # noqa: F401
 
 
 _register()

@@ -1,0 +1,65 @@
+"""`wirecheck eval`: score the extractors against gold (one table, or one JSON object)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from wirecheck.cli import app
+from wirecheck.cli.common import JsonOpt, note, print_json, print_table
+from wirecheck.errors import WirecheckError
+from wirecheck.evaluate.harness import evaluate
+
+_PRF = ("p", "r", "f1")
+
+
+def score_rows(result: dict[str, Any], path: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Flatten nested scores into table rows: a P/R/F1 dict is one row, a number another.
+
+    Works for any section a scorer adds, so new sections print without touching this."""
+    rows: list[dict[str, Any]] = []
+    for key, value in result.items():
+        here = (*path, str(key))
+        if isinstance(value, dict) and all(k in value for k in _PRF):
+            rows.append({"section": here[0], "metric": ".".join(here[1:]) or "-",
+                         **{k: _fmt(value[k]) for k in _PRF}})
+            rows += score_rows({k: v for k, v in value.items() if k not in _PRF}, here)
+        elif isinstance(value, dict):
+            rows += score_rows(value, here)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            rows.append({"section": here[0], "metric": ".".join(here[1:]) or "-",
+                         "value": _fmt(value)})
+    return rows
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+@app.command("eval")
+def eval_(
+    ctx: typer.Context,
+    gold: Path = typer.Argument(..., help="Gold JSONL file, or a folder of them (DESIGN.md format)."),
+    newsquant: Path | None = typer.Option(
+        None, "--newsquant", help="Also score NewsQuant.json with its published metric."),
+    tokenized: bool = typer.Option(
+        False, "--tokenized", help="Run the tokenizer only (no parse): the fast path."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Precision, recall and F1 of the extractors against gold annotations."""
+    if not gold.exists():
+        raise WirecheckError(f"no such gold file or folder: {gold}")
+    if newsquant is not None and not newsquant.is_file():
+        raise WirecheckError(f"no such NewsQuant file: {newsquant}")
+    note(ctx, f"evaluating against {gold} ...")
+    result = evaluate(gold, {"newsquant": str(newsquant) if newsquant else None,
+                             "tokenized": tokenized})
+    if as_json:
+        print_json(result)
+    else:
+        print_table(score_rows(result), ["section", "metric", "p", "r", "f1", "value"],
+                    title=f"wirecheck eval {gold}")
