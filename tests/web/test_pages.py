@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from wirecheck.model import Article
+from wirecheck.report.schema import validate
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import connect
 from wirecheck.web import create_app
@@ -129,7 +130,8 @@ def test_missing_store_is_503_not_a_crash(tmp_path: Path) -> None:
 def test_api(client: TestClient) -> None:
     stories = client.get("/api/stories").json()
     assert stories["ok"] and stories["stories"][0]["id"] == "rafah"
-    dossier = client.get("/api/stories/rafah").json()["dossier"]
+    dossier = client.get("/api/stories/rafah").json()
+    assert validate(dossier) == []
     assert dossier["header"]["independent_sources"] == 3
     found = client.get("/api/search", params={"q": "diplomats"}).json()
     assert [r["title"] for r in found["results"]] == [None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from wirecheck.model import Claim
@@ -20,6 +20,7 @@ from wirecheck.report.highlight import anchor_id, span_anchor
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 
 ARTICLE_COLS = "a.id, a.outlet, a.url, a.title, a.published, a.source_path, a.duplicate_of, a.text"
+META_COLS = ARTICLE_COLS.replace("a.text", "'' AS text")  # listings need no text
 
 
 def article_info(row: sqlite3.Row) -> ArticleInfo:
@@ -61,10 +62,13 @@ def _cells(claims: Iterable[Claim], articles: dict[str, ArticleInfo]) -> dict[st
     return dict(cells)
 
 
-def load_articles(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> dict[str, ArticleInfo]:
+def load_articles(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any], *, with_text: bool = True
+) -> dict[str, ArticleInfo]:
+    """Articles (first published first) for a ``where`` over ``articles a``; text optional."""
     rows = conn.execute(
-        f"SELECT {ARTICLE_COLS} FROM articles a {where} ORDER BY a.published IS NULL, "
-        "a.published, a.rowid", tuple(params),
+        f"SELECT {ARTICLE_COLS if with_text else META_COLS} FROM articles a {where} "
+        "ORDER BY a.published IS NULL, a.published, a.rowid", tuple(params),
     ).fetchall()
     return {str(r["id"]): article_info(r) for r in rows}
 
@@ -76,11 +80,14 @@ def load_facts(
     verdict: str | None = None,
     limit: int = -1,
     offset: int = 0,
+    max_claims: int | None = None,
     known: tuple[dict[str, Claim], dict[str, ArticleInfo]] | None = None,
 ) -> tuple[list[FactRow], dict[str, ArticleInfo]]:
     """Alignments (of one story, and/or of one verdict) as matrix rows, with their articles.
 
-    ``known``: claims and articles the caller has loaded already (not read again).
+    ``max_claims`` caps the claims read per fact (listings stay fast on huge alignments;
+    ``FactRow.claims_total`` keeps the true count). ``known``: claims and articles the
+    caller has loaded already (not read again; article texts are read only then).
     """
     where, params = [], []
     if story_id is not None:
@@ -97,21 +104,26 @@ def load_facts(
     if not rows:
         return [], {}
     ids = [str(r["id"]) for r in rows]
-    marks = ", ".join("?" for _ in ids)
     members: dict[str, list[str]] = defaultdict(list)
     for m in conn.execute(
-        f"SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN ({marks})", ids
+        "SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN "
+        f"({', '.join('?' for _ in ids)}) ORDER BY alignment_id, claim_id", ids,
     ):
         members[str(m["alignment_id"])].append(str(m["claim_id"]))
+    totals = {aid: len(ms) for aid, ms in members.items()}
+    if max_claims is not None:
+        members = defaultdict(list, {aid: ms[:max_claims] for aid, ms in members.items()})
     if known is not None:
         claims, articles = known
     else:
-        in_claims = f"SELECT claim_id FROM alignment_claims WHERE alignment_id IN ({marks})"
-        claims = {c.id: c for c in (claim_from_row(r) for r in conn.execute(
-            f"{CLAIM_SELECT} WHERE c.id IN ({in_claims}) ORDER BY c.article_id, c.start", ids))}
-        articles = load_articles(
-            conn, f"WHERE a.id IN (SELECT c.article_id FROM claims c WHERE c.id IN ({in_claims}))",
-            ids)
+        claims = {}
+        for chunk in _chunks([c for ms in members.values() for c in ms]):
+            claims.update((c.id, c) for c in (claim_from_row(r) for r in conn.execute(
+                f"{CLAIM_SELECT} WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk)))
+        articles = {}
+        for chunk in _chunks(sorted({c.article_id for c in claims.values()})):
+            articles.update(load_articles(
+                conn, f"WHERE a.id IN ({', '.join('?' for _ in chunk)})", chunk, with_text=False))
     facts = []
     for r in rows:
         fact_claims = [claims[c] for c in members[str(r["id"])] if c in claims]
@@ -120,8 +132,15 @@ def load_facts(
             verdict=display.verdict(r["verdict"]), sources=int(r["sources"]),
             outlets=int(r["outlets"]), story_id=r["story_id"], detail=_detail(r["detail"]),
             cells=_cells(sorted(fact_claims, key=lambda c: _order(c, articles)), articles),
+            claims_total=totals.get(str(r["id"]), 0),
         ))
     return facts, articles
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Bounded ``IN (...)`` lists (SQLite caps the number of parameters)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _order(claim: Claim, articles: dict[str, ArticleInfo]) -> tuple[str, int]:
@@ -152,5 +171,6 @@ def fallback_facts(claims: Sequence[Claim], articles: dict[str, ArticleInfo]) ->
             verdict="single_source" if len(cells) == 1 else "unclear",
             sources=len(cells), outlets=len(cells), story_id=None,
             detail={"note": "grouped by measure only; not reconciled"}, cells=cells,
+            claims_total=len(members),
         ))
     return facts

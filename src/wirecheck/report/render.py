@@ -115,8 +115,8 @@ def render_html(dossier: Dossier) -> str:
     )
 
 
-def render_json(dossier: Dossier) -> str:
-    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def render_json(dossier: Dossier, *, indent: int | None = 2) -> str:
+    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=indent) + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")

@@ -22,12 +22,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wirecheck.errors import StoreError, WirecheckError
 from wirecheck.report.build import StoryNotFound, build_dossier
-from wirecheck.report.render import Links, content_security_policy, html_environment
+from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.store.db import connect
 from wirecheck.web import queries
 from wirecheck.web.queries import PER_PAGE, Page
 
 log = logging.getLogger("wirecheck.web")
+CLAIMS_SHOWN = 100  # claim-table rows on a story page before "show all" (keeps pages fast)
 SECURITY_HEADERS = {
     "Content-Security-Policy": content_security_policy(frame_ancestors=True),
     "X-Content-Type-Options": "nosniff",
@@ -116,8 +117,10 @@ def create_app(db_path: str | Path) -> FastAPI:
                     articles=articles, article_page=a_page)
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
-    def story(conn: Conn, story_id: str) -> HTMLResponse:
-        return html("story.html", q="", d=build_dossier(conn, story_id), standalone=False)
+    def story(conn: Conn, story_id: str, claims: str = "") -> HTMLResponse:
+        limit = None if claims == "all" else CLAIMS_SHOWN
+        return html("story.html", q="", d=build_dossier(conn, story_id), standalone=False,
+                    claim_limit=limit)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(conn: Conn, article_id: str) -> HTMLResponse:
@@ -145,8 +148,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"ok": True, "page": page, "total": p.total, "stories": queries.list_stories(conn, p)}
 
     @app.get("/api/stories/{story_id:path}")
-    def api_story(conn: Conn, story_id: str) -> dict[str, Any]:
-        return {"ok": True, "dossier": build_dossier(conn, story_id).to_dict()}
+    def api_story(conn: Conn, story_id: str) -> Response:
+        body = render_json(build_dossier(conn, story_id), indent=None)  # as `report -f json`
+        return Response(body, media_type="application/json")
 
     @app.get("/api/search")
     def api_search(conn: Conn, q: str) -> dict[str, Any]:

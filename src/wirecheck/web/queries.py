@@ -14,14 +14,22 @@ from typing import Any
 
 from wirecheck.report.build import claim_row, sentence_around
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, FactRow, SpanRef
-from wirecheck.report.facts import ARTICLE_COLS, article_info, load_facts, span_ref
+from wirecheck.report.facts import (
+    ARTICLE_COLS,
+    META_COLS,
+    article_info,
+    load_articles,
+    load_facts,
+    span_ref,
+)
 from wirecheck.report.highlight import Mark, marked_snippet
 from wirecheck.report.marks import all_claim_marks
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 from wirecheck.store.articles import fts_query
 
 PER_PAGE = 50
-_META_COLS = ARTICLE_COLS.replace("a.text", "'' AS text")  # listings need no text
+CLAIMS_PER_FACT = 24  # on listings; the story page shows every claim of a fact
+MENTIONS_SHOWN = 200
 
 
 @dataclass
@@ -86,7 +94,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = PER_PAGE) -> list[
 def list_articles(conn: sqlite3.Connection, page: Page) -> list[ArticleInfo]:
     """Articles newest first (the front page of a store not grouped into stories yet)."""
     rows = conn.execute(
-        f"SELECT {_META_COLS} FROM articles a "
+        f"SELECT {META_COLS} FROM articles a "
         "ORDER BY a.published IS NULL, a.published DESC, a.rowid LIMIT ? OFFSET ?",
         (page.per_page, page.offset),
     ).fetchall()
@@ -177,7 +185,7 @@ class EntityView:
 
 
 def entity_view(conn: sqlite3.Connection, *, name: str | None = None, entity_id: str | None = None,
-                limit: int = 500) -> EntityView | None:
+                limit: int = MENTIONS_SHOWN) -> EntityView | None:
     """Mentions by resolved entity id, or by name (within-article name or surface text)."""
     params: tuple[str, ...]
     if entity_id:
@@ -191,30 +199,32 @@ def entity_view(conn: sqlite3.Connection, *, name: str | None = None, entity_id:
     total = count(conn, f"SELECT count(*) FROM entity_mentions m WHERE {where}", params)
     if not total:
         return None
-    rows = conn.execute(
-        f"SELECT m.start AS m_start, m.\"end\" AS m_end, m.text AS m_text, m.type AS m_type, "
-        f"{ARTICLE_COLS} FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
-        f"WHERE {where} ORDER BY a.published IS NULL, a.published, a.rowid, m.start LIMIT ?",
+    rows = conn.execute(  # the page's mentions first; article texts only for those
+        "SELECT m.article_id, m.start, m.\"end\", m.text, m.type FROM entity_mentions m "
+        f"JOIN articles a ON a.id = m.article_id WHERE {where} "
+        "ORDER BY a.published IS NULL, a.published, a.rowid, m.start LIMIT ?",
         (*params, limit),
     ).fetchall()
+    ids = sorted({str(r["article_id"]) for r in rows})
+    infos = load_articles(conn, f"WHERE a.id IN ({', '.join('?' for _ in ids)})", ids)
     by_outlet: dict[str, list[tuple[ArticleInfo, SpanRef, SpanRef]]] = defaultdict(list)
-    infos: dict[str, ArticleInfo] = {}
     types: list[str] = []
     for r in rows:
-        info = infos.setdefault(str(r["id"]), article_info(r))
-        left, right = sentence_around(info.text, r["m_start"], r["m_end"], reach=200)
+        info = infos[str(r["article_id"])]
+        left, right = sentence_around(info.text, r["start"], r["end"], reach=200)
         by_outlet[info.column].append((
-            info, span_ref(info.id, r["m_start"], r["m_end"], r["m_text"]),
+            info, span_ref(info.id, r["start"], r["end"], r["text"]),
             span_ref(info.id, left, right, info.text[left:right]),
         ))
-        if r["m_type"] not in types:
-            types.append(r["m_type"])
+        if r["type"] not in types:
+            types.append(r["type"])
     return EntityView(title, types, total, dict(sorted(by_outlet.items())))
 
 
 def conflicts(conn: sqlite3.Connection, page: Page) -> list[tuple[FactRow, str | None]]:
     """Conflicting facts across stories, with each one's story label."""
-    facts, _ = load_facts(conn, verdict="conflict", limit=page.per_page, offset=page.offset)
+    facts, _ = load_facts(conn, verdict="conflict", limit=page.per_page, offset=page.offset,
+                          max_claims=CLAIMS_PER_FACT)
     ids = sorted({f.story_id for f in facts if f.story_id})
     labels = {str(r[0]): str(r[1]) for r in conn.execute(
         f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
