@@ -65,3 +65,13 @@ def test_file_urls_are_listed_like_local_paths(spark: Any, job: tuple[Path, Spar
                            columns=["id", "file_idx", "rec_idx", "source_path"]).to_pylist()
     assert [r["id"] for r in by_url] == [r["id"] for r in by_path]
     assert all(r["source_path"].startswith("file:") for r in by_url)
+
+
+def test_near_duplicates_point_where_ingest_points(job: tuple[Path, SparkReport],
+                                                   ingested: sqlite3.Connection) -> None:
+    out, _ = job
+    rows = pq.read_table(out / "articles", columns=["id", "duplicate_of"]).to_pylist()
+    spark_dups = {r["id"]: r["duplicate_of"] for r in rows}
+    ingest_dups = dict(ingested.execute("SELECT id, duplicate_of FROM articles").fetchall())
+    assert spark_dups == ingest_dups
+    assert any(spark_dups.values())  # the fixture has lightly edited wire copies

@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wirecheck.batch import sources, tables
+from wirecheck.batch import neardup, sources, tables
 from wirecheck.batch.parquet import MANIFEST
 from wirecheck.errors import Notice, WirecheckError
 from wirecheck.extract import EXTRACTION_VERSION
@@ -190,7 +190,7 @@ def run_spark(
     order = ["file_idx", "rec_idx"]
     first = (raw.withColumn("_h", F.row_number().over(Window.partitionBy("content_hash").orderBy(*order)))
                 .withColumn("_i", F.row_number().over(Window.partitionBy("id").orderBy(*order))))
-    kept = first.filter("_h = 1 AND _i = 1").drop("_h", "_i").persist()
+    kept = _near_duplicates(spark, first.filter("_h = 1 AND _i = 1").drop("_h", "_i"))
     n_parts = partitions or max(1, sc.defaultParallelism * 4)
     ranged = kept.repartitionByRange(n_parts, *order).sortWithinPartitions(*order)
     analyzed = spark.createDataFrame(ranged.rdd.mapPartitions(_analyze),
@@ -215,6 +215,43 @@ def run_spark(
     report.seconds = round(time.perf_counter() - started, 2)
     _write_manifest(sc, out_uri, report)
     return report
+
+
+def _near_duplicates(spark: Any, kept: Any) -> Any:
+    """``duplicate_of`` as the local rule sets it, by joins on LSH buckets (no all-pairs)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    kept = kept.drop("duplicate_of").persist()
+    lsh = spark.createDataFrame(
+        kept.select("id", "text", "file_idx", "rec_idx").rdd.mapPartitions(neardup.lsh_rows),
+        _schema(neardup.LSH_COLUMNS))
+    a, b = lsh.alias("a"), lsh.alias("b")
+    earlier = (F.col("a.file_idx") < F.col("b.file_idx")) | (
+        (F.col("a.file_idx") == F.col("b.file_idx")) & (F.col("a.rec_idx") < F.col("b.rec_idx")))
+    pairs = (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.bucket") == F.col("b.bucket")))
+              .where(earlier)
+              .select(F.col("b.id").alias("id"), F.col("a.id").alias("orig"),
+                      F.col("a.file_idx").alias("o_file"), F.col("a.rec_idx").alias("o_rec"))
+              .distinct())
+    texts = kept.select("id", "text")
+    with_text = (pairs.join(texts, "id")
+                 .join(texts.select(F.col("id").alias("orig"), F.col("text").alias("o_text")),
+                       "orig"))
+    matches = spark.createDataFrame(with_text.rdd.mapPartitions(neardup.verified),
+                                    _schema(neardup.MATCH_COLUMNS))
+    first = Window.partitionBy("id").orderBy("o_file", "o_rec")
+    parent = (matches.withColumn("_n", F.row_number().over(first)).where("_n = 1")
+              .select("id", F.col("orig").alias("parent")).persist())
+    while True:  # follow chains: a copy of a copy points at the original
+        up = parent.alias("p").join(parent.alias("q"), F.col("p.parent") == F.col("q.id"), "left")
+        if up.where(F.col("q.parent").isNotNull()).limit(1).count() == 0:
+            break
+        parent = up.select(F.col("p.id").alias("id"),
+                           F.coalesce(F.col("q.parent"), F.col("p.parent")).alias("parent")
+                           ).persist()
+    return (kept.join(parent.withColumnRenamed("parent", "duplicate_of"), "id", "left")
+            .select(*[name for name, _ in _READ_COLUMNS]).persist())
 
 
 def _write_manifest(sc: Any, out_uri: str, report: SparkReport) -> None:

@@ -1,0 +1,83 @@
+"""What the benchmark scripts share: a corpus on disk, its texts, timing, a table printer.
+
+Machines are noisy (and this one is shared), so every script measures its baseline in the
+same run, interleaves the runs it compares (A B A B ...), and reports medians and ratios.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from corpus import write_corpus  # benchmarks/ is on sys.path: the scripts run from there
+
+from wirecheck.model import content_hash
+
+
+def make_corpus(folder: Path, articles: int, *, seed: int = 7, words: int = 500) -> Path:
+    """A JSONL corpus (generated once per size/seed; reused when already there)."""
+    folder = folder / f"words-{words}"
+    target = folder / f"corpus-{articles}-{seed}.jsonl"
+    if not target.exists():
+        target = write_corpus(folder, articles, seed=seed, words=words)
+    return target
+
+
+def distinct_texts(jsonl: Path) -> list[str]:
+    """The texts an ingest analyzes: exact duplicates (wire copies) once, in input order."""
+    seen: set[str] = set()
+    texts = []
+    with jsonl.open(encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            h = content_hash(text)
+            if h not in seen:
+                seen.add(h)
+                texts.append(text)
+    return texts
+
+
+def words(texts: Sequence[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def interleaved(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, float]:
+    """Median seconds of each run, the runs alternating so load spikes hit all of them."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for i in range(repeat):
+        for name, fn in runs.items():
+            times[name].append(timed(fn))
+            print(f"  round {i + 1}: {name}: {times[name][-1]:.1f} s", file=sys.stderr)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
+    """A plain Markdown table (pasteable into the README)."""
+    cells = [[str(c) for c in header]] + [[_fmt(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
+             for r in cells]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    return str(value)
+
+
+def verdict(value: float, bar: float, *, at_least: bool = True) -> str:
+    ok = value >= bar if at_least else value <= bar
+    return f"{value:.2f} ({'PASS' if ok else 'FAIL'}: bar {'≥' if at_least else '≤'} {bar})"

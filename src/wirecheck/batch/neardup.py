@@ -1,0 +1,36 @@
+"""Executor-side pieces of near-duplicate detection on Spark: the ingest's own MinHash.
+
+The local rule (``reconcile.dedupe.find_near_duplicate``): an article nearly copies the
+*earliest stored* article that shares an LSH bucket with it and passes the exact Jaccard
+check; it then points at that one's ``duplicate_of`` (or at it). Every earlier kept article
+is "stored" by the time a later one is checked, so the rule is a pure function of pairs
+(earlier, later) that share a bucket — which Spark finds by a join on (band, bucket), never
+all pairs. These generators are what the join's ``mapPartitions`` run; pyspark-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from wirecheck.reconcile.dedupe import THRESHOLD, band_keys, jaccard, minhash, shingles
+
+LSH_COLUMNS = [("band", "long"), ("bucket", "string"), ("id", "string"),
+               ("file_idx", "long"), ("rec_idx", "long")]
+MATCH_COLUMNS = [("id", "string"), ("orig", "string"), ("o_file", "long"), ("o_rec", "long")]
+
+
+def lsh_rows(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """(band, bucket, id, file_idx, rec_idx) for every band of every article."""
+    for r in rows:
+        found = shingles(r["text"])
+        if len(found):
+            for band, key in enumerate(band_keys(minhash(found))):
+                yield band, key, r["id"], r["file_idx"], r["rec_idx"]
+
+
+def verified(pairs: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """The candidate pairs that pass the exact Jaccard check, as (copy, original, order)."""
+    for p in pairs:
+        if jaccard(shingles(p["text"]), shingles(p["o_text"])) >= THRESHOLD:
+            yield p["id"], p["orig"], p["o_file"], p["o_rec"]
