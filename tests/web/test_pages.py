@@ -163,3 +163,19 @@ def test_pages_are_served_while_a_writer_holds_a_transaction(example_db: Path, c
 def test_ids_with_odd_characters_are_quoted_in_links(client: TestClient) -> None:
     r = client.get(f"/articles/{quote('a/b?c', safe='')}")
     assert r.status_code == 404 and "a/b?c" in r.text
+
+
+def test_resolved_entities_link_by_id_across_outlets(example_db: Path) -> None:
+    conn = connect(example_db)
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO entities (id, name, type) VALUES ('e-rafah', 'Rafah (city)', 'GPE')")
+    conn.execute("UPDATE entity_mentions SET entity_id = 'e-rafah' WHERE local_name = 'Rafah'")
+    conn.execute("COMMIT")
+    aid = conn.execute("SELECT article_id FROM entity_mentions WHERE entity_id = 'e-rafah'").fetchone()[0]
+    conn.close()
+    client = TestClient(create_app(example_db))
+    article = client.get(f"/articles/{aid}").text
+    assert '<a href="/entity?id=e-rafah">Rafah (city)</a>' in article
+    page = client.get("/entity", params={"id": "e-rafah"}).text
+    assert "<h1>Rafah (city)</h1>" in page
+    assert "3 mentions across 3 outlets" in page

@@ -11,6 +11,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from wirecheck.report.build import claim_row, sentence_around
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, FactRow, SpanRef
@@ -103,10 +104,17 @@ def list_articles(conn: sqlite3.Connection, page: Page) -> list[ArticleInfo]:
 
 @dataclass
 class Mention:
+    """One entity mention; ``entity`` is the cross-article name once resolved."""
+
     entity: str
     type: str
     entity_id: str | None
     span: SpanRef
+
+    @property
+    def link(self) -> str:
+        """Query string of the entity page: by resolved id, else by name."""
+        return urlencode({"id": self.entity_id} if self.entity_id else {"name": self.entity})
 
 
 @dataclass
@@ -159,10 +167,11 @@ def article_view(conn: sqlite3.Connection, article_id: str) -> ArticleView | Non
     claims = [claim_row(claim_from_row(r), info, facts.get(str(r["id"])))
               for r in conn.execute(CLAIM_SELECT + " WHERE c.article_id = ? ORDER BY c.start", (article_id,))]
     mentions = [
-        Mention(r["local_name"], r["type"], r["entity_id"],
+        Mention(r["name"] or r["local_name"], r["type"], r["entity_id"],
                 span_ref(article_id, r["start"], r["end"], r["text"]))
         for r in conn.execute(
-            "SELECT * FROM entity_mentions WHERE article_id = ? ORDER BY start", (article_id,))
+            "SELECT m.*, e.name FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.article_id = ? ORDER BY m.start", (article_id,))
     ]
     seen: set[tuple[int, int, str]] = set()
     marks = []
