@@ -30,6 +30,7 @@ from wirecheck.report.dossier import (
     SourceRow,
     TimelineItem,
 )
+from wirecheck.report.entities import story_entities
 from wirecheck.report.facts import fallback_facts, load_articles, load_facts, span_ref
 from wirecheck.report.highlight import anchor_id
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
@@ -46,8 +47,9 @@ def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[
     """Offsets of the sentence(s) holding ``text[start:end]`` (bounded by ``reach`` chars)."""
     lo = max(0, start - reach)
     left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)):  # +1: the lookahead
+        if m.end() <= start:
+            left = m.end()
     if left == lo and lo > 0:  # no boundary within reach: cut at a word
         space = text.find(" ", lo, start)
         left = space + 1 if space >= 0 else lo
@@ -240,7 +242,8 @@ def build_dossier(conn: sqlite3.Connection, story_id: str) -> Dossier:
         facts=facts, timeline=timeline, claims=rows, sources=_sources(rows),
         outlet_sourcing=_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
-        articles=list(articles.values()), notes=notes,
+        articles=list(articles.values()), entities=story_entities(conn, story_id, articles),
+        notes=notes,
     )
 
 

@@ -148,6 +148,18 @@ class SourceRow:
 
 
 @dataclass
+class EntityRow:
+    """A person, body or place the story names, and which outlets name it how often."""
+
+    name: str
+    type: str
+    entity_id: str | None  # cross-article entity, once resolve has run
+    mentions: int
+    aliases: list[str]
+    outlets: dict[str, int]
+
+
+@dataclass
 class OutletSourcing:
     """How one outlet sources its claims; shares are 0..1 of its claims."""
 
@@ -201,6 +213,7 @@ class Dossier:
     outlet_sourcing: list[OutletSourcing]
     chart: Chart | None
     articles: list[ArticleInfo]
+    entities: list[EntityRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     schema: str = SCHEMA_ID
 

@@ -39,18 +39,28 @@ def span_ref(article_id: str, start: int, end: int, text: str) -> SpanRef:
 
 
 def make_cell(claim: Claim, article: ArticleInfo) -> Cell:
-    q = claim.quantity
-    a = claim.attribution
-    wording = q.span if q is not None else claim.span
+    """The words a reader compares: the number if there is one, else the time, else the claim."""
+    q, a, t = claim.quantity, claim.attribution, claim.time
+    wording = q.span if q is not None else t.span if t is not None else claim.span
+    if q is not None:
+        value = display.interval(q.low, q.high, q.value, q.hedge)
+    elif t is not None:
+        value = display.date_range(_iso(t.start), _iso(t.end)) or "unresolved"
+    else:
+        value = None
     return Cell(
         claim_id=claim.id, article_id=claim.article_id, column=article.column,
         wording=span_ref(wording.article_id, wording.start, wording.end, wording.text),
-        value=display.interval(q.low, q.high, q.value, q.hedge) if q else None,
+        value=value,
         low=q.low if q else None, high=q.high if q else None, point=q.value if q else None,
         hedge=q.hedge if q else None, measure=q.measure if q else None,
         source=display.source_label(a.source, a.chain), chain=list(a.chain),
         source_kind=a.source_kind, modality=claim.modality, published=article.published,
     )
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value.isoformat())
 
 
 def _cells(claims: Iterable[Claim], articles: dict[str, ArticleInfo]) -> dict[str, list[Cell]]:
@@ -156,12 +166,18 @@ def _detail(raw: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+_AHEAD = ("planned", "expected", "possible", "called-for")
+
+
 def fallback_facts(claims: Sequence[Claim], articles: dict[str, ArticleInfo]) -> list[FactRow]:
-    """Numbers grouped by measure, for a story reconcile has not aligned yet (verdict unclear)."""
+    """Numbers grouped by measure (and announced timings together), for a story reconcile
+    has not aligned yet: verdict "unclear", or "single_source" when one column has them."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.quantity is not None:
             groups[claim.quantity.measure or claim.quantity.unit or "number"].append(claim)
+        elif claim.time is not None and claim.modality in _AHEAD:
+            groups["timing (planned or expected)"].append(claim)
     facts = []
     for measure, members in sorted(groups.items()):
         cells = _cells(members, articles)

@@ -126,13 +126,14 @@ class MdRaw(str):
     """Markdown we built ourselves (links), passed through the escaping finalize unchanged."""
 
 
-def md_escape(value: Any) -> str:
+def md_escape(value: Any, *, strip: bool = True) -> str:
     """Article data as inert Markdown: one line, HTML-escaped, Markdown punctuation escaped."""
     if value is None:
         return ""
     if isinstance(value, MdRaw):
         return str(value)
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
+    text = text.strip() if strip else text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
@@ -165,7 +166,8 @@ def md_context(row: ClaimRow) -> MdRaw:
     if s >= e or (s == 0 and e == len(ctx.text)):
         return MdRaw(md_escape(ctx.text))
     before, mid, after = ctx.text[:s], ctx.text[s:e], ctx.text[e:]
-    return MdRaw(f"{md_escape(before)}**{md_escape(mid)}**{md_escape(after)}")
+    return MdRaw(f"{md_escape(before, strip=False).lstrip()}**{md_escape(mid)}**"
+                 f"{md_escape(after, strip=False).rstrip()}")
 
 
 def render_markdown(dossier: Dossier) -> str:
