@@ -72,8 +72,8 @@ def test_sources_and_anonymous_share(dossier: Dossier) -> None:
 def test_timeline_links_to_claims(dossier: Dossier) -> None:
     assert [t.label for t in dossier.timeline] == [
         "Health Ministry toll above 31,800", "Ground operation expected"]
-    anchors = {c.anchor for c in dossier.claims}
-    assert all(t.target in anchors for t in dossier.timeline)
+    spans = {(c.article_id, c.span.anchor) for c in dossier.claims}
+    assert all((t.target_article, t.target) in spans for t in dossier.timeline)
 
 
 def test_chart_shows_claims_per_outlet_per_day(dossier: Dossier) -> None:

@@ -74,6 +74,13 @@ def test_html_matrix_cells_link_to_highlighted_spans(dossier: Dossier) -> None:
         assert f'id="{anchor}"' in html
 
 
+def test_html_has_no_dead_internal_links(dossier: Dossier) -> None:
+    html = render(dossier, "html")
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets and targets <= ids, targets - ids
+
+
 def test_templates_never_mark_data_safe() -> None:
     for package in ("wirecheck.report", "wirecheck.web"):
         for entry in resources.files(package).joinpath("templates").iterdir():

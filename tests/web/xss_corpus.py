@@ -48,10 +48,12 @@ def payload_story(db: Path) -> dict[str, Any]:
     return {"story": "xss", "articles": [a.id for a, _ in made], "facts": 2}
 
 
-def pages(ids: dict[str, Any]) -> list[str]:
+def pages(ids: dict[str, Any], *, every_entity: bool = True) -> list[str]:
+    """Every kind of page over the payload store: lists, search, the story, each article,
+    entity pages (each payload is an entity name), and 404 pages that echo the id."""
     urls = ["/", "/?q=script", "/?q=alert+onerror", "/stories/xss", "/conflicts"]
     urls += [f"/articles/{a}" for a in ids["articles"]]
-    urls += [f"/entity?name={quote(p, safe='')}" for p in PAYLOADS]
-    urls += [f"/articles/{quote(p, safe='')}" for p in PAYLOADS[:10]]  # 404 pages echo the id
+    urls += [f"/entity?name={quote(p, safe='')}" for p in PAYLOADS[: None if every_entity else 12]]
+    urls += [f"/articles/{quote(p, safe='')}" for p in PAYLOADS[:10]]
     urls += [f"/stories/{quote(p, safe='')}" for p in PAYLOADS[:10]]
     return urls

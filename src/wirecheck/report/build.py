@@ -121,9 +121,10 @@ def _timeline(
         items = []
         for r in stored:
             ref = str(r["ref_id"])
-            target = (claims[ref].anchor if ref in claims else fact_anchors.get(ref))
-            target_article = None
-            if target is None and r["e_article"] is not None:
+            target, target_article = fact_anchors.get(ref), None
+            if ref in claims:  # the claim's words in its article (always on the page / file)
+                target, target_article = claims[ref].span.anchor, claims[ref].article_id
+            elif target is None and r["e_article"] is not None:
                 target = span_ref(r["e_article"], r["e_start"], r["e_end"], "").anchor
                 target_article = str(r["e_article"])
             items.append(TimelineItem(
@@ -137,7 +138,8 @@ def _timeline(
             id=f"claim:{c.id}", date_start=c.time_start, date_end=c.time_end or c.time_start,
             kind="claim", ref_id=c.id,
             label=display.shorten(c.span.text), outlets=[c.column],
-            first_reported=articles[c.article_id].published, target=c.anchor, target_article=None,
+            first_reported=articles[c.article_id].published, target=c.span.anchor,
+            target_article=c.article_id,
         )
         for c in rows if c.time_start
     ]
