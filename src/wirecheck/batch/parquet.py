@@ -55,6 +55,8 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 def import_parquet(conn: sqlite3.Connection, folder: str | Path) -> pipeline.IngestReport:
     """Load ``folder`` (a Spark batch's ``--out``) into the store, in one transaction."""
     folder = Path(folder)
+    if not folder.is_dir():
+        raise WirecheckError(f"{folder}: no such folder (give the --out of a Spark batch)")
     manifest = read_manifest(folder)
     report = pipeline.IngestReport(read=int(manifest.get("read", 0)),
                                    duplicates=int(manifest.get("duplicates", 0)),

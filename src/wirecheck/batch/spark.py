@@ -164,12 +164,15 @@ def run_spark(
     partitions: int | None = None,
 ) -> SparkReport:
     """Run the per-article pipeline on Spark and write Parquet tables under ``out``."""
+    from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     started = time.perf_counter()
     spark = session or spark_session(master)
     sc = spark.sparkContext
+    if spark.conf.get("spark.sql.shuffle.partitions") == "200":  # Spark's default: size it
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(8, sc.defaultParallelism * 4)))
     out_uri = sources.to_uri(str(out))
     report = SparkReport(out=out_uri)
     listing = sources.list_inputs(sc, inputs)
@@ -181,7 +184,8 @@ def run_spark(
         else sc.emptyRDD()
     keyed = blobs.flatMap(lambda kv: [(i, kv) for i in by_uri.value.get(kv[0], ())])
     grouped = keyed.groupByKey() if listing.has_sidecars else keyed.mapValues(lambda b: [b])
-    read = grouped.mapPartitions(lambda g: _read_files(g, files.value, limits)).persist()
+    read = grouped.mapPartitions(lambda g: _read_files(g, files.value, limits)) \
+        .persist(StorageLevel.MEMORY_AND_DISK)  # read each file once, whatever the size
 
     raw = spark.createDataFrame(read.filter(lambda t: t[0] == "article").map(lambda t: t[1]),
                                 _schema(_READ_COLUMNS))
