@@ -179,3 +179,9 @@ def test_resolved_entities_link_by_id_across_outlets(example_db: Path) -> None:
     page = client.get("/entity", params={"id": "e-rafah"}).text
     assert "<h1>Rafah (city)</h1>" in page
     assert "3 mentions across 3 outlets" in page
+
+
+def test_search_with_fts_syntax_is_just_words(client: TestClient) -> None:
+    for q in ('"', "NEAR(a b)", "* OR", "Rafah AND -x", "'; DROP TABLE articles; --"):
+        assert client.get("/", params={"q": q}).status_code == 200
+    assert client.get("/api/search", params={"q": "Rafah"}).json()["results"]
