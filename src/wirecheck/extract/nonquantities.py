@@ -117,6 +117,8 @@ def not_a_number(text: str, view: str, num: Numeral) -> int | None:
     if num.kind != "digits":
         return None
     end = num.end
+    if num.plain and end - num.start > 1 and view[num.start] == "0":
+        return skip_token(view, num.start)  # "007", "000": a code, or half of "10 000"
     m = _SUFFIX_SKIP.match(view, end) or (_DATE_LIKE.match(view, end) if num.plain else None)
     if m is not None:
         return skip_token(view, m.end() - 1) if m.end() > end else end + 1
@@ -173,12 +175,14 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
 
 
 def _is_year(view: str, part: _Part, date_spans: tuple[tuple[int, int], ...]) -> bool:
-    if any(s <= part.start and part.end <= e for s, e in date_spans):
-        return True
     m = _NEXT_WORD.match(view, part.end)
     nxt = m.group(1) if m else ""
-    if 1900 <= part.value <= 2100:
-        return nxt in _EVENT_NOUNS or not counted_noun_follows(view, part.end)
+    if nxt in _EVENT_NOUNS:  # "the 2024 elections", "Keytruda's 2018 sales"
+        return True
+    if counted_noun_follows(view, part.end):  # "2000 troops", even where NER says DATE
+        return False
+    if 1900 <= part.value <= 2100 or any(s <= part.start and part.end <= e for s, e in date_spans):
+        return True
     return _YEAR_PREP.search(view, max(0, part.start - 12), part.start) is not None
 
 

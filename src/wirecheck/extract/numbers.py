@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'"}
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'",
+           "\u066c": ",", "\u066b": "."}  # Arabic thousands and decimal separators
+_GROUP_SPACES = frozenset("\u00a0\u202f\u2009\u2007")  # "10 000" typeset with a fixed space
 MAX_DIGITS = 30
 
 
@@ -71,7 +73,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
        "crore": 1e7}
-SCALE_WORDS = {"hundred": 100.0, "dozen": 12.0, **BIG}
+SCALE_WORDS = {"hundred": 100.0, "dozen": 12.0, "milliard": 1e9, **BIG}
 # abbreviations after digits; the single letters only when glued ("$1.5m", "2bn")
 SCALE_ABBR = {"mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
               "m": 1e6, "b": 1e9, "k": 1e3}
@@ -104,15 +106,17 @@ class Numeral:
 
 _DIGITS = re.compile(
     r"(?P<eu>\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]))"
-    r"|(?P<dc>\d+,\d{1,2}(?=[ \t]?(?:million|billion|thousand|bn|mn|m\b|%|per ?cent|percent)))"
+    r"|(?P<dc>\d+,\d{1,2}(?=[ \t]?(?:million|billion|milliard|thousand|bn|mn|m\b|%|per ?cent|percent)))"
     r"|(?P<in>\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]))"
-    r"|(?P<en>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]))"
+    r"|(?P<en>\d{1,3}(?:,\n?\d{3})+(?:\.\d+)?(?![\d]))"
+    r"|(?P<sp>\d{1,3}(?: \d{3})+(?![\d.,]))"
     r"|(?P<pl>\d+(?:\.\d+)?|\.\d+)"
 )
 _SCALE_AFTER = re.compile(
-    r"(?P<sp>[ \t]{0,2}\n?[ \t]{0,2}-?[ \t]?)(?P<w>hundred|thousand|million|billion|trillion|lakh|crore|dozen"
+    r"(?P<sp>[ \t]{0,2}\n?[ \t]{0,2}-?[ \t]?)(?P<w>hundred|thousand|million|billion|trillion|lakh|crore|dozen|milliard"
     r"|mln|bln|mn|bn|trn|tn|m|b|k)(?![a-z0-9])"
 )
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _SCIENTIFIC = re.compile(r"[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?(?P<e1>[-+]?\d{1,3})"
                          r"|e(?P<e2>[-+]?\d{1,3}))(?![\d.])")
 _WORD = re.compile(r"[a-z]+")
@@ -129,20 +133,27 @@ def _to_float(digits: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def read_digits(view: str, pos: int) -> Numeral | None:
-    """Digits at ``pos`` with their separators, a glued vulgar fraction and scale words."""
+def read_digits(view: str, pos: int, text: str | None = None) -> Numeral | None:
+    """Digits at ``pos`` with their separators, a glued vulgar fraction and scale words.
+
+    Space-grouped thousands ("10 000") are read when the spaces are typeset fixed spaces
+    in ``text`` (the original) or there are two groups or more ("1 000 000")."""
     m = _DIGITS.match(view, pos)
     if m is None:
         return None
     group = m.lastgroup
     s = m.group()
+    if group == "sp" and not _spaced_thousands(s, text, m.start()):
+        m = _PLAIN.match(view, pos)
+        assert m is not None
+        group, s = "pl", m.group()
     if group == "eu":
         whole, _, frac = s.partition(",")
         value = _to_float(whole.replace(".", "") + ("." + frac if frac else ""))
     elif group == "dc":
         value = _to_float(s.replace(",", "."))
     else:
-        value = _to_float(s.replace(",", ""))
+        value = _to_float(s.replace(",", "").replace("\n", "").replace(" ", ""))
     if value is None:
         return None
     end = m.end()
@@ -174,6 +185,15 @@ def read_digits(view: str, pos: int) -> Numeral | None:
     return Numeral(m.start(), end, raw * scale, kind="digits", scale=scale, raw=raw,
                    plain=plain and scale == 1.0, dot_thousands=dot_thousands and scale == 1.0,
                    ambiguous_scale=ambiguous)
+
+
+def _spaced_thousands(s: str, text: str | None, start: int) -> bool:
+    if s.count(" ") >= 2:
+        return True
+    if text is None:
+        return False
+    gaps = [text[start + i] for i, c in enumerate(s) if c == " "]
+    return all(g in _GROUP_SPACES for g in gaps)
 
 
 def _words(view: str, pos: int, limit: int = 12) -> list[tuple[str, int, int, str]]:
@@ -314,11 +334,11 @@ def _cardinal(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
                    raw=value)
 
 
-def read_numeral(view: str, pos: int) -> Numeral | None:
+def read_numeral(view: str, pos: int, text: str | None = None) -> Numeral | None:
     """The numeral starting at ``pos`` (digits, a vulgar fraction, or words), or None."""
     ch = view[pos] if pos < len(view) else ""
     if ch.isdigit() or (ch == "." and view[pos + 1:pos + 2].isdigit()):
-        return read_digits(view, pos)
+        return read_digits(view, pos, text)
     if ch and ch in VULGAR:
         value = unicodedata.numeric(ch)
         return Numeral(pos, pos + 1, value, kind="fraction", raw=value)

@@ -172,7 +172,7 @@ def _part(ctx: _Ctx, pos: int) -> Part | int | None:
     if not isinstance(signs, tuple):
         return signs
     start, pos, sign, signed, plus = signs
-    num = read_numeral(view, pos)
+    num = read_numeral(view, pos, text)
     if num is None:
         return None
     slash = _SLASH_FRACTION.match(view, num.end)
