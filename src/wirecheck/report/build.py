@@ -198,7 +198,7 @@ def _sourcing(rows: Sequence[ClaimRow], columns: Sequence[str]) -> list[OutletSo
 
 def _header(story: dict[str, Any], articles: Sequence[ArticleInfo], columns: list[str],
             facts: Sequence[FactRow]) -> Header:
-    dates = sorted(a.published for a in articles if a.published)
+    dates = sorted((a.published for a in articles if a.published), key=display.instant)
     originals = {a.column for a in articles if a.duplicate_of is None}
     return Header(
         story_id=str(story["id"]), label=str(story["label"]),

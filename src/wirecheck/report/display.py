@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import quote, urlsplit
 
@@ -112,6 +113,17 @@ def group_cells(cells: Sequence[Cell]) -> list[tuple[Cell, int]]:
     for c in cells:
         groups.setdefault((c.wording.text, c.value, c.source, c.modality), []).append(c)
     return [(members[0], len(members)) for members in groups.values()]
+
+
+def instant(iso: str) -> tuple[float, str]:
+    """Sort key for ISO timestamps with different offsets (then the text, for ties/garbage)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return (float("inf"), iso)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment.timestamp(), iso)
 
 
 def when(iso: str | None) -> str:
