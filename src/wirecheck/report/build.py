@@ -35,6 +35,8 @@ from wirecheck.report.facts import fallback_facts, load_articles, load_facts, sp
 from wirecheck.report.highlight import anchor_id
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 
+ALL_LIMIT = 500  # articles in the pseudo story "all" (a store not grouped into stories yet)
+
 
 class StoryNotFound(WirecheckError):
     """The story id is not in the store."""
@@ -68,9 +70,10 @@ def story_row(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-def _story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
+def _story_claims(conn: sqlite3.Connection, story_id: str, article_ids: list[str]) -> list[Claim]:
     if story_id == ALL_STORIES:
-        rows = conn.execute(CLAIM_SELECT + " ORDER BY c.article_id, c.start")
+        marks = ", ".join("?" for _ in article_ids)  # at most ALL_LIMIT
+        rows = conn.execute(CLAIM_SELECT + f" WHERE c.article_id IN ({marks})", article_ids)
     else:
         rows = conn.execute(
             CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
@@ -215,16 +218,23 @@ def build_dossier(conn: sqlite3.Connection, story_id: str) -> Dossier:
     story = story_row(conn, story_id)
     notes: list[str] = []
     if story_id == ALL_STORIES:
-        articles = load_articles(conn, "", ())
+        articles = load_articles(conn, (
+            "WHERE a.rowid IN (SELECT rowid FROM articles "
+            "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (ALL_LIMIT,))
+        total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        if total > len(articles):
+            notes.append(f"\"All articles\" covers the {len(articles)} most recent of the "
+                         f"store's {total} articles.")
     else:
         articles = load_articles(
             conn, "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?",
             (story_id,))
     order = {aid: i for i, aid in enumerate(articles)}
-    claims = sorted((c for c in _story_claims(conn, story_id) if c.article_id in articles),
+    claims = sorted((c for c in _story_claims(conn, story_id, list(articles)) if c.article_id in articles),
                     key=lambda c: (order[c.article_id], c.span.start, c.span.end))
     facts, _ = load_facts(conn, story_id=None if story_id == ALL_STORIES else story_id,
                           known=({c.id: c for c in claims}, articles))
+    facts = [f for f in facts if f.cells]  # "all": only facts about the articles shown
     if not facts:
         facts = fallback_facts(claims, articles)
         notes.append("No aligned facts yet (reconcile has not run for this story): numbers are "
@@ -234,6 +244,7 @@ def build_dossier(conn: sqlite3.Connection, story_id: str) -> Dossier:
     rows = [claim_row(c, articles[c.article_id], fact_of.get(c.id)) for c in claims]
     columns = list(dict.fromkeys(a.column for a in articles.values()))
     timeline, stored = _timeline(conn, story_id, rows, facts, articles)
+    timeline = [t for t in timeline if t.target_article is None or t.target_article in articles]
     if not stored and timeline:
         notes.append("Timeline built from the claims' own dates (no reconciled timeline yet).")
     if any(a.outlet is None for a in articles.values()):
