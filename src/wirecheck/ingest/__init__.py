@@ -82,11 +82,18 @@ def _read_checked(path: Path, limits: Limits) -> Iterator[ReadResult]:
     if not isinstance(size, int):
         yield size
         return
-    sniffed = sniff_file(path, limits)
-    if sniffed.format in SINGLE_DOCUMENT and not sniffed.compressed \
-            and size > limits.max_record_bytes:
-        yield LimitExceeded(source, f"file is {human(size)}, over the limit of "
+    too_big = LimitExceeded(source, f"file is {human(size)}, over the limit of "
                             f"{human(limits.max_record_bytes)} for one document "
                             "(WIRECHECK_MAX_RECORD_BYTES)")
+    try:
+        sniffed = sniff_file(path, limits)
+    except InputError:
+        if size > limits.max_record_bytes:  # too big to be one document, whatever it is
+            yield too_big
+            return
+        raise
+    if sniffed.format in SINGLE_DOCUMENT and not sniffed.compressed \
+            and size > limits.max_record_bytes:
+        yield too_big
         return
     yield from READERS[sniffed.format](path, limits, sniffed)

@@ -8,12 +8,14 @@ compared with an aware one later. A bare date becomes midnight UTC. Relative phr
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d")
 # Locales dateparser tries. Without a list it tries all 200+: the first odd string then costs
 # 15-35 s (regex compilation per locale) and every later one ~0.1 s, which a feed of junk
 # dates turns into a denial of service. These cost ~2 s once and < 60 ms a string.
@@ -62,9 +64,10 @@ def parse_date(value: Any) -> datetime | None:
         return _aware(datetime.fromisoformat(text.replace(" UTC", "Z")))
     except ValueError:
         pass
-    try:
-        return _aware(parsedate_to_datetime(text))
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
+    if _RFC2822.match(text):  # email.utils is lenient: it would drop the "pm" of other forms
+        try:
+            return _aware(parsedate_to_datetime(text))
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
     found = _dateparser(text)
     return None if found is None else _aware(found)

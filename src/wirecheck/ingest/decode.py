@@ -1,8 +1,8 @@
 """Bytes → text without ever crashing, saying so when the result is a guess or lossy.
 
-Order of evidence: a byte-order mark; then valid UTF-8 (a strong signal, so it beats a
-declared charset, which pages often get wrong); then a declared charset (HTTP header,
-``<meta charset>``); then BOM-less UTF-16 (every other byte NUL); then a choice between
+Order of evidence: a byte-order mark; BOM-less UTF-16 (every other byte NUL); valid UTF-8
+(a strong signal, so it beats a declared charset, which pages often get wrong); a declared
+charset (HTTP header, ``<meta charset>``); and last a choice between
 UTF-8 with a few bad bytes replaced and Windows-1252 (what "Latin-1" text usually is).
 """
 
@@ -89,6 +89,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if bom is not None:
         name, size = bom
         return _decode_with(data[size:], name, None)
+    utf16 = utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    if utf16 is not None:  # checked first: ASCII-range UTF-16 is also valid UTF-8
+        return _decode_with(data, utf16, f"no byte-order mark; decoded as {utf16.upper()}")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -96,9 +99,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     codec = known_codec(declared)
     if codec is not None and codec not in {"utf-8", "utf-16", "utf-32"}:
         return _decode_with(data, codec, None)
-    utf16 = utf16_without_bom(data)
-    if utf16 is not None:
-        return _decode_with(data, utf16, f"no byte-order mark; decoded as {utf16.upper()}")
     multibyte = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
     high = len(_HIGH.findall(data))
     if multibyte >= high / 2:

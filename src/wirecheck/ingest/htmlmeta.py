@@ -2,7 +2,8 @@
 
 - title: ``og:title`` › JSON-LD ``headline`` › ``<title>`` (minus a " | Site" suffix) › ``<h1>``
 - outlet: ``og:site_name`` › JSON-LD ``publisher.name`` › ``application-name`` › the host name
-- url: ``<link rel=canonical>`` › ``og:url`` › the URL the page was fetched from
+- url: ``<link rel=canonical>`` › ``og:url`` › JSON-LD article ``url`` › the URL the page was
+  fetched from
 - published: JSON-LD ``datePublished`` › ``article:published_time`` and the other common
   meta names › ``<time itemprop=datePublished|pubdate>``. Dates in the body text are not
   guessed at: a wrong publish date silently mis-resolves every "on Tuesday".
@@ -84,8 +85,9 @@ def _name(value: Any) -> str | None:
     return clean_line(value)
 
 
-def _jsonld_meta(root: Any) -> Meta:
-    """Metadata from the page's article object(s); a generic WebPage only fills gaps."""
+def _jsonld_meta(root: Any) -> tuple[Meta, Meta]:
+    """Metadata from the page's article object(s), and from generic WebPage objects (whose
+    url may be a section front, so it only fills gaps)."""
     articles, pages = Meta(), Meta()
     for obj in _jsonld_objects(root):
         kinds = _types(obj)
@@ -101,7 +103,7 @@ def _jsonld_meta(root: Any) -> Meta:
             pages = pages.over(found)
         else:
             articles = articles.over(found)
-    return articles.over(pages)
+    return articles, pages
 
 
 def _time_element_date(root: Any) -> datetime | None:
@@ -133,15 +135,16 @@ def _first_text(root: Any, tag: str) -> str | None:
 def page_meta(root: Any, page_url: str | None = None) -> Meta:
     """Title, outlet, canonical URL and publish date of a parsed page."""
     metas = _meta_map(root)
-    jsonld = _jsonld_meta(root)
+    article_ld, page_ld = _jsonld_meta(root)
+    jsonld = article_ld.over(page_ld)
     canonical = None
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
             canonical = clean_url(link.get("href"), base=page_url)
             if canonical:
                 break
-    url = canonical or clean_url(metas.get("og:url"), base=page_url) or jsonld.url \
-        or clean_url(page_url)
+    url = (canonical or clean_url(metas.get("og:url"), base=page_url) or article_ld.url
+           or clean_url(page_url) or page_ld.url)
     outlet = (clean_line(metas.get("og:site_name")) or jsonld.outlet
               or clean_line(metas.get("application-name")) or outlet_from_url(url))
     published = next((d for d in (parse_date(metas.get(k)) for k in _DATE_META) if d), None)

@@ -47,7 +47,8 @@ def _decoded_lines(stream: io.BufferedReader, limit: int) -> Iterator[Line]:
             for line in _bounded(text.readline, limit, "\n"):
                 yield line, None
         finally:
-            text.detach()  # the caller closes the byte stream; an unclosed wrapper warns
+            if not stream.closed:  # the caller closes the byte stream; an unclosed wrapper warns
+                text.detach()
         return
     if bom is not None:
         stream.read(bom[1])

@@ -50,7 +50,7 @@ def tree_depth(root: Any) -> int:
 def check_depth(root: Any, limits: Limits, source: str, where: str | None = None) -> None:
     depth = tree_depth(root)
     if depth >= limits.max_depth:
-        raise LimitExceeded(source, f"elements nested {depth}+ levels deep, over the limit "
+        raise LimitExceeded(source, f"elements nested at least {depth} levels deep, over the limit "
                             f"of {limits.max_depth} (WIRECHECK_MAX_DEPTH)", where)
 
 

@@ -7,7 +7,6 @@ one-line reason; the dispatcher turns those into per-file results so other input
 from __future__ import annotations
 
 import errno
-import gzip
 import io
 import zlib
 from pathlib import Path
@@ -18,6 +17,7 @@ from wirecheck.limits import MB, Limits
 
 GZIP_MAGIC = b"\x1f\x8b"
 _RATIO_GRACE = 1 * MB  # tiny files compress absurdly well; judge the ratio after this
+_CHUNK = 64 * 1024  # compressed bytes read at a time
 
 
 def human(n: float) -> str:
@@ -44,11 +44,13 @@ def os_reason(exc: OSError) -> str:
 
 
 class _GzipStream(io.RawIOBase):
-    """Decompressed bytes of a gzip file, refusing bombs and reporting truncation clearly."""
+    """Decompressed bytes of a gzip file (all members), refusing bombs and reporting
+    truncation clearly; every byte decompressed before the damage is delivered first."""
 
     def __init__(self, raw: BinaryIO, source: str, limits: Limits) -> None:
         self._raw = raw
-        self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._input = b""
         self._source = source
         self._limits = limits
         self.produced = 0
@@ -57,18 +59,33 @@ class _GzipStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        try:
-            data = self._gz.read(len(buffer))
-        except EOFError:
-            after = f" (after {human(self.produced)} of output)" if self.produced else ""
-            raise InputError(self._source, "truncated gzip: the compressed data ends early"
-                             + after) from None
-        except (gzip.BadGzipFile, zlib.error, OSError) as exc:
-            raise InputError(self._source, f"corrupt gzip data: {exc}") from None
+        data = self._inflated(len(buffer))
         self.produced += len(data)
         self._check()
         buffer[: len(data)] = data
         return len(data)
+
+    def _inflated(self, size: int) -> bytes:
+        """Up to ``size`` decompressed bytes; b"" only at a clean end of the last member."""
+        while True:
+            if self._inflate.eof:  # end of one member: another may follow
+                rest = self._inflate.unused_data or self._raw.read(_CHUNK)
+                if not rest.strip(b"\x00"):  # clean end (tar-style zero padding allowed)
+                    return b""
+                self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                self._input = rest
+            chunk = self._input or self._raw.read(_CHUNK)
+            if not chunk:
+                after = f" (after {human(self.produced)} of output)" if self.produced else ""
+                raise InputError(self._source, "truncated gzip: the compressed data ends early"
+                                 + after)
+            try:
+                out = self._inflate.decompress(chunk, size)
+            except zlib.error as exc:
+                raise InputError(self._source, f"corrupt gzip data: {exc}") from None
+            self._input = self._inflate.unconsumed_tail
+            if out:
+                return out
 
     def _check(self) -> None:
         limits = self._limits
@@ -85,7 +102,6 @@ class _GzipStream(io.RawIOBase):
 
     def close(self) -> None:
         try:
-            self._gz.close()
             self._raw.close()
         finally:
             super().close()

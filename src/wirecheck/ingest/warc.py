@@ -204,14 +204,15 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
                 if "non-chunked gzip" in bad.reason:
                     yield from _read_as_stream(path, limits, state)
                     return
+                at = max(bad.offset, start or 0)  # warcio may report one before this pass (< 0)
                 yield InputError(source, f"malformed WARC record: {bad.reason}",
-                                 f"record at offset {bad.offset}")
+                                 f"record at offset {at}")
                 state.errors += 1
                 if state.errors >= limits.max_errors_per_file:
                     yield InputError(source, f"{state.errors} malformed records: giving up on "
                                      "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
                     return
-                start = _next_start(fh, bad.offset + 1, gzipped)
+                start = _next_start(fh, at + 1, gzipped)
     if state.passed_over:
         yield Notice(source, f"{state.passed_over} response record(s) were not HTML pages "
                      "(or not 2xx) and were passed over")
