@@ -116,3 +116,12 @@ def test_sentence_around_stops_at_sentence_ends() -> None:
     assert text[s:e] == "The U.N. said 5 died!"
     s, e = sentence_around(text, 0, 5)
     assert text[s:e] == "First one."
+
+
+def test_an_empty_store_still_renders(store: sqlite3.Connection) -> None:
+    from wirecheck.report import render
+
+    d = build_dossier(store, ALL_STORIES)
+    assert (d.header.articles, d.facts, d.chart) == (0, [], None)
+    for fmt in ("html", "md", "json"):
+        assert "All articles" in render(d, fmt)
