@@ -32,7 +32,7 @@ _TOKEN_END = re.compile(r"[\w.,:/+-]*")
 _SUFFIX_SKIP = re.compile(
     r"(?:st|nd|rd|th)(?![a-z])"
     r"|'?s(?![a-z])"
-    r"|[ \t]?(?:a\.m\.|p\.m\.|am|pm)(?![a-z])"
+    r"|[ \t]?(?:a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|:\d\d(?::\d\d)?(?:[ \t]?(?:a\.m\.|p\.m\.|am|pm|gmt|utc|bst|est|edt))?"
     r"|[ \t]?(?:gmt|utc|bst|cet|cest|est|edt|pdt|pst|jst|ist|o'clock|local time)(?![a-z])"
 )

@@ -24,8 +24,9 @@ from wirecheck.model import Article, Quantity
 def extract_quantities(doc: Any, article: Article) -> list[Quantity]:
     """Every quantity in the article, each anchored to its verbatim span."""
     text = article.text
-    parsed = doc is not None and doc.text == text and doc.has_annotation("DEP")
-    dates = _date_spans(doc) if doc is not None and doc.text == text else ()
+    same = doc is not None and same_text(doc, text)
+    parsed = same and doc.has_annotation("DEP")
+    dates = _date_spans(doc) if same else ()
     out = []
     for r in scan(text, dates):
         measure, unit, subject = describe(r, doc if parsed else None, text)
@@ -53,6 +54,15 @@ def describe(r: Reading, doc: Any, text: str) -> tuple[str | None, str | None, s
     if measure is None and noun is not None and r.unit is None:
         measure = noun.lower()
     return measure, unit, subject
+
+
+def same_text(doc: Any, text: str) -> bool:
+    """Is ``doc`` a Doc of ``text``? (Cheap: ``doc.text`` would rebuild the whole string.)"""
+    if len(doc) == 0:
+        return not text.strip()
+    first, last = doc[0], doc[-1]
+    return bool(last.idx + len(last.text_with_ws) == len(text)
+                and text.startswith(first.text, first.idx) and text.startswith(last.text, last.idx))
 
 
 def _date_spans(doc: Any) -> tuple[tuple[int, int], ...]:
