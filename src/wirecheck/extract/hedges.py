@@ -48,7 +48,7 @@ _BEFORE_RE = re.compile(
 _SYMBOL_RE = re.compile(r"(~|≈|\+/-|±)[ \t]*$")
 _AFTER_RE = re.compile(
     r"(?P<lower_bound>[ \t]?\+(?![0-9])|[ \t-]plus\b|[ \t]+or (?:more|over|above|older|higher)\b"
-    r"|[ \t]+and (?:over|above|more|older)\b)"
+    r"(?![ \t]+than)|[ \t]+and (?:over|above|more|older)\b(?![ \t]+than))"
     r"|(?P<upper_bound>[ \t]+or (?:fewer|less|under|below|younger)\b)"
     r"|(?P<approximate>[ \t]+or so\b|-odd\b|[ \t]+odd\b(?= [a-z])|[ \t]+give or take\b"
     r"|[ \t]+or thereabouts\b)"

@@ -33,6 +33,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
                  "abductees"),
     "population": ("population", "populations", "inhabitants"),
     "aid trucks": ("truckloads",),
+    "age": ("age", "aged"),  # "at the age of 91", "a man aged 25": the unit rule covers "25-year-old"
 }
 UNIT_MEASURES = {"currency": "money", "percent": "percentage", "fraction": "percentage",
                  "age": "age", "duration": "duration"}
