@@ -29,8 +29,10 @@ def test_uncompressed_warc_and_non_html_records(make_warc: MakeWarc) -> None:
              story_page(1),
              Page("https://x.example/gone", b"", "text/html", "404 Not Found")]
     got = read(make_warc("plain.warc", pages, gzip=False))
-    assert len(got.articles) == 1 and not got.errors
-    one_line(str(got.notices[0]), "plain.warc: 2 response record(s) were not HTML pages")
+    assert len(got.articles) == 1 and not got.errors and not got.notices
+    got = read(make_warc("none.warc", [pages[0], pages[2]], gzip=False))
+    assert not got.articles
+    one_line(str(got.notices[0]), "none.warc: no articles: 2 response record(s) were not HTML")
 
 
 def test_warc_page_without_a_canonical_link_uses_the_target_uri(make_warc: MakeWarc) -> None:

@@ -2,8 +2,9 @@
 
 Only HTTP ``response`` records with an HTML body and a 2xx status become articles (through
 the HTML reader, with the record's target URI as the page URL); requests, metadata,
-redirects and non-HTML responses are passed over and counted in one notice. The crawl date
-is *not* used as the publish date: it is when the page was fetched, not written.
+redirects and non-HTML responses are passed over (counted in a notice when the archive
+held no article at all). The crawl date is *not* used as the publish date: it is when the
+page was fetched, not written.
 
 A malformed record is an error naming its byte offset; reading resumes at the next record
 start found after it (the next gzip member, or the next ``WARC/1.`` line). A file gzipped
@@ -29,6 +30,7 @@ from wirecheck.ingest.html import article_from_html
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import GZIP_MAGIC, human, open_binary, open_stream
 from wirecheck.limits import MB, Limits
+from wirecheck.model import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN_CHUNK = 1 * MB
@@ -49,6 +51,7 @@ class _State:
     declared: int = 0  # bytes of record content passed so far (bounds decompression)
     errors: int = 0
     passed_over: int = 0
+    articles: int = 0
     records: int = 0
 
 
@@ -169,7 +172,9 @@ def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
             continue
         where = f"record at offset {iterator.offset}"
         try:
-            yield from _record_articles(record, state, where)
+            found = _record_articles(record, state, where)
+            state.articles += sum(isinstance(item, Article) for item in found)
+            yield from found
         except InputError as exc:
             yield exc
             state.errors += 1
@@ -213,9 +218,9 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
                                      "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
                     return
                 start = _next_start(fh, at + 1, gzipped)
-    if state.passed_over:
-        yield Notice(source, f"{state.passed_over} response record(s) were not HTML pages "
-                     "(or not 2xx) and were passed over")
+    if state.passed_over and not state.articles:  # else routine: robots.txt, redirects
+        yield Notice(source, f"no articles: {state.passed_over} response record(s) were "
+                     "not HTML pages (or not 2xx) and were passed over")
 
 
 def _read_as_stream(path: Path, limits: Limits, state: _State) -> Iterator[ReadResult]:
