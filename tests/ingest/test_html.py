@@ -83,3 +83,12 @@ def test_html_fragment_to_text_keeps_paragraphs_and_drops_scripts() -> None:
                         "</p><!-- note --><ul><li>a</li><li>b</li></ul>tail")
     assert text == "One bold claim.\nTwo&three\na\nb\ntail"
     assert html_to_text("plain   text") == "plain text"
+
+
+def test_a_sidecar_overrides_what_a_saved_page_says(tmp_path: Path) -> None:
+    (tmp_path / "saved.html").write_text(_page("<h1>Ferry news</h1>"))
+    (tmp_path / "saved.html.meta.json").write_text(
+        '{"outlet": "Harbour Radio", "published": "2024-03-24T09:00:00+00:00"}')
+    (article,) = read(tmp_path / "saved.html").articles
+    assert article.outlet == "Harbour Radio"
+    assert article.published == datetime(2024, 3, 24, 9, 0, tzinfo=UTC)

@@ -17,10 +17,11 @@ from typing import Any
 import trafilatura
 
 from wirecheck.errors import Notice, Skip
-from wirecheck.ingest.article import ReadResult, make_article
+from wirecheck.ingest.article import Meta, ReadResult, make_article
 from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.htmlmeta import page_meta
 from wirecheck.ingest.markup import parse_html
+from wirecheck.ingest.sidecar import load_sidecar
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import read_document
 from wirecheck.limits import Limits
@@ -60,6 +61,7 @@ def article_from_html(
     url: str | None = None,
     http_charset: str | None = None,
     fmt: str = "html",
+    override: Meta | None = None,
 ) -> list[ReadResult]:
     """The article on one page (plus notices), or a Skip when it has no main text."""
     decoded = decode_bytes(data, http_charset or declared_charset(data))
@@ -70,6 +72,8 @@ def article_from_html(
         return [Skip(source, "empty page", where)]
     root = parse_html(decoded.text, limits, source, where)
     meta = page_meta(root, url)
+    if override is not None:  # a sidecar beats what the page says about itself
+        meta = override.over(meta)
     links = link_texts(root)  # before trafilatura, which prunes the tree
     text = trafilatura.extract(
         root, url=meta.url, output_format="txt", include_comments=False,
@@ -84,5 +88,6 @@ def article_from_html(
 
 
 def read_html(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResult]:
+    override = load_sidecar(path)  # saved pages often lack metadata: a sidecar supplies it
     data = read_document(path, limits, compressed=sniffed.compressed)
-    yield from article_from_html(data, source=str(path), limits=limits)
+    yield from article_from_html(data, source=str(path), limits=limits, override=override)

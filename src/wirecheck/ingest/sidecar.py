@@ -1,4 +1,5 @@
-"""``NAME.meta.json`` beside a text file: the metadata plain text cannot carry.
+"""``NAME.meta.json`` beside a text, Markdown or HTML file: metadata the file cannot carry
+(or, for a saved page, corrections to what it says).
 
 For ``story.txt`` both ``story.txt.meta.json`` and ``story.meta.json`` are looked for (in
 that order). Known keys: ``outlet``, ``url``, ``published`` (ISO 8601 or RFC 2822; UTC when

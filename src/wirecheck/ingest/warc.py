@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ from wirecheck.limits import MB, Limits
 from wirecheck.model import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# warcio logs a warning (to stderr, via logging's last resort) for every target URI with a
+# space in it, which it then fixes: routine in real crawls, noise in our one-line output.
+logging.getLogger("warcio.recordloader").setLevel(logging.ERROR)
 _SCAN_CHUNK = 1 * MB
 
 
