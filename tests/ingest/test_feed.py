@@ -84,3 +84,13 @@ def test_feed_without_entries_is_noted(tmp_path: Path) -> None:
     got = read(tmp_path / "empty.rss")
     assert not got.articles and not got.errors
     one_line(str(got.notices[0]), "empty.rss: feed has no entries")
+
+
+def test_external_dtds_are_never_loaded(tmp_path: Path) -> None:
+    (tmp_path / "evil.dtd").write_text('<!ENTITY secret "LEAKED">')
+    (tmp_path / "ext.rss").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{tmp_path / "evil.dtd"}">'
+        '<rss version="2.0"><channel><title>T</title><item><title>A</title><description>'
+        "The ferry is late again &secret; today.</description></item></channel></rss>")
+    got = read(tmp_path / "ext.rss")
+    assert all("LEAKED" not in a.text for a in got.articles)
