@@ -75,10 +75,11 @@ BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh"
        "crore": 1e7}
 SCALE_WORDS = {"hundred": 100.0, "dozen": 12.0, "milliard": 1e9, **BIG}
 # abbreviations after digits; the single letters only when glued ("$1.5m", "2bn")
-SCALE_ABBR = {"mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+SCALE_ABBR = {"mln": 1e6, "mil": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
               "m": 1e6, "b": 1e9, "k": 1e3}
 AMBIGUOUS_ABBR = frozenset({"m", "b"})  # metres / bytes unless money or a counted noun follows
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fourth": 4, "fourths": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
              "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 VAGUE = {"dozens": (24.0, 144.0), "hundreds": (100.0, 1e3), "thousands": (1e3, 1e4),
@@ -114,7 +115,7 @@ _DIGITS = re.compile(
 )
 _SCALE_AFTER = re.compile(
     r"(?P<sp>[ \t]{0,2}\n?[ \t]{0,2}-?[ \t]?)(?P<w>hundred|thousand|million|billion|trillion|lakh|crore|dozen|milliard"
-    r"|mln|bln|mn|bn|trn|tn|m|b|k)(?![a-z0-9])"
+    r"|mln|mil|bln|mn|bn|trn|tn|m|b|k)(?![a-z0-9])"
 )
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _SCIENTIFIC = re.compile(r"[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?(?P<e1>[-+]?\d{1,3})"
@@ -176,7 +177,7 @@ def read_digits(view: str, pos: int, text: str | None = None) -> Numeral | None:
             break
         word = sm.group("w")
         glued = sm.group("sp") == ""
-        if word in SCALE_ABBR and not glued and word not in ("bn", "mn", "mln", "bln", "tn", "trn"):
+        if word in SCALE_ABBR and not glued and word not in ("bn", "mn", "mln", "bln", "tn", "trn", "mil"):
             break
         factor = SCALE_WORDS.get(word) or SCALE_ABBR[word]
         ambiguous = ambiguous or word in AMBIGUOUS_ABBR

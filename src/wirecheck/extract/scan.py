@@ -33,8 +33,9 @@ _CONNECTOR = re.compile(r"[ \t]*(?P<c>-|to|and|or|through)[ \t]*(?=[-+$£€¥0-
 _RATIO = re.compile(r"[ \t]+(?:in|out of)[ \t]+")
 _HYPHEN_WORD = re.compile(r"([A-Za-z]+)-$")
 _MINUS = re.compile(r"\bminus[ \t-]?$")
-_LEAD_CURRENCY = re.compile(r"(?:us[ \t]?\$|\$us|[a-z]{1,2}\$|\$[a-z]?|£|€|¥|₹|₪)[ \t]?(?=[-0-9.])")
-_SLASH_FRACTION = re.compile(r"/(\d{1,3})(?=[ \t]+of\b)")
+_LEAD_CURRENCY = re.compile(r"(?:us[ \t]?\$|\$us|[a-z]{1,2}[ \t]?\$|\$[a-z]?|£|€|¥|₹|₪|rm|rs\.?|usd|eur|gbp|"
+                            r"jpy|chf|aud|cad|inr|nis|ils)[ \t]?(?=[-0-9.])")
+_SLASH_FRACTION = re.compile(r"/(\d{1,3})(?![\d/])(?=(?P<of>[ \t]+of\b)?)(?=[ \t]|$)")
 _RANGE_PREFIX = re.compile(r"\b(between|from|ranging from|range from|ranges from)[ \t]+$")
 
 
@@ -95,7 +96,9 @@ def scan(text: str, date_spans: tuple[tuple[int, int], ...] = ()) -> list[Readin
     return _carry(ctx.view, found)
 
 
-_CONVERSION_GAP = re.compile(r"[ \t]*(?:\([ \t]*|/[ \t]*|,[ \t]*)$")
+_RESTATED_GAP = re.compile(r"[ \t]*(?:[a-z-]+[ \t]*)?,?[ \t]*or[ \t]+")
+# "8.90 ksi (61.4 MPa)", "296 hp (224 kW / 300 PS)": an unknown unit word may sit in the gap
+_CONVERSION_GAP = re.compile(r"[ \t]*(?:[a-z/°.$£€-]{1,12}[ \t]*)?(?:\(|/)[ \t]*")
 
 
 def _carry(view: str, found: list[Reading]) -> list[Reading]:
@@ -108,8 +111,9 @@ def _carry(view: str, found: list[Reading]) -> list[Reading]:
         prev = out[-1] if out else None
         if prev is not None and r.hedge in ("exact", "range") and r.direction is None:
             gap = view[prev.end:r.start]
-            if _CONVERSION_GAP.fullmatch(gap) and "(" in view[max(0, prev.start - 40):r.start] \
-                    and len(gap.strip()) <= 1:
+            if prev.direction and _RESTATED_GAP.fullmatch(gap):  # "up 0.25 points, or 0.01%"
+                r = replace(r, direction=prev.direction)
+            elif _CONVERSION_GAP.fullmatch(gap) and "(" in view[max(0, prev.start - 40):r.start]:
                 low, high, value = interval(prev.hedge, r.values) if len(r.values) == 1 \
                     else (r.low, r.high, r.value)
                 r = replace(r, hedge=prev.hedge if len(r.values) == 1 else r.hedge, low=low,
@@ -142,6 +146,8 @@ def _read_at(ctx: _Ctx, pos: int) -> Reading | int | None:
     if after is not None and kind == "exact":
         kind, end = after
     direction = "up" if a.plus else direction_before(ctx.view, start)
+    if a.signed and a.value < 0 and a.unit_kind == "percent" and direction is None:
+        direction = "down"  # "DAX -1.6%"
     if len(parts) == 2 and prefix is not None and prefix.group(1) == "from":
         direction = None  # "jumped from 240 to 273": the before and after, not the change
     values = _values(parts)
@@ -176,7 +182,9 @@ def _part(ctx: _Ctx, pos: int) -> Part | int | None:
     if num is None:
         return None
     slash = _SLASH_FRACTION.match(view, num.end)
-    if slash is not None and num.plain and float(slash.group(1)) > 0:  # "1/16 of a pint"
+    if slash is not None and not (slash.group(2) or unit_after(view, text, slash.end())):
+        slash = None
+    if slash is not None and num.plain and float(slash.group(1)) > 0:  # "1/16 of a pint", "1/2 pound"
         value = num.value / float(slash.group(1))
         num = Numeral(num.start, slash.end(), value, kind="fraction", raw=value)
     skip = nq.glued_left(ctx.text, view, pos, num)
@@ -191,8 +199,8 @@ def _part(ctx: _Ctx, pos: int) -> Part | int | None:
         return skip
     value, end = num.value, num.end
     unit = unit_after(view, text, end)
-    if num.ambiguous_scale and currency is None and not nq.counted_noun_follows(view, end) \
-            and not text[end - 1:end].isupper():  # "4.3M sales" is millions; metres are "m"
+    if num.ambiguous_scale and currency is None and not text[end - 1:end].isupper() \
+            and not nq.millions_follow(view, end):  # "37m (121ft)" metres; "2.7m sales" millions
         value = num.raw  # "37m": metres, not 37 million
         unit = unit_after(view, text, end - 1)
     elif num.dot_thousands and currency is None and unit is None and nq.counted_noun_follows(view, end):
@@ -248,12 +256,10 @@ def _join(ctx: _Ctx, a: Part, prefix: str | None) -> list[Part] | int:
         if conn == "-" and isinstance(b, int):
             return b  # "2019-20": the second half of a year range is skipped with it
         return [a]
-    if nq.is_year_like(a) and nq.is_year_like(b):
-        return b.end
     if conn == "-" and a.value >= b.value and a.num.plain and b.num.plain:
         return b.end  # "3-2": a score, not a range
-    if conn == "or" and not (b.value > a.value and a.unit in (None, b.unit)
-                             and (a.currency or not b.currency)):
+    if conn == "or" and not (b.value > a.value and a.unit is None and a.currency is None
+                             and a.num.scale == 1):  # "three or four years", not "25k or 40k"
         return [a]
     if conn == "to" and prefix is None and not _to_is_range(ctx, a, b):
         return [a]
@@ -278,7 +284,8 @@ def _to_is_range(ctx: _Ctx, a: Part, b: Part) -> bool:
 
 def _share(a: Part, b: Part) -> tuple[Part, Part]:
     """"1 to 2 thousand", "33-35 billion euros", "5 to 7 per cent": share scale and unit."""
-    if b.num.scale > 1 and a.num.scale == 1 and a.num.kind == "digits" and a.num.raw <= b.num.raw:
+    if b.num.scale > 1 and a.num.scale == 1 and a.num.kind in ("digits", "words") \
+            and a.num.raw <= b.num.raw:  # "four to five thousand"
         a = replace(a, value=a.value * b.num.scale)
     if a.unit is None and b.unit is not None:
         a = replace(a, unit=b.unit, unit_kind=b.unit_kind)
