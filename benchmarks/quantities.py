@@ -78,8 +78,8 @@ def dev_gold_rows(parser: Any) -> list[list[Any]]:
     for name, runs in (("wirecheck (full pipeline)", ours), ("wirecheck (tokenized only)", tokenized),
                        ("quantulum3", theirs)):
         s = quantity_scores(runs)
-        rows.append([name, s["span"]["f1"], s["value"]["p"], s["value"]["r"], s["value"]["f1"],
-                     s["measure"]["f1"]])
+        rows.append([name, *(f"{x:.3f}" for x in (s["span"]["f1"], s["value"]["p"], s["value"]["r"],
+                                                   s["value"]["f1"], s["measure"]["f1"]))])
     return rows
 
 
@@ -95,9 +95,11 @@ def newsquant_rows(parser: Any, sentences: list[Sentence]) -> list[list[Any]]:
         Mention((g.value[0] + g.value[1]) / 2 if isinstance(g.value, tuple) else g.value, g.change)
         for g in s.gold)) for s in sentences]
     theirs = evaluate_sentences(averaged, quantulum_mentions(parser))
-    return [["wirecheck", ours["value"]["p"], ours["value"]["r"], ours["value"]["f1"],
-             ours["value_change"]["f1"]],
-            ["quantulum3", theirs["value"]["p"], theirs["value"]["r"], theirs["value"]["f1"], "n/a"]]
+    def cells(r: dict[str, Any]) -> list[str]:
+        return [f"{r['value'][k]:.3f}" for k in ("p", "r", "f1")]
+
+    return [["wirecheck", *cells(ours), f"{ours['value_change']['f1']:.3f}"],
+            ["quantulum3", *cells(theirs), "n/a"]]
 
 
 def throughput(parser: Any, sentences: list[str], repeat: int) -> dict[str, float]:
