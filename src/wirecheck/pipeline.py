@@ -20,6 +20,7 @@ from wirecheck.ingest import read_paths
 from wirecheck.limits import DEFAULT_LIMITS, Limits
 from wirecheck.model import Article
 from wirecheck.reconcile.dedupe import find_duplicate, index_article
+from wirecheck.safetext import storable
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article, iter_articles
 from wirecheck.store.db import transaction
@@ -85,10 +86,10 @@ def read_articles(
     """The readers' Articles; bad or skipped inputs become lines in ``report.problems``."""
     for item in read_paths(paths, limits):
         if isinstance(item, InputError | Skip):
-            report.problems.append(str(item))
+            report.problems.append(storable(str(item)))  # printable even for odd file names
             continue
         if isinstance(item, Notice):
-            report.notes.append(str(item))
+            report.notes.append(storable(str(item)))
             continue
         report.read += 1
         if on_progress:
