@@ -124,7 +124,7 @@ def window_reading(text: str, start: int, end: int) -> tuple[str | None, str | N
     if measure is None and noun:
         s, e = sentence_bounds(text, start, end)
         measure = truck_measure(noun, modifier + text[s:e])
-    if measure is None:
+    if measure is None and (noun is None or is_people(noun) or noun.lower() in _STOP):
         measure = _nearest_signal(before[:6], after[:7])
     subject = modifier + noun if noun and is_people(noun) else None
     return measure, noun, subject
@@ -132,7 +132,7 @@ def window_reading(text: str, start: int, end: int) -> tuple[str | None, str | N
 
 def _nearest_signal(before: list[str], after: list[str]) -> str | None:
     phrases = {"home to": "population", "population of": "population", "forced from": "displaced",
-               "lost their lives": "killed", "death toll": "killed"}
+               "lost their lives": "killed", "toll": "killed"}
     for i in range(max(len(before), len(after))):
         for seq in (before, after):
             if i < len(seq):
@@ -163,8 +163,8 @@ def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None
     noun = _counted_noun(tok)
     sent = tok.sent.text if doc.has_annotation("SENT_START") else text
     measure = _parse_measure(tok, noun, sent)
-    if measure is None:
-        measure = window_reading(text, start, end)[0]
+    if measure is None and (noun is None or is_people(noun.text)):
+        measure = window_reading(text, start, end)[0]  # "and in Syria, 2,662": the verb is far
     subject = _subject(noun, measure)
     return measure, noun.text if noun is not None else None, subject
 
@@ -200,22 +200,19 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
     verb = _governing_verb(noun if noun is not None else tok)
     if verb is None:
         return None
-    m = _verb_measure(verb)
-    if m:
-        return m
-    if verb.lemma_ in _RISE_VERBS:
+    if verb.lemma_ in _RISE_VERBS and noun is None:  # "the death toll stands at 17"
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for t in child.subtree:
                     m = _noun_measure(t, sentence) or _word_measure(t)
                     if m:
                         return m
-    return None
+    return _verb_measure(verb)
 
 
 def _noun_measure(noun: Any, sentence: str) -> str | None:
     word = noun.lower_
-    if word == "toll" and any(c.lower_ == "death" for c in noun.children):
+    if word == "toll":  # "the death toll", and in casualty reports a bare "the toll"
         return "killed"
     if word in PLACE_NOUNS and any(c.lower_ == "of" for c in noun.children):
         return "population"
