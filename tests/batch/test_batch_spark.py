@@ -11,6 +11,7 @@ import pytest
 from batch_helpers import INPUTS, dump
 
 from wirecheck.batch.parquet import import_parquet
+from wirecheck.batch.sources import list_inputs
 from wirecheck.batch.spark import SparkReport, run_spark
 from wirecheck.store.analysis import load_claims
 from wirecheck.store.db import connect
@@ -55,16 +56,14 @@ def test_problems_name_the_original_file(job: tuple[Path, SparkReport]) -> None:
     assert report.duplicates >= 1
 
 
-def test_file_urls_are_listed_like_local_paths(spark: Any, job: tuple[Path, SparkReport],
-                                               tmp_path: Path) -> None:
-    out, _ = job
-    urls = [Path(p).resolve().as_uri() for p in INPUTS]
-    run_spark(urls, tmp_path / "urls", session=spark)
-    by_path = pq.read_table(out / "articles", columns=["id", "file_idx", "rec_idx"]).to_pylist()
-    by_url = pq.read_table(tmp_path / "urls" / "articles",
-                           columns=["id", "file_idx", "rec_idx", "source_path"]).to_pylist()
-    assert [r["id"] for r in by_url] == [r["id"] for r in by_path]
-    assert all(r["source_path"].startswith("file:") for r in by_url)
+def test_file_urls_are_listed_like_local_paths(spark: Any) -> None:
+    """URLs go through the Hadoop FileSystem API; the files, order and sidecars are the same."""
+    by_path = list_inputs(spark.sparkContext, INPUTS)
+    by_url = list_inputs(spark.sparkContext, [Path(p).resolve().as_uri() for p in INPUTS])
+    assert [(f.uri, f.sidecar) for f in by_url.files] == \
+        [(f.uri, f.sidecar) for f in by_path.files]
+    assert any(f.sidecar for f in by_url.files)
+    assert all(f.display.startswith("file:") for f in by_url.files)
 
 
 def test_near_duplicates_point_where_ingest_points(job: tuple[Path, SparkReport],

@@ -14,6 +14,7 @@ in its own transaction. So:
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sqlite3
@@ -135,4 +136,18 @@ def batch_local(
 ) -> pipeline.IngestReport:
     """``run_local``, then the cross-article stages over the whole store."""
     report = run_local(conn, paths, workers=workers, limits=limits, on_progress=on_progress)
+    reconcile(conn)
     return report
+
+
+def reconcile(conn: sqlite3.Connection) -> bool:
+    """The cross-article stages (stories, alignment) over the store, as ``ingest`` runs them.
+
+    Looked up at run time: ``reconcile_store`` is the reconcile package's entry point.
+    Returns False when this build has none yet.
+    """
+    stage = getattr(importlib.import_module("wirecheck.reconcile"), "reconcile_store", None)
+    if stage is None:
+        return False
+    stage(conn)
+    return True

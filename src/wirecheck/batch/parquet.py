@@ -4,7 +4,8 @@ Articles are read back in input order (file, record) — the Spark job range-par
 that order, so the part files are already sorted — and stored through
 ``pipeline.store_batch``, the code path of ``wirecheck ingest``, with the analyses the
 executors computed. The store therefore ends up exactly as a single-process ingest of the
-same inputs leaves it. One transaction: an import lands whole or not at all.
+same inputs leaves it. One transaction: an import lands whole or not at all; the
+cross-article stages then run over the store as after ``batch --engine local``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from wirecheck import pipeline
 from wirecheck.batch import tables
+from wirecheck.batch.local import reconcile
 from wirecheck.errors import WirecheckError
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.model import Article
@@ -73,4 +75,5 @@ def import_parquet(conn: sqlite3.Connection, folder: str | Path) -> pipeline.Ing
 
             pipeline.store_batch(conn, [a for a, _ in chunk], report, analyzer)
             report.added_ids.clear()
+    reconcile(conn)  # stories and alignment, exactly as after a local batch
     return report

@@ -38,6 +38,7 @@ from wirecheck.errors import Notice, WirecheckError
 from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.limits import DEFAULT_LIMITS, Limits
 from wirecheck.model import Article
+from wirecheck.safetext import storable
 
 MAX_MESSAGES = 1_000  # problem lines brought back to the driver (all are in problems/)
 _QUIET_LOG4J = """rootLogger.level = error
@@ -81,7 +82,9 @@ def spark_session(master: str | None = None, *, conf: dict[str, str] | None = No
     log4j = Path(tempfile.gettempdir()) / "wirecheck-spark-log4j2.properties"
     if not log4j.exists():
         log4j.write_text(_QUIET_LOG4J, encoding="utf-8")
-    builder = SparkSession.builder.appName("wirecheck").master(master or "local[*]")
+    builder = SparkSession.builder.appName("wirecheck")
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # spark-submit already set one
+        builder = builder.master(master or "local[*]")
     settings = {
         "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.reuse": "true",  # the model stays loaded across tasks
@@ -124,7 +127,7 @@ def _read_files(groups: Iterable[tuple[int, Iterable[tuple[str, bytes]]]],
                 yield "article", _tuple(row, _READ_COLUMNS)
             else:  # a Notice was read with a warning; anything else was not read
                 kind = "note" if isinstance(item, Notice) else "problem"
-                yield "problem", (idx, rec, kind, str(item))
+                yield "problem", (idx, rec, kind, storable(str(item)))
 
 
 def _analyze(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
@@ -270,3 +273,20 @@ def _write_manifest(sc: Any, out_uri: str, report: SparkReport) -> None:
         stream.write(bytearray(body.encode("utf-8")))
     finally:
         stream.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """For ``spark-submit .../wirecheck/batch/spark.py INPUTS --out DIR`` (YARN, Kubernetes)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="wirecheck-spark", description=run_spark.__doc__)
+    ap.add_argument("inputs", nargs="+")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    report = run_spark(args.inputs, args.out, limits=Limits.from_env())
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,7 +19,8 @@ def batch(
     engine: str = typer.Option("local", "--engine", help="local (all cores) or spark."),
     workers: int | None = typer.Option(None, "--workers", "-w", help="Local engine: processes (default: all cores)."),
     master: str | None = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
-    out: Path | None = typer.Option(None, "--out", help="Spark engine: folder for the Parquet output."),
+    out: str | None = typer.Option(None, "--out", help="Spark engine: folder or URL for the Parquet output."),
+    conf: list[str] = typer.Option([], "--conf", help="Spark engine: KEY=VALUE Spark setting (repeatable)."),
     as_json: bool = JsonOpt,
 ) -> int:
     """Ingest and analyze a large corpus on every core, or on a Spark cluster (to Parquet)."""
@@ -35,11 +36,16 @@ def batch(
                                  on_progress=advance)
         summary = report.to_dict()
     elif engine == "spark":
-        from wirecheck.batch.spark import run_spark
+        from wirecheck.batch.spark import run_spark, spark_session
 
         if out is None:
             raise WirecheckError("--engine spark needs --out DIR (where the Parquet tables go)")
-        summary = run_spark(inputs, out, master=master, limits=Limits.from_env()).to_dict()
+        settings = dict(c.split("=", 1) for c in conf if "=" in c)
+        if len(settings) != len(conf):
+            raise WirecheckError("--conf takes KEY=VALUE, e.g. --conf spark.executor.memory=4g")
+        session = spark_session(master, conf=settings)
+        summary = run_spark(inputs, out, limits=Limits.from_env(), session=session).to_dict()
+        note(ctx, f"Parquet tables in {out}; load them with: wirecheck import-parquet {out}")
     else:
         raise WirecheckError(f"unknown engine {engine!r}: use local or spark")
     for line in summary.get("problems", []):
