@@ -20,6 +20,7 @@ from wirecheck.ingest import read_paths
 from wirecheck.limits import DEFAULT_LIMITS, Limits
 from wirecheck.model import Article
 from wirecheck.reconcile.dedupe import find_duplicate, index_article
+from wirecheck.reconcile.resolve import resolve_entities
 from wirecheck.safetext import storable
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article, iter_articles
@@ -136,6 +137,8 @@ def ingest(
     with transaction(conn):
         for batch in batched(read_articles(paths, limits, report, on_progress), BATCH):
             store_batch(conn, batch, report, analyze_articles if analyze else None)
+        if analyze:
+            resolve_entities(conn)  # the new articles' entities join the store's
     return report
 
 
@@ -156,4 +159,5 @@ def analyze(
                 done += 1
                 if on_progress:
                     on_progress(1)
+    resolve_entities(conn)  # re-analyzed mentions come back unresolved
     return done

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.conftest import SEED, need_shared
+
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.extract.claims import analyze_doc
 from wirecheck.extract.nlp import load_nlp

@@ -51,11 +51,14 @@ def _root(
 
 def _register() -> None:
     """Import command modules; each adds its commands to ``app``."""
-    from wirecheck.cli import articles  # noqa: F401
-    from wirecheck.cli import report  # noqa: F401
-    from wirecheck.cli import batch  # noqa: F401
-    from wirecheck.cli import claims  # noqa: F401
-    from wirecheck.cli import evaluate  # noqa: F401
+    from wirecheck.cli import (
+        articles,  # noqa: F401
+        batch,  # noqa: F401
+        claims,  # noqa: F401
+        entities,  # noqa: F401
+        evaluate,  # noqa: F401
+        report,  # noqa: F401
+    )
 
 
 _register()

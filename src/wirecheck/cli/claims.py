@@ -20,7 +20,8 @@ def claim_row(c: Claim) -> dict[str, Any]:
     """One table row: the quantity's own span and interval when the claim has one."""
     q = c.quantity
     return {
-        "article": c.article_id, "kind": c.kind,
+        "article": c.article_id, "kind": c.kind, "claim": c.span.text,
+        "modality": c.modality,
         "text": q.span.text if q else c.span.text,
         "low": _num(q.low) if q else None, "high": _num(q.high) if q else None,
         "value": _num(q.value) if q else None, "hedge": q.hedge if q else None,
@@ -58,6 +59,6 @@ def claims(
     if as_json:
         print_json([c.to_dict() for c in found])
         return
-    columns = ["article", "kind", "text", "low", "high", "value", "hedge", "unit", "measure",
-               "subject", "source"]
+    columns = ["article", "kind", "claim", "modality", "text", "low", "high", "value", "hedge",
+               "unit", "measure", "subject", "source"]
     print_table([claim_row(c) for c in found], columns)

@@ -48,6 +48,9 @@ def eval_(
         None, "--newsquant", help="Also score NewsQuant.json with its published metric."),
     tokenized: bool = typer.Option(
         False, "--tokenized", help="Run the tokenizer only (no parse): the fast path."),
+    ecbplus: Path | None = typer.Option(
+        None, "--ecbplus", help="Also score cross-document entity resolution on this ECB+ "
+        "corpus folder (test topics 36-45)."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Precision, recall and F1 of the extractors against gold annotations."""
@@ -55,9 +58,12 @@ def eval_(
         raise WirecheckError(f"no such gold file or folder: {gold}")
     if newsquant is not None and not newsquant.is_file():
         raise WirecheckError(f"no such NewsQuant file: {newsquant}")
+    if ecbplus is not None and not (ecbplus / "ECBplus_coreference_sentences.csv").is_file():
+        raise WirecheckError(f"not an ECB+ corpus folder: {ecbplus}")
     note(ctx, f"evaluating against {gold} ...")
     result = evaluate(gold, {"newsquant": str(newsquant) if newsquant else None,
-                             "tokenized": tokenized})
+                             "tokenized": tokenized,
+                             "ecbplus": str(ecbplus) if ecbplus else None})
     if as_json:
         print_json(result)
     else:

@@ -126,6 +126,8 @@ def analyses(golds: list[GoldArticle]) -> list[ArticleAnalysis]:
 
 def score_attributions(gold_path: Path, options: dict[str, Any]) -> dict[str, Any] | None:
     """The ``attributions`` section of ``wirecheck eval`` (None: no attribution gold)."""
+    if options.get("tokenized"):
+        return None  # attribution and entities need the parse
     golds = [g for g in load_gold(Path(gold_path)).articles if "attributions" in g.raw]
     if not golds:
         return None

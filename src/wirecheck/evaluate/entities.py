@@ -87,6 +87,8 @@ def b3_scores(gold: dict[Key, str], found: dict[Key, str | None]) -> dict[str, A
 
 def score_entities(gold_path: Path, options: dict[str, Any]) -> dict[str, Any] | None:
     """The ``entities`` section of ``wirecheck eval`` (None: no entity gold)."""
+    if options.get("tokenized"):
+        return None  # attribution and entities need the parse
     golds = [g for g in load_gold(Path(gold_path)).articles if g.raw.get("entities")]
     if not golds:
         return None

@@ -16,6 +16,9 @@ SECTIONS: dict[str, str] = {
     "quantities": "wirecheck.evaluate.quantities:score_quantities",
     "times": "wirecheck.evaluate.quantities:score_times",
     "newsquant": "wirecheck.evaluate.newsquant:score_newsquant",
+    "attributions": "wirecheck.evaluate.attributions:score_attributions",
+    "entities": "wirecheck.evaluate.entities:score_entities",
+    "ecbplus_entities": "wirecheck.evaluate.ecb_entities:score_ecbplus_entities",
 }
 
 

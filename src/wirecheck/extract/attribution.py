@@ -264,7 +264,7 @@ class _Sentence:
                 a = fr.attribution
                 chain = [*o.chain, *a.chain][:MAX_CHAIN]
                 fr = replace(fr, attribution=replace(
-                    a, source=o.source, source_kind=o.source_kind, chain=chain))
+                    a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
             out.append(fr)
         return out
 
@@ -283,8 +283,8 @@ class _Sentence:
 
     def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
-              outer: Any | None = None) -> Frame | None:
-        if head is None or not is_source_like(head):
+              outer: Any | None = None, lenient: bool = False) -> Frame | None:
+        if head is None or not is_source_like(head, lenient):
             return None
         if (head.pos_ == "PRON") != self.pronoun_pass:
             return None
@@ -326,8 +326,14 @@ class _Sentence:
     def _chain(self, head: Any, verb: Any) -> list[Any]:
         links: list[Any] = []
         cur = head
+        # "reported, citing two diplomats, that ...": the parser may hang "citing" on the
+        # reported clause instead of on the verb
+        fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         for _ in range(MAX_CHAIN - 1):
-            nxt = cited_by(cur) or ([] if cur is not head else cited_by(verb))
+            nxt = cited_by(cur) or ([] if cur is not head else cited_by(verb) or [
+                o for c in fronted for o in cited_by(c)
+                if o.i < min((k.i for k in c.children if k.dep_ in ("mark", "nsubj",
+                                                                     "nsubjpass")), default=c.i)])
             if not nxt:
                 break
             cur = nxt[0]
@@ -396,7 +402,8 @@ class _Sentence:
         top = _clause_head(tok.head)
         lo, hi = top.left_edge.i, top.right_edge.i + 1
         cue = "according to" if via else "per"
-        frame = self._make(obj, tok, cue, "reported", (lo, hi), outer=citer_of(obj))
+        frame = self._make(obj, tok, cue, "reported", (lo, hi), outer=citer_of(obj),
+                           lenient=True)
         if frame is None:
             return None
         own = (tok.left_edge.i, tok.right_edge.i + 1)

@@ -21,7 +21,7 @@ from typing import Any
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.extract.attribution import Attributions, Frame, find_attributions
 from wirecheck.extract.entities import extract_entities
-from wirecheck.extract.events import extract_events, modality_of
+from wirecheck.extract.events import Places, TimeIndex, extract_events, modality_of
 from wirecheck.extract.quantities import extract_quantities
 from wirecheck.extract.times import extract_times
 from wirecheck.model import (
@@ -80,6 +80,8 @@ def _cut(doc: Any, lo: int, hi: int, holes: tuple[tuple[int, int], ...]) -> tupl
                 end, moved = a, True
         if not moved:
             break
+    if end - start > 1 and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+        start += 1  # "said that X": the claim is X
     return (start, end) if start < end else (lo, hi)
 
 
@@ -93,27 +95,14 @@ def _token_at(doc: Any, start: int, end: int) -> int:
     return int(span.root.i)
 
 
-def _nearest_time(times: list[TimeExpr], span: Span, anchor_char: int) -> TimeExpr | None:
-    inside = [t for t in times if span.start <= t.span.start and t.span.end <= span.end]
-    return min(inside, key=lambda t: abs(t.span.start - anchor_char)) if inside else None
-
-
-def _place_in(doc: Any, span: Span) -> str | None:
-    part = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if part is None:
-        return None
-    for ent in part.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            return str(ent.text)
-    return None
-
-
 class _Assembler:
     """Builds the claims of one article from its extractors' outputs."""
 
     def __init__(self, doc: Any, article: Article, atts: Attributions,
                  times: list[TimeExpr]) -> None:
         self.doc, self.article, self.atts, self.times = doc, article, atts, times
+        self.places = Places(doc)
+        self.time_index = TimeIndex(times)
         self.claims: dict[str, Claim] = {}
         self.covered: set[int] = set()  # sentences holding a claim
 
@@ -149,8 +138,8 @@ class _Assembler:
             article_id=self.article.id, span=span, kind="quantity", quantity=q,
             modality=modality_of(self.doc[i], self.atts), subject=q.subject,
             predicate=q.measure or (verb.lemma_ if verb.pos_ == "VERB" else None),
-            object=q.span.text, time=_nearest_time(self.times, span, q.span.start),
-            place=_place_in(self.doc, span), **self._frame_fields(frame),
+            object=q.span.text, time=self.time_index.nearest(span.start, span.end, q.span.start),
+            place=self.places.first_in(span.start, span.end), **self._frame_fields(frame),
         ))
 
     def event(self, ev: Event) -> None:
@@ -166,8 +155,9 @@ class _Assembler:
         self._add(Claim(
             id=claim_id, article_id=self.article.id, span=span, kind="event",
             modality=ev.modality, subject=ev.actor, predicate=ev.action, object=ev.target,
-            time=ev.time or _nearest_time(self.times, span, trig.idx),
-            place=ev.place or _place_in(self.doc, span), **self._frame_fields(frame),
+            time=ev.time or self.time_index.nearest(span.start, span.end, trig.idx),
+            place=ev.place or self.places.first_in(span.start, span.end),
+            **self._frame_fields(frame),
         ))
 
     def statement(self, frame: Frame) -> None:
@@ -184,8 +174,8 @@ class _Assembler:
             article_id=self.article.id, span=span, kind="statement",
             modality=frame.modality, subject=frame.attribution.source,
             predicate=cue.lemma_.lower(), object=None,
-            time=_nearest_time(self.times, span, span.start),
-            place=_place_in(self.doc, span), **self._frame_fields(frame),
+            time=self.time_index.nearest(span.start, span.end, span.start),
+            place=self.places.first_in(span.start, span.end), **self._frame_fields(frame),
         ))
 
 
@@ -203,8 +193,8 @@ class _Assembler:
                 article_id=self.article.id, span=span, kind="statement",
                 attribution=Attribution.unattributed(), modality=modality_of(root),
                 subject=subj.text if subj is not None else None, predicate=root.lemma_.lower(),
-                time=_nearest_time(self.times, span, span.start),
-                place=_place_in(self.doc, span),
+                time=self.time_index.nearest(span.start, span.end, span.start),
+                place=self.places.first_in(span.start, span.end),
             ))
 
 
@@ -220,8 +210,8 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
     """One article's claims, times, events and entities from its parsed Doc."""
     times = extract_times(doc, article)
     atts = find_attributions(doc, article)
-    events = extract_events(doc, article, times, atts)
     asm = _Assembler(doc, article, atts, times)
+    events = extract_events(doc, article, asm.time_index, atts, asm.places)
     for frame in atts.frames:
         asm.statement(frame)
     for q in extract_quantities(doc, article):

@@ -153,7 +153,9 @@ def _raw_mentions(doc: Any) -> list[Mention]:
             continue  # "State" in "Secretary of State Antony Blinken"
         if label == "PERSON" and not title:
             label = _repair_person(doc, ent.start, name)
-        out.append(Mention(start, ent.end, label, name, title))
+        end = ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS" \
+            else ent.end  # "the Front's": the name without the possessive
+        out.append(Mention(start, end, label, name, title))
     if headings:
         body = {normalize_name(m.name) for m in out if sent_of[m.start] not in headings}
         body |= {t for m in out if sent_of[m.start] not in headings for t in m.tokens}

@@ -11,6 +11,7 @@ Modality comes from the trigger's own modifiers and from a bounded walk up its h
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +85,8 @@ class _Trigger:
 def _triggers(doc: Any) -> list[_Trigger]:
     out = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "NOUN"):
+        nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "dobj", "pobj")  # "offensive"
+        if tok.pos_ not in ("VERB", "NOUN") and not nominal_adj:
             continue
         lemma = tok.lemma_.lower()
         kind = EVENT_TYPES.get(lemma)
@@ -93,7 +95,7 @@ def _triggers(doc: Any) -> list[_Trigger]:
         need = _NEEDS_CONTEXT.get(lemma)
         if need is not None:
             context = {c.lower_ for c in tok.children} | {tok.head.lower_}
-            if tok.pos_ == "NOUN" and not context & need:
+            if tok.pos_ != "VERB" and not context & need:
                 continue
             if tok.pos_ == "VERB" and lemma in ("capture", "free", "storm", "fire") \
                     and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -203,23 +205,40 @@ def _target(tok: Any) -> str | None:
     return None
 
 
-def _place(tok: Any) -> str | None:
-    """A place named in the trigger's phrase ("operation in Rafah"), else in its clause."""
-    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+class Places:
+    """The article's place names by character offset: a range lookup is a bisect
+    (``Span.ents`` walks every entity of the document, quadratic over an article)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.ents = [(e.start_char, e.end_char, str(e.text)) for e in doc.ents
+                     if e.label_ in ("GPE", "LOC", "FAC")]
+        self.starts = [s for s, _, _ in self.ents]
+
+    def first_in(self, lo: int, hi: int) -> str | None:
+        """The first place name lying inside characters [lo, hi)."""
+        k = bisect_left(self.starts, lo)
+        return self.ents[k][2] if k < len(self.ents) and self.ents[k][1] <= hi else None
+
+
+def _place(tok: Any, places: Places) -> str | None:
+    """A place named in the trigger's phrase ("operation in Rafah")."""
     doc = tok.doc
-    for ent in doc[lo:hi].ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            return str(ent.text)
-    return None
+    last = doc[tok.right_edge.i]
+    return places.first_in(doc[tok.left_edge.i].idx, last.idx + len(last.text))
 
 
-def _time(tok: Any, times: list[TimeExpr], bounds: tuple[int, int]) -> TimeExpr | None:
-    """The time expression of the trigger's sentence nearest to it."""
-    lo, hi = bounds
-    inside = [t for t in times if lo <= t.span.start < hi]
-    if not inside:
-        return None
-    return min(inside, key=lambda t: abs(t.span.start - tok.idx))
+class TimeIndex:
+    """Time expressions by offset: "the one nearest this anchor within [lo, hi)" by bisect
+    (a scan per claim would be quadratic over a long article)."""
+
+    def __init__(self, times: list[TimeExpr]) -> None:
+        self.times = sorted(times, key=lambda t: t.span.start)
+        self.starts = [t.span.start for t in self.times]
+
+    def nearest(self, lo: int, hi: int, anchor: int) -> TimeExpr | None:
+        a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        inside = [t for t in self.times[a:b] if t.span.end <= hi]
+        return min(inside, key=lambda t: abs(t.span.start - anchor)) if inside else None
 
 
 def _span_bounds(tok: Any) -> tuple[int, int]:
@@ -236,9 +255,11 @@ def _span_bounds(tok: Any) -> tuple[int, int]:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
-def extract_events(doc: Any, article: Article, times: list[TimeExpr],
-                   atts: Attributions) -> list[Event]:
+def extract_events(doc: Any, article: Article, times: TimeIndex | list[TimeExpr],
+                   atts: Attributions, places: Places | None = None) -> list[Event]:
     """Every event trigger in the article with actor, target, place, time and modality."""
+    places = places or Places(doc)
+    index = times if isinstance(times, TimeIndex) else TimeIndex(times)
     events = []
     for trig in _triggers(doc):
         tok = trig.token
@@ -248,8 +269,8 @@ def extract_events(doc: Any, article: Article, times: list[TimeExpr],
             id=claim_id_for(article.id, "event-trigger", tok.idx, tok.idx + len(tok.text)),
             article_id=article.id, span=article.span(start, end), action=trig.action,
             action_type=trig.action_type, modality=modality_of(tok, atts), actor=_actor(tok),
-            target=_target(tok), place=_place(tok),
-            time=_time(tok, times, (doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1]))),
+            target=_target(tok), place=_place(tok, places),
+            time=index.nearest(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1]), tok.idx),
         ))
     return events
 

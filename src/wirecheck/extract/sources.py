@@ -45,6 +45,12 @@ class Names:
 
     media: set[str] = field(default_factory=set)
     persons: frozenset[str] = frozenset()
+    by_first: dict[str, set[str]] = field(default_factory=dict)  # media names by first word
+
+    def add_media(self, name: str) -> None:
+        if name and name not in self.media:
+            self.media.add(name)
+            self.by_first.setdefault(name.split()[0], set()).add(name)
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,15 @@ def np_bounds(head: Any) -> tuple[int, int]:
             break
         end = child.right_edge.i + 1
     start = head.left_edge.i
+    if doc[end - 1].pos_ == "PROPN":  # "Diário do Vale", "La Gaceta del Sur": parsed apart
+        while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN":
+            end += 2
     return _trim(doc, start, max(end, start + 1))
+
+
+NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des",
+                            "la", "le", "el", "al", "van", "von", "der", "den", "y", "e"})
 
 
 def _has_ent(doc: Any, start: int, end: int, labels: tuple[str, ...]) -> bool:
@@ -172,9 +186,12 @@ def classify(doc: Any, start: int, end: int, head: Any, names: Names) -> SourceK
     return "anonymous"
 
 
-def is_source_like(head: Any) -> bool:
-    """Can this token head a source phrase? (Not "determination", "involvement", ...)"""
+def is_source_like(head: Any, lenient: bool = False) -> bool:
+    """Can this token head a source phrase? (Not "determination", "involvement", ...)
+    ``lenient``: any noun, for cues that mark a source themselves ("according to X")."""
     if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if lenient and head.pos_ == "NOUN":
         return True
     if head.pos_ == "PRON":
         return head.lower_ in {"he", "she", "they", "it", "we", "i", "who", "which", "that",
@@ -188,9 +205,10 @@ def _known_media_end(head: Any, names: Names) -> int | None:
     """Where a media name remembered from earlier ends, if one starts at ``head``'s phrase
     ("told Diário do Vale", which the parser splits into pieces)."""
     doc = head.doc
-    for name in sorted(names.media, key=len, reverse=True):
-        n = len(name.split())
-        for start in (head.i, head.left_edge.i):
+    for start in (head.i, head.left_edge.i):
+        first = normalize_name(doc[start].text)
+        for name in sorted(names.by_first.get(first, ()), key=len, reverse=True):
+            n = len(name.split())
             if normalize_name(doc[start:start + n].text) == name:
                 return int(start + n)
     return None
@@ -208,12 +226,10 @@ def phrase(head: Any, names: Names) -> Phrase:
         end = known
     kind = classify(doc, start, end, head, names)
     if kind == "media_outlet":
-        names.media.add(normalize_name(doc[start:end].text))
-        for ent in doc[start:end].ents:
-            names.media.add(normalize_name(ent.text))
+        names.add_media(normalize_name(doc[start:end].text))
         for i in range(start, end):  # "the newspaper Diário do Vale" → "diário do vale"
             if doc[i].pos_ == "PROPN":
-                names.media.add(normalize_name(doc[i:end].text))
+                names.add_media(normalize_name(doc[i:end].text))
                 break
     return Phrase(start, end, head.i, kind)
 

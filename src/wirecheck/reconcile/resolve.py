@@ -36,6 +36,10 @@ from wirecheck.extract.sources import normalize_name
 from wirecheck.store.db import transaction
 
 FUZZY_MIN = 90
+COMMON_FIRST = frozenset({"national", "international", "united", "central", "federal", "state",
+                          "new", "north", "south", "east", "west", "northern", "southern",
+                          "eastern", "western", "world", "european", "american", "british",
+                          "royal", "general", "public", "health", "ministry", "department"})
 MAX_POSTING = 400  # a name token shared by more entities than this is not a fuzzy key
 _STOP = frozenset({"the", "of", "and", "for", "de", "del", "la", "al", "el"})
 
@@ -91,9 +95,11 @@ class EntityIndex:
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> EntityIndex:
         index = cls()
+        counts = dict(conn.execute("SELECT entity_id, count(*) FROM entity_mentions WHERE "
+                                   "entity_id IS NOT NULL GROUP BY entity_id").fetchall())
         for row in conn.execute("SELECT id, name, type, aliases FROM entities"):
             ent = _Entity(row["id"], row["name"], row["type"], json.loads(row["aliases"]),
-                          Counter({row["type"]: 1}))
+                          Counter({row["type"]: counts.get(row["id"], 1)}))
             index._register(ent)
         return index
 
@@ -111,8 +117,11 @@ class EntityIndex:
             return
         self._add_key(f"n:{norm}", ent.id)
         words = norm.split()
-        if _group(ent.type) == "person" and len(words) > 1:
+        if _group(ent.type) == "person":
             self._add_key(f"s:{words[-1]}", ent.id)
+        if _group(ent.type) == "org" and len(words) > 1 and len(words[0]) > 3 and \
+                words[0] not in COMMON_FIRST:
+            self._add_key(f"f:{words[0]}", ent.id)  # "Corvex" of "Corvex Systems"
         acr = acronym(core(alias, ent.type))
         if acr:
             self._add_key(f"a:{acr}", ent.id)
@@ -148,22 +157,35 @@ class EntityIndex:
                     _group(self.entities[e].type) == group} if acr else set()
             if len(hits) == 1:
                 return next(iter(hits))
+        if group == "org" and len(words) == 1:
+            hit = self._dominant(sorted(self._lookup(f"f:{words[0]}")))
+            if hit:
+                return hit
         return self._fuzzy(main, group)
 
     def _person(self, words: list[str]) -> str | None:
         cands = [e for e in self._lookup(f"s:{words[-1]}")
                  if _group(self.entities[e].type) == "person"]
         if len(words) == 1:
-            return cands[0] if len(cands) == 1 else None
+            return self._dominant(cands)
         agreeing = []
         for e in cands:
             ent = self.entities[e]
             firsts = {normalize_name(strip_title(a)).split()[0] for a in [ent.name, *ent.aliases]
                       if len(normalize_name(strip_title(a)).split()) > 1}
-            if any(f == words[0] or (f[:1] == words[0][:1] and (len(f) <= 2 or len(words[0]) <= 2))
-                   for f in firsts):
-                agreeing.append(e)
+            if not firsts or any(f == words[0] or (f[:1] == words[0][:1] and (
+                    len(f) <= 2 or len(words[0]) <= 2)) for f in firsts):
+                agreeing.append(e)  # (an entity known by surname only agrees with anyone)
         return agreeing[0] if len(agreeing) == 1 else None
+
+    def _dominant(self, cands: list[str]) -> str | None:
+        """The one candidate, or the one named at least twice as often as any other
+        (a bare "Netanyahu" in the news is the prime minister, not his relatives)."""
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        weight = sorted(((sum(self.entities[e].types.values()), e) for e in cands),
+                        reverse=True)
+        return weight[0][1] if weight[0][0] >= 2 * weight[1][0] else None
 
     def _fuzzy(self, main: str, group: str) -> str | None:
         cands: set[str] = set()
@@ -193,7 +215,9 @@ class EntityIndex:
 
     def merge(self, ent_id: str, name: str, etype: str, aliases: list[str], count: int) -> None:
         ent = self.entities[ent_id]
-        ent.types[etype] += max(count, 1)
+        weak = etype == "PERSON" and all(len(core(a, etype).split()) == 1 for a in [name, *aliases])
+        # a lone capitalized word is the small model's favourite false PERSON ("Rafah")
+        ent.types[etype] += max(count // 3, 1) if weak else max(count, 1)
         ent.type = ent.types.most_common(1)[0][0]
         for alias in [name, *aliases]:
             if alias and alias not in ent.aliases:
@@ -228,10 +252,15 @@ def _local_entities(conn: sqlite3.Connection, article_id: str
             for (name, etype), texts in grouped.items()]
 
 
+def _kind_type(source_kind: str) -> str:
+    return "PERSON" if source_kind == "person" else "ORG"
+
+
 def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) -> int:
     """Set claims.source_entity from the entity named inside (or as) the source phrase."""
     linked = 0
-    for c in conn.execute("SELECT id, source, source_start, source_end FROM claims WHERE "
+    for c in conn.execute("SELECT id, source, source_kind, source_start, source_end FROM claims "
+                          "WHERE "
                           "article_id = ? AND source IS NOT NULL", (article_id,)).fetchall():
         ent_id = None
         if c["source_start"] is not None:
@@ -241,9 +270,8 @@ def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) 
                 "('PERSON', 'ORG', 'GPE', 'NORP') ORDER BY \"end\" DESC LIMIT 1",
                 (article_id, c["source_start"], c["source_end"])).fetchone()
             ent_id = row[0] if row else None
-        if ent_id is None:
-            hits = index._lookup(f"n:{normalize_name(strip_title(c['source']))}")
-            ent_id = min(hits) if len(hits) == 1 else None
+        if ent_id is None:  # a pronoun's antecedent, or a name NER missed here
+            ent_id = index.match(c["source"], _kind_type(c["source_kind"]), [])
         conn.execute("UPDATE claims SET source_entity = ? WHERE id = ?", (ent_id, c["id"]))
         linked += ent_id is not None
     return linked
@@ -297,3 +325,50 @@ def _write(conn: sqlite3.Connection, index: EntityIndex) -> None:
         rows)
     conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
                  "WHERE entity_id IS NOT NULL)")
+
+
+@dataclass
+class EntitySummary:
+    """One resolved entity as the CLI and reports list it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    articles: int
+    outlets: list[str]
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def entity_summaries(
+    conn: sqlite3.Connection, *, entity_type: str | None = None, limit: int | None = None
+) -> list[EntitySummary]:
+    """Resolved entities, most mentioned first, with the outlets that name them."""
+    sql = (
+        "SELECT e.id, e.name, e.type, e.aliases, count(*) AS n, "
+        "count(DISTINCT m.article_id) AS arts, "
+        "group_concat(DISTINCT a.outlet) AS outlets "
+        "FROM entities e JOIN entity_mentions m ON m.entity_id = e.id "
+        "JOIN articles a ON a.id = m.article_id"
+    )
+    params: list[object] = []
+    if entity_type:
+        sql += " WHERE e.type = ?"
+        params.append(entity_type.upper())
+    sql += " GROUP BY e.id ORDER BY n DESC, e.name"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [
+        EntitySummary(r["id"], r["name"], r["type"], json.loads(r["aliases"]), r["n"],
+                      r["arts"], sorted((r["outlets"] or "").split(",")) if r["outlets"] else [])
+        for r in conn.execute(sql, params)
+    ]
+
+
+def unresolved_mentions(conn: sqlite3.Connection) -> int:
+    """Mentions not yet attached to an entity (analyzed but not resolved)."""
+    return int(conn.execute(
+        "SELECT count(*) FROM entity_mentions WHERE entity_id IS NULL").fetchone()[0])

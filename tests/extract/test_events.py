@@ -1,0 +1,58 @@
+"""Events and their modality: planned, expected, possible, called-for, denied, reported,
+asserted — not everything GDELT-style coding would call "happened"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wirecheck.model import Event
+
+
+def event(analyze: Any, text: str, action: str) -> Event:
+    _, _, analysis = analyze(text)
+    [found] = [e for e in analysis.events if e.action == action]
+    return found
+
+
+@pytest.mark.parametrize(("text", "action", "modality"), [
+    ("Israel is gearing up for a ground operation in Rafah.", "operation", "planned"),
+    ("The army plans an offensive on the town.", "offensive", "planned"),
+    ("The expected offensive has not started yet.", "offensive", "expected"),
+    ("The operation would involve evacuating 1.5 million civilians.", "evacuate", "expected"),
+    ("A potential attack on the city worries aid groups.", "attack", "possible"),
+    ("Troops could invade the province next week.", "invade", "possible"),
+    ("The UN has called for an immediate ceasefire.", "ceasefire", "called-for"),
+    ("Aid agencies urged both sides to release the hostages.", "release", "called-for"),
+    ("The rebels denied that they had shelled the market.", "shell", "denied"),
+    ("The ministry said soldiers had raided the camp.", "raid", "reported"),
+    ("Soldiers raided the camp on Tuesday.", "raid", "asserted"),
+    ("Talks on the ongoing assault resumed.", "assault", "asserted"),
+])
+def test_modality(analyze: Any, text: str, action: str, modality: str) -> None:
+    assert event(analyze, text, action).modality == modality
+
+
+def test_actor_target_place_and_type(analyze: Any) -> None:
+    found = event(analyze, "Israeli troops attacked the camp in Jenin on Monday.", "attack")
+    assert found.action_type == "attack"
+    assert found.actor == "Israeli troops"
+    assert found.target is not None and found.target.startswith("the camp")
+    assert found.place == "Jenin"
+
+
+def test_nouns_need_context_to_be_events(analyze: Any) -> None:
+    _, _, analysis = analyze("The surgeon's operation on the patient went well. "
+                             "A military operation began in the north.")
+    ops = [e for e in analysis.events if e.action == "operation"]
+    assert len(ops) == 1 and "military" in ops[0].span.text
+
+
+def test_every_event_has_its_claim(analyze: Any) -> None:
+    _, _, analysis = analyze("The army said it had launched an offensive on the town.")
+    claims = {c.id: c for c in analysis.claims}
+    for ev in analysis.events:
+        [claim_id] = ev.claim_ids
+        assert claims[claim_id].kind == "event"
+        assert claims[claim_id].modality == ev.modality

@@ -1,0 +1,126 @@
+"""Entities resolved across articles in the store: merges, blocking, increments, sources."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from tests.conftest import SEED, need_shared
+
+from wirecheck.extract import EXTRACTION_VERSION
+from wirecheck.extract.analyze import analyze_articles
+from wirecheck.model import Article
+from wirecheck.reconcile import resolve as resolve_module
+from wirecheck.reconcile.resolve import (
+    EntityIndex,
+    entity_summaries,
+    resolve_entities,
+    strip_title,
+    unresolved_mentions,
+)
+from wirecheck.store.analysis import save_analysis
+from wirecheck.store.articles import insert_article
+from wirecheck.store.db import transaction
+
+A = ("Israeli Prime Minister Benjamin Netanyahu met the Northern Liberation Front's envoy "
+     "in Doha. Corvex Systems said it was hacked.")
+B = ("Netanyahu said on Tuesday that the NLF had rejected the offer. Officials in Qatar said "
+     "the talks would resume. Corvex said 8 million customers were affected.")
+C = ("Sara Netanyahu attended the ceremony. The Norwegian Refugee Council and Radio Cobre "
+     "reported that 3,000 people fled.")
+
+
+def ingest(store: sqlite3.Connection, texts: Iterable[str], outlet: str = "Wire") -> list[str]:
+    ids = []
+    with transaction(store):
+        for article, analysis in analyze_articles(
+                Article.create(t, outlet=outlet, url=f"https://x/{hash(t)}") for t in texts):
+            insert_article(store, article)
+            save_analysis(store, article.text, analysis, EXTRACTION_VERSION)
+            ids.append(article.id)
+    return ids
+
+
+def entity_of(store: sqlite3.Connection, text: str) -> set[str]:
+    rows = store.execute("SELECT entity_id FROM entity_mentions WHERE text = ?", (text,))
+    return {r[0] for r in rows}
+
+
+def test_names_titles_and_acronyms_merge_across_articles(store: sqlite3.Connection) -> None:
+    ingest(store, [A, B])
+    resolve_entities(store)
+    ingest(store, [C])
+    resolve_entities(store)
+    assert unresolved_mentions(store) == 0
+    bibi = entity_of(store, "Israeli Prime Minister Benjamin Netanyahu")
+    assert len(bibi) == 1 and entity_of(store, "Netanyahu") == bibi
+    assert entity_of(store, "Sara Netanyahu") != bibi  # another first name: another person
+    assert entity_of(store, "NLF") == entity_of(store, "the Northern Liberation Front")
+    assert entity_of(store, "Radio Cobre") != entity_of(store, "Norwegian Refugee Council")
+    [summary] = [s for s in entity_summaries(store) if s.name == "Benjamin Netanyahu"]
+    assert summary.type == "PERSON" and summary.articles == 2 and summary.outlets == ["Wire"]
+    assert "Israeli Prime Minister Benjamin Netanyahu" in summary.aliases
+
+
+def test_new_articles_join_existing_entities(store: sqlite3.Connection) -> None:
+    ingest(store, [A])
+    resolve_entities(store)
+    before = entity_of(store, "Israeli Prime Minister Benjamin Netanyahu")
+    ingest(store, [B])
+    report = resolve_entities(store)  # only the new article is pending
+    assert report.articles == 1
+    assert entity_of(store, "Netanyahu") == before
+    again = resolve_entities(store, [r[0] for r in store.execute("SELECT id FROM articles")])
+    assert again.created == 0  # re-resolving changes nothing
+    assert entity_of(store, "Netanyahu") == before
+
+
+def test_claims_point_at_their_source_entity(store: sqlite3.Connection) -> None:
+    ingest(store, [A, B])
+    resolve_entities(store)
+    rows = store.execute("SELECT source, source_entity FROM claims WHERE source = 'Netanyahu'")
+    [(_, ent)] = {tuple(r) for r in rows}
+    assert ent in entity_of(store, "Netanyahu")
+    rows = store.execute("SELECT source_entity FROM claims WHERE source = 'Corvex'")
+    assert {r[0] for r in rows} == entity_of(store, "Corvex Systems")  # NER missed "Corvex"
+
+
+def test_matching_is_blocked_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fuzzy comparisons only run against entities sharing a name token."""
+    calls = []
+    real = resolve_module.fuzz.token_sort_ratio
+
+    def counting(a: str, b: str) -> float:
+        calls.append((a, b))
+        return float(real(a, b))
+
+    monkeypatch.setattr(resolve_module.fuzz, "token_sort_ratio", counting)
+    index = EntityIndex()
+    for i in range(2000):
+        ent = index.create(f"Person{i} Surname{i}", "PERSON", [])
+        index.merge(ent.id, f"Person{i} Surname{i}", "PERSON", [], 1)
+    assert index.match("Wholly Different", "PERSON", []) is None
+    assert index.match("Person7 Surnam7", "PERSON", []) is not None  # a typo, found fuzzily
+    assert len(calls) < 10
+
+
+def test_strip_title() -> None:
+    assert strip_title("Israeli Prime Minister Benjamin Netanyahu") == "Benjamin Netanyahu"
+    assert strip_title("NLF spokesman Ramón Esteves") == "Ramón Esteves"
+    assert strip_title("Netanyahu") == "Netanyahu"
+
+
+def test_seed_netanyahu_is_one_entity_across_both_articles(store: sqlite3.Connection) -> None:
+    paths = sorted(Path(need_shared(SEED)).glob("0*.txt"))
+    ingest(store, [p.read_text(encoding="utf-8") for p in paths], outlet="seed")
+    resolve_entities(store)
+    full = entity_of(store, "Israeli Prime Minister Benjamin Netanyahu")
+    assert len(full) == 1 and entity_of(store, "Netanyahu") == full
+    rafah = store.execute("SELECT DISTINCT entity_id FROM entity_mentions WHERE text = 'Rafah'")
+    assert len(rafah.fetchall()) == 1  # tagged GPE in one article, PERSON in the other
+    names = {s.name: s for s in entity_summaries(store)}
+    assert names["Rafah"].articles == 2 and names["Qatar"].articles == 2
+    assert json.dumps([s.to_dict() for s in names.values()])  # JSON-ready for the CLI
