@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fuzz_contract import CASES, YIELDED
+from fuzz_contract import CASES, EXTRACTOR_CASES, YIELDED
 
 
 @pytest.fixture(scope="module")
@@ -25,3 +25,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         detail = ", ".join(f"{k} {v} ({YIELDED[k]} with articles)"
                            for k, v in sorted(CASES.items()))
         terminalreporter.write_line(f"fuzz: {total} generated reader cases ({detail})")
+    if EXTRACTOR_CASES:
+        terminalreporter.write_line(
+            f"fuzz: {EXTRACTOR_CASES['analyze']} generated texts through the extractors "
+            f"({EXTRACTOR_CASES['with claims']} with claims)")

@@ -30,6 +30,7 @@ from wirecheck.model import Article
 
 CASES: Counter[str] = Counter()  # generated cases read, per test
 YIELDED: Counter[str] = Counter()  # of which gave at least one Article
+EXTRACTOR_CASES: Counter[str] = Counter()  # texts analyzed by the extractor fuzz test
 BUG_MARKER = "may be a wirecheck bug"
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
 

@@ -281,3 +281,26 @@ def test_a_single_document_file_over_the_record_limit_is_refused_before_reading(
     results = read(tmp_path, "big.html", page("z " * SMALL_LIMITS.max_record_bytes),
                    SMALL_LIMITS)
     assert any("MAX_RECORD_BYTES" in e for e in errors(results))
+
+
+# -- the folder walk ---------------------------------------------------------------------
+
+def test_links_out_of_a_walked_folder_are_not_followed(tmp_path: Path) -> None:
+    """An unpacked archive holding ``story.txt -> /etc/passwd`` must not put the machine's
+    files into the store; links inside the folder, and paths given explicitly, are read."""
+    secret = tmp_path / "home" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("private words the user never meant to ingest at all\n")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "story.txt").write_text(WORDS)
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    (corpus / "notes.txt").symlink_to(secret)
+    (corpus / "home").symlink_to(secret.parent)
+    (corpus / "sub" / "again.txt").symlink_to(corpus / "story.txt")
+    results = list(read_paths([corpus]))
+    texts = [a.text for a in results if isinstance(a, Article)]
+    assert texts == [WORDS, WORDS]  # story.txt, and sub/again.txt (a link inside)
+    skipped = sorted(str(r) for r in results if not isinstance(r, Article))
+    assert len(skipped) == 3 and all("outside" in s and "not followed" in s for s in skipped)
+    assert [a.text for a in read_paths([corpus / "notes.txt"]) if isinstance(a, Article)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from wirecheck.errors import InputError, WirecheckError
+from wirecheck.errors import InputError, Skip, WirecheckError
 from wirecheck.ingest import ReadResult, read_file
 from wirecheck.ingest.files import SIDECAR_SUFFIX, walk
 from wirecheck.ingest.files import _ignored_in_walk as ignored_in_walk
@@ -92,7 +92,7 @@ def list_inputs(sc: Any, inputs: Iterable[str]) -> Listing:
 
 def _local_walk(given: str) -> Iterator[InputFile | str]:
     for item in walk([given]):
-        if isinstance(item, InputError):
+        if isinstance(item, InputError | Skip):
             yield str(item)
             continue
         side = sidecar_for(item)

@@ -48,7 +48,7 @@ SINGLE_DOCUMENT: frozenset[Format] = frozenset({"text", "markdown", "html", "fee
 def read_paths(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[ReadResult]:
     """Articles from files and folders, in a stable order; bad inputs yield an InputError."""
     for item in walk(paths):
-        if isinstance(item, InputError):
+        if isinstance(item, InputError | Skip):
             yield item
         else:
             yield from read_file(item, limits)

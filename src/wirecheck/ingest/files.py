@@ -5,7 +5,9 @@ across runs and machines; it lists one folder at a time (10,000 files cost a sor
 of names, never the articles). It passes over hidden entries, ``NAME.meta.json`` sidecars
 (read with the file they describe) and a folder's ``README``/``README.*`` (documentation,
 not an article). A path given explicitly is always read. Symbolic links to folders are
-followed once (a link cycle is reported, not looped).
+followed once (a link cycle is reported, not looped). A link that leads *out of* the folder
+being walked is skipped with the reason: a corpus unpacked from elsewhere must not make
+wirecheck read ``~/.ssh`` or ``/etc`` into the store (give the target itself to read it).
 """
 
 from __future__ import annotations
@@ -40,7 +42,18 @@ def _broken_link(path: Path) -> InputError:
     return InputError(str(path), f"broken symbolic link (points to {target}, which does not exist)")
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+def _leads_out(path: Path, inside: Path) -> bool:
+    """True for a symbolic link whose target is not under ``inside`` (a resolved folder)."""
+    if not path.is_symlink():
+        return False
+    try:
+        path.resolve().relative_to(inside)
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return False
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError | Skip]:
     """Files to read, in a stable order; a missing path or unlistable folder is an error."""
     for given in map(Path, paths):
         if given.is_dir():
@@ -53,7 +66,8 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield given
 
 
-def _walk_dir(root: Path) -> Iterator[Path | InputError]:
+def _walk_dir(root: Path) -> Iterator[Path | InputError | Skip]:
+    inside = root.resolve()
     seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -72,7 +86,10 @@ def _walk_dir(root: Path) -> Iterator[Path | InputError]:
         subfolders = []
         for name in names:
             path = folder / name
-            if path.is_dir():
+            if path.exists() and _leads_out(path, inside):
+                yield Skip(str(path), f"symbolic link to {path.resolve()}, outside {root}: "
+                           "not followed (give the target itself to read it)")
+            elif path.is_dir():
                 subfolders.append(path)
             elif path.is_symlink() and not path.exists():
                 yield _broken_link(path)
