@@ -8,21 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import DATA, FIXTURES, GOLD, REPO, SEED, SHARED, need_shared
 from wirecheck.store.db import connect
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "corpus" / "seed"
-DATA = SHARED / "data"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GOLD = Path(__file__).resolve().parent / "gold"
-
-
-def need_shared(path: Path) -> Path:
-    """Skip (with the reason) when ../shared is not beside the checkout, e.g. a user's clone."""
-    if not path.exists():
-        pytest.skip(f"{path} not present (../shared is only beside the checkout in CI)")
-    return path
+__all__ = ["DATA", "FIXTURES", "GOLD", "REPO", "SEED", "SHARED", "need_shared"]
 
 
 @pytest.fixture

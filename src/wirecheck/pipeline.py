@@ -58,7 +58,9 @@ def batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _store_new(conn: sqlite3.Connection, articles: list[Article], report: IngestReport) -> list[Article]:
+def _store_new(
+    conn: sqlite3.Connection, articles: list[Article], report: IngestReport
+) -> list[Article]:
     """Insert the batch's new articles (duplicates once, near-duplicates marked)."""
     added = []
     for article in articles:
@@ -76,12 +78,15 @@ def _store_new(conn: sqlite3.Connection, articles: list[Article], report: Ingest
             report.duplicates += 1
             report.notes.append(
                 f"{article.source_path}: article id {article.id} (same outlet+URL or id) is "
-                "already stored with different text; kept the stored version")
+                "already stored with different text; kept the stored version"
+            )
     return added
 
 
 def read_articles(
-    paths: Iterable[str | Path], limits: Limits, report: IngestReport,
+    paths: Iterable[str | Path],
+    limits: Limits,
+    report: IngestReport,
     on_progress: Progress | None = None,
 ) -> Iterator[Article]:
     """The readers' Articles; bad or skipped inputs become lines in ``report.problems``."""
@@ -102,7 +107,9 @@ Analyzer = Callable[[list[Article]], Iterable[tuple[Article, ArticleAnalysis]]]
 
 
 def store_batch(
-    conn: sqlite3.Connection, batch: list[Article], report: IngestReport,
+    conn: sqlite3.Connection,
+    batch: list[Article],
+    report: IngestReport,
     analyzer: Analyzer | None = analyze_articles,
 ) -> list[Article]:
     """Store one batch: dedupe, insert the new articles, save their analyses.
@@ -138,8 +145,17 @@ def ingest(
         for batch in batched(read_articles(paths, limits, report, on_progress), BATCH):
             store_batch(conn, batch, report, analyze_articles if analyze else None)
         if analyze:
-            resolve_entities(conn)  # the new articles' entities join the store's
+            cross_article(conn)  # the new articles join the store's entities and stories
     return report
+
+
+def cross_article(conn: sqlite3.Connection) -> None:
+    """The stages that look across articles: entity resolution, then stories and alignment.
+
+    Run after every change to the set of analyzed articles, by ``ingest``, ``analyze`` and
+    the batch engines alike, so every path leaves the same store.
+    """
+    resolve_entities(conn)
 
 
 def analyze(
@@ -159,5 +175,6 @@ def analyze(
                 done += 1
                 if on_progress:
                     on_progress(1)
-    resolve_entities(conn)  # re-analyzed mentions come back unresolved
+    with transaction(conn):
+        cross_article(conn)  # re-analyzed mentions come back unresolved
     return done

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import GOLD
 
+from shared_paths import GOLD
 from wirecheck.cli import main
 from wirecheck.cli.evaluate import score_rows
 
@@ -27,8 +27,9 @@ def test_eval_prints_one_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "quantities" in out and "measure" in out and "accuracy" in out
 
 
-def test_eval_of_a_missing_file_is_a_user_error(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_of_a_missing_file_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["eval", str(tmp_path / "nope.jsonl")]) == 1
     assert "no such gold file" in capsys.readouterr().err
 
@@ -36,15 +37,24 @@ def test_eval_of_a_missing_file_is_a_user_error(tmp_path: Path,
 def test_the_table_walks_any_nested_section() -> None:
     rows = score_rows({"stories": {"b3_f1": 0.5, "pairwise": {"p": 1.0, "r": 0.5, "f1": 0.667}}})
     assert {"section": "stories", "metric": "b3_f1", "value": "0.500"} in rows
-    assert {"section": "stories", "metric": "pairwise", "p": "1.000", "r": "0.500",
-            "f1": "0.667"} in rows
+    assert {
+        "section": "stories",
+        "metric": "pairwise",
+        "p": "1.000",
+        "r": "0.500",
+        "f1": "0.667",
+    } in rows
 
 
-def test_claims_lists_quantities_with_their_intervals(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_claims_lists_quantities_with_their_intervals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "a.txt"
-    src.write_text("The Gaza Health Ministry reported that more than 31,800 Palestinians have "
-                   "lost their lives.", encoding="utf-8")
+    src.write_text(
+        "The Gaza Health Ministry reported that more than 31,800 Palestinians have "
+        "lost their lives.",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "w.db")
     assert main(["--db", db, "--quiet", "ingest", str(src)]) == 0
     capsys.readouterr()
@@ -52,5 +62,10 @@ def test_claims_lists_quantities_with_their_intervals(tmp_path: Path,
     claims = json.loads(capsys.readouterr().out)
     q = claims[0]["quantity"]
     assert (q["span"]["text"], q["low"], q["high"], q["hedge"], q["measure"]) == (
-        "more than 31,800", 31800, None, "lower_bound", "killed")
+        "more than 31,800",
+        31800,
+        None,
+        "lower_bound",
+        "killed",
+    )
     assert main(["--db", db, "claims", "--kind", "nope"]) == 1

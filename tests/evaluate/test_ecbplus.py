@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, need_shared
+from shared_paths import DATA, need_shared
 from wirecheck.errors import InputError
 from wirecheck.evaluate.ecbplus import coref_sentences, outlet_of, parse_document, read_corpus
 from wirecheck.model import check_span
@@ -29,7 +29,7 @@ def test_every_mention_is_a_verbatim_span_with_a_chain() -> None:
     assert doc.text.startswith("Israel's assault on Gaza has exacted the bloodiest toll")
     for m in doc.mentions:
         check_span(article.text, article.span(m.start, m.end))
-        assert m.text == doc.text[m.start:m.end]
+        assert m.text == doc.text[m.start : m.end]
     bombing = next(m for m in doc.mentions if m.text == "bombing")
     assert bombing.is_event and bombing.chain.startswith("ACT")
     assert '"complete absence of accountability"' in doc.text

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from tests.conftest import GOLD
 
+from shared_paths import GOLD
 from wirecheck.evaluate.gold import GoldQuantity, GoldTime, load_gold
 from wirecheck.evaluate.quantities import (
     analysed,
@@ -27,14 +27,34 @@ from wirecheck.model import Quantity, Span, TimeExpr
 DEV_GOLD = GOLD / "quantities.jsonl"
 
 
-def pred(start: int, end: int, low: float | None, high: float | None, value: float | None = None,
-         hedge: str = "exact", measure: str | None = None) -> Quantity:
-    return Quantity(Span("a", start, end, "x" * (end - start)), low, high, value, hedge,  # type: ignore[arg-type]
-                    measure=measure)
+def pred(
+    start: int,
+    end: int,
+    low: float | None,
+    high: float | None,
+    value: float | None = None,
+    hedge: str = "exact",
+    measure: str | None = None,
+) -> Quantity:
+    return Quantity(
+        Span("a", start, end, "x" * (end - start)),
+        low,
+        high,
+        value,
+        hedge,  # type: ignore[arg-type]
+        measure=measure,
+    )
 
 
-def gold(start: int, end: int, low: float | None, high: float | None, value: float | None = None,
-         hedge: str = "exact", measure: str | None = None) -> GoldQuantity:
+def gold(
+    start: int,
+    end: int,
+    low: float | None,
+    high: float | None,
+    value: float | None = None,
+    hedge: str = "exact",
+    measure: str | None = None,
+) -> GoldQuantity:
     return GoldQuantity(start, end, low, high, value, hedge, measure)
 
 
@@ -69,8 +89,14 @@ def test_matching_is_one_to_one_and_measures_outside_the_vocabulary_are_not_scor
 
 
 def test_time_resolution_needs_the_same_dates_or_both_unresolved() -> None:
-    t = TimeExpr(Span("a", 0, 10, "on Tuesday"), date(2024, 3, 19), date(2024, 3, 19), "day",
-                 date(2024, 3, 20), True)
+    t = TimeExpr(
+        Span("a", 0, 10, "on Tuesday"),
+        date(2024, 3, 19),
+        date(2024, 3, 19),
+        "day",
+        date(2024, 3, 20),
+        True,
+    )
     assert time_correct(GoldTime(0, 10, date(2024, 3, 19), date(2024, 3, 19)), [t])
     assert not time_correct(GoldTime(0, 10, date(2024, 3, 18), date(2024, 3, 18)), [t])
     assert not time_correct(GoldTime(0, 10, None, None, resolved=False), [t])
@@ -83,6 +109,7 @@ def test_scores_have_the_design_shape() -> None:
 
 
 # --- floors on the dev gold (measured: value F1 0.998, measure F1 0.93, times 0.99) ---------
+
 
 def test_dev_gold_floors() -> None:
     q = score_quantities(DEV_GOLD, {})
@@ -115,10 +142,18 @@ def test_at_least_15_points_above_quantulum3_on_the_dev_gold() -> None:
         for q in parser.parse(art.text):
             s, e = q.span
             unc = q.uncertainty or 0.0
-            found.append(Quantity(Span(art.id, s, e, art.text[s:e]), q.value - unc, q.value + unc,
-                                  None if unc else q.value, "range" if unc else "exact"))
+            found.append(
+                Quantity(
+                    Span(art.id, s, e, art.text[s:e]),
+                    q.value - unc,
+                    q.value + unc,
+                    None if unc else q.value,
+                    "range" if unc else "exact",
+                )
+            )
         runs.append((art.quantities or [], found))
     theirs = quantity_scores(runs)["value"]["f1"]
-    ours = quantity_scores([(a.quantities or [], q) for a, q, _ in analysed(DEV_GOLD, {})
-                            if a.quantities is not None])["value"]["f1"]
+    ours = quantity_scores(
+        [(a.quantities or [], q) for a, q, _ in analysed(DEV_GOLD, {}) if a.quantities is not None]
+    )["value"]["f1"]
     assert ours - theirs >= 0.15, (ours, theirs)

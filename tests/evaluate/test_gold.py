@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import GOLD, need_shared
 
+from shared_paths import GOLD, need_shared
 from wirecheck.errors import InputError
 from wirecheck.evaluate.gold import load_gold
 
@@ -23,12 +23,31 @@ def write(path: Path, *records: dict[str, Any]) -> Path:
 
 def record(**over: Any) -> dict[str, Any]:
     start = TEXT.index("more than 31,800")
-    base = {"id": "a1", "published": "2024-03-20T10:00:00+00:00", "text": TEXT,
-            "quantities": [{"start": start, "end": start + 16, "text": "more than 31,800",
-                            "low": 31800, "high": None, "value": None, "hedge": "lower_bound",
-                            "measure": "killed"}],
-            "times": [{"start": TEXT.index("on Tuesday"), "end": TEXT.index("on Tuesday") + 10,
-                       "date_start": "2024-03-19", "date_end": "2024-03-19"}]}
+    base = {
+        "id": "a1",
+        "published": "2024-03-20T10:00:00+00:00",
+        "text": TEXT,
+        "quantities": [
+            {
+                "start": start,
+                "end": start + 16,
+                "text": "more than 31,800",
+                "low": 31800,
+                "high": None,
+                "value": None,
+                "hedge": "lower_bound",
+                "measure": "killed",
+            }
+        ],
+        "times": [
+            {
+                "start": TEXT.index("on Tuesday"),
+                "end": TEXT.index("on Tuesday") + 10,
+                "date_start": "2024-03-19",
+                "date_end": "2024-03-19",
+            }
+        ],
+    }
     return {**base, **over}
 
 

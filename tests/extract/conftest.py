@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import SEED, need_shared
 
+from shared_paths import SEED, need_shared
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.extract.claims import analyze_doc
 from wirecheck.extract.nlp import load_nlp
@@ -41,6 +41,5 @@ def seed(analyze: Analyze) -> dict[str, tuple[Article, Any, ArticleAnalysis]]:
     folder = need_shared(SEED)
     out = {}
     for path in sorted(Path(folder).glob("0*.txt")):
-        out[path.name[:3]] = analyze(path.read_text(encoding="utf-8"),
-                                     source_path=str(path))
+        out[path.name[:3]] = analyze(path.read_text(encoding="utf-8"), source_path=str(path))
     return out

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import GOLD
 
 import wirecheck.extract.claims as claims_module
+from shared_paths import GOLD
 from wirecheck.extract import EXTRACTION_VERSION, ArticleAnalysis
 from wirecheck.extract.claims import analyze_doc
 from wirecheck.extract.nlp import parse, split_text
@@ -20,17 +20,22 @@ from wirecheck.store.analysis import load_claims, save_analysis
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import transaction
 
-TEXT = ("The Health Ministry said on Monday that 40 people were killed in the strike. "
-        "\"We are counting the dead,\" a spokesman said.\n\n"
-        "The town has no electricity. Aid convoys are expected to arrive on Friday.")
+TEXT = (
+    "The Health Ministry said on Monday that 40 people were killed in the strike. "
+    '"We are counting the dead," a spokesman said.\n\n'
+    "The town has no electricity. Aid convoys are expected to arrive on Friday."
+)
 
 
 def all_spans(analysis: ArticleAnalysis) -> list[Any]:
     spans = [m for e in analysis.entities for m in e.mentions]
     spans += [e.span for e in analysis.events] + [t.span for t in analysis.times]
     for c in analysis.claims:
-        spans += [c.span] + [s for s in (c.attribution.span, c.quantity and c.quantity.span,
-                                         c.time and c.time.span) if s]
+        spans += [c.span] + [
+            s
+            for s in (c.attribution.span, c.quantity and c.quantity.span, c.time and c.time.span)
+            if s
+        ]
     return spans
 
 
@@ -45,8 +50,9 @@ def test_every_span_is_verbatim_and_ids_are_deterministic(analyze: Any) -> None:
 
 def test_claim_kinds_and_who_says_them(analyze: Any) -> None:
     _, _, analysis = analyze(TEXT)
-    by_kind = {k: [c for c in analysis.claims if c.kind == k]
-               for k in ("statement", "event", "quantity")}
+    by_kind = {
+        k: [c for c in analysis.claims if c.kind == k] for k in ("statement", "event", "quantity")
+    }
     said = [c for c in by_kind["statement"] if c.attribution.source == "The Health Ministry"]
     assert said and said[0].span.text.startswith("40 people were killed")
     quote = [c for c in by_kind["statement"] if c.attribution.source == "a spokesman"]
@@ -78,14 +84,19 @@ def test_long_texts_are_parsed_in_pieces_with_the_same_offsets() -> None:
     assert [t.text for t in doc][:3] == ["Paragraph", "0", "says"]
 
 
-@pytest.mark.parametrize("text", [
-    " ".join(["the army said the rebels fired on the town and"] * 500),  # 5,000 words, one sentence
-    "officials said forty people died " * 300,  # no sentence punctuation at all
-    "THE MINISTRY SAID 40 PEOPLE WERE KILLED, ACCORDING TO REUTERS. " * 50,  # all caps
-    "\n".join(f"| {i} | Rafah | {i * 1000} | killed | Health Ministry |" for i in range(300)),
-    "",
-    "\"\"\" ,,, ;; -- ''",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(
+            ["the army said the rebels fired on the town and"] * 500
+        ),  # 5,000 words, one sentence
+        "officials said forty people died " * 300,  # no sentence punctuation at all
+        "THE MINISTRY SAID 40 PEOPLE WERE KILLED, ACCORDING TO REUTERS. " * 50,  # all caps
+        "\n".join(f"| {i} | Rafah | {i * 1000} | killed | Health Ministry |" for i in range(300)),
+        "",
+        '""" ,,, ;; -- \'\'',
+    ],
+)
 def test_hostile_input_never_raises(text: str) -> None:
     article = Article.create(text)
     analysis = analyze_doc(parse(article.text), article)
@@ -101,8 +112,10 @@ def test_a_200kb_article_costs_about_ten_times_a_20kb_one(monkeypatch: pytest.Mo
     Linear code costs 10x for 10x the text — measured 9.8-10.3x here — so the issue's
     "under 10x" is asserted with 20 % room for timing noise; one quadratic stage would
     make it ~100x."""
-    body = "\n\n".join(json.loads(line)["text"] for line in
-                       Path(GOLD, "attributions.jsonl").read_text(encoding="utf-8").splitlines())
+    body = "\n\n".join(
+        json.loads(line)["text"]
+        for line in Path(GOLD, "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    )
     sizes = (20_000, 200_000)
     articles = {n: Article.create((body * (n // len(body) + 1))[:n]) for n in sizes}
     monkeypatch.setattr(claims_module, "extract_quantities", lambda doc, article: [])

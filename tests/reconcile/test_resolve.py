@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED, need_shared
 
+from shared_paths import SEED, need_shared
 from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.extract.analyze import analyze_articles
 from wirecheck.model import Article
@@ -25,19 +25,26 @@ from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import transaction
 
-A = ("Israeli Prime Minister Benjamin Netanyahu met the Northern Liberation Front's envoy "
-     "in Doha. Corvex Systems said it was hacked.")
-B = ("Netanyahu said on Tuesday that the NLF had rejected the offer. Officials in Qatar said "
-     "the talks would resume. Corvex said 8 million customers were affected.")
-C = ("Sara Netanyahu attended the ceremony. The Norwegian Refugee Council and Radio Cobre "
-     "reported that 3,000 people fled.")
+A = (
+    "Israeli Prime Minister Benjamin Netanyahu met the Northern Liberation Front's envoy "
+    "in Doha. Corvex Systems said it was hacked."
+)
+B = (
+    "Netanyahu said on Tuesday that the NLF had rejected the offer. Officials in Qatar said "
+    "the talks would resume. Corvex said 8 million customers were affected."
+)
+C = (
+    "Sara Netanyahu attended the ceremony. The Norwegian Refugee Council and Radio Cobre "
+    "reported that 3,000 people fled."
+)
 
 
 def ingest(store: sqlite3.Connection, texts: Iterable[str], outlet: str = "Wire") -> list[str]:
     ids = []
     with transaction(store):
         for article, analysis in analyze_articles(
-                Article.create(t, outlet=outlet, url=f"https://x/{hash(t)}") for t in texts):
+            Article.create(t, outlet=outlet, url=f"https://x/{hash(t)}") for t in texts
+        ):
             insert_article(store, article)
             save_analysis(store, article.text, analysis, EXTRACTION_VERSION)
             ids.append(article.id)

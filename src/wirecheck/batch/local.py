@@ -14,7 +14,6 @@ in its own transaction. So:
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
 import sqlite3
@@ -92,8 +91,9 @@ def run_local(
     """
     workers = workers or default_workers()
     report = pipeline.IngestReport()
-    chunks = pipeline.batched(pipeline.read_articles(paths, limits, report, on_progress),
-                              chunk_size)
+    chunks = pipeline.batched(
+        pipeline.read_articles(paths, limits, report, on_progress), chunk_size
+    )
     if workers == 1:
         for batch in chunks:
             _commit(conn, _Chunk(batch, None), report)
@@ -116,8 +116,12 @@ def run_local(
     return report
 
 
-def _commit_oldest(conn: sqlite3.Connection, pending: deque[_Chunk], in_flight: Counter[str],
-                   report: pipeline.IngestReport) -> None:
+def _commit_oldest(
+    conn: sqlite3.Connection,
+    pending: deque[_Chunk],
+    in_flight: Counter[str],
+    report: pipeline.IngestReport,
+) -> None:
     chunk = pending.popleft()
     _commit(conn, chunk, report)
     for a in chunk.articles:  # forget stored hashes: the counter stays as small as the pool
@@ -132,22 +136,23 @@ def batch_local(
     *,
     workers: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    chunk_size: int = CHUNK,
     on_progress: pipeline.Progress | None = None,
 ) -> pipeline.IngestReport:
     """``run_local``, then the cross-article stages over the whole store."""
-    report = run_local(conn, paths, workers=workers, limits=limits, on_progress=on_progress)
+    report = run_local(
+        conn,
+        paths,
+        workers=workers,
+        limits=limits,
+        chunk_size=chunk_size,
+        on_progress=on_progress,
+    )
     reconcile(conn)
     return report
 
 
-def reconcile(conn: sqlite3.Connection) -> bool:
-    """The cross-article stages (stories, alignment) over the store, as ``ingest`` runs them.
-
-    Looked up at run time: ``reconcile_store`` is the reconcile package's entry point.
-    Returns False when this build has none yet.
-    """
-    stage = getattr(importlib.import_module("wirecheck.reconcile"), "reconcile_store", None)
-    if stage is None:
-        return False
-    stage(conn)
-    return True
+def reconcile(conn: sqlite3.Connection) -> None:
+    """The cross-article stages over the whole store, exactly as ``ingest`` runs them."""
+    with transaction(conn):
+        pipeline.cross_article(conn)

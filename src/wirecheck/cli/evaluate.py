@@ -23,14 +23,20 @@ def score_rows(result: dict[str, Any], path: tuple[str, ...] = ()) -> list[dict[
     for key, value in result.items():
         here = (*path, str(key))
         if isinstance(value, dict) and all(k in value for k in _PRF):
-            rows.append({"section": here[0], "metric": ".".join(here[1:]) or "-",
-                         **{k: _fmt(value[k]) for k in _PRF}})
+            rows.append(
+                {
+                    "section": here[0],
+                    "metric": ".".join(here[1:]) or "-",
+                    **{k: _fmt(value[k]) for k in _PRF},
+                }
+            )
             rows += score_rows({k: v for k, v in value.items() if k not in _PRF}, here)
         elif isinstance(value, dict):
             rows += score_rows(value, here)
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            rows.append({"section": here[0], "metric": ".".join(here[1:]) or "-",
-                         "value": _fmt(value)})
+            rows.append(
+                {"section": here[0], "metric": ".".join(here[1:]) or "-", "value": _fmt(value)}
+            )
     return rows
 
 
@@ -43,14 +49,21 @@ def _fmt(value: Any) -> str:
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    gold: Path = typer.Argument(..., help="Gold JSONL file, or a folder of them (DESIGN.md format)."),
+    gold: Path = typer.Argument(
+        ..., help="Gold JSONL file, or a folder of them (DESIGN.md format)."
+    ),
     newsquant: Path | None = typer.Option(
-        None, "--newsquant", help="Also score NewsQuant.json with its published metric."),
+        None, "--newsquant", help="Also score NewsQuant.json with its published metric."
+    ),
     tokenized: bool = typer.Option(
-        False, "--tokenized", help="Run the tokenizer only (no parse): the fast path."),
+        False, "--tokenized", help="Run the tokenizer only (no parse): the fast path."
+    ),
     ecbplus: Path | None = typer.Option(
-        None, "--ecbplus", help="Also score cross-document entity resolution on this ECB+ "
-        "corpus folder (test topics 36-45)."),
+        None,
+        "--ecbplus",
+        help="Also score cross-document entity resolution on this ECB+ "
+        "corpus folder (test topics 36-45).",
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """Precision, recall and F1 of the extractors against gold annotations."""
@@ -61,11 +74,19 @@ def eval_(
     if ecbplus is not None and not (ecbplus / "ECBplus_coreference_sentences.csv").is_file():
         raise WirecheckError(f"not an ECB+ corpus folder: {ecbplus}")
     note(ctx, f"evaluating against {gold} ...")
-    result = evaluate(gold, {"newsquant": str(newsquant) if newsquant else None,
-                             "tokenized": tokenized,
-                             "ecbplus": str(ecbplus) if ecbplus else None})
+    result = evaluate(
+        gold,
+        {
+            "newsquant": str(newsquant) if newsquant else None,
+            "tokenized": tokenized,
+            "ecbplus": str(ecbplus) if ecbplus else None,
+        },
+    )
     if as_json:
         print_json(result)
     else:
-        print_table(score_rows(result), ["section", "metric", "p", "r", "f1", "value"],
-                    title=f"wirecheck eval {gold}")
+        print_table(
+            score_rows(result),
+            ["section", "metric", "p", "r", "f1", "value"],
+            title=f"wirecheck eval {gold}",
+        )
