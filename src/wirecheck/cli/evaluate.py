@@ -53,7 +53,7 @@ def eval_(
         ..., help="Gold JSONL file, or a folder of them (DESIGN.md format)."
     ),
     newsquant: Path | None = typer.Option(
-        None, "--newsquant", help="Also score NewsQuant.json with its published metric."
+        None, "--newsquant", help="Also score NewsQuant.json (or its folder) with its published metric."
     ),
     tokenized: bool = typer.Option(
         False, "--tokenized", help="Run the tokenizer only (no parse): the fast path."
@@ -69,6 +69,8 @@ def eval_(
     """Precision, recall and F1 of the extractors against gold annotations."""
     if not gold.exists():
         raise WirecheckError(f"no such gold file or folder: {gold}")
+    if newsquant is not None and newsquant.is_dir():  # the data folder holds NewsQuant.json
+        newsquant = newsquant / "NewsQuant.json"
     if newsquant is not None and not newsquant.is_file():
         raise WirecheckError(f"no such NewsQuant file: {newsquant}")
     if ecbplus is not None and not (ecbplus / "ECBplus_coreference_sentences.csv").is_file():
