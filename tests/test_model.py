@@ -15,22 +15,8 @@ def test_span_invariant_is_checked() -> None:
 
 def test_claim_round_trips_through_dict() -> None:
     art = Article.create("More than 31,800 Palestinians have died.")
-    q = Quantity(
-        art.span(0, 16),
-        low=31800,
-        high=None,
-        value=None,
-        hedge="lower_bound",
-        unit="people",
-        measure="killed",
-        subject="Palestinians",
-    )
-    claim = Claim(
-        claim_id_for(art.id, "quantity", 0, 16),
-        art.id,
-        art.span(0, len(art.text)),
-        "quantity",
-        Attribution.unattributed(),
-        quantity=q,
-    )
+    q = Quantity(art.span(0, 16), low=31800, high=None, value=None, hedge="lower_bound",
+                 unit="people", measure="killed", subject="Palestinians")
+    claim = Claim(claim_id_for(art.id, "quantity", 0, 16), art.id, art.span(0, len(art.text)),
+                  "quantity", Attribution.unattributed(), quantity=q)
     assert Claim.from_dict(claim.to_dict()) == claim

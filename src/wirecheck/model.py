@@ -101,7 +101,7 @@ def check_span(article_text: str, span: Span) -> Span:
     if article_text[span.start : span.end] != span.text:
         raise SpanError(
             f"span {span.start}:{span.end} of article {span.article_id} reads "
-            f"{article_text[span.start : span.end]!r}, not {span.text!r}"
+            f"{article_text[span.start:span.end]!r}, not {span.text!r}"
         )
     return span
 
@@ -180,14 +180,9 @@ class Quantity(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quantity:
         return cls(
-            span=Span.from_dict(d["span"]),
-            low=d.get("low"),
-            high=d.get("high"),
-            value=d.get("value"),
-            hedge=d["hedge"],
-            unit=d.get("unit"),
-            measure=d.get("measure"),
-            subject=d.get("subject"),
+            span=Span.from_dict(d["span"]), low=d.get("low"), high=d.get("high"),
+            value=d.get("value"), hedge=d["hedge"], unit=d.get("unit"),
+            measure=d.get("measure"), subject=d.get("subject"),
         )
 
 
@@ -206,13 +201,9 @@ class TimeExpr(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeExpr:
         return cls(
-            span=Span.from_dict(d["span"]),
-            start=_date(d.get("start")),
-            end=_date(d.get("end")),
-            granularity=d["granularity"],
-            anchor=_date(d.get("anchor")),
-            resolved=bool(d["resolved"]),
-            note=d.get("note"),
+            span=Span.from_dict(d["span"]), start=_date(d.get("start")), end=_date(d.get("end")),
+            granularity=d["granularity"], anchor=_date(d.get("anchor")),
+            resolved=bool(d["resolved"]), note=d.get("note"),
         )
 
 
@@ -234,11 +225,8 @@ class Attribution(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Attribution:
         return cls(
-            source=d.get("source"),
-            source_kind=d["source_kind"],
-            cue=d.get("cue"),
-            chain=list(d.get("chain") or []),
-            span=_maybe(Span, d.get("span")),
+            source=d.get("source"), source_kind=d["source_kind"], cue=d.get("cue"),
+            chain=list(d.get("chain") or []), span=_maybe(Span, d.get("span")),
             source_entity=d.get("source_entity"),
         )
 
@@ -265,19 +253,12 @@ class Claim(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
         return cls(
-            id=d["id"],
-            article_id=d["article_id"],
-            span=Span.from_dict(d["span"]),
-            kind=d["kind"],
-            attribution=Attribution.from_dict(d["attribution"]),
-            modality=d.get("modality", "asserted"),
-            subject=d.get("subject"),
-            predicate=d.get("predicate"),
-            object=d.get("object"),
-            quantity=_maybe(Quantity, d.get("quantity")),
-            time=_maybe(TimeExpr, d.get("time")),
-            place=d.get("place"),
-            event_id=d.get("event_id"),
+            id=d["id"], article_id=d["article_id"], span=Span.from_dict(d["span"]),
+            kind=d["kind"], attribution=Attribution.from_dict(d["attribution"]),
+            modality=d.get("modality", "asserted"), subject=d.get("subject"),
+            predicate=d.get("predicate"), object=d.get("object"),
+            quantity=_maybe(Quantity, d.get("quantity")), time=_maybe(TimeExpr, d.get("time")),
+            place=d.get("place"), event_id=d.get("event_id"),
             confidence=float(d.get("confidence", 1.0)),
         )
 
@@ -307,18 +288,11 @@ class Event(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         return cls(
-            id=d["id"],
-            article_id=d["article_id"],
-            span=Span.from_dict(d["span"]),
-            action=d["action"],
-            action_type=d["action_type"],
-            modality=d.get("modality", "asserted"),
-            actor=d.get("actor"),
-            target=d.get("target"),
-            place=d.get("place"),
-            time=_maybe(TimeExpr, d.get("time")),
-            claim_ids=list(d.get("claim_ids") or []),
-            event_id=d.get("event_id"),
+            id=d["id"], article_id=d["article_id"], span=Span.from_dict(d["span"]),
+            action=d["action"], action_type=d["action_type"],
+            modality=d.get("modality", "asserted"), actor=d.get("actor"),
+            target=d.get("target"), place=d.get("place"), time=_maybe(TimeExpr, d.get("time")),
+            claim_ids=list(d.get("claim_ids") or []), event_id=d.get("event_id"),
         )
 
 
@@ -335,10 +309,7 @@ class Entity(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
         return cls(
-            id=d["id"],
-            name=d["name"],
-            type=d["type"],
-            aliases=list(d.get("aliases") or []),
+            id=d["id"], name=d["name"], type=d["type"], aliases=list(d.get("aliases") or []),
             mentions=[Span.from_dict(m) for m in d.get("mentions") or []],
         )
 
@@ -357,9 +328,7 @@ class Story(_Serializable):
     def from_dict(cls, d: dict[str, Any]) -> Story:
         tr = d.get("time_range") or (None, None)
         return cls(
-            id=d["id"],
-            label=d["label"],
-            article_ids=list(d.get("article_ids") or []),
+            id=d["id"], label=d["label"], article_ids=list(d.get("article_ids") or []),
             time_range=(_datetime(tr[0]), _datetime(tr[1])),
             keywords=list(d.get("keywords") or []),
         )
@@ -380,11 +349,7 @@ class Alignment(_Serializable):
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Alignment:
         return cls(
-            id=d["id"],
-            key=d["key"],
-            claim_ids=list(d["claim_ids"]),
-            verdict=d["verdict"],
-            sources=int(d["sources"]),
-            detail=dict(d.get("detail") or {}),
+            id=d["id"], key=d["key"], claim_ids=list(d["claim_ids"]), verdict=d["verdict"],
+            sources=int(d["sources"]), detail=dict(d.get("detail") or {}),
             story_id=d.get("story_id"),
         )

@@ -7,12 +7,8 @@ from pathlib import Path
 from typing import Any
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "batch"
-INPUTS = [
-    str(CORPUS / "news.jsonl"),
-    str(CORPUS / "broken.jsonl"),
-    str(CORPUS / "notes"),
-    str(CORPUS / "pages"),
-]
+INPUTS = [str(CORPUS / "news.jsonl"), str(CORPUS / "broken.jsonl"), str(CORPUS / "notes"),
+          str(CORPUS / "pages")]
 VOLATILE = {"ingested_at", "updated_at", "applied_at"}  # wall-clock stamps
 
 
@@ -28,3 +24,5 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
         rows = conn.execute(f'SELECT {quoted} FROM "{table}"').fetchall()
         out[table] = sorted((tuple(r) for r in rows), key=repr)
     return out
+
+

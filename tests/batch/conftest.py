@@ -33,14 +33,9 @@ def spark() -> Iterator[Any]:
     os.environ["PYSPARK_PYTHON"] = sys.executable
     from wirecheck.batch.spark import spark_session
 
-    session = spark_session(
-        "local[2]",
-        conf={
-            "spark.driver.memory": "1g",
-            "spark.ui.enabled": "false",
-            "spark.sql.shuffle.partitions": "4",
-            "spark.default.parallelism": "2",
-        },
-    )
+    session = spark_session("local[2]", conf={
+        "spark.driver.memory": "1g", "spark.ui.enabled": "false",
+        "spark.sql.shuffle.partitions": "4", "spark.default.parallelism": "2",
+    })
     yield session
     session.stop()

@@ -50,13 +50,8 @@ def test_long_runs_are_broken_without_moving_any_offset() -> None:
 
 def test_hostile_runs_are_analyzed_and_every_span_quotes_the_stored_text() -> None:
     """Unbroken, the tokenizer alone needs 10-20 s for these 4,000 characters."""
-    stored = Article.create(
-        NEWS
-        + "(" * 2_000
-        + "\n"
-        + "😀" * 2_000
-        + " More than 40 people were injured, the ministry said."
-    )
+    stored = Article.create(NEWS + "(" * 2_000 + "\n" + "😀" * 2_000
+                            + " More than 40 people were injured, the ministry said.")
     [(article, analysis)] = list(analyze_articles([stored], limits=Limits()))
     assert article is stored
     spans = list(_spans(analysis))
@@ -69,18 +64,9 @@ def test_fit_to_article_rereads_span_texts_from_the_stored_article() -> None:
     stored = Article.create("Before " + "(" * 500 + " after.")
     seen = for_analysis(stored, Limits())
     whole = seen.span(0, len(seen.text))
-    analysis = ArticleAnalysis(
-        stored.id,
-        claims=[
-            Claim(
-                id="c",
-                article_id=stored.id,
-                span=whole,
-                kind="statement",
-                attribution=Attribution.unattributed(),
-            )
-        ],
-    )
+    analysis = ArticleAnalysis(stored.id, claims=[Claim(
+        id="c", article_id=stored.id, span=whole, kind="statement",
+        attribution=Attribution.unattributed())])
     assert whole.text != stored.text
     [claim] = fit_to_article(analysis, seen, stored).claims
     assert check_span(stored.text, claim.span).text == stored.text
@@ -90,12 +76,8 @@ def test_a_cut_article_is_logged_by_name_and_analyzed_up_to_the_cut(caplog: Any)
     article = Article.create(NEWS * 40, source_path="long.txt")
     with caplog.at_level(logging.WARNING, logger="wirecheck.extract"):
         [(_, analysis)] = list(analyze_articles([article], limits=Limits(article_seconds=0.1)))
-    assert any(
-        article.id in r.getMessage()
-        and "long.txt" in r.getMessage()
-        and "WIRECHECK_ARTICLE_SECONDS" in r.getMessage()
-        for r in caplog.records
-    )
+    assert any(article.id in r.getMessage() and "long.txt" in r.getMessage()
+               and "WIRECHECK_ARTICLE_SECONDS" in r.getMessage() for r in caplog.records)
     bound = len(analysis_text(article.text, Limits(article_seconds=0.1)))
     assert all(span.end <= bound for span in _spans(analysis))
     assert analysis.claims
@@ -108,8 +90,7 @@ def test_an_extraction_over_the_budget_is_logged(caplog: Any) -> None:
         overran(article, 1.0, Limits())
     assert [r.getMessage() for r in caplog.records] == [
         f"{article.id} (slow.txt): extraction took 45.0 s, over the 30 s budget "
-        "(WIRECHECK_ARTICLE_SECONDS)"
-    ]
+        "(WIRECHECK_ARTICLE_SECONDS)"]
 
 
 def test_the_budget_comes_from_the_environment(monkeypatch: Any) -> None:

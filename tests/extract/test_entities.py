@@ -23,24 +23,17 @@ def named(found: list[Entity], name: str) -> Entity:
 
 
 def test_a_title_belongs_to_the_person_and_a_surname_joins_the_full_name(nlp: Any) -> None:
-    text = (
-        "Israeli Prime Minister Benjamin Netanyahu spoke on Tuesday. Netanyahu said the "
-        "war would go on. The prime minister did not take questions."
-    )
+    text = ("Israeli Prime Minister Benjamin Netanyahu spoke on Tuesday. Netanyahu said the "
+            "war would go on. The prime minister did not take questions.")
     bibi = named(entities_of(nlp, text), "Benjamin Netanyahu")
     assert bibi.type == "PERSON"
     assert [m.text for m in bibi.mentions] == [
-        "Israeli Prime Minister Benjamin Netanyahu",
-        "Netanyahu",
-        "The prime minister",
-    ]
+        "Israeli Prime Minister Benjamin Netanyahu", "Netanyahu", "The prime minister"]
 
 
 def test_nationality_words_on_state_bodies_are_the_state(nlp: Any) -> None:
-    text = (
-        "Israeli forces entered the town as Qatari officials met the delegation. "
-        "Palestinian civilians fled."
-    )
+    text = ("Israeli forces entered the town as Qatari officials met the delegation. "
+            "Palestinian civilians fled.")
     found = entities_of(nlp, text)
     assert [m.text for m in named(found, "Israel").mentions] == ["Israeli"]
     assert [m.text for m in named(found, "Qatar").mentions] == ["Qatari"]
@@ -48,22 +41,16 @@ def test_nationality_words_on_state_bodies_are_the_state(nlp: Any) -> None:
 
 
 def test_acronyms_and_short_forms_join_their_long_form(nlp: Any) -> None:
-    text = (
-        "The Northern Liberation Front said the NLF would fight on. Corvex Systems "
-        "confirmed the breach. Corvex said it was working with the FBI."
-    )
+    text = ("The Northern Liberation Front said the NLF would fight on. Corvex Systems "
+            "confirmed the breach. Corvex said it was working with the FBI.")
     found = entities_of(nlp, text)
-    assert {"Northern Liberation Front", "NLF"} <= set(
-        named(found, "Northern Liberation Front").aliases
-    )
+    assert {"Northern Liberation Front", "NLF"} <= set(named(found, "Northern Liberation Front").aliases)
     assert len(named(found, "Corvex Systems").mentions) == 2
 
 
 def test_headline_fragments_are_dropped_unless_the_body_names_them(nlp: Any) -> None:
-    text = (
-        "Humanitarian Concerns and Future Implications\n\n"
-        "The potential operation in Rafah raises concerns in Gaza."
-    )
+    text = ("Humanitarian Concerns and Future Implications\n\n"
+            "The potential operation in Rafah raises concerns in Gaza.")
     names = {e.name for e in entities_of(nlp, text)}
     assert "Humanitarian Concerns" not in names
     assert {"Rafah", "Gaza"} <= names

@@ -16,23 +16,20 @@ def event(analyze: Any, text: str, action: str) -> Event:
     return found
 
 
-@pytest.mark.parametrize(
-    ("text", "action", "modality"),
-    [
-        ("Israel is gearing up for a ground operation in Rafah.", "operation", "planned"),
-        ("The army plans an offensive on the town.", "offensive", "planned"),
-        ("The expected offensive has not started yet.", "offensive", "expected"),
-        ("The operation would involve evacuating 1.5 million civilians.", "evacuate", "expected"),
-        ("A potential attack on the city worries aid groups.", "attack", "possible"),
-        ("Troops could invade the province next week.", "invade", "possible"),
-        ("The UN has called for an immediate ceasefire.", "ceasefire", "called-for"),
-        ("Aid agencies urged both sides to release the hostages.", "release", "called-for"),
-        ("The rebels denied that they had shelled the market.", "shell", "denied"),
-        ("The ministry said soldiers had raided the camp.", "raid", "reported"),
-        ("Soldiers raided the camp on Tuesday.", "raid", "asserted"),
-        ("Talks on the ongoing assault resumed.", "assault", "asserted"),
-    ],
-)
+@pytest.mark.parametrize(("text", "action", "modality"), [
+    ("Israel is gearing up for a ground operation in Rafah.", "operation", "planned"),
+    ("The army plans an offensive on the town.", "offensive", "planned"),
+    ("The expected offensive has not started yet.", "offensive", "expected"),
+    ("The operation would involve evacuating 1.5 million civilians.", "evacuate", "expected"),
+    ("A potential attack on the city worries aid groups.", "attack", "possible"),
+    ("Troops could invade the province next week.", "invade", "possible"),
+    ("The UN has called for an immediate ceasefire.", "ceasefire", "called-for"),
+    ("Aid agencies urged both sides to release the hostages.", "release", "called-for"),
+    ("The rebels denied that they had shelled the market.", "shell", "denied"),
+    ("The ministry said soldiers had raided the camp.", "raid", "reported"),
+    ("Soldiers raided the camp on Tuesday.", "raid", "asserted"),
+    ("Talks on the ongoing assault resumed.", "assault", "asserted"),
+])
 def test_modality(analyze: Any, text: str, action: str, modality: str) -> None:
     assert event(analyze, text, action).modality == modality
 
@@ -46,9 +43,8 @@ def test_actor_target_place_and_type(analyze: Any) -> None:
 
 
 def test_nouns_need_context_to_be_events(analyze: Any) -> None:
-    _, _, analysis = analyze(
-        "The surgeon's operation on the patient went well. A military operation began in the north."
-    )
+    _, _, analysis = analyze("The surgeon's operation on the patient went well. "
+                             "A military operation began in the north.")
     ops = [e for e in analysis.events if e.action == "operation"]
     assert len(ops) == 1 and "military" in ops[0].span.text
 

@@ -21,7 +21,8 @@ def chain(claim: Claim) -> list[str]:
 
 def quantity_claims(seed: Seed, key: str, words: str) -> list[Claim]:
     _, _, analysis = seed[key]
-    return [c for c in analysis.claims if c.quantity and words in c.quantity.span.text.lower()]
+    return [c for c in analysis.claims
+            if c.quantity and words in c.quantity.span.text.lower()]
 
 
 def test_the_evacuation_figure_carries_the_two_step_chain(seed: Seed) -> None:
@@ -69,11 +70,8 @@ def test_the_rafah_operation_is_planned_not_asserted(seed: Seed) -> None:
     offensive = [e for e in attacks if e.action == "offensive"]
     assert offensive and offensive[0].modality in ("planned", "expected")
     _, _, other = seed["003"]
-    on_rafah = [
-        e
-        for e in other.events
-        if e.action_type == "attack" and "Rafah" in (e.target or "") + (e.place or "")
-    ]
+    on_rafah = [e for e in other.events
+                if e.action_type == "attack" and "Rafah" in (e.target or "") + (e.place or "")]
     assert on_rafah and all(e.modality != "asserted" for e in on_rafah)
 
 

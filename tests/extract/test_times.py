@@ -32,47 +32,31 @@ def d(s: str | None) -> date | None:
     return date.fromisoformat(s) if s else None
 
 
-@pytest.mark.parametrize(
-    ("text", "surface", "start", "end"),
-    [
-        ("Netanyahu spoke on Tuesday.", "on Tuesday", "2024-03-19", "2024-03-19"),
-        ("He spoke on Wednesday.", "on Wednesday", "2024-03-20", "2024-03-20"),  # the same day
-        ("He spoke last Wednesday.", "last Wednesday", "2024-03-13", "2024-03-13"),
-        ("The talks will resume on Friday.", "on Friday", "2024-03-22", "2024-03-22"),  # future
-        ("It happened yesterday.", "yesterday", "2024-03-19", "2024-03-19"),
-        ("It happened last week.", "last week", "2024-03-11", "2024-03-17"),
-        ("Prices rose last month.", "last month", "2024-02-01", "2024-02-29"),
-        ("Sales fell last year.", "last year", "2023-01-01", "2023-12-31"),
-        ("Arrests rose earlier this month.", "earlier this month", "2024-03-01", "2024-03-20"),
-        (
-            "Over the past two weeks, 50 died.",
-            "Over the past two weeks",
-            "2024-03-06",
-            "2024-03-20",
-        ),
-        ("The war began three weeks ago.", "three weeks ago", "2024-02-28", "2024-02-28"),
-        ("slated for April or early May", "April or early May", "2024-04-01", "2024-05-15"),
-        (
-            "famine between mid-March and mid-July",
-            "between mid-March and mid-July",
-            "2024-03-10",
-            "2024-07-20",
-        ),
-        ("It began in late October.", "in late October", "2023-10-16", "2023-10-31"),
-        ("Talks resumed on March 3.", "on March 3", "2024-03-03", "2024-03-03"),
-        ("since February 24 the war", "since February 24", "2024-02-24", "2024-03-20"),
-        ("It happened on 19 March 2023.", "on 19 March 2023", "2023-03-19", "2023-03-19"),
-        ("Output fell in the first quarter.", "in the first quarter", "2024-01-01", "2024-03-31"),
-        ("They met in April 2023.", "in April 2023", "2023-04-01", "2023-04-30"),
-        ("Spending rose in 2022.", "in 2022", "2022-01-01", "2022-12-31"),
-        (
-            "cases in the first three months of the year",
-            "the first three months of the year",
-            "2024-01-01",
-            "2024-03-31",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "surface", "start", "end"), [
+    ("Netanyahu spoke on Tuesday.", "on Tuesday", "2024-03-19", "2024-03-19"),
+    ("He spoke on Wednesday.", "on Wednesday", "2024-03-20", "2024-03-20"),  # the same day
+    ("He spoke last Wednesday.", "last Wednesday", "2024-03-13", "2024-03-13"),
+    ("The talks will resume on Friday.", "on Friday", "2024-03-22", "2024-03-22"),  # future
+    ("It happened yesterday.", "yesterday", "2024-03-19", "2024-03-19"),
+    ("It happened last week.", "last week", "2024-03-11", "2024-03-17"),
+    ("Prices rose last month.", "last month", "2024-02-01", "2024-02-29"),
+    ("Sales fell last year.", "last year", "2023-01-01", "2023-12-31"),
+    ("Arrests rose earlier this month.", "earlier this month", "2024-03-01", "2024-03-20"),
+    ("Over the past two weeks, 50 died.", "Over the past two weeks", "2024-03-06", "2024-03-20"),
+    ("The war began three weeks ago.", "three weeks ago", "2024-02-28", "2024-02-28"),
+    ("slated for April or early May", "April or early May", "2024-04-01", "2024-05-15"),
+    ("famine between mid-March and mid-July", "between mid-March and mid-July", "2024-03-10",
+     "2024-07-20"),
+    ("It began in late October.", "in late October", "2023-10-16", "2023-10-31"),
+    ("Talks resumed on March 3.", "on March 3", "2024-03-03", "2024-03-03"),
+    ("since February 24 the war", "since February 24", "2024-02-24", "2024-03-20"),
+    ("It happened on 19 March 2023.", "on 19 March 2023", "2023-03-19", "2023-03-19"),
+    ("Output fell in the first quarter.", "in the first quarter", "2024-01-01", "2024-03-31"),
+    ("They met in April 2023.", "in April 2023", "2023-04-01", "2023-04-30"),
+    ("Spending rose in 2022.", "in 2022", "2022-01-01", "2022-12-31"),
+    ("cases in the first three months of the year", "the first three months of the year",
+     "2024-01-01", "2024-03-31"),
+])
 def test_relative_and_absolute_dates(text: str, surface: str, start: str, end: str) -> None:
     t = one(text)
     assert surface in t.span.text
@@ -88,10 +72,8 @@ def test_a_named_holiday_resolves_from_the_calendar_table() -> None:
     t = one("The offensive is slated for after Eid al-Fitr.")
     assert (t.start, t.end) == (date(2024, 4, 11), None)  # Eid al-Fitr 2024 is 10 April
     assert one("It will start post-Eid al-Fitr.").start == date(2024, 4, 11)
-    assert (one("during Ramadan").start, one("during Ramadan").end) == (
-        date(2024, 3, 11),
-        date(2024, 4, 9),
-    )
+    assert (one("during Ramadan").start, one("during Ramadan").end) == (date(2024, 3, 11),
+                                                                       date(2024, 4, 9))
     assert one("on Christmas Day").start == date(2023, 12, 25)
 
 
@@ -101,9 +83,8 @@ def test_a_holiday_without_a_rule_is_flagged_not_guessed() -> None:
 
 
 def test_without_a_publish_date_relative_times_stay_unresolved() -> None:
-    found = times(
-        "Netanyahu spoke on Tuesday, post-Eid al-Fitr in April or early May.", published=None
-    )
+    found = times("Netanyahu spoke on Tuesday, post-Eid al-Fitr in April or early May.",
+                  published=None)
     assert found and all(not t.resolved and t.start is None for t in found)
     assert all(t.note for t in found)
 
@@ -131,35 +112,9 @@ def test_no_exception_on_any_text(text: str, dated: bool) -> None:
     times(text, WEDNESDAY if dated else None)
 
 
-_PIECES = [
-    "on ",
-    "last ",
-    "next ",
-    "since ",
-    "Tuesday",
-    "March",
-    "May",
-    " 19",
-    " 2024",
-    " or ",
-    " and ",
-    "between ",
-    "early ",
-    "mid-",
-    "late ",
-    "post-",
-    "Eid al-Fitr",
-    "Ramadan",
-    "week",
-    " ago",
-    "three",
-    "the past ",
-    "weeks",
-    "-",
-    ",",
-    " ",
-    "\n",
-]
+_PIECES = ["on ", "last ", "next ", "since ", "Tuesday", "March", "May", " 19", " 2024", " or ",
+           " and ", "between ", "early ", "mid-", "late ", "post-", "Eid al-Fitr", "Ramadan",
+           "week", " ago", "three", "the past ", "weeks", "-", ",", " ", "\n"]
 
 
 @pytest.mark.slow

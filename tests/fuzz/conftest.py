@@ -22,12 +22,10 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if CASES:
         total = sum(CASES.values())
-        detail = ", ".join(
-            f"{k} {v} ({YIELDED[k]} with articles)" for k, v in sorted(CASES.items())
-        )
+        detail = ", ".join(f"{k} {v} ({YIELDED[k]} with articles)"
+                           for k, v in sorted(CASES.items()))
         terminalreporter.write_line(f"fuzz: {total} generated reader cases ({detail})")
     if EXTRACTOR_CASES:
         terminalreporter.write_line(
             f"fuzz: {EXTRACTOR_CASES['analyze']} generated texts through the extractors "
-            f"({EXTRACTOR_CASES['with claims']} with claims)"
-        )
+            f"({EXTRACTOR_CASES['with claims']} with claims)")

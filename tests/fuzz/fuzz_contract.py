@@ -41,12 +41,8 @@ SCALE = float(os.environ.get("WIRECHECK_FUZZ_SCALE", "1"))
 def fuzz_settings(max_examples: int) -> Any:
     """Hypothesis settings for one fuzz test: fixed seed, no deadline, no stored examples."""
     return settings(
-        max_examples=max(1, round(max_examples * SCALE)),
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-        print_blob=True,
+        max_examples=max(1, round(max_examples * SCALE)), deadline=None, derandomize=True, database=None,
+        suppress_health_check=list(HealthCheck), print_blob=True,
     )
 
 
@@ -58,9 +54,8 @@ def _check_article(article: Article, source: str, limits: Limits) -> None:
         if value is not None:
             value.encode("utf-8")  # what SQLite and the JSON output will do with it
     for marker in PASSWD_MARKERS:
-        assert marker not in article.text and marker not in (article.title or ""), (
+        assert marker not in article.text and marker not in (article.title or ""), \
             f"{source}: a local file's content leaked into an article"
-        )
 
 
 def check_results(results: list[Any], path: Path, limits: Limits) -> list[Any]:
@@ -71,9 +66,8 @@ def check_results(results: list[Any], path: Path, limits: Limits) -> list[Any]:
             _check_article(item, source, limits)
             continue
         text = str(item)
-        assert isinstance(item, InputError | Skip) or type(item).__name__ == "Notice", (
+        assert isinstance(item, InputError | Skip) or type(item).__name__ == "Notice", \
             f"unexpected result {item!r}"
-        )
         assert BUG_MARKER not in text, f"a reader crashed: {text}"
         assert source in text or path.name in text, f"result does not name the input: {text}"
         text.encode("utf-8")
@@ -89,13 +83,8 @@ def read_and_check(path: Path, limits: Limits, kind: str) -> list[Any]:
     return results
 
 
-SMALL_LIMITS = Limits(
-    max_record_bytes=64 * 1024,
-    max_article_chars=2_000,
-    max_depth=40,
-    max_decompressed_bytes=256 * 1024,
-    max_errors_per_file=5,
-)
+SMALL_LIMITS = Limits(max_record_bytes=64 * 1024, max_article_chars=2_000, max_depth=40,
+                      max_decompressed_bytes=256 * 1024, max_errors_per_file=5)
 """Tight limits, so generated inputs also cross every limit and hit its refusal path."""
 
 

@@ -15,34 +15,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-EXTENSIONS = (
-    ".txt",
-    ".md",
-    ".html",
-    ".htm",
-    ".xml",
-    ".rss",
-    ".atom",
-    ".jsonl",
-    ".json",
-    ".warc",
-    ".warc.gz",
-    ".gz",
-    ".jsonl.gz",
-    "",
-    ".bin",
-    ".meta.json",
-)
-ENCODINGS = (
-    "utf-8",
-    "utf-8-sig",
-    "utf-16",
-    "utf-16-be",
-    "utf-32",
-    "cp1252",
-    "latin-1",
-    "shift_jis",
-)
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json",
+              ".warc", ".warc.gz", ".gz", ".jsonl.gz", "", ".bin", ".meta.json")
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "cp1252", "latin-1",
+             "shift_jis")
 
 
 def seed_files() -> list[Path]:
@@ -60,49 +36,17 @@ def encode(text: str, encoding: str) -> bytes:
 
 
 # Text with what breaks parsers: markup characters, entities, controls, RTL, astral planes.
-NASTY = st.sampled_from(
-    [
-        "<",
-        ">",
-        "&",
-        "&amp;",
-        "&#0;",
-        "&#x110000;",
-        "&nbsp;",
-        "]]>",
-        "<![CDATA[",
-        "-->",
-        "\x00",
-        "\x0c",
-        "\r",
-        "\u2028",
-        "\u202e",
-        "\ufeff",
-        "\ud7ff",
-        "\U0001f600",
-        "’",
-        "é",
-        "\u0301",
-        "%s",
-        "{}",
-        "\\",
-        '"',
-        "'",
-        "javascript:alert(1)",
-        "<script>",
-        "\n\n",
-    ]
-)
+NASTY = st.sampled_from([
+    "<", ">", "&", "&amp;", "&#0;", "&#x110000;", "&nbsp;", "]]>", "<![CDATA[", "-->",
+    "\x00", "\x0c", "\r", "\u2028", "\u202e", "\ufeff", "\ud7ff", "\U0001f600", "’", "é",
+    "\u0301", "%s", "{}", "\\", '"', "'", "javascript:alert(1)", "<script>", "\n\n",
+])
 # Random bytes decoded several ways: the whole of Unicode, drawn cheaply (hypothesis draws
 # a byte string in one go but text one character at a time).
 _CODECS = ("utf-8", "utf-16-le", "utf-32-le", "latin-1", "cp1252")
-TEXT = st.builds(
-    lambda raw, codec, nasty, at: (t := raw.decode(codec, "replace"))[:at] + nasty + t[at:],
-    st.binary(max_size=40),
-    st.sampled_from(_CODECS),
-    NASTY,
-    st.integers(0, 40),
-)
+TEXT = st.builds(lambda raw, codec, nasty, at: (t := raw.decode(codec, "replace"))[:at] + nasty
+                 + t[at:], st.binary(max_size=40), st.sampled_from(_CODECS), NASTY,
+                 st.integers(0, 40))
 _SENTENCES = (
     "At least 1,200 residents were evacuated on Monday, officials said.",
     "Nearly 40 people were injured, according to the health ministry.",
@@ -111,67 +55,17 @@ _SENTENCES = (
     "“We expect the water to fall by Thursday,” a spokesperson told reporters.",
     "",
 )
-WORDS = st.builds(
-    lambda first, n: " ".join(_SENTENCES[(first + i) % len(_SENTENCES)] for i in range(n)),
-    st.integers(0, len(_SENTENCES) - 1),
-    st.integers(0, 12),
-)
+WORDS = st.builds(lambda first, n: " ".join(_SENTENCES[(first + i) % len(_SENTENCES)]
+                                            for i in range(n)),
+                  st.integers(0, len(_SENTENCES) - 1), st.integers(0, 12))
 PROSE = st.one_of(WORDS, TEXT)
 
-_TAGS = (
-    "div",
-    "p",
-    "span",
-    "article",
-    "main",
-    "section",
-    "h1",
-    "a",
-    "b",
-    "script",
-    "style",
-    "iframe",
-    "svg",
-    "math",
-    "table",
-    "tr",
-    "td",
-    "template",
-    "noscript",
-    "br",
-    "img",
-    "meta",
-    "title",
-    "head",
-    "body",
-    "html",
-    "link",
-    "time",
-    "nav",
-    "footer",
-    "form",
-    "textarea",
-    "plaintext",
-    "xmp",
-    "object",
-)
-_ATTRS = (
-    "class",
-    "id",
-    "href",
-    "src",
-    "content",
-    "property",
-    "name",
-    "charset",
-    "http-equiv",
-    "datetime",
-    "onload",
-    "style",
-    "rel",
-    "lang",
-    "xmlns",
-)
+_TAGS = ("div", "p", "span", "article", "main", "section", "h1", "a", "b", "script", "style",
+         "iframe", "svg", "math", "table", "tr", "td", "template", "noscript", "br", "img",
+         "meta", "title", "head", "body", "html", "link", "time", "nav", "footer", "form",
+         "textarea", "plaintext", "xmp", "object")
+_ATTRS = ("class", "id", "href", "src", "content", "property", "name", "charset",
+          "http-equiv", "datetime", "onload", "style", "rel", "lang", "xmlns")
 
 
 @st.composite
@@ -193,46 +87,29 @@ often as not, which is what real-world HTML parsers must survive."""
 
 @st.composite
 def html_documents(draw: Any) -> bytes:
-    prolog = draw(
-        st.sampled_from(
-            [
-                "",
-                "<!DOCTYPE html>",
-                '<?xml version="1.0" encoding="utf-8"?>',
-                '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
-                '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
-                '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
-            ]
-        )
-    )
-    charset = draw(
-        st.sampled_from(["", "utf-8", "windows-1252", "utf-16", "bogus-charset", "iso-2022-jp"])
-    )
+    prolog = draw(st.sampled_from([
+        "", "<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>',
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+    ]))
+    charset = draw(st.sampled_from(["", "utf-8", "windows-1252", "utf-16", "bogus-charset",
+                                    "iso-2022-jp"]))
     head = f'<meta charset="{charset}">' if charset else ""
-    head += draw(
-        st.sampled_from(
-            [
-                "",
-                '<meta property="og:site_name" content="Post">',
-                '<script type="application/ld+json">{"@type": '
-                '"NewsArticle", "datePublished": "2024-13-45"}</script>',
-                '<link rel="canonical" href="javascript:alert(1)">',
-            ]
-        )
-    )
+    head += draw(st.sampled_from(["", '<meta property="og:site_name" content="Post">',
+                                  '<script type="application/ld+json">{"@type": '
+                                  '"NewsArticle", "datePublished": "2024-13-45"}</script>',
+                                  '<link rel="canonical" href="javascript:alert(1)">']))
     body = draw(HTML_BODY)
     text = f"{prolog}<html><head>{head}</head><body>{body}</body></html>"
     return encode(text, draw(st.sampled_from(ENCODINGS)))
 
 
 ARTICLE_PAGES = st.builds(
-    lambda head, words, extra: (
-        f"<html><head>{head}</head><body><nav>Home</nav><article>"
-        f"<p>{words}</p>{extra}</article></body></html>"
-    ).encode(),
+    lambda head, words, extra: (f"<html><head>{head}</head><body><nav>Home</nav><article>"
+                                f"<p>{words}</p>{extra}</article></body></html>").encode(),
     st.sampled_from(["", "<title>Flood</title>", '<meta property="og:site_name" content="P">']),
-    WORDS.filter(lambda w: len(w.split()) > 12),
-    HTML_BODY,
+    WORDS.filter(lambda w: len(w.split()) > 12), HTML_BODY,
 )
 """Pages with a real main text (plus random markup): they must come out as Articles."""
 
@@ -252,60 +129,35 @@ def feed_documents(draw: Any) -> bytes:
             body = _xml(body)
         elif escape == "cdata":
             body = f"<![CDATA[{body}]]>"
-        date = draw(
-            st.sampled_from(
-                [
-                    "Tue, 19 Mar 2024 09:30:00 +0000",
-                    "2024-03-19T09:30:00Z",
-                    "yesterday",
-                    "",
-                    "Mon, 99 Foo 9999 99:99:99",
-                    "0",
-                ]
-            )
-        )
+        date = draw(st.sampled_from(["Tue, 19 Mar 2024 09:30:00 +0000", "2024-03-19T09:30:00Z",
+                                     "yesterday", "", "Mon, 99 Foo 9999 99:99:99", "0"]))
         link = draw(st.sampled_from(["https://x.example/a", "/rel", "javascript:alert(1)", ""]))
         if atom:
-            entries.append(
-                f"<entry><title>{_xml(title)}</title><link href='{link}'/>"
-                f"<updated>{date}</updated><content type='html'>{body}</content>"
-                "</entry>"
-            )
+            entries.append(f"<entry><title>{_xml(title)}</title><link href='{link}'/>"
+                           f"<updated>{date}</updated><content type='html'>{body}</content>"
+                           "</entry>")
         else:
-            entries.append(
-                f"<item><title>{_xml(title)}</title><link>{link}</link>"
-                f"<pubDate>{date}</pubDate><description>{body}</description>"
-                "</item>"
-            )
-    prolog = draw(
-        st.sampled_from(
-            [
-                '<?xml version="1.0" encoding="UTF-8"?>',
-                "",
-                '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
-                '&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
-                '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
-            ]
-        )
-    )
+            entries.append(f"<item><title>{_xml(title)}</title><link>{link}</link>"
+                           f"<pubDate>{date}</pubDate><description>{body}</description>"
+                           "</item>")
+    prolog = draw(st.sampled_from([
+        '<?xml version="1.0" encoding="UTF-8"?>', "",
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
+        '&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    ]))
     if atom:
-        text = (
-            f"{prolog}<feed xmlns='http://www.w3.org/2005/Atom'><title>{_xml(draw(PROSE))}"
-            f"</title>{''.join(entries)}</feed>"
-        )
+        text = (f"{prolog}<feed xmlns='http://www.w3.org/2005/Atom'><title>{_xml(draw(PROSE))}"
+                f"</title>{''.join(entries)}</feed>")
     else:
-        text = (
-            f"{prolog}<rss version='2.0'><channel><title>{_xml(draw(PROSE))}</title>"
-            f"{''.join(entries)}</channel></rss>"
-        )
+        text = (f"{prolog}<rss version='2.0'><channel><title>{_xml(draw(PROSE))}</title>"
+                f"{''.join(entries)}</channel></rss>")
     return encode(text, draw(st.sampled_from(["utf-8", "utf-16", "latin-1", "utf-32"])))
 
 
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), TEXT)
 JSON_VALUES = st.one_of(
-    _SCALARS,
-    st.lists(_SCALARS, max_size=3),
-    st.dictionaries(TEXT, _SCALARS, max_size=3),
+    _SCALARS, st.lists(_SCALARS, max_size=3), st.dictionaries(TEXT, _SCALARS, max_size=3),
 )
 
 
@@ -328,38 +180,22 @@ def jsonl_documents(draw: Any) -> bytes:
         else:
             line = draw(TEXT)
         lines.append(line.replace("\n", " "))
-    data = encode(
-        "\n".join(lines) + draw(st.sampled_from(["", "\n", "\r\n"])),
-        draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])),
-    )
+    data = encode("\n".join(lines) + draw(st.sampled_from(["", "\n", "\r\n"])),
+                  draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])))
     return gzip.compress(data, mtime=0) if draw(st.booleans()) else data
 
 
-_GOOD_RECORD = st.tuples(
-    st.just("response"),
-    ARTICLE_PAGES,
-    st.just("200 OK"),
-    st.sampled_from(["text/html", "text/html; charset=utf-8"]),
-    st.just("https://a.example/x"),
-    st.just(None),
-)
+_GOOD_RECORD = st.tuples(st.just("response"), ARTICLE_PAGES, st.just("200 OK"),
+                         st.sampled_from(["text/html", "text/html; charset=utf-8"]),
+                         st.just("https://a.example/x"), st.just(None))
 _ANY_RECORD = st.tuples(
     st.sampled_from(["response", "request", "metadata", "resource"]),
     st.one_of(ARTICLE_PAGES, html_documents(), st.binary(max_size=300)),
     st.sampled_from(["200 OK", "404 Not Found", "301 Moved", "999 X"]),
-    st.sampled_from(
-        [
-            "text/html",
-            "text/html; charset=utf-16",
-            "text/html; charset=nonsense",
-            "application/json",
-            "application/xhtml+xml",
-            "",
-        ]
-    ),
-    st.sampled_from(
-        ["https://a.example/x", "http://b.example/y?q=1#f", "dns:a.example", "", "urn:x:%00"]
-    ),
+    st.sampled_from(["text/html", "text/html; charset=utf-16", "text/html; charset=nonsense",
+                     "application/json", "application/xhtml+xml", ""]),
+    st.sampled_from(["https://a.example/x", "http://b.example/y?q=1#f", "dns:a.example", "",
+                     "urn:x:%00"]),
     st.sampled_from([None, "gzip", "br", "deflate"]),
 )
 
@@ -371,18 +207,17 @@ def warc_documents(draw: Any) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=draw(st.booleans()))
     for _ in range(draw(st.integers(0, 3))):
-        rec_type, payload, status, ctype, uri, encoding = draw(st.one_of(_GOOD_RECORD, _ANY_RECORD))
+        rec_type, payload, status, ctype, uri, encoding = draw(
+            st.one_of(_GOOD_RECORD, _ANY_RECORD))
         http = None
         if rec_type in ("response", "request"):
             headers = [("Content-Type", ctype)]
             if encoding:
                 headers.append(("Content-Encoding", encoding))
-            http = StatusAndHeaders(
-                status, headers, protocol="HTTP/1.1", is_http_request=rec_type == "request"
-            )
-        record = writer.create_warc_record(
-            uri, rec_type, payload=io.BytesIO(payload), length=len(payload), http_headers=http
-        )
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1",
+                                    is_http_request=rec_type == "request")
+        record = writer.create_warc_record(uri, rec_type, payload=io.BytesIO(payload),
+                                           length=len(payload), http_headers=http)
         writer.write_record(record)
     return buf.getvalue()
 
@@ -393,36 +228,22 @@ def mutated(draw: Any, data: bytes) -> bytes:
     for _ in range(draw(st.integers(1, 4))):
         size = len(data)
         at = draw(st.integers(0, size))
-        op = draw(
-            st.sampled_from(["truncate", "flip", "insert", "delete", "duplicate", "splice_tag"])
-        )
+        op = draw(st.sampled_from(["truncate", "flip", "insert", "delete", "duplicate",
+                                   "splice_tag"]))
         if op == "truncate":
             data = data[:at]
         elif op == "flip" and size:
             i = min(at, size - 1)
-            data = data[:i] + bytes([data[i] ^ (1 << draw(st.integers(0, 7)))]) + data[i + 1 :]
+            data = data[:i] + bytes([data[i] ^ (1 << draw(st.integers(0, 7)))]) + data[i + 1:]
         elif op == "insert":
             data = data[:at] + draw(st.binary(min_size=1, max_size=16)) + data[at:]
         elif op == "delete":
-            data = data[:at] + data[at + draw(st.integers(1, 64)) :]
+            data = data[:at] + data[at + draw(st.integers(1, 64)):]
         elif op == "duplicate":
             end = min(size, at + draw(st.integers(1, 256)))
             data = data[:end] + data[at:end] * draw(st.integers(1, 8)) + data[end:]
         else:
-            tag = draw(
-                st.sampled_from(
-                    [
-                        b"<div>",
-                        b"</p>",
-                        b"<item>",
-                        b"<entry>",
-                        b"<![CDATA[",
-                        b"<!--",
-                        b"WARC/1.0\r\n",
-                        b"\x1f\x8b\x08",
-                        b'{"text":',
-                    ]
-                )
-            )
+            tag = draw(st.sampled_from([b"<div>", b"</p>", b"<item>", b"<entry>", b"<![CDATA[",
+                                        b"<!--", b"WARC/1.0\r\n", b"\x1f\x8b\x08", b"{\"text\":"]))
             data = data[:at] + tag * draw(st.integers(1, 50)) + data[at:]
     return data

@@ -31,27 +31,21 @@ DEEP = 100_000
 WORDS = "At least 1,200 residents were evacuated on Monday, officials said. " * 4
 LAUGHS_DTD = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-        for i in range(1, 10)
-    )
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+              for i in range(1, 10))
     + "]>"
 )
 
 
 def rss(body: str, prolog: str = '<?xml version="1.0" encoding="UTF-8"?>') -> str:
-    return (
-        f"{prolog}<rss version='2.0'><channel><title>Feed</title><item><title>T</title>"
-        f"<link>https://x.example/a</link><description>{body}</description></item>"
-        "</channel></rss>"
-    )
+    return (f"{prolog}<rss version='2.0'><channel><title>Feed</title><item><title>T</title>"
+            f"<link>https://x.example/a</link><description>{body}</description></item>"
+            "</channel></rss>")
 
 
 def atom(body: str, prolog: str = '<?xml version="1.0" encoding="UTF-8"?>') -> str:
-    return (
-        f"{prolog}<feed xmlns='http://www.w3.org/2005/Atom'><title>Feed</title><entry>"
-        f"<title>T</title><content type='html'>{body}</content></entry></feed>"
-    )
+    return (f"{prolog}<feed xmlns='http://www.w3.org/2005/Atom'><title>Feed</title><entry>"
+            f"<title>T</title><content type='html'>{body}</content></entry></feed>")
 
 
 def page(body: str, head: str = "", prolog: str = "<!DOCTYPE html>") -> str:
@@ -61,17 +55,10 @@ def page(body: str, head: str = "", prolog: str = "<!DOCTYPE html>") -> str:
 def warc(html: bytes, *, gzipped: bool = True) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gzipped)
-    writer.write_record(
-        writer.create_warc_record(
-            "https://x.example/a",
-            "response",
-            payload=io.BytesIO(html),
-            length=len(html),
-            http_headers=StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
-            ),
-        )
-    )
+    writer.write_record(writer.create_warc_record(
+        "https://x.example/a", "response", payload=io.BytesIO(html), length=len(html),
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                      protocol="HTTP/1.1")))
     return buf.getvalue()
 
 
@@ -91,25 +78,21 @@ def articles(results: list) -> list[Article]:
 
 # -- deep nesting ------------------------------------------------------------------------
 
-
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("deep.html", page("<div>" * DEEP + WORDS + "</div>" * DEEP)),
-        ("deep.xhtml", page("<span>" * DEEP + "</span>" * DEEP, prolog='<?xml version="1.0"?>')),
-        ("deep.rss", rss("<a>" * DEEP + WORDS + "</a>" * DEEP)),
-        ("deep.atom", atom("<div>" * DEEP + "</div>" * DEEP)),
-        ("deep.warc", warc(page("<div>" * DEEP + WORDS + "</div>" * DEEP).encode(), gzipped=False)),
-    ],
-)
+@pytest.mark.parametrize(("name", "data"), [
+    ("deep.html", page("<div>" * DEEP + WORDS + "</div>" * DEEP)),
+    ("deep.xhtml", page("<span>" * DEEP + "</span>" * DEEP, prolog='<?xml version="1.0"?>')),
+    ("deep.rss", rss("<a>" * DEEP + WORDS + "</a>" * DEEP)),
+    ("deep.atom", atom("<div>" * DEEP + "</div>" * DEEP)),
+    ("deep.warc", warc(page("<div>" * DEEP + WORDS + "</div>" * DEEP).encode(), gzipped=False)),
+])
 def test_100k_nested_elements_are_refused_as_over_the_depth_limit(
-    tmp_path: Path, name: str, data: str | bytes
-) -> None:
+        tmp_path: Path, name: str, data: str | bytes) -> None:
     results = read(tmp_path, name, data)
     assert any(isinstance(r, LimitExceeded) and "MAX_DEPTH" in str(r) for r in results), results
 
 
-def test_deep_markup_escaped_inside_a_feed_entry_is_flattened_not_recursed(tmp_path: Path) -> None:
+def test_deep_markup_escaped_inside_a_feed_entry_is_flattened_not_recursed(
+        tmp_path: Path) -> None:
     """Entry HTML is parsed separately, as a fragment: 20,000 levels (libxml2 stops nesting
     at 256) must give an article or a skip, not a crash."""
     nested = ("&lt;div&gt;" * 20_000) + WORDS + ("&lt;/div&gt;" * 20_000)
@@ -127,17 +110,12 @@ def test_deeply_nested_json_is_an_error_for_its_line_only(tmp_path: Path) -> Non
 
 # -- huge attribute values ---------------------------------------------------------------
 
-
 def test_1mb_attribute_values_do_not_reach_the_metadata(tmp_path: Path) -> None:
     huge = "A" * MB
-    head = (
-        f'<title>{"T" * 1000}</title><meta property="og:site_name" content="{huge}">'
-        f'<meta property="og:title" content="{huge}"><link rel="canonical" href="https://x.example/{huge}">'
-        f'<meta property="article:published_time" content="{huge}">'
-    )
-    results = read(
-        tmp_path, "attrs.html", page(WORDS + f'<a href="{huge}" title="{huge}">x</a>', head)
-    )
+    head = (f'<title>{"T" * 1000}</title><meta property="og:site_name" content="{huge}">'
+            f'<meta property="og:title" content="{huge}"><link rel="canonical" href="https://x.example/{huge}">'
+            f'<meta property="article:published_time" content="{huge}">')
+    results = read(tmp_path, "attrs.html", page(WORDS + f'<a href="{huge}" title="{huge}">x</a>', head))
     [article] = articles(results)
     assert len(article.outlet or "") <= 200 and len(article.title or "") <= 500
     assert len(article.url or "") <= 2000 and article.published is None
@@ -147,11 +125,8 @@ def test_1mb_attribute_in_a_feed_link_and_a_warc_page(tmp_path: Path) -> None:
     huge = "B" * MB
     results = read(tmp_path, "attr.rss", rss(WORDS).replace("https://x.example/a", huge))
     assert all(len(a.url or "") <= 2000 for a in articles(results))
-    results = read(
-        tmp_path,
-        "attr.warc",
-        warc(page(WORDS, f'<meta name="x" content="{huge}">').encode(), gzipped=False),
-    )
+    results = read(tmp_path, "attr.warc",
+                   warc(page(WORDS, f'<meta name="x" content="{huge}">').encode(), gzipped=False))
     assert articles(results)
 
 
@@ -175,9 +150,8 @@ def test_billion_laughs_never_expands(tmp_path: Path, name: str, text: str, enco
 
 
 def test_billion_laughs_inside_a_warc_record(tmp_path: Path) -> None:
-    results = read(
-        tmp_path, "laughs.warc.gz", warc(page("&lol9; " + WORDS, prolog=LAUGHS_DTD).encode())
-    )
+    results = read(tmp_path, "laughs.warc.gz",
+                   warc(page("&lol9; " + WORDS, prolog=LAUGHS_DTD).encode()))
     assert all("lollollol" not in a.text for a in articles(results))
 
 
@@ -190,30 +164,15 @@ XXE_CASES = [
     ("xxe16.rss", rss("&xxe; " + WORDS, XXE), "utf-16"),
     ("xxe_param.rss", rss(WORDS, '<?xml version="1.0"?>' + XXE_PARAM), "utf-8"),
     ("xxe.html", page("&xxe; " + WORDS, prolog='<?xml version="1.0"?>' + XXE), "utf-8"),
-    (
-        "xxe_svg.html",
-        page(f'<svg><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>&x;</svg> {WORDS}'),
-        "utf-8",
-    ),
-    (
-        "xinclude.rss",
-        rss(
-            f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/> {WORDS}'
-        ),
-        "utf-8",
-    ),
-    (
-        "dtd.rss",
-        rss(WORDS, '<?xml version="1.0"?><!DOCTYPE rss SYSTEM "file:///etc/passwd">'),
-        "utf-8",
-    ),
+    ("xxe_svg.html", page(f'<svg><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>&x;</svg> {WORDS}'), "utf-8"),
+    ("xinclude.rss", rss(f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/> {WORDS}'), "utf-8"),
+    ("dtd.rss", rss(WORDS, '<?xml version="1.0"?><!DOCTYPE rss SYSTEM "file:///etc/passwd">'), "utf-8"),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "encoding"), XXE_CASES)
 def test_external_entities_never_read_local_files(
-    tmp_path: Path, name: str, text: str, encoding: str
-) -> None:
+        tmp_path: Path, name: str, text: str, encoding: str) -> None:
     """check_results fails on any /etc/passwd content in an article."""
     read(tmp_path, name, text.encode(encoding))
 
@@ -250,17 +209,14 @@ def listener() -> Iterator[tuple[str, list[bytes]]]:
 
 
 def test_no_reader_ever_opens_a_network_connection(
-    tmp_path: Path, listener: tuple[str, list[bytes]]
-) -> None:
+        tmp_path: Path, listener: tuple[str, list[bytes]]) -> None:
     url, seen = listener
     ext = f'<!DOCTYPE r SYSTEM "{url}/dtd"[<!ENTITY e SYSTEM "{url}/e"><!ENTITY % p SYSTEM "{url}/p"> %p;]>'
     stylesheet = f'<?xml-stylesheet type="text/xsl" href="{url}/xsl"?>'
-    head = (
-        f'<link rel="stylesheet" href="{url}/css"><script src="{url}/js"></script>'
-        f'<meta http-equiv="refresh" content="0;url={url}/r"><base href="{url}/">'
-        f'<script type="application/ld+json">{{"@context": "{url}/ctx", '
-        '"@type": "NewsArticle", "headline": "H"}</script>'
-    )
+    head = (f'<link rel="stylesheet" href="{url}/css"><script src="{url}/js"></script>'
+            f'<meta http-equiv="refresh" content="0;url={url}/r"><base href="{url}/">'
+            f'<script type="application/ld+json">{{"@context": "{url}/ctx", '
+            '"@type": "NewsArticle", "headline": "H"}</script>')
     files = {
         "net.rss": rss(f"&e; {WORDS}", '<?xml version="1.0"?>' + stylesheet + ext),
         "net.atom": atom(f'<img src="{url}/img"> {WORDS}', stylesheet),
@@ -275,7 +231,6 @@ def test_no_reader_ever_opens_a_network_connection(
 
 
 # -- compression bombs and over-long records ---------------------------------------------
-
 
 @functools.cache
 def bomb() -> bytes:
@@ -308,9 +263,8 @@ def test_warc_record_over_the_record_limit_is_refused_and_the_next_read(tmp_path
 
 def test_over_long_jsonl_line_is_refused_and_the_next_line_read(tmp_path: Path) -> None:
     long = '{"text": "' + "y " * SMALL_LIMITS.max_record_bytes + '"}'
-    results = read(
-        tmp_path, "long.jsonl", long + "\n" + '{"text": "' + WORDS + '"}\n', SMALL_LIMITS
-    )
+    results = read(tmp_path, "long.jsonl", long + "\n" + '{"text": "' + WORDS + '"}\n',
+                   SMALL_LIMITS)
     assert any("line 1" in e and "MAX_RECORD_BYTES" in e for e in errors(results))
     assert len(articles(results)) == 1
 
@@ -323,14 +277,13 @@ def test_article_text_over_the_limit_is_truncated_with_a_notice(tmp_path: Path) 
 
 
 def test_a_single_document_file_over_the_record_limit_is_refused_before_reading(
-    tmp_path: Path,
-) -> None:
-    results = read(tmp_path, "big.html", page("z " * SMALL_LIMITS.max_record_bytes), SMALL_LIMITS)
+        tmp_path: Path) -> None:
+    results = read(tmp_path, "big.html", page("z " * SMALL_LIMITS.max_record_bytes),
+                   SMALL_LIMITS)
     assert any("MAX_RECORD_BYTES" in e for e in errors(results))
 
 
 # -- the folder walk ---------------------------------------------------------------------
-
 
 def test_links_out_of_a_walked_folder_are_not_followed(tmp_path: Path) -> None:
     """An unpacked archive holding ``story.txt -> /etc/passwd`` must not put the machine's

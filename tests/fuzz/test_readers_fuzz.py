@@ -44,14 +44,8 @@ pytestmark = pytest.mark.slow
 LIMITS = st.sampled_from([Limits(), SMALL_LIMITS])
 SEEDS = {p.name: p.read_bytes() for p in seed_files()}
 PLAN = {  # test -> generated cases
-    "random_bytes": 2400,
-    "random_text": 1600,
-    "html": 1100,
-    "feed": 1100,
-    "jsonl": 1100,
-    "warc": 700,
-    "mutated_seeds": 2200,
-    "direct_readers": 1000,
+    "random_bytes": 2400, "random_text": 1600, "html": 1100, "feed": 1100, "jsonl": 1100,
+    "warc": 700, "mutated_seeds": 2200, "direct_readers": 1000,
 }
 
 
@@ -75,43 +69,37 @@ def test_random_bytes(workdir: Path, data: bytes, ext: str, limits: Limits) -> N
 
 
 @fuzz_settings(PLAN["random_text"])
-@given(
-    text=st.text(max_size=3000),
-    encoding=st.sampled_from(ENCODINGS),
-    ext=st.sampled_from(EXTENSIONS),
-    limits=LIMITS,
-)
+@given(text=st.text(max_size=3000), encoding=st.sampled_from(ENCODINGS),
+       ext=st.sampled_from(EXTENSIONS), limits=LIMITS)
 def test_random_text(workdir: Path, text: str, encoding: str, ext: str, limits: Limits) -> None:
     data = text.encode(encoding, errors="replace")
     read_and_check(write_case(workdir, f"case{ext}", data), limits, "random_text")
 
 
 @fuzz_settings(PLAN["html"])
-@given(data=html_documents(), ext=st.sampled_from([".html", ".txt", ".xhtml", ""]), limits=LIMITS)
+@given(data=html_documents(), ext=st.sampled_from([".html", ".txt", ".xhtml", ""]),
+       limits=LIMITS)
 def test_html_documents(workdir: Path, data: bytes, ext: str, limits: Limits) -> None:
     read_and_check(write_case(workdir, f"page{ext}", data), limits, "html")
 
 
 @fuzz_settings(PLAN["feed"])
-@given(
-    data=feed_documents(), ext=st.sampled_from([".rss", ".xml", ".atom", ".html"]), limits=LIMITS
-)
+@given(data=feed_documents(), ext=st.sampled_from([".rss", ".xml", ".atom", ".html"]),
+       limits=LIMITS)
 def test_feed_documents(workdir: Path, data: bytes, ext: str, limits: Limits) -> None:
     read_and_check(write_case(workdir, f"feed{ext}", data), limits, "feed")
 
 
 @fuzz_settings(PLAN["jsonl"])
-@given(
-    data=jsonl_documents(),
-    ext=st.sampled_from([".jsonl", ".jsonl.gz", ".json", ".txt"]),
-    limits=LIMITS,
-)
+@given(data=jsonl_documents(), ext=st.sampled_from([".jsonl", ".jsonl.gz", ".json", ".txt"]),
+       limits=LIMITS)
 def test_jsonl_documents(workdir: Path, data: bytes, ext: str, limits: Limits) -> None:
     read_and_check(write_case(workdir, f"lines{ext}", data), limits, "jsonl")
 
 
 @fuzz_settings(PLAN["warc"])
-@given(data=warc_documents(), ext=st.sampled_from([".warc", ".warc.gz", ".bin"]), limits=LIMITS)
+@given(data=warc_documents(), ext=st.sampled_from([".warc", ".warc.gz", ".bin"]),
+       limits=LIMITS)
 def test_warc_documents(workdir: Path, data: bytes, ext: str, limits: Limits) -> None:
     read_and_check(write_case(workdir, f"crawl{ext}", data), limits, "warc")
 
@@ -119,43 +107,30 @@ def test_warc_documents(workdir: Path, data: bytes, ext: str, limits: Limits) ->
 def _seed_name_and_bytes() -> st.SearchStrategy[tuple[str, bytes]]:
     names = sorted(SEEDS)
     return st.sampled_from(names).flatmap(
-        lambda name: st.tuples(st.just(name), mutated(SEEDS[name]))
-    )
+        lambda name: st.tuples(st.just(name), mutated(SEEDS[name])))
 
 
 @pytest.mark.skipif(not SEEDS, reason="no seed fixtures under tests/fixtures/")
 @fuzz_settings(PLAN["mutated_seeds"])
 @given(seed=_seed_name_and_bytes(), keep_name=st.booleans(), limits=LIMITS)
-def test_mutated_seed_files(
-    workdir: Path, seed: tuple[str, bytes], keep_name: bool, limits: Limits
-) -> None:
+def test_mutated_seed_files(workdir: Path, seed: tuple[str, bytes], keep_name: bool,
+                            limits: Limits) -> None:
     """Truncated, bit-flipped, spliced real files (named as before, or misnamed)."""
     name, data = seed
-    read_and_check(
-        write_case(workdir, name if keep_name else "renamed.dat", data), limits, "mutated_seeds"
-    )
+    read_and_check(write_case(workdir, name if keep_name else "renamed.dat", data), limits,
+                   "mutated_seeds")
 
 
-_ANY_DOCUMENT = st.one_of(
-    st.binary(max_size=2048),
-    html_documents(),
-    feed_documents(),
-    jsonl_documents(),
-    warc_documents(),
-    st.sampled_from(sorted(SEEDS)).flatmap(lambda n: mutated(SEEDS[n])),
-)
+_ANY_DOCUMENT = st.one_of(st.binary(max_size=2048), html_documents(), feed_documents(),
+                          jsonl_documents(), warc_documents(),
+                          st.sampled_from(sorted(SEEDS)).flatmap(lambda n: mutated(SEEDS[n])))
 
 
 @fuzz_settings(PLAN["direct_readers"])
-@given(
-    data=_ANY_DOCUMENT,
-    fmt=st.sampled_from(sorted(READERS)),
-    compressed=st.booleans(),
-    limits=LIMITS,
-)
-def test_each_reader_on_any_bytes(
-    workdir: Path, data: bytes, fmt: str, compressed: bool, limits: Limits
-) -> None:
+@given(data=_ANY_DOCUMENT, fmt=st.sampled_from(sorted(READERS)), compressed=st.booleans(),
+       limits=LIMITS)
+def test_each_reader_on_any_bytes(workdir: Path, data: bytes, fmt: str, compressed: bool,
+                                  limits: Limits) -> None:
     """A reader handed bytes that are not its format (the sniffer guessed wrong) still
     answers with InputErrors, never an exception: no dispatcher safety net here."""
     CASES["direct_readers"] += 1

@@ -44,15 +44,8 @@ class Doc:
     title: str | None = None
 
 
-def _q(
-    surface: str,
-    hedge: str,
-    low: float | None,
-    high: float | None,
-    value: float | None,
-    within: str | None,
-    **kw: Any,
-) -> Item:
+def _q(surface: str, hedge: str, low: float | None, high: float | None, value: float | None,
+       within: str | None, **kw: Any) -> Item:
     fields = {"low": low, "high": high, "value": value, "hedge": hedge}
     fields.update({k: kw.get(k) for k in ("measure", "unit", "subject")})
     return Item("quantity", surface, fields, within)
@@ -84,17 +77,11 @@ def R(surface: str, lo: float, hi: float, within: str | None = None, **kw: Any) 
     return _q(surface, "range", lo, hi, None, within, **kw)
 
 
-def T(
-    surface: str,
-    start: str | None,
-    end: str | None,
-    within: str | None = None,
-    resolved: bool = True,
-) -> Item:
+def T(surface: str, start: str | None, end: str | None, within: str | None = None,
+      resolved: bool = True) -> Item:
     """A time expression and the dates it resolves to (None = open bound)."""
-    return Item(
-        "time", surface, {"date_start": start, "date_end": end, "resolved": resolved}, within
-    )
+    return Item("time", surface, {"date_start": start, "date_end": end, "resolved": resolved},
+                within)
 
 
 def locate(text: str, item: Item) -> tuple[int, int]:
@@ -102,9 +89,7 @@ def locate(text: str, item: Item) -> tuple[int, int]:
     base = 0
     if item.within is not None:
         base = _unique(text, item.within, item)
-    start = _unique(
-        text[base : base + len(item.within)] if item.within else text, item.surface, item
-    )
+    start = _unique(text[base:base + len(item.within)] if item.within else text, item.surface, item)
     return base + start, base + start + len(item.surface)
 
 
@@ -127,14 +112,8 @@ def record(doc: Doc, text: str) -> dict[str, Any]:
         (quantities if item.kind == "quantity" else times).append(row)
     quantities.sort(key=lambda r: r["start"])
     times.sort(key=lambda r: r["start"])
-    return {
-        "id": doc.id,
-        "published": doc.published,
-        "title": doc.title,
-        "story": doc.story,
-        "quantities": quantities,
-        "times": times,
-    }
+    return {"id": doc.id, "published": doc.published, "title": doc.title, "story": doc.story,
+            "quantities": quantities, "times": times}
 
 
 def main() -> int:

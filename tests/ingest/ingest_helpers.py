@@ -67,28 +67,16 @@ def write_warc(path: Path, pages: Iterable[Page], *, gzip: bool = True) -> list[
         writer = WARCWriter(fh, gzip=gzip)
         for page in pages:
             request = writer.create_warc_record(  # lengths given: no temp files in warcio
-                page.url,
-                "request",
-                payload=io.BytesIO(b""),
-                length=0,
-                http_headers=StatusAndHeaders(
-                    "GET / HTTP/1.1", [("Host", "example")], is_http_request=True
-                ),
-            )
+                page.url, "request", payload=io.BytesIO(b""), length=0,
+                http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", "example")],
+                                              is_http_request=True))
             writer.write_record(request)
             offsets.append(fh.tell())
-            headers = StatusAndHeaders(
-                page.status, [("Content-Type", page.content_type)], protocol="HTTP/1.1"
-            )
-            writer.write_record(
-                writer.create_warc_record(
-                    page.url,
-                    "response",
-                    payload=io.BytesIO(page.body),
-                    length=len(page.body),
-                    http_headers=headers,
-                )
-            )
+            headers = StatusAndHeaders(page.status, [("Content-Type", page.content_type)],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
+                http_headers=headers))
     return offsets
 
 
@@ -96,7 +84,6 @@ def story_page(n: int) -> Page:
     """A distinct real-shaped article page (the fixture page with its story numbered)."""
     html = (INGEST / "page.html").read_bytes()
     html = html.replace(b"harbour-bridge-closed", f"story-{n}".encode())
-    html = html.replace(
-        b"Engineers closed the Old Harbour Bridge", f"Engineers closed bridge number {n}".encode()
-    )
+    html = html.replace(b"Engineers closed the Old Harbour Bridge",
+                        f"Engineers closed bridge number {n}".encode())
     return Page(f"https://lakeside-gazette.example/news/story-{n}", html)

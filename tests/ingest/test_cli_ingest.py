@@ -13,14 +13,8 @@ from ingest_helpers import INGEST, story_page
 
 from wirecheck.cli import main
 
-GOOD = [
-    "article.txt",
-    "article.txt.meta.json",
-    "page.html",
-    "rss.xml",
-    "atom.xml",
-    "articles.jsonl",
-]
+GOOD = ["article.txt", "article.txt.meta.json", "page.html", "rss.xml", "atom.xml",
+        "articles.jsonl"]
 
 
 @pytest.fixture
@@ -43,8 +37,7 @@ def _rows(db: Path) -> list[sqlite3.Row]:
 
 
 def test_mixed_folder_is_stored_once_with_metadata_and_twice_adds_nothing(
-    tmp_path: Path, mixed: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+        tmp_path: Path, mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "w.db"
     assert main(["--db", str(db), "--quiet", "ingest", "--no-analyze", "--json", str(mixed)]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -62,8 +55,8 @@ def test_mixed_folder_is_stored_once_with_metadata_and_twice_adds_nothing(
         if row["source_format"] in {"text", "html", "rss", "atom", "warc"}:
             assert row["published"], row["source_path"]
     # the crawled page is a light edit of page.html: a near-duplicate of the one stored first
-    (warc,) = (r for r in rows if r["source_format"] == "warc")
-    (html,) = (r for r in rows if r["source_format"] == "html")
+    warc, = (r for r in rows if r["source_format"] == "warc")
+    html, = (r for r in rows if r["source_format"] == "html")
     assert warc["duplicate_of"] is None and html["duplicate_of"] == warc["id"]
     assert report["near_duplicates"] == 1
 
@@ -74,8 +67,7 @@ def test_mixed_folder_is_stored_once_with_metadata_and_twice_adds_nothing(
 
 
 def test_bad_inputs_are_one_line_each_and_the_good_ones_still_land(
-    tmp_path: Path, mixed: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+        tmp_path: Path, mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (mixed / "empty.txt").touch()
     (mixed / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     (mixed / "moved.rss").write_text("This feed has moved.\n")
@@ -87,30 +79,16 @@ def test_bad_inputs_are_one_line_each_and_the_good_ones_still_land(
     assert code == 1  # some inputs were refused
     err = capsys.readouterr().err
     problems = [line for line in err.splitlines() if line.startswith("warning:")]
-    for name in [
-        "empty.txt",
-        "image.txt",
-        "moved.rss",
-        "navigation.html",
-        "half.jsonl:line 2",
-        "cut.txt.gz",
-    ]:
+    for name in ["empty.txt", "image.txt", "moved.rss", "navigation.html", "half.jsonl:line 2",
+                 "cut.txt.gz"]:
         assert sum(name in line for line in problems) == 1, (name, err)
     stored = {Path(r["source_path"]).name for r in _rows(db)}
-    assert stored == {
-        "article.txt",
-        "page.html",
-        "rss.xml",
-        "atom.xml",
-        "articles.jsonl",
-        "crawl.warc.gz",
-        "half.jsonl",
-    }
+    assert stored == {"article.txt", "page.html", "rss.xml", "atom.xml", "articles.jsonl",
+                      "crawl.warc.gz", "half.jsonl"}
 
 
 def test_ingest_with_analysis_on_the_bundled_corpus(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from wirecheck.pipeline import bundled_corpus
 
     db = tmp_path / "w.db"

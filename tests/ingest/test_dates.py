@@ -12,32 +12,27 @@ from wirecheck.ingest.dates import parse_date
 PLUS2 = timezone(timedelta(hours=2))
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("2025-10-13T18:00:00+02:00", datetime(2025, 10, 13, 18, 0, tzinfo=PLUS2)),
-        ("2025-10-13T16:00:00Z", datetime(2025, 10, 13, 16, 0, tzinfo=UTC)),
-        ("2025-10-13", datetime(2025, 10, 13, tzinfo=UTC)),
-        ("2025-10-13 18:00", datetime(2025, 10, 13, 18, 0, tzinfo=UTC)),
-        ("Mon, 13 Oct 2025 06:40:00 +0000", datetime(2025, 10, 13, 6, 40, tzinfo=UTC)),
-        ("Mon, 13 Oct 2025 06:40:00 GMT", datetime(2025, 10, 13, 6, 40, tzinfo=UTC)),
-        ("13 October 2025", datetime(2025, 10, 13, tzinfo=UTC)),
-        ("October 13, 2025 6:40 pm", datetime(2025, 10, 13, 18, 40, tzinfo=UTC)),
-    ],
-)
+@pytest.mark.parametrize("text, expected", [
+    ("2025-10-13T18:00:00+02:00", datetime(2025, 10, 13, 18, 0, tzinfo=PLUS2)),
+    ("2025-10-13T16:00:00Z", datetime(2025, 10, 13, 16, 0, tzinfo=UTC)),
+    ("2025-10-13", datetime(2025, 10, 13, tzinfo=UTC)),
+    ("2025-10-13 18:00", datetime(2025, 10, 13, 18, 0, tzinfo=UTC)),
+    ("Mon, 13 Oct 2025 06:40:00 +0000", datetime(2025, 10, 13, 6, 40, tzinfo=UTC)),
+    ("Mon, 13 Oct 2025 06:40:00 GMT", datetime(2025, 10, 13, 6, 40, tzinfo=UTC)),
+    ("13 October 2025", datetime(2025, 10, 13, tzinfo=UTC)),
+    ("October 13, 2025 6:40 pm", datetime(2025, 10, 13, 18, 40, tzinfo=UTC)),
+])
 def test_parse_date_formats(text: str, expected: datetime) -> None:
     assert parse_date(text) == expected
     assert parse_date(text).tzinfo is not None  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(
-    "junk", ["", "yesterday", "soon", "0000-00-00", "99999-1-1", None, 42, "x" * 500]
-)
+@pytest.mark.parametrize("junk", ["", "yesterday", "soon", "0000-00-00", "99999-1-1", None, 42,
+                                  "x" * 500])
 def test_not_dates(junk: object) -> None:
     assert parse_date(junk) is None
 
 
 def test_feedparser_struct_time_is_utc() -> None:
     assert parse_date(time.strptime("2025-10-13 06:40", "%Y-%m-%d %H:%M")) == datetime(
-        2025, 10, 13, 6, 40, tzinfo=UTC
-    )
+        2025, 10, 13, 6, 40, tzinfo=UTC)

@@ -22,9 +22,7 @@ def test_valid_utf8_beats_a_wrong_declared_charset() -> None:
 
 
 def test_declared_charset_is_used_when_utf8_fails() -> None:
-    decoded = decode_bytes(
-        "\u0416\u0443\u0440\u043d\u0430\u043b".encode("koi8-r"), declared="koi8-r"
-    )
+    decoded = decode_bytes("\u0416\u0443\u0440\u043d\u0430\u043b".encode("koi8-r"), declared="koi8-r")
     assert decoded.text == "\u0416\u0443\u0440\u043d\u0430\u043b" and decoded.note is None
 
 
@@ -37,10 +35,8 @@ def test_latin1_labels_mean_windows_1252() -> None:
 def test_undefined_windows_1252_bytes_are_replaced_and_noted() -> None:
     decoded = decode_bytes(b"caf\xe9 \x81")
     assert decoded.text == "caf\u00e9 \ufffd"
-    assert decoded.note == (
-        "not valid UTF-8; decoded as Windows-1252; 1 undecodable byte "
-        "sequence(s) replaced with U+FFFD"
-    )
+    assert decoded.note == ("not valid UTF-8; decoded as Windows-1252; 1 undecodable byte "
+                            "sequence(s) replaced with U+FFFD")
 
 
 def test_mostly_utf8_with_a_stray_byte_stays_utf8() -> None:

@@ -41,18 +41,8 @@ def stored(store: sqlite3.Connection) -> dict[str, dict[str, Any]]:
 def test_corpus_ships_inside_the_package_in_every_format() -> None:
     names = sorted(p.name for p in CORPUS.iterdir())
     suffixes = {n.split(".", 1)[1] for n in names}
-    assert {
-        "rss",
-        "atom",
-        "txt",
-        "md",
-        "html",
-        "warc.gz",
-        "jsonl",
-        "txt.meta.json",
-        "meta.json",
-        "md.meta.json",
-    } <= suffixes
+    assert {"rss", "atom", "txt", "md", "html", "warc.gz", "jsonl", "txt.meta.json",
+            "meta.json", "md.meta.json"} <= suffixes
     assert "README.md" in names
 
 
@@ -60,10 +50,8 @@ def test_expected_counts(store: sqlite3.Connection, stored: dict[str, dict[str, 
     expected = planted()["expected"]
     one = lambda sql: store.execute(sql).fetchone()[0]  # noqa: E731
     assert one("SELECT count(*) FROM articles") == expected["articles"] == len(stored)
-    assert (
-        one("SELECT count(*) FROM articles WHERE duplicate_of IS NULL")
-        == expected["independent_articles"]
-    )
+    assert one("SELECT count(*) FROM articles WHERE duplicate_of IS NULL") == \
+        expected["independent_articles"]
     assert one("SELECT count(DISTINCT outlet) FROM articles") == expected["outlets"]
     assert one("SELECT count(*) FROM articles WHERE summary_only") == expected["summary_only"]
     formats = dict(store.execute("SELECT source_format, count(*) FROM articles GROUP BY 1"))
@@ -71,8 +59,7 @@ def test_expected_counts(store: sqlite3.Connection, stored: dict[str, dict[str, 
 
 
 def test_every_article_has_its_outlet_date_and_wire_copy_link(
-    stored: dict[str, dict[str, Any]],
-) -> None:
+        stored: dict[str, dict[str, Any]]) -> None:
     for key, spec in planted()["articles"].items():
         row = stored[key]
         assert row["outlet"] == spec["outlet"], key
@@ -91,12 +78,8 @@ def _quotes(node: Any, keys: set[str]) -> list[tuple[str, str]]:
         for value in node.values():
             found += _quotes(value, keys)
     elif isinstance(node, list):
-        if (
-            len(node) == 2
-            and all(isinstance(x, str) for x in node)
-            and node[0] in keys
-            and node[1] not in keys
-        ):
+        if len(node) == 2 and all(isinstance(x, str) for x in node) and node[0] in keys \
+                and node[1] not in keys:
             found.append((node[0], node[1]))
         for value in node:
             found += _quotes(value, keys)
@@ -104,8 +87,7 @@ def _quotes(node: Any, keys: set[str]) -> list[tuple[str, str]]:
 
 
 def test_every_planted_quote_is_verbatim_in_its_article(
-    store: sqlite3.Connection, stored: dict[str, dict[str, Any]]
-) -> None:
+        store: sqlite3.Connection, stored: dict[str, dict[str, Any]]) -> None:
     facts = planted()
     quotes = _quotes(facts, set(facts["articles"]))
     assert len(quotes) > 50

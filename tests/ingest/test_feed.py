@@ -54,16 +54,11 @@ def test_broken_xml_that_still_has_entries_is_read_leniently(tmp_path: Path) -> 
 
 
 def test_entity_declarations_are_refused_before_parsing(tmp_path: Path) -> None:
-    bomb = (
-        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
-        + "".join(
-            f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
-            for p, c in zip("abcdefg", "bcdefgh", strict=True)
-        )
-        + '<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
-        '<rss version="2.0"><channel><title>T</title><item><title>&h;</title>'
-        "<description>&ext;</description></item></channel></rss>"
-    )
+    bomb = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+            + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefg", "bcdefgh", strict=True))
+            + '<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
+            '<rss version="2.0"><channel><title>T</title><item><title>&h;</title>'
+            "<description>&ext;</description></item></channel></rss>")
     (tmp_path / "bomb.rss").write_text(bomb)
     started = time.monotonic()
     got = read(tmp_path / "bomb.rss")
@@ -73,12 +68,8 @@ def test_entity_declarations_are_refused_before_parsing(tmp_path: Path) -> None:
 
 
 def test_deeply_nested_feed_is_refused(tmp_path: Path) -> None:
-    deep = (
-        '<rss version="2.0"><channel><item><description>'
-        + "<x>" * 300
-        + "</x>" * 300
-        + "</description></item></channel></rss>"
-    )
+    deep = ('<rss version="2.0"><channel><item><description>' + "<x>" * 300 + "</x>" * 300
+            + "</description></item></channel></rss>")
     (tmp_path / "deep.rss").write_text(deep)
     got = read(tmp_path / "deep.rss")
     assert not got.articles
@@ -88,9 +79,8 @@ def test_deeply_nested_feed_is_refused(tmp_path: Path) -> None:
 
 
 def test_feed_without_entries_is_noted(tmp_path: Path) -> None:
-    (tmp_path / "empty.rss").write_text(
-        '<rss version="2.0"><channel><title>Quiet</title></channel></rss>'
-    )
+    (tmp_path / "empty.rss").write_text('<rss version="2.0"><channel><title>Quiet</title>'
+                                        "</channel></rss>")
     got = read(tmp_path / "empty.rss")
     assert not got.articles and not got.errors
     one_line(str(got.notices[0]), "empty.rss: feed has no entries")
@@ -101,7 +91,6 @@ def test_external_dtds_are_never_loaded(tmp_path: Path) -> None:
     (tmp_path / "ext.rss").write_text(
         f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{tmp_path / "evil.dtd"}">'
         '<rss version="2.0"><channel><title>T</title><item><title>A</title><description>'
-        "The ferry is late again &secret; today.</description></item></channel></rss>"
-    )
+        "The ferry is late again &secret; today.</description></item></channel></rss>")
     got = read(tmp_path / "ext.rss")
     assert all("LEAKED" not in a.text for a in got.articles)

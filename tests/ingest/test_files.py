@@ -15,20 +15,9 @@ from wirecheck.limits import Limits
 MB = 1024 * 1024
 
 
-def test_walk_is_sorted_recursive_and_passes_over_sidecars_readmes_and_hidden(
-    tmp_path: Path,
-) -> None:
-    for name in [
-        "b.txt",
-        "a.txt",
-        "a.txt.meta.json",
-        "README.md",
-        ".hidden.txt",
-        "sub/c.txt",
-        "sub/.git/config",
-        "sub/deeper/d.txt",
-        "z.html",
-    ]:
+def test_walk_is_sorted_recursive_and_passes_over_sidecars_readmes_and_hidden(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.txt", "a.txt.meta.json", "README.md", ".hidden.txt",
+                 "sub/c.txt", "sub/.git/config", "sub/deeper/d.txt", "z.html"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     walked = [str(p.relative_to(tmp_path)) for p in walk([tmp_path]) if isinstance(p, Path)]
@@ -50,16 +39,13 @@ def test_empty_file(tmp_path: Path) -> None:
     one_line(str(got.skips[0]), "empty.txt: skipped: empty file (0 bytes)")
 
 
-@pytest.mark.parametrize(
-    "blob, what",
-    [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file: looks like a PDF document"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file: looks like a PNG image"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "binary file: looks like a ZIP archive"),
-        (b"\x00\x01\x02\x03\xff" * 100, "binary file: contains NUL bytes"),
-        (bytes(range(1, 32)) * 20, "binary file: mostly control characters"),
-    ],
-)
+@pytest.mark.parametrize("blob, what", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file: looks like a PDF document"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file: looks like a PNG image"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "binary file: looks like a ZIP archive"),
+    (b"\x00\x01\x02\x03\xff" * 100, "binary file: contains NUL bytes"),
+    (bytes(range(1, 32)) * 20, "binary file: mostly control characters"),
+])
 def test_binary_files_are_refused_by_content(tmp_path: Path, blob: bytes, what: str) -> None:
     (tmp_path / "story.txt").write_bytes(blob)
     got = read(tmp_path / "story.txt")
@@ -78,16 +64,11 @@ def test_a_200_mb_file_is_refused_by_size_without_being_read(tmp_path: Path) -> 
     got = read(path)
     assert time.monotonic() - started < 2
     assert not got.articles
-    one_line(
-        str(got.errors[0]),
-        "huge.txt: file is 200 MB, over the limit of 20 MB for one "
-        "document (WIRECHECK_MAX_RECORD_BYTES)",
-    )
+    one_line(str(got.errors[0]), "huge.txt: file is 200 MB, over the limit of 20 MB for one "
+                                 "document (WIRECHECK_MAX_RECORD_BYTES)")
     got = read(path, limits=Limits(max_file_bytes=100 * MB))
-    one_line(
-        str(got.errors[0]),
-        "huge.txt: file is 200 MB, over the limit of 100 MB (WIRECHECK_MAX_FILE_BYTES)",
-    )
+    one_line(str(got.errors[0]), "huge.txt: file is 200 MB, over the limit of 100 MB "
+                                 "(WIRECHECK_MAX_FILE_BYTES)")
 
 
 def test_missing_path_broken_symlink_fifo_and_folder_as_file(tmp_path: Path) -> None:

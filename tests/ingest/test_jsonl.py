@@ -26,15 +26,10 @@ def test_gold_format_lines_become_articles_keeping_their_ids() -> None:
 
 
 def test_one_bad_line_among_good_ones(tmp_path: Path) -> None:
-    lines = [
-        json.dumps({"text": "The ferry is late."}),
-        '{"text": "unterminated',
-        "",
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"title": "no text"}),
-        json.dumps({"text": "Ferry back on time.", "published": "someday"}),
-        json.dumps({"text": "The bridge reopens."}),
-    ]
+    lines = [json.dumps({"text": "The ferry is late."}), '{"text": "unterminated',
+             "", json.dumps(["not", "an", "object"]), json.dumps({"title": "no text"}),
+             json.dumps({"text": "Ferry back on time.", "published": "someday"}),
+             json.dumps({"text": "The bridge reopens."})]
     (tmp_path / "mixed.jsonl").write_text("\n".join(lines) + "\n")
     got = read(tmp_path / "mixed.jsonl")
     assert [a.text for a in got.articles] == ["The ferry is late.", "The bridge reopens."]
@@ -42,11 +37,7 @@ def test_one_bad_line_among_good_ones(tmp_path: Path) -> None:
     for message in messages:
         assert "\n" not in message and "mixed.jsonl:line " in message
     assert [m.split("mixed.jsonl:")[1].split(":")[0] for m in messages] == [
-        "line 2",
-        "line 4",
-        "line 5",
-        "line 6",
-    ]
+        "line 2", "line 4", "line 5", "line 6"]
     one_line(messages[0], "line 2: invalid JSON")
     one_line(messages[1], "expected a JSON object, got list")
     one_line(messages[2], "no 'text' string")
@@ -54,10 +45,8 @@ def test_one_bad_line_among_good_ones(tmp_path: Path) -> None:
 
 
 def test_gzipped_jsonl_streams_and_a_truncated_one_keeps_what_it_read(tmp_path: Path) -> None:
-    rows = [
-        json.dumps({"id": f"a{i}", "text": f"Article number {i} about the harbour."})
-        for i in range(2000)
-    ]
+    rows = [json.dumps({"id": f"a{i}", "text": f"Article number {i} about the harbour."})
+            for i in range(2000)]
     payload = gzip.compress(("\n".join(rows) + "\n").encode())
     (tmp_path / "many.jsonl.gz").write_bytes(payload)
     assert len(read(tmp_path / "many.jsonl.gz").articles) == 2000

@@ -12,42 +12,30 @@ from wirecheck.ingest.sniff import sniff_bytes, sniff_file
 from wirecheck.limits import DEFAULT_LIMITS
 
 
-@pytest.mark.parametrize(
-    "head, name, expected",
-    [
-        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "crawl.bin", "warc"),
-        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel>', "feed.txt", "feed"),
-        (
-            b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">',
-            "a",
-            "feed",
-        ),
-        (b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='x'>", "a.xml", "feed"),
-        (
-            b'<!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "x"><rss version="0.91">',
-            "a",
-            "feed",
-        ),
-        (b'\xef\xbb\xbf  <!-- generated -->\n<rss version="2.0">', "a", "feed"),
-        (b"<!DOCTYPE html><html><head>", "story.txt", "html"),
-        (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', "a.xml", "html"),
-        (b"  <div class='x'><p>Hello</p></div>", "frag", "html"),
-        (b'{"text": "hello"}\n{"text": "again"}\n', "data.txt", "jsonl"),
-        (b"# Heading\n\ntext", "notes.md", "markdown"),
-        (b"# Heading\n\ntext", "notes.txt", "text"),
-        (b"Plain words about a bridge.", "article", "text"),
-        (b"Sorry, moved.", "news.rss", "feed"),  # the feed reader will say it is not XML
-        (b"id,text\n1,hello", "rows.jsonl", "jsonl"),  # the JSONL reader will name bad lines
-    ],
-)
+@pytest.mark.parametrize("head, name, expected", [
+    (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "crawl.bin", "warc"),
+    (b'<?xml version="1.0"?>\n<rss version="2.0"><channel>', "feed.txt", "feed"),
+    (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">', "a", "feed"),
+    (b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='x'>", "a.xml", "feed"),
+    (b'<!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "x"><rss version="0.91">', "a", "feed"),
+    (b"\xef\xbb\xbf  <!-- generated -->\n<rss version=\"2.0\">", "a", "feed"),
+    (b"<!DOCTYPE html><html><head>", "story.txt", "html"),
+    (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', "a.xml", "html"),
+    (b"  <div class='x'><p>Hello</p></div>", "frag", "html"),
+    (b'{"text": "hello"}\n{"text": "again"}\n', "data.txt", "jsonl"),
+    (b"# Heading\n\ntext", "notes.md", "markdown"),
+    (b"# Heading\n\ntext", "notes.txt", "text"),
+    (b"Plain words about a bridge.", "article", "text"),
+    (b"Sorry, moved.", "news.rss", "feed"),  # the feed reader will say it is not XML
+    (b"id,text\n1,hello", "rows.jsonl", "jsonl"),  # the JSONL reader will name bad lines
+])
 def test_sniff_by_content(head: bytes, name: str, expected: str) -> None:
     assert sniff_bytes(head, Path(name)) == expected
 
 
 def test_unknown_xml_and_json_arrays_are_explained() -> None:
     assert "neither an RSS/Atom feed nor an HTML page" in str(
-        sniff_bytes(b"<?xml version='1.0'?><svg></svg>", Path("pic.svg"))
-    )
+        sniff_bytes(b"<?xml version='1.0'?><svg></svg>", Path("pic.svg")))
     assert "expected JSON Lines" in str(sniff_bytes(b'[{"text": "a"}]', Path("a.json")))
 
 

@@ -24,9 +24,7 @@ def test_text_file_with_sidecar_takes_its_metadata() -> None:
 
 
 def test_markdown_title_loses_heading_markers_but_text_stays_exact(tmp_path: Path) -> None:
-    raw = (
-        "## Ferry timetable changes ##\n\nFrom Monday the *harbour ferry* runs every 20 minutes.\n"
-    )
+    raw = "## Ferry timetable changes ##\n\nFrom Monday the *harbour ferry* runs every 20 minutes.\n"
     (tmp_path / "notes.md").write_text(raw, encoding="utf-8")
     (article,) = read(tmp_path / "notes.md").articles
     assert article.title == "Ferry timetable changes"
@@ -43,11 +41,8 @@ def test_title_is_first_non_empty_line() -> None:
 
 def test_sidecar_named_after_the_stem_and_naive_dates_are_utc(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text("Harbour reopens\n\nThe harbour reopened.\n")
-    (tmp_path / "story.meta.json").write_text(
-        json.dumps(
-            {"outlet": "Lakeside Gazette", "published": "2024-03-25 08:00", "extra": "ignored"}
-        )
-    )
+    (tmp_path / "story.meta.json").write_text(json.dumps(
+        {"outlet": "Lakeside Gazette", "published": "2024-03-25 08:00", "extra": "ignored"}))
     (article,) = read(tmp_path / "story.txt").articles
     assert article.outlet == "Lakeside Gazette"
     assert article.published == datetime(2024, 3, 25, 8, 0, tzinfo=UTC)
@@ -72,9 +67,7 @@ def test_sidecar_with_a_bad_date_is_an_error(tmp_path: Path) -> None:
 
 def test_windows_1252_text_is_decoded_and_noted(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
-    path.write_bytes(
-        "Caf\u00e9 owners say \u201cbusiness is down\u201d \u2013 by 30%.\n".encode("cp1252")
-    )
+    path.write_bytes("Caf\u00e9 owners say \u201cbusiness is down\u201d \u2013 by 30%.\n".encode("cp1252"))
     got = read(path)
     (article,) = got.articles
     assert article.text == "Caf\u00e9 owners say \u201cbusiness is down\u201d \u2013 by 30%.\n"

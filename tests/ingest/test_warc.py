@@ -17,8 +17,7 @@ def test_gzipped_warc_gives_one_article_per_html_response(make_warc: MakeWarc) -
     got = read(make_warc())
     assert not got.errors and not got.skips
     assert [a.url for a in got.articles] == [  # canonical links of the pages
-        f"https://lakeside-gazette.example/news/2024/03/19/story-{i}" for i in range(3)
-    ]
+        f"https://lakeside-gazette.example/news/2024/03/19/story-{i}" for i in range(3)]
     first = got.articles[0]
     assert first.outlet == "The Lakeside Gazette" and first.source_format == "warc"
     assert first.published is not None and first.published.year == 2024
@@ -26,11 +25,9 @@ def test_gzipped_warc_gives_one_article_per_html_response(make_warc: MakeWarc) -
 
 
 def test_uncompressed_warc_and_non_html_records(make_warc: MakeWarc) -> None:
-    pages = [
-        Page("https://x.example/robots.txt", b"User-agent: *\n", "text/plain"),
-        story_page(1),
-        Page("https://x.example/gone", b"", "text/html", "404 Not Found"),
-    ]
+    pages = [Page("https://x.example/robots.txt", b"User-agent: *\n", "text/plain"),
+             story_page(1),
+             Page("https://x.example/gone", b"", "text/html", "404 Not Found")]
     got = read(make_warc("plain.warc", pages, gzip=False))
     assert len(got.articles) == 1 and not got.errors and not got.notices
     got = read(make_warc("none.warc", [pages[0], pages[2]], gzip=False))
@@ -49,12 +46,11 @@ def test_malformed_record_is_named_by_offset_and_later_records_still_read(tmp_pa
     path = tmp_path / "bad.warc"
     offsets = write_warc(path, [story_page(i) for i in range(3)], gzip=False)
     data = bytearray(path.read_bytes())
-    data[offsets[1] : offsets[1] + 8] = b"WARX/9.9"  # break the second response's header
+    data[offsets[1]:offsets[1] + 8] = b"WARX/9.9"  # break the second response's header
     path.write_bytes(bytes(data))
     got = read(path)
-    assert [
-        a.text.count("bridge number 0") + 2 * a.text.count("bridge number 2") for a in got.articles
-    ] == [1, 2]
+    assert [a.text.count("bridge number 0") + 2 * a.text.count("bridge number 2")
+            for a in got.articles] == [1, 2]
     (error,) = got.errors
     one_line(str(error), f"bad.warc:record at offset {offsets[1]}: malformed WARC record")
 
@@ -63,7 +59,7 @@ def test_corrupt_gzip_member_is_skipped_and_reading_resumes(tmp_path: Path) -> N
     path = tmp_path / "bad.warc.gz"
     offsets = write_warc(path, [story_page(i) for i in range(3)])
     data = bytearray(path.read_bytes())
-    data[offsets[1] + 12 : offsets[1] + 40] = b"\x00garbage-garbage-garbage!!\x00"
+    data[offsets[1] + 12:offsets[1] + 40] = b"\x00garbage-garbage-garbage!!\x00"
     path.write_bytes(bytes(data))
     got = read(path)
     assert len(got.articles) == 2

@@ -29,17 +29,11 @@ WIRE = (
     "Kastelan said the government would hold an emergency cabinet meeting later on Tuesday to "
     "discuss aid for the region. Authorities have not said what caused the collapse."
 )
-LIGHT_EDIT = (
-    WIRE.replace("later on Tuesday", "on Tuesday").replace(
-        "the Red Cross", "the Velorian Red Cross"
-    )
-    + " Our correspondent contributed to this report."
-)
-OTHER = (
-    "About 3,000 residents of Tessary and the villages below the dam have been evacuated "
-    "since Monday's collapse, the provincial governor said on Tuesday, as the confirmed "
-    "death toll rose to at least 14 and shelters in the town filled up."
-)
+LIGHT_EDIT = WIRE.replace("later on Tuesday", "on Tuesday").replace(
+    "the Red Cross", "the Velorian Red Cross") + " Our correspondent contributed to this report."
+OTHER = ("About 3,000 residents of Tessary and the villages below the dam have been evacuated "
+         "since Monday's collapse, the provincial governor said on Tuesday, as the confirmed "
+         "death toll rose to at least 14 and shelters in the town filled up.")
 
 
 def _store(conn: sqlite3.Connection, text: str, url: str) -> Article:
@@ -64,9 +58,7 @@ def test_bucket_keys_are_stable_across_runs_and_versions() -> None:
     """Stored buckets must match future lookups: pin the hashing."""
     keys = band_keys(minhash(shingles("The quick brown fox jumps over the lazy dog.")))
     assert len(keys) == 16 and len(set(keys)) == 16
-    assert (
-        keys[0] == band_keys(minhash(shingles("the QUICK brown fox, jumps over the lazy dog")))[0]
-    )
+    assert keys[0] == band_keys(minhash(shingles("the QUICK brown fox, jumps over the lazy dog")))[0]
     assert keys[:2] == PINNED_KEYS
 
 
@@ -76,9 +68,7 @@ PINNED_KEYS = ["01d0f48ddcae9101", "41de99df0057b84b"]
 def test_exact_and_near_duplicates_and_unrelated(store: sqlite3.Connection) -> None:
     original = _store(store, WIRE, "https://wire.example/1")
     assert find_duplicate(store, Article.create("  " + WIRE.upper() + "\n")) == (
-        "exact",
-        original.id,
-    )
+        "exact", original.id)
     assert find_duplicate(store, Article.create(LIGHT_EDIT)) == ("near", original.id)
     assert find_duplicate(store, Article.create(OTHER)) is None
 
@@ -106,9 +96,7 @@ def test_candidates_come_from_the_lsh_index_not_all_pairs(store: sqlite3.Connect
     assert find_duplicate(store, unindexed) is None
 
 
-def test_ingest_marks_near_duplicates_across_files(
-    tmp_path: Path, store: sqlite3.Connection
-) -> None:
+def test_ingest_marks_near_duplicates_across_files(tmp_path: Path, store: sqlite3.Connection) -> None:
     (tmp_path / "a.txt").write_text(WIRE)
     (tmp_path / "b.txt").write_text(LIGHT_EDIT)
     (tmp_path / "c.txt").write_text(OTHER)
@@ -117,7 +105,5 @@ def test_ingest_marks_near_duplicates_across_files(
     rows = {r["source_path"]: r for r in store.execute("SELECT * FROM articles")}
     original = rows[str(tmp_path / "a.txt")]
     assert rows[str(tmp_path / "b.txt")]["duplicate_of"] == original["id"]
-    assert (
-        original["duplicate_of"] is None and rows[str(tmp_path / "c.txt")]["duplicate_of"] is None
-    )
+    assert original["duplicate_of"] is None and rows[str(tmp_path / "c.txt")]["duplicate_of"] is None
     assert get_article(store, original["id"]) is not None

@@ -30,10 +30,7 @@ def test_matrix_puts_each_outlets_wording_side_by_side(dossier: Dossier) -> None
     assert set(killed.cells) == {"Harbour Ledger", "Northgate Times", "Meridian Daily"}
     ledger = killed.cells["Harbour Ledger"][0]
     assert (ledger.wording.text, ledger.value, ledger.source) == (
-        "more than 31,800",
-        "≥ 31,800",
-        "The Health Ministry",
-    )
+        "more than 31,800", "≥ 31,800", "The Health Ministry")
     northgate = killed.cells["Northgate Times"][0]
     assert (northgate.value, northgate.source) == ("25,000", "Officials")
     evacuated = next(f for f in dossier.facts if f.label == "to be evacuated")
@@ -49,7 +46,7 @@ def test_cells_point_at_the_exact_words(example: sqlite3.Connection, dossier: Do
         for cells in fact.cells.values():
             for c in cells:
                 w = c.wording
-                assert texts[w.article_id][w.start : w.end] == w.text
+                assert texts[w.article_id][w.start:w.end] == w.text
                 assert w.anchor == f"s-{w.article_id}-{w.start}-{w.end}"
 
 
@@ -59,10 +56,7 @@ def test_claim_table_has_every_claim_with_its_sentence(dossier: Dossier) -> None
     assert timing.modality == "expected"
     assert timing.time == "2024-04-01 – 2024-05-15"
     assert timing.source_kind == "anonymous"
-    assert (
-        timing.context.text
-        == "The operation is expected in April or early May, two diplomats said."
-    )
+    assert timing.context.text == "The operation is expected in April or early May, two diplomats said."
     assert timing.verdict == "single_source"
 
 
@@ -77,9 +71,7 @@ def test_sources_and_anonymous_share(dossier: Dossier) -> None:
 
 def test_timeline_links_to_claims(dossier: Dossier) -> None:
     assert [t.label for t in dossier.timeline] == [
-        "Health Ministry toll above 31,800",
-        "Ground operation expected",
-    ]
+        "Health Ministry toll above 31,800", "Ground operation expected"]
     spans = {(c.article_id, c.span.anchor) for c in dossier.claims}
     assert all((t.target_article, t.target) in spans for t in dossier.timeline)
 
@@ -102,26 +94,11 @@ def test_unknown_story_is_a_user_error(example: sqlite3.Connection) -> None:
 
 def test_store_without_stories_gets_one_dossier_of_everything(store: sqlite3.Connection) -> None:
     assert story_ids(store) == []
-    said = [
-        Said(
-            "Over 1 million displaced people are in Rafah.",
-            number="Over 1 million",
-            low=1e6,
-            hedge="lower_bound",
-            measure="displaced",
-        ),
-        Said(
-            "On Tuesday the Ministry said 40 were killed.",
-            number="40",
-            value=40,
-            low=40,
-            high=40,
-            measure="killed",
-            source="the Ministry",
-            source_kind="official_body",
-            when="On Tuesday",
-        ),
-    ]
+    said = [Said("Over 1 million displaced people are in Rafah.", number="Over 1 million", low=1e6,
+                 hedge="lower_bound", measure="displaced"),
+            Said("On Tuesday the Ministry said 40 were killed.", number="40", value=40, low=40,
+                 high=40, measure="killed", source="the Ministry", source_kind="official_body",
+                 when="On Tuesday")]
     with transaction(store):
         store_article(store, *make_article(said, source_path="seed/003_b.txt"))
     assert story_ids(store) == [ALL_STORIES]

@@ -9,44 +9,18 @@ from wirecheck.report.dossier import Cell, FactRow, SpanRef
 
 
 def _cell(column: str, value: float, published: str) -> Cell:
-    return Cell(
-        claim_id=f"c{value}",
-        article_id="a",
-        column=column,
-        wording=SpanRef("a", 0, 2, "xx", "s-a-0-2"),
-        value=None,
-        low=value,
-        high=None,
-        point=None,
-        hedge="lower_bound",
-        measure="killed",
-        source="ministry",
-        chain=[],
-        source_kind="official_body",
-        modality="asserted",
-        published=published,
-    )
+    return Cell(claim_id=f"c{value}", article_id="a", column=column,
+                wording=SpanRef("a", 0, 2, "xx", "s-a-0-2"), value=None, low=value, high=None,
+                point=None, hedge="lower_bound", measure="killed", source="ministry", chain=[],
+                source_kind="official_body", modality="asserted", published=published)
 
 
 def test_evolving_figure_is_drawn_as_a_series() -> None:
-    fact = FactRow(
-        id="f",
-        anchor="f-f",
-        key="killed",
-        label="killed <b>",
-        verdict="evolving",
-        sources=2,
-        outlets=2,
-        story_id="s",
-        detail={},
-        cells={
-            "A": [
-                _cell("A", 80, "2024-03-21T10:00:00+00:00"),
-                _cell("A", 40, "2024-03-19T10:00:00+00:00"),
-            ],
-            "B": [_cell("B", 60, "2024-03-20T10:00:00+00:00")],
-        },
-    )
+    fact = FactRow(id="f", anchor="f-f", key="killed", label="killed <b>", verdict="evolving",
+                   sources=2, outlets=2, story_id="s", detail={}, cells={
+                       "A": [_cell("A", 80, "2024-03-21T10:00:00+00:00"),
+                             _cell("A", 40, "2024-03-19T10:00:00+00:00")],
+                       "B": [_cell("B", 60, "2024-03-20T10:00:00+00:00")]})
     chart = build_chart([fact], [], [])
     assert chart is not None and chart.kind == "series"
     assert chart.title == "killed <b>: reported values over time"  # escaped by the template

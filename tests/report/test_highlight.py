@@ -65,9 +65,8 @@ def test_crossing_spans_are_split_deterministically() -> None:
 
 def test_identical_anchor_given_once_and_marks_clipped() -> None:
     text = "0123456789"
-    out = highlight(
-        text[3:8], [Mark(0, 5, "claim", anchor="s-a"), Mark(4, 20, "time", anchor="s-a")], offset=3
-    )
+    out = highlight(text[3:8], [Mark(0, 5, "claim", anchor="s-a"), Mark(4, 20, "time", anchor="s-a")],
+                    offset=3)
     p = parse(out)
     assert p.text == "34567"
     assert p.ids == ["s-a"]

@@ -57,8 +57,7 @@ def test_html_is_one_offline_file(dossier: Dossier) -> None:
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert csp is not None
     assert unescape(csp.group(1)).startswith(
-        "default-src 'none'; script-src 'none'; style-src 'sha256-"
-    )
+        "default-src 'none'; script-src 'none'; style-src 'sha256-")
     # nothing is loaded from anywhere: the only absolute URLs are links to the articles
     assert not re.search(r"\b(src|srcset|data|action)=", html)
     assert "@import" not in html and "url(" not in html
@@ -90,36 +89,25 @@ def test_templates_never_mark_data_safe() -> None:
             assert "autoescape false" not in text, entry.name
 
 
-def test_write_dossiers_writes_each_story_and_an_index(
-    example: sqlite3.Connection, tmp_path: Path
-) -> None:
+def test_write_dossiers_writes_each_story_and_an_index(example: sqlite3.Connection, tmp_path: Path) -> None:
     paths = write_dossiers(example, tmp_path / "out", ["html", "md", "json"])
     names = sorted(p.name for p in paths)
-    assert names == [
-        "index.html",
-        "index.json",
-        "index.md",
-        "story-rafah.html",
-        "story-rafah.json",
-        "story-rafah.md",
-    ]
+    assert names == ["index.html", "index.json", "index.md",
+                     "story-rafah.html", "story-rafah.json", "story-rafah.md"]
     index = json.loads((tmp_path / "out" / "index.json").read_text())
     assert index["stories"][0]["file"] == "story-rafah.json"
     assert 'href="story-rafah.html"' in (tmp_path / "out" / "index.html").read_text()
 
 
-def test_write_dossiers_rejects_unknown_formats(
-    example: sqlite3.Connection, tmp_path: Path
-) -> None:
+def test_write_dossiers_rejects_unknown_formats(example: sqlite3.Connection, tmp_path: Path) -> None:
     from wirecheck.errors import WirecheckError
 
     with pytest.raises(WirecheckError, match="unknown dossier format pdf"):
         write_dossiers(example, tmp_path, ["pdf"])
 
 
-def test_cli_report_writes_a_story(
-    example: sqlite3.Connection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_report_writes_a_story(example: sqlite3.Connection, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     db = example.execute("PRAGMA database_list").fetchone()["file"]
     out = tmp_path / "rafah.html"
     assert main(["--db", db, "-q", "report", "rafah", "--format", "html", "--out", str(out)]) == 0

@@ -55,9 +55,8 @@ def kill_after(cmd: list[str], delay: float) -> bool:
     True when it was still running. It runs in its own process group so worker processes
     die with it, as they would when a machine loses power.
     """
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-    )
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
     try:
         proc.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -114,9 +113,8 @@ def fresh(db: Path) -> None:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
-def kill_repeatedly(
-    cmd: list[str], db: Path, reference: Fingerprint, took: float, kills: int, rng: random.Random
-) -> int:
+def kill_repeatedly(cmd: list[str], db: Path, reference: Fingerprint, took: float,
+                    kills: int, rng: random.Random) -> int:
     """SIGKILL ``cmd`` ``kills`` times mid-run; returns the number of runs that finished.
 
     A run that finishes before its kill (the machine was fast) is itself a resume: the
@@ -149,9 +147,8 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def analyzed_reference(
-    small_corpus: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Fingerprint, float]:
+def analyzed_reference(small_corpus: Path, tmp_path_factory: pytest.TempPathFactory
+                       ) -> tuple[Fingerprint, float]:
     db = tmp_path_factory.mktemp("ref") / "ref.db"
     took = run_to_end(wirecheck(db, "ingest", str(small_corpus)))
     ref = fingerprint(db)
@@ -196,13 +193,9 @@ def test_sigkill_during_analyze_keeps_finished_batches_whole(
 
 
 def _has_local_batch() -> bool:
-    out = subprocess.run(
-        [sys.executable, "-m", "wirecheck", "batch", "--help"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    out = subprocess.run([sys.executable, "-m", "wirecheck", "batch", "--help"],
+                         capture_output=True, text=True, check=False,
+                         env={**os.environ, "NO_COLOR": "1"})
     return out.returncode == 0 and "local" in out.stdout
 
 

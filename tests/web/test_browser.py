@@ -45,14 +45,11 @@ class Guard:
         page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.console.append(str(e)))
-        page.on(
-            "request", lambda r: None if r.url.startswith(allowed) else self.outside.append(r.url)
-        )
+        page.on("request", lambda r: None if r.url.startswith(allowed) else self.outside.append(r.url))
 
     def _console(self, message: Any) -> None:
         if message.type in ("error", "warning") and not message.text.startswith(
-            "Failed to load resource: the server responded with a status of 404"
-        ):
+                "Failed to load resource: the server responded with a status of 404"):
             self.console.append(message.text)  # e.g. a CSP violation: something tried to run
 
     def assert_clean(self) -> None:
@@ -84,9 +81,8 @@ def test_click_a_conflict_and_land_on_the_highlighted_span(chromium: Any, exampl
         page.close()
 
 
-def test_dossier_file_opens_offline_with_facts_side_by_side(
-    chromium: Any, example_db: Path, tmp_path: Path
-) -> None:
+def test_dossier_file_opens_offline_with_facts_side_by_side(chromium: Any, example_db: Path,
+                                                            tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
     conn = connect(example_db, readonly=True)
@@ -97,9 +93,7 @@ def test_dossier_file_opens_offline_with_facts_side_by_side(
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    page.route(
-        "**/*", lambda route: route.continue_() if route.request.url == url else route.abort()
-    )
+    page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
     guard = Guard(page, url)
     page.goto(url)
     assert requested == [url]  # the file itself, nothing else
@@ -112,10 +106,7 @@ def test_dossier_file_opens_offline_with_facts_side_by_side(
     evac = page.locator("tr.fact", has=page.locator("th", has_text="to be evacuated"))
     expect(evac).to_contain_text("a Lebanese newspaper citing Egyptian sources")
     # the inline stylesheet is allowed by its CSP hash: the conflict row is colored
-    assert (
-        killed.locator("th").evaluate("e => getComputedStyle(e).backgroundColor")
-        == "rgb(253, 231, 231)"
-    )
+    assert killed.locator("th").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(253, 231, 231)"
     killed.locator("a.wording").first.click()
     target = page.locator(":target")
     expect(target).to_be_visible()
@@ -136,9 +127,8 @@ def _inert(page: Any, where: str, facts: int | None) -> None:
         assert state["facts"] == facts, where
 
 
-def test_payloads_are_inert_in_every_page(
-    chromium: Any, payload_db: tuple[Path, dict[str, Any]], tmp_path: Path
-) -> None:
+def test_payloads_are_inert_in_every_page(chromium: Any, payload_db: tuple[Path, dict[str, Any]],
+                                          tmp_path: Path) -> None:
     db, ids = payload_db
     with live_server(db) as base:
         page = chromium.new_page()
@@ -146,10 +136,8 @@ def test_payloads_are_inert_in_every_page(
         for url in pages(ids, every_entity=False):  # in-process tests visit them all
             page.goto(base + url)
             _inert(page, url, ids["facts"] if url == "/stories/xss" else None)
-            assert (
-                page.evaluate("document.querySelectorAll('form').length"),
-                page.evaluate("document.querySelectorAll('input').length"),
-            ) == (1, 1), url
+            assert (page.evaluate("document.querySelectorAll('form').length"),
+                    page.evaluate("document.querySelectorAll('input').length")) == (1, 1), url
         page.goto(f"{base}/articles/{ids['articles'][0]}")
         page.hover("mark.k-quantity")  # tooltips are plain title attributes, nothing runs
         guard.assert_clean()

@@ -19,80 +19,14 @@ from wirecheck.report import build_dossier, render
 from wirecheck.store.db import connect
 from wirecheck.web import create_app
 
-TAGS = {
-    "html",
-    "head",
-    "meta",
-    "title",
-    "style",
-    "body",
-    "nav",
-    "a",
-    "b",
-    "form",
-    "input",
-    "button",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "p",
-    "dl",
-    "dt",
-    "dd",
-    "div",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "span",
-    "mark",
-    "section",
-    "header",
-    "article",
-    "ul",
-    "li",
-    "svg",
-    "circle",
-    "polyline",
-    "text",
-    "line",
-    "br",
-}
-ATTRS = {
-    "class",
-    "id",
-    "href",
-    "title",
-    "rel",
-    "tabindex",
-    "lang",
-    "charset",
-    "name",
-    "content",
-    "http-equiv",
-    "type",
-    "value",
-    "placeholder",
-    "aria-label",
-    "role",
-    "action",
-    "method",
-    "scope",
-    "xmlns",
-    "width",
-    "height",
-    "viewbox",
-    "cx",
-    "cy",
-    "r",
-    "points",
-    "x",
-    "y",
-    "text-anchor",
-}
+TAGS = {"html", "head", "meta", "title", "style", "body", "nav", "a", "b", "form", "input", "button",
+        "main", "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "table", "thead", "tbody", "tr", "th",
+        "td", "span", "mark", "section", "header", "article", "ul", "li", "svg", "circle", "polyline",
+        "text", "line", "br"}
+ATTRS = {"class", "id", "href", "title", "rel", "tabindex", "lang", "charset", "name", "content",
+         "http-equiv", "type", "value", "placeholder", "aria-label", "role", "action", "method",
+         "scope", "xmlns", "width", "height", "viewbox", "cx", "cy", "r", "points", "x", "y",
+         "text-anchor"}
 
 
 class Structure(HTMLParser):
@@ -124,7 +58,7 @@ class Structure(HTMLParser):
 def _safe_href(href: str) -> bool:
     if href.startswith(("#", "?")) or (href.startswith("/") and not href.startswith("//")):
         return True
-    return href.startswith(("http://", "https://")) and not any(c in href for c in '"<> \t\n')
+    return href.startswith(("http://", "https://")) and not any(c in href for c in "\"<> \t\n")
 
 
 def structure(html: str) -> Structure:

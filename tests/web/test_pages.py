@@ -37,17 +37,14 @@ def test_story_page_is_the_dossier(client: TestClient) -> None:
     for heading in ("Discrepancy matrix", "Timeline", "Sources", "Claims (7)"):
         assert heading in r.text
     assert r.text.count('<tr class="fact v-') == 4
-    cell = re.search(
-        r'<tr class="fact v-conflict".*?<a class="wording" href="([^"]+)"', r.text, re.S
-    )
+    cell = re.search(r'<tr class="fact v-conflict".*?<a class="wording" href="([^"]+)"', r.text, re.S)
     assert cell and re.fullmatch(r"/articles/[0-9a-f]+#s-[0-9a-f]+-\d+-\d+", cell.group(1))
 
 
 def test_article_page_highlights_every_span(client: TestClient) -> None:
     story = client.get("/stories/rafah").text
-    link = re.search(
-        r'<tr class="fact v-conflict".*?<a class="wording" href="([^"#]+)#([^"]+)"', story, re.S
-    )
+    link = re.search(r'<tr class="fact v-conflict".*?<a class="wording" href="([^"#]+)#([^"]+)"',
+                     story, re.S)
     assert link
     r = client.get(link.group(1))
     assert r.status_code == 200
@@ -104,11 +101,8 @@ def test_all_articles_dossier_and_front_page_without_stories(tmp_path: Path) -> 
 def test_error_shape_is_pinned(client: TestClient) -> None:
     r = client.get("/api/stories/nope")
     assert r.status_code == 404
-    assert r.json() == {
-        "ok": False,
-        "error": "no story 'nope' in the store (see `wirecheck stories`)",
-        "status": 404,
-    }
+    assert r.json() == {"ok": False, "error": "no story 'nope' in the store (see `wirecheck stories`)",
+                        "status": 404}
     r = client.get("/api/stories", params={"page": 0})
     assert r.status_code == 400
     assert set(r.json()) == {"ok", "error", "status"} and r.json()["status"] == 400
@@ -152,9 +146,7 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert h["x-content-type-options"] == "nosniff"
 
 
-def test_pages_are_served_while_a_writer_holds_a_transaction(
-    example_db: Path, client: TestClient
-) -> None:
+def test_pages_are_served_while_a_writer_holds_a_transaction(example_db: Path, client: TestClient) -> None:
     writer = connect(example_db)
     writer.execute("BEGIN IMMEDIATE")
     insert_article(writer, Article.create("An uncommitted article about Rafah.", title="Pending"))
@@ -179,9 +171,7 @@ def test_resolved_entities_link_by_id_across_outlets(example_db: Path) -> None:
     conn.execute("INSERT INTO entities (id, name, type) VALUES ('e-rafah', 'Rafah (city)', 'GPE')")
     conn.execute("UPDATE entity_mentions SET entity_id = 'e-rafah' WHERE local_name = 'Rafah'")
     conn.execute("COMMIT")
-    aid = conn.execute(
-        "SELECT article_id FROM entity_mentions WHERE entity_id = 'e-rafah'"
-    ).fetchone()[0]
+    aid = conn.execute("SELECT article_id FROM entity_mentions WHERE entity_id = 'e-rafah'").fetchone()[0]
     conn.close()
     client = TestClient(create_app(example_db))
     article = client.get(f"/articles/{aid}").text

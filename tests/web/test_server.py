@@ -10,27 +10,16 @@ from wirecheck.cli import main
 from wirecheck.web import server
 
 
-@pytest.mark.parametrize(
-    ("host", "loopback"),
-    [
-        ("127.0.0.1", True),
-        ("127.8.9.1", True),
-        ("::1", True),
-        ("[::1]", True),
-        ("localhost", True),
-        ("0.0.0.0", False),
-        ("::", False),
-        ("192.168.1.4", False),
-        ("example.org", False),
-    ],
-)
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("127.8.9.1", True), ("::1", True), ("[::1]", True), ("localhost", True),
+    ("0.0.0.0", False), ("::", False), ("192.168.1.4", False), ("example.org", False),
+])
 def test_is_loopback(host: str, loopback: bool) -> None:
     assert server.is_loopback(host) is loopback
 
 
-def test_serve_binds_loopback_and_warns_otherwise(
-    example_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_serve_binds_loopback_and_warns_otherwise(example_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
     calls: list[tuple[object, ...]] = []
     monkeypatch.setattr(server, "run_server", lambda *args: calls.append(args))
     assert main(["serve", "--db", str(example_db)]) == 0
@@ -41,9 +30,8 @@ def test_serve_binds_loopback_and_warns_otherwise(
     assert "warning: --host 0.0.0.0 exposes the store" in capsys.readouterr().err
 
 
-def test_serve_refuses_a_missing_store_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_serve_refuses_a_missing_store_in_one_line(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("error: no store at")

@@ -18,22 +18,10 @@ def _writer(db: Path, done: threading.Event) -> None:
     conn = connect(db)
     try:
         for s in range(STORIES):
-            made = [
-                make_article(
-                    [
-                        Said(
-                            f"Story {s}: {i + 3} people were hurt.",
-                            number=f"{i + 3} people",
-                            value=i + 3,
-                            measure="injured",
-                        )
-                    ],
-                    outlet=f"Outlet {i}",
-                    title=f"s{s} a{i}",
-                    url=f"https://x.example/{s}/{i}",
-                )
-                for i in range(PER_STORY)
-            ]
+            made = [make_article([Said(f"Story {s}: {i + 3} people were hurt.", number=f"{i + 3} people",
+                                       value=i + 3, measure="injured")],
+                                 outlet=f"Outlet {i}", title=f"s{s} a{i}", url=f"https://x.example/{s}/{i}")
+                    for i in range(PER_STORY)]
             with transaction(conn):  # one story and all its articles land together
                 for article, analysis in made:
                     store_article(conn, article, analysis)
@@ -47,7 +35,6 @@ def test_parallel_readers_and_one_writer(example_db: Path) -> None:
     problems: list[str] = []
     done = threading.Event()
     with live_server(example_db) as base:
-
         def reader() -> None:
             with httpx.Client(base_url=base, timeout=30) as http:
                 while not done.is_set():
@@ -58,7 +45,6 @@ def test_parallel_readers_and_one_writer(example_db: Path) -> None:
                     for story in http.get("/api/stories").json()["stories"]:
                         if story["id"] != "rafah" and story["articles"] != PER_STORY:
                             problems.append(f"half-written story {story}")  # never visible
-
         readers = [threading.Thread(target=reader) for _ in range(4)]
         for t in readers:
             t.start()

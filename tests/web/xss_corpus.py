@@ -23,77 +23,27 @@ def payload_story(db: Path) -> dict[str, Any]:
     for i, p in enumerate(PAYLOADS):
         n = 1000 + i
         said = [
-            Said(
-                f"{p} said {n} people were killed.",
-                number=f"{n} people",
-                value=n,
-                low=n,
-                high=n,
-                measure="killed",
-                source=p,
-                source_kind="official_body",
-                chain=[p, "a payload"],
-            ),
-            Said(
-                f"About {n} homes were destroyed, {p} reported.",
-                number=f"About {n} homes",
-                value=n,
-                hedge="approximate",
-                measure="destroyed",
-                source=p,
-                source_kind="anonymous",
-                chain=[p],
-                modality="reported",
-            ),
+            Said(f"{p} said {n} people were killed.", number=f"{n} people", value=n, low=n, high=n,
+                 measure="killed", source=p, source_kind="official_body", chain=[p, "a payload"]),
+            Said(f"About {n} homes were destroyed, {p} reported.", number=f"About {n} homes",
+                 value=n, hedge="approximate", measure="destroyed", source=p,
+                 source_kind="anonymous", chain=[p], modality="reported"),
         ]
-        made.append(
-            make_article(
-                said,
-                outlet=None if i % 9 == 8 else PAYLOADS[i % 8],
-                title=p,
-                url=p,
-                published=day + timedelta(hours=6 * i),
-                source_path=f"{p}.txt",
-                filler=p,
-                entities={p: "ORG"},
-            )
-        )
+        made.append(make_article(
+            said, outlet=None if i % 9 == 8 else PAYLOADS[i % 8], title=p, url=p,
+            published=day + timedelta(hours=6 * i), source_path=f"{p}.txt", filler=p,
+            entities={p: "ORG"}))
     first = [a.claims[0].id for _, a in made]
     second = [a.claims[1].id for _, a in made]
     with transaction(conn):
         for article, analysis in made:
             store_article(conn, article, analysis)
-        save_story(
-            conn,
-            "xss",
-            f"{PAYLOADS[0]} {PAYLOADS[14]}",
-            [a.id for a, _ in made],
-            [
-                Fact(
-                    "xss-killed",
-                    PAYLOADS[1],
-                    "evolving",
-                    first,
-                    3,
-                    8,
-                    PAYLOADS[2],
-                    {"why": PAYLOADS[3]},
-                ),
-                Fact("xss-destroyed", PAYLOADS[15], "conflict", second, 3, 8),
-            ],
-            [
-                {
-                    "id": f"xss-t{i}",
-                    "date_start": "2024-03-01",
-                    "kind": "claim",
-                    "ref_id": first[i],
-                    "label": p,
-                    "outlets": [p],
-                }
-                for i, p in enumerate(PAYLOADS)
-            ],
-            keywords=PAYLOADS[:5],
-        )
+        save_story(conn, "xss", f"{PAYLOADS[0]} {PAYLOADS[14]}", [a.id for a, _ in made], [
+            Fact("xss-killed", PAYLOADS[1], "evolving", first, 3, 8, PAYLOADS[2], {"why": PAYLOADS[3]}),
+            Fact("xss-destroyed", PAYLOADS[15], "conflict", second, 3, 8),
+        ], [{"id": f"xss-t{i}", "date_start": "2024-03-01", "kind": "claim", "ref_id": first[i],
+             "label": p, "outlets": [p]} for i, p in enumerate(PAYLOADS)],
+            keywords=PAYLOADS[:5])
     conn.close()
     return {"story": "xss", "articles": [a.id for a, _ in made], "facts": 2}
 

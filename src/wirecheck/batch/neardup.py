@@ -15,13 +15,8 @@ from typing import Any
 
 from wirecheck.reconcile.dedupe import THRESHOLD, band_keys, jaccard, minhash, shingles
 
-LSH_COLUMNS = [
-    ("band", "long"),
-    ("bucket", "string"),
-    ("id", "string"),
-    ("file_idx", "long"),
-    ("rec_idx", "long"),
-]
+LSH_COLUMNS = [("band", "long"), ("bucket", "string"), ("id", "string"),
+               ("file_idx", "long"), ("rec_idx", "long")]
 MATCH_COLUMNS = [("id", "string"), ("orig", "string"), ("o_file", "long"), ("o_rec", "long")]
 
 

@@ -60,21 +60,17 @@ def import_parquet(conn: sqlite3.Connection, folder: str | Path) -> pipeline.Ing
     if not folder.is_dir():
         raise WirecheckError(f"{folder}: no such folder (give the --out of a Spark batch)")
     manifest = read_manifest(folder)
-    report = pipeline.IngestReport(
-        read=int(manifest.get("read", 0)),
-        duplicates=int(manifest.get("duplicates", 0)),
-        problems=list(manifest.get("problems", [])),
-    )
+    report = pipeline.IngestReport(read=int(manifest.get("read", 0)),
+                                   duplicates=int(manifest.get("duplicates", 0)),
+                                   problems=list(manifest.get("problems", [])))
     if hasattr(report, "notes"):
         report.notes.extend(manifest.get("notes", []))
     with transaction(conn):
         for chunk in pipeline.batched(iter_articles(folder), pipeline.BATCH):
             analyses = {a.id: an for a, an in chunk if an is not None}
 
-            def analyzer(
-                added: list[Article],
-                done: dict[str, ArticleAnalysis] = analyses,
-            ) -> Iterator[tuple[Article, ArticleAnalysis]]:
+            def analyzer(added: list[Article], done: dict[str, ArticleAnalysis] = analyses,
+                         ) -> Iterator[tuple[Article, ArticleAnalysis]]:
                 return ((a, done[a.id]) for a in added if a.id in done)
 
             pipeline.store_batch(conn, [a for a, _ in chunk], report, analyzer)

@@ -132,21 +132,15 @@ def _hadoop_walk(sc: Any, given: str) -> Iterator[InputFile | str]:
                 subfolders.append(st.getPath())
                 continue
             uri = str(st.getPath().toString())
-            side = next(
-                (
-                    entries[c]
-                    for c in (name + SIDECAR_SUFFIX, Path(name).stem + SIDECAR_SUFFIX)
-                    if c != name and c in entries
-                ),
-                None,
-            )
+            side = next((entries[c] for c in (name + SIDECAR_SUFFIX,
+                                              Path(name).stem + SIDECAR_SUFFIX)
+                         if c != name and c in entries), None)
             yield InputFile(0, uri, uri, side and str(side.getPath().toString()))
         stack.extend(reversed(subfolders))
 
 
-def read_blobs(
-    file: InputFile, blobs: Iterable[tuple[str, bytes]], limits: Limits
-) -> Iterator[ReadResult]:
+def read_blobs(file: InputFile, blobs: Iterable[tuple[str, bytes]],
+               limits: Limits) -> Iterator[ReadResult]:
     """Executor side: what ``ingest.read_file`` makes of this file's bytes (and sidecar's).
 
     The copy keeps the file's name (readers sniff by content, then by extension); sources
@@ -161,7 +155,7 @@ def read_blobs(
         for item in read_file(main, limits):
             if isinstance(item, Article):
                 if item.source_path and item.source_path.startswith(str(main)):
-                    item.source_path = file.display + item.source_path[len(str(main)) :]
+                    item.source_path = file.display + item.source_path[len(str(main)):]
                 yield item
             else:
                 yield _renamed(item, str(main), file.display, tmp + "/", parent)

@@ -77,9 +77,7 @@ def spark_session(master: str | None = None, *, conf: dict[str, str] | None = No
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - an install problem
-        raise WirecheckError(
-            "the Spark engine needs pyspark: pip install 'wirecheck[spark]'"
-        ) from exc
+        raise WirecheckError("the Spark engine needs pyspark: pip install 'wirecheck[spark]'") from exc
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     log4j = Path(tempfile.gettempdir()) / "wirecheck-spark-log4j2.properties"
     if not log4j.exists():
@@ -106,13 +104,8 @@ def spark_session(master: str | None = None, *, conf: dict[str, str] | None = No
 def _schema(cols: list[tables.Column]) -> Any:
     from pyspark.sql import types as T
 
-    kinds = {
-        "string": T.StringType(),
-        "long": T.LongType(),
-        "double": T.DoubleType(),
-        "boolean": T.BooleanType(),
-        "array<string>": T.ArrayType(T.StringType()),
-    }
+    kinds = {"string": T.StringType(), "long": T.LongType(), "double": T.DoubleType(),
+             "boolean": T.BooleanType(), "array<string>": T.ArrayType(T.StringType())}
     return T.StructType([T.StructField(name, kinds[kind], True) for name, kind in cols])
 
 
@@ -123,11 +116,9 @@ def _tuple(row: dict[str, Any], cols: list[tables.Column]) -> tuple[Any, ...]:
 _READ_COLUMNS = [c for c in tables.ARTICLE_COLUMNS if c[0] != "analysis"]
 
 
-def _read_files(
-    groups: Iterable[tuple[int, Iterable[tuple[str, bytes]]]],
-    files: dict[int, sources.InputFile],
-    limits: Limits,
-) -> Iterator[tuple[str, tuple[Any, ...]]]:
+def _read_files(groups: Iterable[tuple[int, Iterable[tuple[str, bytes]]]],
+                files: dict[int, sources.InputFile], limits: Limits,
+                ) -> Iterator[tuple[str, tuple[Any, ...]]]:
     """Executor side: raw files → ("article", row) / ("problem", row), via ingest's readers."""
     for idx, blobs in groups:
         for rec, item in enumerate(sources.read_blobs(files[idx], blobs, limits)):
@@ -192,43 +183,33 @@ def run_spark(
     files = sc.broadcast({f.idx: f for f in listing.files})
     by_uri = sc.broadcast(listing.by_uri())
 
-    blobs = (
-        sc.union([sc.binaryFiles(root) for root in listing.roots])
-        if listing.roots
+    blobs = sc.union([sc.binaryFiles(root) for root in listing.roots]) if listing.roots \
         else sc.emptyRDD()
-    )
     keyed = blobs.flatMap(lambda kv: [(i, kv) for i in by_uri.value.get(kv[0], ())])
     grouped = keyed.groupByKey() if listing.has_sidecars else keyed.mapValues(lambda b: [b])
-    read = grouped.mapPartitions(lambda g: _read_files(g, files.value, limits)).persist(
-        StorageLevel.MEMORY_AND_DISK
-    )  # read each file once, whatever the size
+    read = grouped.mapPartitions(lambda g: _read_files(g, files.value, limits)) \
+        .persist(StorageLevel.MEMORY_AND_DISK)  # read each file once, whatever the size
 
-    raw = spark.createDataFrame(
-        read.filter(lambda t: t[0] == "article").map(lambda t: t[1]), _schema(_READ_COLUMNS)
-    )
-    problems = spark.createDataFrame(
-        read.filter(lambda t: t[0] == "problem").map(lambda t: t[1]),
-        _schema(tables.PROBLEM_COLUMNS),
-    )
+    raw = spark.createDataFrame(read.filter(lambda t: t[0] == "article").map(lambda t: t[1]),
+                                _schema(_READ_COLUMNS))
+    problems = spark.createDataFrame(read.filter(lambda t: t[0] == "problem").map(lambda t: t[1]),
+                                     _schema(tables.PROBLEM_COLUMNS))
     order = ["file_idx", "rec_idx"]
-    first = raw.withColumn(
-        "_h", F.row_number().over(Window.partitionBy("content_hash").orderBy(*order))
-    ).withColumn("_i", F.row_number().over(Window.partitionBy("id").orderBy(*order)))
+    first = (raw.withColumn("_h", F.row_number().over(Window.partitionBy("content_hash").orderBy(*order)))
+                .withColumn("_i", F.row_number().over(Window.partitionBy("id").orderBy(*order))))
     kept = _near_duplicates(spark, first.filter("_h = 1 AND _i = 1").drop("_h", "_i"))
     n_parts = partitions or max(1, sc.defaultParallelism * 4)
     ranged = kept.repartitionByRange(n_parts, *order).sortWithinPartitions(*order)
-    analyzed = spark.createDataFrame(
-        ranged.rdd.mapPartitions(_analyze), _schema(tables.ARTICLE_COLUMNS)
-    )
+    analyzed = spark.createDataFrame(ranged.rdd.mapPartitions(_analyze),
+                                     _schema(tables.ARTICLE_COLUMNS))
     analyzed.write.mode("overwrite").parquet(f"{out_uri}/articles")
     problems.coalesce(1).write.mode("overwrite").parquet(f"{out_uri}/problems")
 
     stored = spark.read.parquet(f"{out_uri}/articles")
     for table in ("claims", "times", "events", "entity_mentions"):
         rows = stored.select("analysis").rdd.mapPartitions(lambda r, t=table: _derived(r, t))
-        spark.createDataFrame(rows, _schema(tables.TABLES[table])).write.mode("overwrite").parquet(
-            f"{out_uri}/{table}"
-        )
+        spark.createDataFrame(rows, _schema(tables.TABLES[table])).write.mode("overwrite") \
+            .parquet(f"{out_uri}/{table}")
 
     report.read = raw.count()
     report.analyzed = stored.count()
@@ -251,57 +232,39 @@ def _near_duplicates(spark: Any, kept: Any) -> Any:
     kept = kept.drop("duplicate_of").persist()
     lsh = spark.createDataFrame(
         kept.select("id", "text", "file_idx", "rec_idx").rdd.mapPartitions(neardup.lsh_rows),
-        _schema(neardup.LSH_COLUMNS),
-    )
+        _schema(neardup.LSH_COLUMNS))
     a, b = lsh.alias("a"), lsh.alias("b")
     earlier = (F.col("a.file_idx") < F.col("b.file_idx")) | (
-        (F.col("a.file_idx") == F.col("b.file_idx")) & (F.col("a.rec_idx") < F.col("b.rec_idx"))
-    )
-    pairs = (
-        a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.bucket") == F.col("b.bucket")))
-        .where(earlier)
-        .select(
-            F.col("b.id").alias("id"),
-            F.col("a.id").alias("orig"),
-            F.col("a.file_idx").alias("o_file"),
-            F.col("a.rec_idx").alias("o_rec"),
-        )
-        .distinct()
-    )
+        (F.col("a.file_idx") == F.col("b.file_idx")) & (F.col("a.rec_idx") < F.col("b.rec_idx")))
+    pairs = (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.bucket") == F.col("b.bucket")))
+              .where(earlier)
+              .select(F.col("b.id").alias("id"), F.col("a.id").alias("orig"),
+                      F.col("a.file_idx").alias("o_file"), F.col("a.rec_idx").alias("o_rec"))
+              .distinct())
     texts = kept.select("id", "text")
-    with_text = pairs.join(texts, "id").join(
-        texts.select(F.col("id").alias("orig"), F.col("text").alias("o_text")), "orig"
-    )
-    matches = spark.createDataFrame(
-        with_text.rdd.mapPartitions(neardup.verified), _schema(neardup.MATCH_COLUMNS)
-    )
+    with_text = (pairs.join(texts, "id")
+                 .join(texts.select(F.col("id").alias("orig"), F.col("text").alias("o_text")),
+                       "orig"))
+    matches = spark.createDataFrame(with_text.rdd.mapPartitions(neardup.verified),
+                                    _schema(neardup.MATCH_COLUMNS))
     first = Window.partitionBy("id").orderBy("o_file", "o_rec")
-    parent = (
-        matches.withColumn("_n", F.row_number().over(first))
-        .where("_n = 1")
-        .select("id", F.col("orig").alias("parent"))
-        .persist()
-    )
+    parent = (matches.withColumn("_n", F.row_number().over(first)).where("_n = 1")
+              .select("id", F.col("orig").alias("parent")).persist())
     while True:  # follow chains: a copy of a copy points at the original
         up = parent.alias("p").join(parent.alias("q"), F.col("p.parent") == F.col("q.id"), "left")
         if up.where(F.col("q.parent").isNotNull()).limit(1).count() == 0:
             break
-        parent = up.select(
-            F.col("p.id").alias("id"),
-            F.coalesce(F.col("q.parent"), F.col("p.parent")).alias("parent"),
-        ).persist()
-    return (
-        kept.join(parent.withColumnRenamed("parent", "duplicate_of"), "id", "left")
-        .select(*[name for name, _ in _READ_COLUMNS])
-        .persist()
-    )
+        parent = up.select(F.col("p.id").alias("id"),
+                           F.coalesce(F.col("q.parent"), F.col("p.parent")).alias("parent")
+                           ).persist()
+    return (kept.join(parent.withColumnRenamed("parent", "duplicate_of"), "id", "left")
+            .select(*[name for name, _ in _READ_COLUMNS]).persist())
 
 
 def _write_manifest(sc: Any, out_uri: str, report: SparkReport) -> None:
     """The job's counts beside the tables (through Hadoop, so it works on any filesystem)."""
-    body = json.dumps(
-        {**report.to_dict(), "extraction_version": EXTRACTION_VERSION}, ensure_ascii=False, indent=2
-    )
+    body = json.dumps({**report.to_dict(), "extraction_version": EXTRACTION_VERSION},
+                      ensure_ascii=False, indent=2)
     jvm = sc._jvm
     path = jvm.org.apache.hadoop.fs.Path(f"{out_uri}/{MANIFEST}")
     fs = path.getFileSystem(sc._jsc.hadoopConfiguration())

@@ -25,13 +25,8 @@ Column = tuple[str, str]  # (name, kind): string / long / double / boolean / arr
 ORDER_COLUMNS: list[Column] = [("file_idx", "long"), ("rec_idx", "long")]
 PROBLEM_COLUMNS: list[Column] = [*ORDER_COLUMNS, ("kind", "string"), ("message", "string")]
 MENTION_COLUMNS: list[Column] = [
-    ("article_id", "string"),
-    ("entity_id", "string"),
-    ("name", "string"),
-    ("type", "string"),
-    ("start", "long"),
-    ("end", "long"),
-    ("text", "string"),
+    ("article_id", "string"), ("entity_id", "string"), ("name", "string"), ("type", "string"),
+    ("start", "long"), ("end", "long"), ("text", "string"),
 ]
 
 
@@ -108,25 +103,18 @@ CLAIM_COLUMNS: list[Column] = columns(Claim)
 TIME_COLUMNS: list[Column] = [("article_id", "string"), *columns(TimeExpr)]
 EVENT_COLUMNS: list[Column] = columns(Event)
 TABLES: dict[str, list[Column]] = {
-    "articles": ARTICLE_COLUMNS,
-    "claims": CLAIM_COLUMNS,
-    "times": TIME_COLUMNS,
-    "events": EVENT_COLUMNS,
-    "entity_mentions": MENTION_COLUMNS,
-    "problems": PROBLEM_COLUMNS,
+    "articles": ARTICLE_COLUMNS, "claims": CLAIM_COLUMNS, "times": TIME_COLUMNS,
+    "events": EVENT_COLUMNS, "entity_mentions": MENTION_COLUMNS, "problems": PROBLEM_COLUMNS,
 }
 
 
-def article_row(
-    article: Article, file_idx: int, rec_idx: int, analysis: ArticleAnalysis | None
-) -> dict[str, Any]:
+def article_row(article: Article, file_idx: int, rec_idx: int,
+                analysis: ArticleAnalysis | None) -> dict[str, Any]:
     """The article's row; the whole analysis rides along as JSON, so an import is lossless."""
     row = flatten(article, Article)
-    row.update(
-        file_idx=file_idx,
-        rec_idx=rec_idx,
-        analysis=None if analysis is None else json.dumps(analysis.to_dict(), ensure_ascii=False),
-    )
+    row.update(file_idx=file_idx, rec_idx=rec_idx,
+               analysis=None if analysis is None else json.dumps(analysis.to_dict(),
+                                                                 ensure_ascii=False))
     return row
 
 
@@ -138,17 +126,9 @@ def analysis_rows(analysis: ArticleAnalysis) -> dict[str, list[dict[str, Any]]]:
         "times": [{"article_id": aid, **flatten(t, TimeExpr)} for t in analysis.times],
         "events": [flatten(e, Event) for e in analysis.events],
         "entity_mentions": [
-            {
-                "article_id": aid,
-                "entity_id": ent.id,
-                "name": ent.name,
-                "type": ent.type,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-            }
-            for ent in analysis.entities
-            for m in ent.mentions
+            {"article_id": aid, "entity_id": ent.id, "name": ent.name, "type": ent.type,
+             "start": m.start, "end": m.end, "text": m.text}
+            for ent in analysis.entities for m in ent.mentions
         ],
     }
 

@@ -35,9 +35,8 @@ def _ingest(ctx: typer.Context, paths: list[Path], analyze: bool) -> pipeline.In
     conn = open_store(ctx)
     try:
         with progress(ctx, "ingesting") as advance:
-            report = pipeline.ingest(
-                conn, paths, limits=Limits.from_env(), analyze=analyze, on_progress=advance
-            )
+            report = pipeline.ingest(conn, paths, limits=Limits.from_env(), analyze=analyze,
+                                     on_progress=advance)
     finally:
         conn.close()
     for line in report.problems:
@@ -50,12 +49,8 @@ def _ingest(ctx: typer.Context, paths: list[Path], analyze: bool) -> pipeline.In
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(
-        ..., help="Files or folders (txt, md, html, rss, atom, warc, jsonl)."
-    ),
-    analyze: bool = typer.Option(
-        True, "--analyze/--no-analyze", help="Extract claims while ingesting."
-    ),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, md, html, rss, atom, warc, jsonl)."),
+    analyze: bool = typer.Option(True, "--analyze/--no-analyze", help="Extract claims while ingesting."),
     as_json: bool = JsonOpt,
 ) -> int:
     """Read articles into the store, once each (duplicates skipped, wire copies marked)."""
@@ -63,20 +58,15 @@ def ingest(
     if as_json:
         print_json(report.to_dict())
     else:
-        note(
-            ctx,
-            f"read {report.read}, added {report.added}, duplicates {report.duplicates}, "
-            f"near-duplicates {report.near_duplicates}, problems {len(report.problems)}",
-        )
+        note(ctx, f"read {report.read}, added {report.added}, duplicates {report.duplicates}, "
+                  f"near-duplicates {report.near_duplicates}, problems {len(report.problems)}")
     return 1 if report.problems else 0
 
 
 @app.command()
 def analyze(
     ctx: typer.Context,
-    force: bool = typer.Option(
-        False, "--force", help="Re-extract every article, not only stale ones."
-    ),
+    force: bool = typer.Option(False, "--force", help="Re-extract every article, not only stale ones."),
 ) -> None:
     """Run the extractors over stored articles (after a better extractor lands)."""
     conn = open_store(ctx)
@@ -131,9 +121,7 @@ def run(
     if as_json:
         print_json(summary)
     else:
-        print_table(
-            [{k: v for k, v in summary.items() if k != "ingest"}],
-            ["articles", "independent_articles", "outlets", "claims", "stories", "conflicts"],
-            title="wirecheck store summary",
-        )
+        print_table([{k: v for k, v in summary.items() if k != "ingest"}],
+                    ["articles", "independent_articles", "outlets", "claims", "stories", "conflicts"],
+                    title="wirecheck store summary")
     return 0

@@ -15,22 +15,12 @@ from wirecheck.limits import Limits
 @app.command()
 def batch(
     ctx: typer.Context,
-    inputs: list[str] = typer.Argument(
-        ..., help="Files or folders; for Spark also hdfs://, s3a://, ... URLs."
-    ),
+    inputs: list[str] = typer.Argument(..., help="Files or folders; for Spark also hdfs://, s3a://, ... URLs."),
     engine: str = typer.Option("local", "--engine", help="local (all cores) or spark."),
-    workers: int | None = typer.Option(
-        None, "--workers", "-w", help="Local engine: processes (default: all cores)."
-    ),
-    master: str | None = typer.Option(
-        None, "--master", help="Spark master URL (default local[*])."
-    ),
-    out: str | None = typer.Option(
-        None, "--out", help="Spark engine: folder or URL for the Parquet output."
-    ),
-    conf: list[str] = typer.Option(
-        [], "--conf", help="Spark engine: KEY=VALUE Spark setting (repeatable)."
-    ),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Local engine: processes (default: all cores)."),
+    master: str | None = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
+    out: str | None = typer.Option(None, "--out", help="Spark engine: folder or URL for the Parquet output."),
+    conf: list[str] = typer.Option([], "--conf", help="Spark engine: KEY=VALUE Spark setting (repeatable)."),
     as_json: bool = JsonOpt,
 ) -> int:
     """Ingest and analyze a large corpus on every core, or on a Spark cluster (to Parquet)."""
@@ -42,9 +32,8 @@ def batch(
             raise WirecheckError(f"no such file or folder: {', '.join(missing)}")
         conn = open_store(ctx)
         with progress(ctx, "batch") as advance:
-            report = batch_local(
-                conn, inputs, workers=workers, limits=Limits.from_env(), on_progress=advance
-            )
+            report = batch_local(conn, inputs, workers=workers, limits=Limits.from_env(),
+                                 on_progress=advance)
         summary = report.to_dict()
     elif engine == "spark":
         from wirecheck.batch.spark import run_spark, spark_session
@@ -71,9 +60,7 @@ def batch(
 @app.command("import-parquet")
 def import_parquet(
     ctx: typer.Context,
-    folder: Path = typer.Argument(
-        ..., help="The --out folder of `wirecheck batch --engine spark`."
-    ),
+    folder: Path = typer.Argument(..., help="The --out folder of `wirecheck batch --engine spark`."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Load a Spark batch's Parquet output into the store (one transaction)."""

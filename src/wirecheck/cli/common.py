@@ -89,13 +89,8 @@ def note(ctx: typer.Context, message: str) -> None:
 def progress(ctx: typer.Context, label: str, total: int | None = None) -> Iterator[Any]:
     """A rich progress bar on stderr (transient; hidden with --quiet or when not a TTY)."""
     bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=settings(ctx).quiet,
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=settings(ctx).quiet,
     )
     with bar:
         task = bar.add_task(label, total=total)
@@ -106,9 +101,7 @@ def progress(ctx: typer.Context, label: str, total: int | None = None) -> Iterat
         yield advance
 
 
-def tracked(
-    ctx: typer.Context, items: Iterable[T], label: str, total: int | None = None
-) -> Iterator[T]:
+def tracked(ctx: typer.Context, items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
     with progress(ctx, label, total) as advance:
         for item in items:
             yield item

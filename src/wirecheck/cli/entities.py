@@ -13,8 +13,7 @@ from wirecheck.reconcile.resolve import entity_summaries, unresolved_mentions
 def entities(
     ctx: typer.Context,
     entity_type: str | None = typer.Option(
-        None, "--type", help="Only this type: PERSON, ORG, GPE, LOC, NORP or FAC."
-    ),
+        None, "--type", help="Only this type: PERSON, ORG, GPE, LOC, NORP or FAC."),
     limit: int = LimitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -30,14 +29,6 @@ def entities(
     if as_json:
         print_json([e.to_dict() for e in found])
         return
-    print_table(
-        [
-            {
-                **e.to_dict(),
-                "aliases": "; ".join(e.aliases),
-                "outlets": ", ".join(o for o in e.outlets if o),
-            }
-            for e in found
-        ],
-        ["name", "type", "mentions", "articles", "outlets", "aliases"],
-    )
+    print_table([{**e.to_dict(), "aliases": "; ".join(e.aliases),
+                  "outlets": ", ".join(o for o in e.outlets if o)} for e in found],
+                ["name", "type", "mentions", "articles", "outlets", "aliases"])

@@ -19,9 +19,7 @@ def report(
     ctx: typer.Context,
     story: str = typer.Argument(..., help="Story id, or 'all' for every article as one dossier."),
     fmt: str = FormatOpt,
-    out: Path | None = typer.Option(
-        None, "--out", "-o", help="Write to this file instead of stdout."
-    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """One story's dossier: matrix, timeline, claims and sources, side by side per outlet."""
     from wirecheck.report import FORMATS, build_dossier, render

@@ -69,23 +69,8 @@ def predicted_for(item: dict[str, Any], claims: list[Claim]) -> Claim | None:
 class _Tally:
     def __init__(self) -> None:
         self.n: dict[str, int] = dict.fromkeys(
-            [
-                "gold",
-                "pred",
-                "span_r",
-                "span_p",
-                "src_r",
-                "src_p",
-                "chain",
-                "multi",
-                "multi_ok",
-                "unat",
-                "unat_ok",
-                "kind",
-                "kind_ok",
-            ],
-            0,
-        )
+            ["gold", "pred", "span_r", "span_p", "src_r", "src_p", "chain", "multi",
+             "multi_ok", "unat", "unat_ok", "kind", "kind_ok"], 0)
 
     def article(self, gold: GoldArticle, analysis: ArticleAnalysis) -> None:
         items = gold.raw.get("attributions") or []
@@ -112,18 +97,12 @@ class _Tally:
             if ok and g.get("kind"):
                 n["kind"] += 1
                 n["kind_ok"] += a.source_kind == g["kind"]
-        units = {
-            (c.span.start, c.span.end, normalize_name(c.attribution.source))
-            for c in analysis.claims
-            if c.attribution.source
-        }
+        units = {(c.span.start, c.span.end, normalize_name(c.attribution.source))
+                 for c in analysis.claims if c.attribution.source}
         for s0, s1, source in units:
             n["pred"] += 1
-            inside = [
-                g
-                for g in attributed
-                if _overlap(s0, s1, g["start"], g["end"]) >= OVERLAP * max(1, s1 - s0)
-            ]
+            inside = [g for g in attributed
+                      if _overlap(s0, s1, g["start"], g["end"]) >= OVERLAP * max(1, s1 - s0)]
             n["span_p"] += bool(inside)
             n["src_p"] += any(normalize_name(g["source"]) == source for g in inside)
 
@@ -136,9 +115,7 @@ class _Tally:
             "chain_exact_multi": round(n["multi_ok"] / n["multi"], 4) if n["multi"] else 0.0,
             "unattributed_accuracy": round(n["unat_ok"] / n["unat"], 4) if n["unat"] else 0.0,
             "kind_accuracy": round(n["kind_ok"] / n["kind"], 4) if n["kind"] else 0.0,
-            "n": n["gold"],
-            "n_multi": n["multi"],
-            "n_unattributed": n["unat"],
+            "n": n["gold"], "n_multi": n["multi"], "n_unattributed": n["unat"],
         }
 
 

@@ -97,16 +97,13 @@ def ceaf_e(gold: Clusters, pred: Clusters) -> Score:
     """Luo (2005), entity-based: best one-to-one cluster matching under φ4 similarity."""
     gold_list = [frozenset(c) for c in gold if c]
     pred_list = [frozenset(c) for c in pred if c]
-    total = sum(
-        _best_matching(g_ids, p_ids, gold_list, pred_list)
-        for g_ids, p_ids in _components(gold_list, pred_list)
-    )
+    total = sum(_best_matching(g_ids, p_ids, gold_list, pred_list)
+                for g_ids, p_ids in _components(gold_list, pred_list))
     return Score(total, len(pred_list), total, len(gold_list))
 
 
-def _components(
-    gold: list[frozenset[Hashable]], pred: list[frozenset[Hashable]]
-) -> Iterable[tuple[list[int], list[int]]]:
+def _components(gold: list[frozenset[Hashable]], pred: list[frozenset[Hashable]]
+                ) -> Iterable[tuple[list[int], list[int]]]:
     """Groups of gold/pred clusters connected by shared mentions (matching is independent)."""
     parent = list(range(len(gold) + len(pred)))
 
@@ -129,15 +126,10 @@ def _components(
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _best_matching(
-    g_ids: list[int],
-    p_ids: list[int],
-    gold: list[frozenset[Hashable]],
-    pred: list[frozenset[Hashable]],
-) -> float:
-    weight = [
-        [2 * len(gold[g] & pred[p]) / (len(gold[g]) + len(pred[p])) for p in p_ids] for g in g_ids
-    ]
+def _best_matching(g_ids: list[int], p_ids: list[int], gold: list[frozenset[Hashable]],
+                   pred: list[frozenset[Hashable]]) -> float:
+    weight = [[2 * len(gold[g] & pred[p]) / (len(gold[g]) + len(pred[p])) for p in p_ids]
+              for g in g_ids]
     if len(g_ids) > len(p_ids):
         weight = [list(col) for col in zip(*weight, strict=True)]
     assignment = hungarian_max(weight)
@@ -201,12 +193,8 @@ class CorefScores:
         return (self.muc.f1 + self.b3.f1 + self.ceaf_e.f1) / 3
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "muc": self.muc.to_dict(),
-            "b3": self.b3.to_dict(),
-            "ceaf_e": self.ceaf_e.to_dict(),
-            "conll_f1": round(self.conll_f1, 4),
-        }
+        return {"muc": self.muc.to_dict(), "b3": self.b3.to_dict(),
+                "ceaf_e": self.ceaf_e.to_dict(), "conll_f1": round(self.conll_f1, 4)}
 
 
 def coref_scores(gold: Clusters, pred: Clusters) -> CorefScores:

@@ -30,9 +30,8 @@ from wirecheck.evaluate.entities import Key, b3_scores, find, resolved_mentions
 ENTITY_PREFIXES = ("HUMAN_", "NON_HUMAN_", "LOC_")
 
 
-def ecb_entity_gold(
-    root: Path, topics: Iterable[int], scratch: Path
-) -> tuple[dict[Key, str], dict[Key, str | None]]:
+def ecb_entity_gold(root: Path, topics: Iterable[int], scratch: Path
+                    ) -> tuple[dict[Key, str], dict[Key, str | None]]:
     """Gold chain and our entity (or None) of every scored ECB+ entity mention."""
     scored = coref_sentences(root)
     gold: dict[Key, str] = {}
@@ -64,11 +63,6 @@ def score_ecbplus_entities(gold_path: Path, options: dict[str, Any]) -> dict[str
     everything = b3_scores(gold, found)
     hit = {k: v for k, v in gold.items() if found.get(k)}
     within = b3_scores(hit, found)
-    return {
-        "all": everything["b3"],
-        "found": within["b3"],
-        "coverage": everything["mention_recall"],
-        "n_mentions": everything["n_mentions"],
-        "n_found": within["n_mentions"],
-        "topics": len(list(topics)),
-    }
+    return {"all": everything["b3"], "found": within["b3"],
+            "coverage": everything["mention_recall"], "n_mentions": everything["n_mentions"],
+            "n_found": within["n_mentions"], "topics": len(list(topics))}

@@ -33,33 +33,10 @@ TEST_TOPICS = frozenset(range(36, 46))
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 EVENT_PREFIXES = ("ACTION_", "NEG_")
 
-_NO_SPACE_BEFORE = frozenset(
-    {
-        ".",
-        ",",
-        ";",
-        ":",
-        "!",
-        "?",
-        "%",
-        ")",
-        "]",
-        "}",
-        "'s",
-        "'S",
-        "n't",
-        "'re",
-        "'ve",
-        "'ll",
-        "'d",
-        "'m",
-        "''",
-        "”",
-        "’",
-        "...",
-        "…",
-    }
-)
+_NO_SPACE_BEFORE = frozenset({
+    ".", ",", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "n't", "'re", "'ve", "'ll",
+    "'d", "'m", "''", "”", "’", "...", "…",
+})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "“", "‘"})
 _QUOTES = {"``": '"', "''": '"'}
 _NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)$")
@@ -104,22 +81,15 @@ class EcbDocument:
     def article(self) -> Article:
         """The document as an Article (ECB+ carries no publish dates: ``published`` is None)."""
         return Article(
-            id=self.article_id,
-            text=self.text,
-            outlet=outlet_of(self.url),
-            url=self.url,
-            title=self.title,
-            source_path=f"ecbplus/{self.topic}/{self.name}.xml",
+            id=self.article_id, text=self.text, outlet=outlet_of(self.url), url=self.url,
+            title=self.title, source_path=f"ecbplus/{self.topic}/{self.name}.xml",
             source_format="ecbplus",
         )
 
     def event_mentions(self, sentences: frozenset[int] | None = None) -> list[Mention]:
         """Event (ACTION_*/NEG_*) mentions, optionally only in the given sentences."""
-        return [
-            m
-            for m in self.mentions
-            if m.is_event and (sentences is None or m.sentence in sentences)
-        ]
+        return [m for m in self.mentions
+                if m.is_event and (sentences is None or m.sentence in sentences)]
 
 
 def outlet_of(url: str | None) -> str | None:
@@ -152,8 +122,7 @@ def _sentences(root: ET.Element) -> dict[int, list[tuple[int, str]]]:
     sents: dict[int, list[tuple[int, str]]] = {}
     for tok in root.iter("token"):
         sents.setdefault(int(tok.get("sentence", "0")), []).append(
-            (int(tok.get("t_id", "0")), tok.text or "")
-        )
+            (int(tok.get("t_id", "0")), tok.text or ""))
     return sents
 
 
@@ -199,15 +168,8 @@ def parse_document(path: Path) -> EcbDocument:
         lines.append(line)
         base += len(line) + 1
     text = "\n".join(lines)
-    doc = EcbDocument(
-        name=name,
-        topic=topic,
-        subtopic=f"{topic}_{kind}",
-        text=text,
-        url=url,
-        token_offsets=token_offsets,
-        sentence_offsets=sentence_offsets,
-    )
+    doc = EcbDocument(name=name, topic=topic, subtopic=f"{topic}_{kind}", text=text, url=url,
+                      token_offsets=token_offsets, sentence_offsets=sentence_offsets)
     doc.title = _title(lines)
     sentence_of = {t_id: number for number, toks in sents.items() for t_id, _ in toks}
     doc.mentions = _mentions(root, doc, sentence_of)
@@ -233,18 +195,11 @@ def _mentions(root: ET.Element, doc: EcbDocument, sentence_of: dict[int, int]) -
         m_id = mark.get("m_id", "")
         start = min(doc.token_offsets[t][0] for t in anchors)
         end = max(doc.token_offsets[t][1] for t in anchors)
-        mentions.append(
-            Mention(
-                id=f"{doc.name}:{m_id}",
-                doc=doc.name,
-                tag=mark.tag,
-                sentence=sentence_of[anchors[0]],
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                chain=chains.get(m_id, f"SINGLETON_{doc.name}_{m_id}"),
-            )
-        )
+        mentions.append(Mention(
+            id=f"{doc.name}:{m_id}", doc=doc.name, tag=mark.tag, sentence=sentence_of[anchors[0]],
+            start=start, end=end, text=doc.text[start:end],
+            chain=chains.get(m_id, f"SINGLETON_{doc.name}_{m_id}"),
+        ))
     mentions.sort(key=lambda m: (m.start, m.end, m.id))
     return mentions
 
@@ -252,9 +207,8 @@ def _mentions(root: ET.Element, doc: EcbDocument, sentence_of: dict[int, int]) -
 def read_corpus(root: Path, topics: Iterable[int] | None = None) -> Iterator[EcbDocument]:
     """Every document of the corpus (or of some topics), in topic then file order."""
     wanted = set(topics) if topics is not None else None
-    folders = sorted(
-        (p for p in root.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name)
-    )
+    folders = sorted((p for p in root.iterdir() if p.is_dir() and p.name.isdigit()),
+                     key=lambda p: int(p.name))
     for folder in folders:
         if wanted is not None and int(folder.name) not in wanted:
             continue
@@ -264,9 +218,7 @@ def read_corpus(root: Path, topics: Iterable[int] | None = None) -> Iterator[Ecb
 
 def _file_order(path: Path) -> tuple[int, int, str]:
     match = _NAME.match(path.stem)
-    return (
-        (int(match.group(1)), int(match.group(2)), match.group(3)) if match else (0, 0, path.stem)
-    )
+    return (int(match.group(1)), int(match.group(2)), match.group(3)) if match else (0, 0, path.stem)
 
 
 def coref_sentences(root: Path) -> dict[str, frozenset[int]]:
@@ -276,6 +228,5 @@ def coref_sentences(root: Path) -> dict[str, frozenset[int]]:
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             found.setdefault(f"{row['Topic']}_{row['File']}", set()).add(
-                int(row["Sentence Number"])
-            )
+                int(row["Sentence Number"]))
     return {k: frozenset(v) for k, v in found.items()}

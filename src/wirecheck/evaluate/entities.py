@@ -35,9 +35,7 @@ Key = tuple[str, int, int]
 MIN_FIT = 0.5
 
 
-def resolved_mentions(
-    articles: Iterable[Article], db: Path
-) -> dict[str, list[tuple[int, int, str]]]:
+def resolved_mentions(articles: Iterable[Article], db: Path) -> dict[str, list[tuple[int, int, str]]]:
     """(start, end, entity id) of every resolved mention, per article, via the store."""
     conn = connect(db)
     try:
@@ -53,10 +51,8 @@ def resolved_mentions(
 
 def _read(conn: sqlite3.Connection) -> dict[str, list[tuple[int, int, str]]]:
     out: dict[str, list[tuple[int, int, str]]] = {}
-    for r in conn.execute(
-        'SELECT article_id, start, "end", entity_id FROM entity_mentions '
-        "WHERE entity_id IS NOT NULL"
-    ):
+    for r in conn.execute('SELECT article_id, start, "end", entity_id FROM entity_mentions '
+                          "WHERE entity_id IS NOT NULL"):
         out.setdefault(r[0], []).append((r[1], r[2], r[3]))
     return out
 
@@ -79,17 +75,14 @@ def find(start: int, end: int, predicted: list[tuple[int, int, str]]) -> str | N
 
 def b3_scores(gold: dict[Key, str], found: dict[Key, str | None]) -> dict[str, Any]:
     """B³ over gold mentions; an unfound mention is a predicted singleton."""
-    pred_labels: dict[Hashable, Hashable] = {k: (found.get(k) or f"unfound:{k}") for k in gold}
+    pred_labels: dict[Hashable, Hashable] = {
+        k: (found.get(k) or f"unfound:{k}") for k in gold}
     gold_labels: dict[Hashable, Hashable] = {k: v for k, v in gold.items()}
     score = b_cubed(clusters_from_labels(gold_labels), clusters_from_labels(pred_labels))
     n = len(gold)
     hit = sum(1 for k in gold if found.get(k))
-    return {
-        "b3": score.to_dict(),
-        "mention_recall": round(hit / n, 4) if n else 0.0,
-        "n_mentions": n,
-        "n_clusters": len(set(gold.values())),
-    }
+    return {"b3": score.to_dict(), "mention_recall": round(hit / n, 4) if n else 0.0,
+            "n_mentions": n, "n_clusters": len(set(gold.values()))}
 
 
 def score_entities(gold_path: Path, options: dict[str, Any]) -> dict[str, Any] | None:

@@ -61,13 +61,8 @@ class GoldArticle:
     raw: dict[str, Any] = field(default_factory=dict)
 
     def article(self) -> Article:
-        return Article(
-            id=self.id,
-            text=self.text,
-            outlet=self.outlet,
-            title=self.title,
-            published=self.published,
-        )
+        return Article(id=self.id, text=self.text, outlet=self.outlet, title=self.title,
+                       published=self.published)
 
 
 @dataclass
@@ -113,9 +108,7 @@ def _records(file: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         except json.JSONDecodeError as exc:
             raise InputError(str(file), f"not JSON: {exc.msg}", f"line {lineno}") from exc
         if not isinstance(record, dict) or "id" not in record:
-            raise InputError(
-                str(file), "a gold record is a JSON object with an id", f"line {lineno}"
-            )
+            raise InputError(str(file), "a gold record is a JSON object with an id", f"line {lineno}")
         yield lineno, record
 
 
@@ -131,9 +124,8 @@ def _text(file: Path, record: dict[str, Any], where: str) -> str | None:
     text = source.read_text(encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if record.get("text_sha256") not in (None, digest):
-        raise InputError(
-            str(file), f"{ref} is not the text this gold was made for (hash differs)", where
-        )
+        raise InputError(str(file), f"{ref} is not the text this gold was made for (hash differs)",
+                         where)
     return text
 
 
@@ -154,15 +146,9 @@ def _article(file: Path, record: dict[str, Any], text: str, where: str) -> GoldA
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(str(file), f"bad gold field: {exc}", where) from exc
     return GoldArticle(
-        id=str(record["id"]),
-        text=text,
-        published=published,
-        outlet=record.get("outlet"),
-        title=record.get("title"),
-        story=record.get("story"),
-        quantities=quantities,
-        times=times,
-        raw=record,
+        id=str(record["id"]), text=text, published=published, outlet=record.get("outlet"),
+        title=record.get("title"), story=record.get("story"), quantities=quantities,
+        times=times, raw=record,
     )
 
 
@@ -171,9 +157,8 @@ def _check_offsets(file: Path, text: str, item: dict[str, Any], where: str) -> N
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
         raise InputError(str(file), f"offsets {start}:{end} outside the text", where)
     if "text" in item and text[start:end] != item["text"]:
-        raise InputError(
-            str(file), f"span {start}:{end} reads {text[start:end]!r}, not {item['text']!r}", where
-        )
+        raise InputError(str(file), f"span {start}:{end} reads {text[start:end]!r}, "
+                         f"not {item['text']!r}", where)
 
 
 def _num(value: Any) -> float | None:
@@ -182,15 +167,9 @@ def _num(value: Any) -> float | None:
 
 def _quantity(q: dict[str, Any]) -> GoldQuantity:
     return GoldQuantity(
-        start=int(q["start"]),
-        end=int(q["end"]),
-        low=_num(q.get("low")),
-        high=_num(q.get("high")),
-        value=_num(q.get("value")),
-        hedge=str(q.get("hedge") or "exact"),
-        measure=q.get("measure"),
-        unit=q.get("unit"),
-        subject=q.get("subject"),
+        start=int(q["start"]), end=int(q["end"]), low=_num(q.get("low")), high=_num(q.get("high")),
+        value=_num(q.get("value")), hedge=str(q.get("hedge") or "exact"), measure=q.get("measure"),
+        unit=q.get("unit"), subject=q.get("subject"),
     )
 
 
@@ -198,10 +177,5 @@ def _time(t: dict[str, Any]) -> GoldTime:
     def day(v: Any) -> date | None:
         return None if v is None else date.fromisoformat(str(v)[:10])
 
-    return GoldTime(
-        start=int(t["start"]),
-        end=int(t["end"]),
-        date_start=day(t.get("date_start")),
-        date_end=day(t.get("date_end")),
-        resolved=bool(t.get("resolved", True)),
-    )
+    return GoldTime(start=int(t["start"]), end=int(t["end"]), date_start=day(t.get("date_start")),
+                    date_end=day(t.get("date_end")), resolved=bool(t.get("resolved", True)))

@@ -66,10 +66,8 @@ def load_newsquant(path: Path) -> list[Sentence]:
     out = []
     for i, item in enumerate(data):
         try:
-            gold = tuple(
-                Mention(parse_value(str(q["value"])), str(q["change"]).strip())
-                for q in item["quantities"]
-            )
+            gold = tuple(Mention(parse_value(str(q["value"])), str(q["change"]).strip())
+                         for q in item["quantities"])
             out.append(Sentence(i, str(item["text"]), gold))
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(str(path), f"bad record: {exc}", f"item {i}") from exc
@@ -107,9 +105,7 @@ def score_sentence(gold: Sequence[Mention], pred: Sequence[Mention]) -> tuple[in
     used: set[int] = set()
     tp = tp_change = 0
     for g in gold:
-        candidates = [
-            i for i, p in enumerate(pred) if i not in used and values_match(g.value, p.value)
-        ]
+        candidates = [i for i, p in enumerate(pred) if i not in used and values_match(g.value, p.value)]
         if not candidates:
             continue
         same = [i for i in candidates if pred[i].change == g.change]
@@ -120,9 +116,8 @@ def score_sentence(gold: Sequence[Mention], pred: Sequence[Mention]) -> tuple[in
     return tp, tp_change
 
 
-def evaluate_sentences(
-    sentences: Sequence[Sentence], extractor: Callable[[str], list[Mention]] = ours
-) -> dict[str, Any]:
+def evaluate_sentences(sentences: Sequence[Sentence],
+                       extractor: Callable[[str], list[Mention]] = ours) -> dict[str, Any]:
     tp = tp_change = n_pred = n_gold = 0
     for s in sentences:
         pred = extractor(s.text)
@@ -130,12 +125,9 @@ def evaluate_sentences(
         tp, tp_change = tp + a, tp_change + b
         n_pred += len(pred)
         n_gold += len(s.gold)
-    return {
-        "value": PRF(tp, n_pred, n_gold).to_dict(),
-        "value_change": PRF(tp_change, n_pred, n_gold).to_dict(),
-        "n_sentences": len(sentences),
-        "n_gold": n_gold,
-    }
+    return {"value": PRF(tp, n_pred, n_gold).to_dict(),
+            "value_change": PRF(tp_change, n_pred, n_gold).to_dict(),
+            "n_sentences": len(sentences), "n_gold": n_gold}
 
 
 def score_newsquant(gold_path: Path, options: dict[str, Any]) -> dict[str, Any] | None:

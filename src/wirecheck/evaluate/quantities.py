@@ -55,9 +55,7 @@ def _norm_measure(m: str | None) -> str | None:
     return m.strip().lower() if m else None
 
 
-def match(
-    gold: Sequence[GoldQuantity], pred: Sequence[Quantity]
-) -> list[tuple[GoldQuantity, Quantity]]:
+def match(gold: Sequence[GoldQuantity], pred: Sequence[Quantity]) -> list[tuple[GoldQuantity, Quantity]]:
     """One-to-one gold/prediction pairs under the span rule."""
     used: set[int] = set()
     pairs: list[tuple[GoldQuantity, Quantity]] = []
@@ -84,14 +82,8 @@ def score_article(gold: Sequence[GoldQuantity], pred: Sequence[Quantity]) -> dic
         "span": PRF(len(pairs), len(pred), len(gold)),
         "value": PRF(sum(values_match(g, p) for g, p in pairs), len(pred), len(gold)),
         "measure": PRF(
-            sum(
-                1
-                for g, p in pairs
-                if g.measure and _norm_measure(g.measure) == _norm_measure(p.measure)
-            ),
-            n_pred_measure,
-            n_gold_measure,
-        ),
+            sum(1 for g, p in pairs if g.measure and _norm_measure(g.measure) == _norm_measure(p.measure)),
+            n_pred_measure, n_gold_measure),
     }
 
 
@@ -107,17 +99,13 @@ def time_correct(gold: GoldTime, pred: Sequence[TimeExpr]) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _analysed(
-    path: str, stamp: float, tokenized: bool
-) -> tuple[tuple[GoldArticle, list[Quantity], list[TimeExpr]], ...]:
+def _analysed(path: str, stamp: float, tokenized: bool) -> tuple[tuple[GoldArticle, list[Quantity], list[TimeExpr]], ...]:
     """Run the extractors over every gold article once per (file, version, mode)."""
     from wirecheck.extract.nlp import load_nlp
     from wirecheck.extract.quantities import extract_quantities
     from wirecheck.extract.times import extract_times
 
-    gold = [
-        a for a in load_gold(Path(path)).articles if a.quantities is not None or a.times is not None
-    ]
+    gold = [a for a in load_gold(Path(path)).articles if a.quantities is not None or a.times is not None]
     nlp = load_nlp()
     docs = (nlp.make_doc(a.text) for a in gold) if tokenized else nlp.pipe(a.text for a in gold)
     out = []
@@ -127,9 +115,7 @@ def _analysed(
     return tuple(out)
 
 
-def analysed(
-    gold_path: Path, options: dict[str, Any]
-) -> tuple[tuple[GoldArticle, list[Quantity], list[TimeExpr]], ...]:
+def analysed(gold_path: Path, options: dict[str, Any]) -> tuple[tuple[GoldArticle, list[Quantity], list[TimeExpr]], ...]:
     stamp = max((p.stat().st_mtime for p in _files(gold_path)), default=0.0)
     return _analysed(str(gold_path), stamp, bool(options.get("tokenized")))
 
@@ -148,9 +134,7 @@ def score_quantities(gold_path: Path, options: dict[str, Any]) -> dict[str, Any]
     return quantity_scores([(a.quantities or [], q) for a, q in runs])
 
 
-def quantity_scores(
-    runs: Sequence[tuple[Sequence[GoldQuantity], Sequence[Quantity]]],
-) -> dict[str, Any]:
+def quantity_scores(runs: Sequence[tuple[Sequence[GoldQuantity], Sequence[Quantity]]]) -> dict[str, Any]:
     """Micro-averaged scores over (gold, predictions) per article."""
     total = {"span": PRF(0, 0, 0), "value": PRF(0, 0, 0), "measure": PRF(0, 0, 0)}
     for gold, pred in runs:

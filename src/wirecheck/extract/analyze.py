@@ -14,10 +14,7 @@ from wirecheck.model import Article
 
 
 def analyze_articles(
-    articles: Iterable[Article],
-    *,
-    batch_size: int = BATCH_SIZE,
-    n_process: int = 1,
+    articles: Iterable[Article], *, batch_size: int = BATCH_SIZE, n_process: int = 1,
     limits: Limits | None = None,
 ) -> Iterator[tuple[Article, ArticleAnalysis]]:
     """Yield ``(article, analysis)`` in input order; streams, never holds the corpus.

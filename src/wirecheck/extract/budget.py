@@ -75,7 +75,8 @@ def _break_run(match: re.Match[str]) -> str:
 
 def analysis_text(text: str, limits: Limits) -> str:
     """The copy of ``text`` the pipeline sees: cut to the budget, long runs broken."""
-    text = _cut(text, min(limits.max_article_chars, _token_bound(text, analysis_tokens(limits))))
+    text = _cut(text, min(limits.max_article_chars,
+                          _token_bound(text, analysis_tokens(limits))))
     return _RUN.sub(_break_run, text)
 
 
@@ -85,14 +86,9 @@ def for_analysis(article: Article, limits: Limits) -> Article:
     if text == article.text:
         return article
     if len(text) < len(article.text):
-        log.warning(
-            "%s (%s): only the first %d of %d characters analyzed (WIRECHECK_ARTICLE_SECONDS=%g)",
-            article.id,
-            article.source_path or "-",
-            len(text),
-            len(article.text),
-            limits.article_seconds,
-        )
+        log.warning("%s (%s): only the first %d of %d characters analyzed "
+                    "(WIRECHECK_ARTICLE_SECONDS=%g)", article.id, article.source_path or "-",
+                    len(text), len(article.text), limits.article_seconds)
     return dataclasses.replace(article, text=text)
 
 
@@ -101,14 +97,12 @@ def _respan(value: Any, text: str) -> Any:
         return [_respan(v, text) for v in value]
     if isinstance(value, dict):
         if {"article_id", "start", "end", "text"} <= value.keys():
-            return {**value, "text": text[value["start"] : value["end"]]}
+            return {**value, "text": text[value["start"]:value["end"]]}
         return {k: _respan(v, text) for k, v in value.items()}
     return value
 
 
-def fit_to_article(
-    analysis: ArticleAnalysis, analyzed: Article, stored: Article
-) -> ArticleAnalysis:
+def fit_to_article(analysis: ArticleAnalysis, analyzed: Article, stored: Article) -> ArticleAnalysis:
     """``analysis`` of the ``analyzed`` copy, with every span quoting the ``stored`` text.
 
     A cut alone keeps offsets and texts (the copy is a prefix); broken runs changed
@@ -122,10 +116,6 @@ def fit_to_article(
 def overran(article: Article, seconds: float, limits: Limits) -> None:
     """Log an article whose extraction (after the pipeline) took longer than the budget."""
     if seconds > limits.article_seconds:
-        log.warning(
-            "%s (%s): extraction took %.1f s, over the %g s budget (WIRECHECK_ARTICLE_SECONDS)",
-            article.id,
-            article.source_path or "-",
-            seconds,
-            limits.article_seconds,
-        )
+        log.warning("%s (%s): extraction took %.1f s, over the %g s budget "
+                    "(WIRECHECK_ARTICLE_SECONDS)", article.id, article.source_path or "-",
+                    seconds, limits.article_seconds)

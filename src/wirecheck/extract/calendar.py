@@ -12,114 +12,39 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+                            "friday": 4, "saturday": 5, "sunday": 6}
 SEASONS: dict[str, tuple[int, int]] = {  # northern hemisphere, by month: (first, last)
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "autumn": (9, 11),
-    "fall": (9, 11),
-    "winter": (12, 2),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
 }
 
 EID_AL_FITR: dict[int, date] = {
-    2020: date(2020, 5, 24),
-    2021: date(2021, 5, 13),
-    2022: date(2022, 5, 2),
-    2023: date(2023, 4, 21),
-    2024: date(2024, 4, 10),
-    2025: date(2025, 3, 30),
-    2026: date(2026, 3, 20),
-    2027: date(2027, 3, 9),
-    2028: date(2028, 2, 26),
-    2029: date(2029, 2, 14),
-    2030: date(2030, 2, 4),
+    2020: date(2020, 5, 24), 2021: date(2021, 5, 13), 2022: date(2022, 5, 2),
+    2023: date(2023, 4, 21), 2024: date(2024, 4, 10), 2025: date(2025, 3, 30),
+    2026: date(2026, 3, 20), 2027: date(2027, 3, 9), 2028: date(2028, 2, 26),
+    2029: date(2029, 2, 14), 2030: date(2030, 2, 4),
 }
 EID_AL_ADHA: dict[int, date] = {
-    2020: date(2020, 7, 31),
-    2021: date(2021, 7, 20),
-    2022: date(2022, 7, 9),
-    2023: date(2023, 6, 28),
-    2024: date(2024, 6, 16),
-    2025: date(2025, 6, 6),
-    2026: date(2026, 5, 27),
-    2027: date(2027, 5, 16),
-    2028: date(2028, 5, 5),
-    2029: date(2029, 4, 24),
-    2030: date(2030, 4, 13),
+    2020: date(2020, 7, 31), 2021: date(2021, 7, 20), 2022: date(2022, 7, 9),
+    2023: date(2023, 6, 28), 2024: date(2024, 6, 16), 2025: date(2025, 6, 6),
+    2026: date(2026, 5, 27), 2027: date(2027, 5, 16), 2028: date(2028, 5, 5),
+    2029: date(2029, 4, 24), 2030: date(2030, 4, 13),
 }
 FIXED: dict[str, tuple[int, int]] = {
-    "christmas eve": (12, 24),
-    "christmas day": (12, 25),
-    "christmas": (12, 25),
-    "boxing day": (12, 26),
-    "new year's eve": (12, 31),
-    "new year's day": (1, 1),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-    "st patrick's day": (3, 17),
-    "bastille day": (7, 14),
-    "armistice day": (11, 11),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
+    "valentine's day": (2, 14), "halloween": (10, 31), "st patrick's day": (3, 17),
+    "bastille day": (7, 14), "armistice day": (11, 11),
 }
-NO_RULE = (
-    "passover",
-    "hanukkah",
-    "yom kippur",
-    "rosh hashanah",
-    "sukkot",
-    "purim",
-    "diwali",
-    "lunar new year",
-    "chinese new year",
-    "nowruz",
-    "holi",
-    "vesak",
-)
-HOLIDAY_NAMES = (
-    *FIXED,
-    "eid al-fitr",
-    "eid al-adha",
-    "eid",
-    "ramadan",
-    "easter",
-    "good friday",
-    "thanksgiving",
-    "memorial day",
-    "labor day",
-    *NO_RULE,
-)
+NO_RULE = ("passover", "hanukkah", "yom kippur", "rosh hashanah", "sukkot", "purim",
+           "diwali", "lunar new year", "chinese new year", "nowruz", "holi", "vesak")
+HOLIDAY_NAMES = (*FIXED, "eid al-fitr", "eid al-adha", "eid", "ramadan", "easter", "good friday",
+                 "thanksgiving", "memorial day", "labor day", *NO_RULE)
 
 
 def easter(year: int) -> date:
@@ -185,17 +110,10 @@ def holiday(name: str, year: int) -> tuple[date, date] | None:
 
 
 RAMADAN_START: dict[int, date] = {
-    2020: date(2020, 4, 24),
-    2021: date(2021, 4, 13),
-    2022: date(2022, 4, 2),
-    2023: date(2023, 3, 23),
-    2024: date(2024, 3, 11),
-    2025: date(2025, 3, 1),
-    2026: date(2026, 2, 18),
-    2027: date(2027, 2, 8),
-    2028: date(2028, 1, 28),
-    2029: date(2029, 1, 16),
-    2030: date(2030, 1, 6),
+    2020: date(2020, 4, 24), 2021: date(2021, 4, 13), 2022: date(2022, 4, 2),
+    2023: date(2023, 3, 23), 2024: date(2024, 3, 11), 2025: date(2025, 3, 1),
+    2026: date(2026, 2, 18), 2027: date(2027, 2, 8), 2028: date(2028, 1, 28),
+    2029: date(2029, 1, 16), 2030: date(2030, 1, 6),
 }
 
 

@@ -45,9 +45,8 @@ def _trimmed(doc: Any, article: Article, lo: int, hi: int) -> Span:
     a, b = lo, hi
     while a < b - 1 and (doc[a].is_space or (doc[a].is_punct and doc[a].text not in "“\"'‘")):
         a += 1
-    while b > a + 1 and (
-        doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in "”\"'’")
-    ):
+    while b > a + 1 and (doc[b - 1].is_space or (doc[b - 1].is_punct and
+                         doc[b - 1].text not in "”\"'’")):
         b -= 1
     return article.span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
 
@@ -57,11 +56,8 @@ def clause_of(doc: Any, i: int) -> tuple[int, int]:
     verb, or of the relative clause / appositive it sits in."""
     cur = doc[i]
     for _ in range(MAX_CLIMB):
-        if (
-            cur.head.i == cur.i
-            or cur.dep_ in ("relcl", "appos")
-            or (cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS)
-        ):
+        if cur.head.i == cur.i or cur.dep_ in ("relcl", "appos") or (
+                cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS):
             break
         cur = cur.head
     return cur.left_edge.i, cur.right_edge.i + 1
@@ -102,9 +98,8 @@ def _token_at(doc: Any, start: int, end: int) -> int:
 class _Assembler:
     """Builds the claims of one article from its extractors' outputs."""
 
-    def __init__(
-        self, doc: Any, article: Article, atts: Attributions, times: list[TimeExpr]
-    ) -> None:
+    def __init__(self, doc: Any, article: Article, atts: Attributions,
+                 times: list[TimeExpr]) -> None:
         self.doc, self.article, self.atts, self.times = doc, article, atts, times
         self.places = Places(doc)
         self.time_index = TimeIndex(times)
@@ -114,10 +109,8 @@ class _Assembler:
     def _frame_fields(self, frame: Frame | None) -> dict[str, Any]:
         if frame is None:
             return {"attribution": Attribution.unattributed()}
-        return {
-            "attribution": frame.attribution,
-            "confidence": CARRIED_CONFIDENCE if frame.carried else 1.0,
-        }
+        return {"attribution": frame.attribution,
+                "confidence": CARRIED_CONFIDENCE if frame.carried else 1.0}
 
     def _add(self, claim: Claim) -> None:
         self.claims.setdefault(claim.id, claim)
@@ -140,22 +133,14 @@ class _Assembler:
         frame = self.atts.frame_at(i)
         span = self._span(i, frame)
         verb = self.doc[i].head
-        self._add(
-            Claim(
-                id=claim_id_for(self.article.id, "quantity", q.span.start, q.span.end),
-                article_id=self.article.id,
-                span=span,
-                kind="quantity",
-                quantity=q,
-                modality=modality_of(self.doc[i], self.atts),
-                subject=q.subject,
-                predicate=q.measure or (verb.lemma_ if verb.pos_ == "VERB" else None),
-                object=q.span.text,
-                time=self.time_index.nearest(span.start, span.end, q.span.start),
-                place=self.places.first_in(span.start, span.end),
-                **self._frame_fields(frame),
-            )
-        )
+        self._add(Claim(
+            id=claim_id_for(self.article.id, "quantity", q.span.start, q.span.end),
+            article_id=self.article.id, span=span, kind="quantity", quantity=q,
+            modality=modality_of(self.doc[i], self.atts), subject=q.subject,
+            predicate=q.measure or (verb.lemma_ if verb.pos_ == "VERB" else None),
+            object=q.span.text, time=self.time_index.nearest(span.start, span.end, q.span.start),
+            place=self.places.first_in(span.start, span.end), **self._frame_fields(frame),
+        ))
 
     def event(self, ev: Event) -> None:
         i = _token_at(self.doc, ev.span.start, ev.span.end)
@@ -167,21 +152,13 @@ class _Assembler:
         span = self._span(i, frame)
         claim_id = claim_id_for(self.article.id, "event", trig.idx, trig.idx + len(trig.text))
         ev.claim_ids = [claim_id]
-        self._add(
-            Claim(
-                id=claim_id,
-                article_id=self.article.id,
-                span=span,
-                kind="event",
-                modality=ev.modality,
-                subject=ev.actor,
-                predicate=ev.action,
-                object=ev.target,
-                time=ev.time or self.time_index.nearest(span.start, span.end, trig.idx),
-                place=ev.place or self.places.first_in(span.start, span.end),
-                **self._frame_fields(frame),
-            )
-        )
+        self._add(Claim(
+            id=claim_id, article_id=self.article.id, span=span, kind="event",
+            modality=ev.modality, subject=ev.actor, predicate=ev.action, object=ev.target,
+            time=ev.time or self.time_index.nearest(span.start, span.end, trig.idx),
+            place=ev.place or self.places.first_in(span.start, span.end),
+            **self._frame_fields(frame),
+        ))
 
     def statement(self, frame: Frame) -> None:
         lo, hi = _cut(self.doc, *frame.scope, frame.holes)
@@ -192,44 +169,33 @@ class _Assembler:
         span = _trimmed(self.doc, self.article, lo, hi)
         self.covered.add(frame.sent)
         cue = self.doc[frame.cue]
-        self._add(
-            Claim(
-                id=claim_id_for(self.article.id, "statement", span.start, span.end),
-                article_id=self.article.id,
-                span=span,
-                kind="statement",
-                modality=frame.modality,
-                subject=frame.attribution.source,
-                predicate=cue.lemma_.lower(),
-                object=None,
-                time=self.time_index.nearest(span.start, span.end, span.start),
-                place=self.places.first_in(span.start, span.end),
-                **self._frame_fields(frame),
-            )
-        )
+        self._add(Claim(
+            id=claim_id_for(self.article.id, "statement", span.start, span.end),
+            article_id=self.article.id, span=span, kind="statement",
+            modality=frame.modality, subject=frame.attribution.source,
+            predicate=cue.lemma_.lower(), object=None,
+            time=self.time_index.nearest(span.start, span.end, span.start),
+            place=self.places.first_in(span.start, span.end), **self._frame_fields(frame),
+        ))
+
 
     def bare_sentences(self) -> None:
         """An unattributed statement for each asserting sentence with no other claim."""
-        for k, (lo, hi) in enumerate(zip(self.atts.sent_starts, self.atts.sent_ends, strict=True)):
+        for k, (lo, hi) in enumerate(zip(self.atts.sent_starts, self.atts.sent_ends,
+                                         strict=True)):
             if k in self.covered or not _asserts(self.doc, lo, hi):
                 continue
             span = _trimmed(self.doc, self.article, lo, hi)
             root = next((t for t in self.doc[lo:hi] if t.head.i == t.i), self.doc[lo])
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            self._add(
-                Claim(
-                    id=claim_id_for(self.article.id, "statement", span.start, span.end),
-                    article_id=self.article.id,
-                    span=span,
-                    kind="statement",
-                    attribution=Attribution.unattributed(),
-                    modality=modality_of(root),
-                    subject=subj.text if subj is not None else None,
-                    predicate=root.lemma_.lower(),
-                    time=self.time_index.nearest(span.start, span.end, span.start),
-                    place=self.places.first_in(span.start, span.end),
-                )
-            )
+            self._add(Claim(
+                id=claim_id_for(self.article.id, "statement", span.start, span.end),
+                article_id=self.article.id, span=span, kind="statement",
+                attribution=Attribution.unattributed(), modality=modality_of(root),
+                subject=subj.text if subj is not None else None, predicate=root.lemma_.lower(),
+                time=self.time_index.nearest(span.start, span.end, span.start),
+                place=self.places.first_in(span.start, span.end),
+            ))
 
 
 def _asserts(doc: Any, lo: int, hi: int) -> bool:
@@ -254,10 +220,5 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
         asm.event(ev)
     asm.bare_sentences()
     claims = sorted(asm.claims.values(), key=lambda c: (c.span.start, c.kind, c.id))
-    return ArticleAnalysis(
-        article.id,
-        claims=claims,
-        times=times,
-        events=events,
-        entities=extract_entities(doc, article),
-    )
+    return ArticleAnalysis(article.id, claims=claims, times=times, events=events,
+                           entities=extract_entities(doc, article))

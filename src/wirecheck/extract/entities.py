@@ -33,14 +33,8 @@ from wirecheck.extract.sources import is_person_name, normalize_name
 from wirecheck.model import Article, Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-TYPE_GROUP = {
-    "PERSON": "person",
-    "ORG": "org",
-    "NORP": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
+TYPE_GROUP = {"PERSON": "person", "ORG": "org", "NORP": "org", "GPE": "place", "LOC": "place",
+              "FAC": "place"}
 _STOP = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "do", "da", "al", "&"})
 _FINAL = frozenset('.!?:"”’')
 
@@ -80,8 +74,8 @@ def bare_name(text: str) -> str:
     t = " ".join(text.replace("’", "'").split())
     for art in ("the ", "The ", "THE "):
         if t.startswith(art):
-            t = t[len(art) :]
-    return t.removesuffix("'s").removesuffix("'").strip(' ,.;:"“”')
+            t = t[len(art):]
+    return t.removesuffix("'s").removesuffix("'").strip(" ,.;:\"“”")
 
 
 def _is_heading(sent: Any) -> bool:
@@ -99,12 +93,8 @@ def _title_start(doc: Any, start: int) -> int:
     while i > 0:
         tok = doc[i - 1]
         low = tok.lower_
-        if (
-            low in ROLE_WORDS
-            or low in DEMONYMS
-            or (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 5)
-            or (low == "of" and i - 2 >= 0 and doc[i - 2].lower_ in ROLE_WORDS)
-        ):
+        if low in ROLE_WORDS or low in DEMONYMS or (
+                tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 5) or (low == "of" and i - 2 >= 0 and doc[i - 2].lower_ in ROLE_WORDS):
             i -= 1
         else:
             break
@@ -113,36 +103,11 @@ def _title_start(doc: Any, start: int) -> int:
     return i
 
 
-_ORG_SUFFIXES = frozenset(
-    {
-        "labs",
-        "lab",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "systems",
-        "group",
-        "council",
-        "company",
-        "ltd",
-        "llc",
-        "plc",
-        "bank",
-        "partners",
-        "holdings",
-        "agency",
-        "institute",
-        "university",
-        "association",
-        "foundation",
-        "front",
-        "party",
-        "ministry",
-        "committee",
-        "union",
-    }
-)
+_ORG_SUFFIXES = frozenset({
+    "labs", "lab", "inc", "inc.", "corp", "corp.", "systems", "group", "council", "company",
+    "ltd", "llc", "plc", "bank", "partners", "holdings", "agency", "institute", "university",
+    "association", "foundation", "front", "party", "ministry", "committee", "union",
+})
 _PLACE_BEFORE = frozenset({"city", "town", "village", "province", "region", "district"})
 
 
@@ -169,7 +134,7 @@ def _raw_mentions(doc: Any) -> list[Mention]:
     merged: list[Any] = []
     for ent in ents:  # rejoin "the Knesset's Foreign Affairs and" + "Defense Committee"
         if merged and merged[-1].label_ == ent.label_ == "ORG" and merged[-1].end == ent.start:
-            merged[-1] = doc[merged[-1].start : ent.end]
+            merged[-1] = doc[merged[-1].start:ent.end]
             merged[-1].label_ = "ORG"
         else:
             merged.append(ent)
@@ -182,31 +147,25 @@ def _raw_mentions(doc: Any) -> list[Mention]:
         title = ""
         if label == "PERSON":
             start = _title_start(doc, ent.start)
-            title = doc[start : ent.start].text
+            title = doc[start:ent.start].text
         name = bare_name(ent.text)
         if not name or all(w.lower() in ROLE_WORDS for w in name.split()):
             continue  # "State" in "Secretary of State Antony Blinken"
         if label == "PERSON" and not title:
             label = _repair_person(doc, ent.start, name)
-        end = (
-            ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS" else ent.end
-        )  # "the Front's": the name without the possessive
+        end = ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS" \
+            else ent.end  # "the Front's": the name without the possessive
         out.append(Mention(start, end, label, name, title))
     if headings:
         body = {normalize_name(m.name) for m in out if sent_of[m.start] not in headings}
         body |= {t for m in out if sent_of[m.start] not in headings for t in m.tokens}
-        out = [
-            m
-            for m in out
-            if sent_of[m.start] not in headings
-            or normalize_name(m.name) in body
-            or m.tokens[-1] in body
-        ]
+        out = [m for m in out if sent_of[m.start] not in headings
+               or normalize_name(m.name) in body or m.tokens[-1] in body]
     return out
 
 
 def _demonyms(doc: Any, mentions: list[Mention]) -> list[Mention]:
-    """ "Israeli forces" → a mention of Israel (GPE); other nationality words stay NORP."""
+    """"Israeli forces" → a mention of Israel (GPE); other nationality words stay NORP."""
     out = []
     taken = {m.start for m in mentions if m.label != "NORP"}
     titles = {i for m in mentions if m.title for i in range(m.start, m.end)}
@@ -216,21 +175,15 @@ def _demonyms(doc: Any, mentions: list[Mention]) -> list[Mention]:
             continue
         country = DEMONYMS.get(m.name.lower())
         head = doc[m.end - 1].head
-        if country and (
-            head.lower_ in STATE_HEADS or head.lemma_.lower() in STATE_HEADS or m.start in titles
-        ):
+        if country and (head.lower_ in STATE_HEADS or head.lemma_.lower() in STATE_HEADS
+                        or m.start in titles):
             out.append(Mention(m.start, m.end, "GPE", country))
         elif country is None or doc[m.end - 1].pos_ in ("PROPN", "NOUN"):
             out.append(m)  # "Palestinians": a people, not a state
     for tok in doc:  # demonyms NER missed ("Qatari mediators")
         country = DEMONYMS.get(tok.lower_)
-        if (
-            country
-            and tok.pos_ == "ADJ"
-            and tok.i not in taken
-            and not tok.ent_type_
-            and (tok.head.lower_ in STATE_HEADS or tok.head.lemma_.lower() in STATE_HEADS)
-        ):
+        if country and tok.pos_ == "ADJ" and tok.i not in taken and not tok.ent_type_ and (
+                tok.head.lower_ in STATE_HEADS or tok.head.lemma_.lower() in STATE_HEADS):
             out.append(Mention(tok.i, tok.i + 1, "GPE", country))
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -275,30 +228,22 @@ class _Clusterer:
             c = next(iter(found)) if len(found) == 1 else None
         if c is None and group == "org" and m.name.isupper() and 2 <= len(m.name) <= 6:
             c = self.by_key.get(f"acr:{m.name}")
-        if (
-            c is None
-            and group == "org"
-            and len(m.tokens) == 1
-            and m.tokens[0].lower() not in BODY_HEADS
-        ):
+        if c is None and group == "org" and len(m.tokens) == 1 and \
+                m.tokens[0].lower() not in BODY_HEADS:
             c = self.by_key.get(f"first:{key}")
         if c is None:
             c = self.by_key.get(f"any:{key}")  # same name, other NER type ("Rafah")
         self._join(m, c)
 
     def role_mention(self, doc: Any, tok: Any) -> Mention | None:
-        """ "the prime minister" → a mention of the person titled so earlier."""
+        """"the prime minister" → a mention of the person titled so earlier."""
         c = self.by_role.get(tok.lower_)
         det = next((d for d in tok.children if d.dep_ == "det"), None)
-        if (
-            c is None
-            or det is None
-            or det.lower_ != "the"
-            or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
-        ):
+        if c is None or det is None or det.lower_ != "the" or (tok.i + 1 < len(doc) and \
+                doc[tok.i + 1].pos_ == "PROPN"):
             return None
         title = " ".join(m.title.lower() for m in self.clusters[c].mentions)
-        words = [t.lower_ for t in doc[det.i + 1 : tok.i + 1]]
+        words = [t.lower_ for t in doc[det.i + 1:tok.i + 1]]
         if not all(w in title.split() for w in words):
             return None
         person = self.clusters[c].mentions[0]
@@ -328,7 +273,7 @@ def _propagate(doc: Any, clusterer: _Clusterer, mentions: list[Mention]) -> list
         if i not in covered and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
             for words, c in sorted(full.get(tok.text, []), key=lambda wc: -len(wc[0])):
                 n = len(words)
-                if [t.text for t in doc[i : i + n]] == words and not covered & set(range(i, i + n)):
+                if [t.text for t in doc[i:i + n]] == words and not covered & set(range(i, i + n)):
                     hit = (n, c)
                     break
             if hit is None and len(single.get(tok.text, ())) == 1:
@@ -338,29 +283,13 @@ def _propagate(doc: Any, clusterer: _Clusterer, mentions: list[Mention]) -> list
             continue
         n, c = hit
         label = clusterer.clusters[c].labels().most_common(1)[0][0]
-        found.append(Mention(i, i + n, label, doc[i : i + n].text, cluster=c))
+        found.append(Mention(i, i + n, label, doc[i:i + n].text, cluster=c))
         i += n
     return found
 
 
-_COMMON = (
-    ROLE_WORDS
-    | BODY_HEADS
-    | {
-        "the",
-        "this",
-        "that",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "national",
-        "international",
-        "united",
-        "central",
-    }
-)
+_COMMON = ROLE_WORDS | BODY_HEADS | {"the", "this", "that", "north", "south", "east", "west",
+                                     "new", "national", "international", "united", "central"}
 
 
 def _canonical(cluster: _Cluster) -> tuple[str, str]:
@@ -397,25 +326,16 @@ def extract_entities(doc: Any, article: Article) -> list[Entity]:
     entities = []
     for cluster in clusterer.clusters:
         name, label = _canonical(cluster)
-        spans = sorted(
-            {
-                (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
-                for m in cluster.mentions
-            }
-        )
+        spans = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                        for m in cluster.mentions})
         aliases: list[str] = []
         for s, e in spans:
             text = article.text[s:e]
             for alias in (text, bare_name(text)):
                 if alias and alias not in aliases:
                     aliases.append(alias)
-        entities.append(
-            Entity(
-                id=_entity_id(article.id, name, label),
-                name=name,
-                type=label,
-                aliases=aliases,
-                mentions=[article.span(s, e) for s, e in spans],
-            )
-        )
+        entities.append(Entity(
+            id=_entity_id(article.id, name, label), name=name, type=label, aliases=aliases,
+            mentions=[article.span(s, e) for s, e in spans],
+        ))
     return entities

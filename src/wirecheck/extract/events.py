@@ -20,167 +20,56 @@ from wirecheck.model import Article, Event, Modality, TimeExpr, claim_id_for
 
 # trigger lemma → normalized action type
 EVENT_TYPES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "attack",
-            "strike",
-            "shell",
-            "shelling",
-            "bomb",
-            "bombing",
-            "assault",
-            "offensive",
-            "invasion",
-            "invade",
-            "incursion",
-            "raid",
-            "airstrike",
-            "bombardment",
-            "storm",
-            "operation",
-            "fighting",
-            "fight",
-            "clash",
-        ],
-        "attack",
-    ),
+    **dict.fromkeys(["attack", "strike", "shell", "shelling", "bomb", "bombing", "assault",
+                     "offensive", "invasion", "invade", "incursion", "raid", "airstrike",
+                     "bombardment", "storm", "operation", "fighting", "fight", "clash"],
+                    "attack"),
     **dict.fromkeys(["kill", "death", "die", "massacre"], "killing"),
-    **dict.fromkeys(
-        [
-            "evacuate",
-            "evacuation",
-            "flee",
-            "displace",
-            "displacement",
-            "relocate",
-            "relocation",
-            "exodus",
-        ],
-        "evacuation",
-    ),
-    **dict.fromkeys(
-        [
-            "talk",
-            "negotiation",
-            "negotiate",
-            "meeting",
-            "meet",
-            "consultation",
-            "summit",
-            "mediation",
-            "discussion",
-        ],
-        "talks",
-    ),
+    **dict.fromkeys(["evacuate", "evacuation", "flee", "displace", "displacement",
+                     "relocate", "relocation", "exodus"], "evacuation"),
+    **dict.fromkeys(["talk", "negotiation", "negotiate", "meeting", "meet", "consultation",
+                     "summit", "mediation", "discussion"], "talks"),
     **dict.fromkeys(["visit", "trip", "travel", "tour"], "visit"),
     **dict.fromkeys(["ceasefire", "cease-fire", "truce", "armistice", "halt"], "ceasefire"),
     **dict.fromkeys(["deal", "agreement", "accord", "swap", "agree"], "agreement"),
     **dict.fromkeys(["release", "free", "exchange"], "release"),
     **dict.fromkeys(["withdraw", "withdrawal", "retreat", "pullout"], "withdrawal"),
-    **dict.fromkeys(
-        ["investigation", "investigate", "inquiry", "probe", "lawsuit", "sue"], "investigation"
-    ),
+    **dict.fromkeys(["investigation", "investigate", "inquiry", "probe", "lawsuit", "sue"],
+                    "investigation"),
     **dict.fromkeys(["arrest", "detain", "detention", "capture"], "arrest"),
     **dict.fromkeys(["protest", "demonstration", "rally", "strike-action"], "protest"),
     **dict.fromkeys(["rescue"], "rescue"),
-    **dict.fromkeys(
-        ["collapse", "flood", "flooding", "earthquake", "explosion", "fire"], "disaster"
-    ),
+    **dict.fromkeys(["collapse", "flood", "flooding", "earthquake", "explosion", "fire"],
+                    "disaster"),
     **dict.fromkeys(["breach", "hack", "intrusion", "cyberattack"], "breach"),
     **dict.fromkeys(["vote", "election", "referendum"], "vote"),
     **dict.fromkeys(["departure", "depart", "arrive", "arrival"], "movement"),
     **dict.fromkeys(["aid", "convoy", "delivery", "deliver", "airdrop"], "aid"),
 }
 # Nouns that are events only with a military/rescue reading ("ground operation").
-_NEEDS_CONTEXT = {
-    "operation": {"ground", "military", "rescue", "land", "air", "army"},
-    "fire": {"open", "opened", "gun", "artillery"},
-    "halt": {"immediate", "humanitarian"},
-    "release": {"hostage", "prisoner", "hostages", "prisoners"},
-    "exchange": {"prisoner", "hostage", "fire"},
-    "capture": set(),
-    "free": set(),
-    "storm": set(),
-}
+_NEEDS_CONTEXT = {"operation": {"ground", "military", "rescue", "land", "air", "army"},
+                  "fire": {"open", "opened", "gun", "artillery"},
+                  "halt": {"immediate", "humanitarian"},
+                  "release": {"hostage", "prisoner", "hostages", "prisoners"},
+                  "exchange": {"prisoner", "hostage", "fire"},
+                  "capture": set(), "free": set(), "storm": set()}
 
-_PLANNED = frozenset(
-    {
-        "plan",
-        "prepare",
-        "gear",
-        "intend",
-        "aim",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "consider",
-        "seek",
-        "decide",
-        "schedule",
-        "slate",
-        "determination",
-        "preparation",
-        "readiness",
-        "necessity",
-        "proposal",
-        "propose",
-        "mull",
-        "weigh",
-        "resolve",
-        "order",
-        "authorize",
-        "authorise",
-        "approve",
-    }
-)
-_EXPECTED = frozenset(
-    {
-        "expect",
-        "expected",
-        "anticipate",
-        "anticipated",
-        "likely",
-        "upcoming",
-        "looming",
-        "impending",
-        "imminent",
-        "forthcoming",
-        "due",
-        "will",
-        "would",
-        "shall",
-        "set",
-        "prospect",
-    }
-)
-_POSSIBLE = frozenset(
-    {
-        "potential",
-        "possible",
-        "possibly",
-        "could",
-        "may",
-        "might",
-        "risk",
-        "threat",
-        "fear",
-        "alternative",
-        "hypothetical",
-        "if",
-        "whether",
-        "perhaps",
-        "maybe",
-        "concern",
-    }
-)
-_CALLED = frozenset(
-    {"urge", "demand", "appeal", "press", "push", "request", "implore", "insist", "plead"}
-)
+_PLANNED = frozenset({"plan", "prepare", "gear", "intend", "aim", "vow", "pledge", "promise",
+                      "threaten", "consider", "seek", "decide", "schedule", "slate",
+                      "determination", "preparation", "readiness", "necessity", "proposal",
+                      "propose", "mull", "weigh", "resolve", "order", "authorize",
+                      "authorise", "approve"})
+_EXPECTED = frozenset({"expect", "expected", "anticipate", "anticipated", "likely", "upcoming",
+                       "looming", "impending", "imminent", "forthcoming", "due", "will",
+                       "would", "shall", "set", "prospect"})
+_POSSIBLE = frozenset({"potential", "possible", "possibly", "could", "may", "might", "risk",
+                       "threat", "fear", "alternative", "hypothetical", "if", "whether",
+                       "perhaps", "maybe", "concern"})
+_CALLED = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore",
+                     "insist", "plead"})
 _DENIED = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
-_FACTUAL = frozenset(
-    {"ongoing", "continuing", "current", "recent", "latest", "last", "past", "previous", "earlier"}
-)
+_FACTUAL = frozenset({"ongoing", "continuing", "current", "recent", "latest", "last", "past",
+                      "previous", "earlier"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 MAX_UP = 6  # how far up the parse modality may come from
 WIDE = 400  # don't list the children of a head spanning more tokens than this (run-ons)
@@ -208,17 +97,11 @@ def _triggers(doc: Any) -> list[_Trigger]:
             context = {c.lower_ for c in tok.children} | {tok.head.lower_}
             if tok.pos_ != "VERB" and not context & need:
                 continue
-            if (
-                tok.pos_ == "VERB"
-                and lemma in ("capture", "free", "storm", "fire")
-                and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
-            ):
+            if tok.pos_ == "VERB" and lemma in ("capture", "free", "storm", "fire") \
+                    and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 continue
-        if (
-            tok.pos_ == "NOUN"
-            and lemma == "strike"
-            and any(c.lower_ in ("hunger", "general", "labor", "labour") for c in tok.children)
-        ):
+        if tok.pos_ == "NOUN" and lemma == "strike" and any(
+                c.lower_ in ("hunger", "general", "labor", "labour") for c in tok.children):
             continue
         out.append(_Trigger(tok, lemma, kind))
     return out
@@ -255,11 +138,8 @@ def modality_of(tok: Any, atts: Attributions | None = None) -> Modality:
             found.append("called-for")
         if (lemmas | (kids if cur is not tok else near)) & _POSSIBLE:
             found.append("possible")
-        if (
-            lemmas & _PLANNED
-            or near & {"planned", "proposed", "slated", "scheduled"}
-            or ("set" in lemmas and came_via == "xcomp")
-        ):
+        if lemmas & _PLANNED or near & {"planned", "proposed", "slated", "scheduled"} or \
+                ("set" in lemmas and came_via == "xcomp"):
             found.append("planned")
         if (lemmas | (kids if cur is not tok else near)) & _EXPECTED:
             found.append("expected")
@@ -270,7 +150,8 @@ def modality_of(tok: Any, atts: Attributions | None = None) -> Modality:
         frame = atts.frame_at(tok.i)
         if frame is not None:
             found.append(frame.modality)
-    order: list[Modality] = ["denied", "called-for", "possible", "planned", "expected", "reported"]
+    order: list[Modality] = ["denied", "called-for", "possible", "planned", "expected",
+                             "reported"]
     for m in order:
         if m in found:
             return m
@@ -305,11 +186,8 @@ def _actor(tok: Any) -> str | None:
             if obj is not None:
                 return _np_text(obj)
         subj = next((c for c in kids if c.dep_ in ("nsubj",)), None)
-        if (
-            subj is not None
-            and subj.lower_ not in ("who", "which", "that")
-            and not (subj.left_edge.i <= tok.i <= subj.right_edge.i)
-        ):
+        if subj is not None and subj.lower_ not in ("who", "which", "that") and not (
+                subj.left_edge.i <= tok.i <= subj.right_edge.i):
             return _np_text(subj)
         if cur.dep_ == "relcl":
             return _np_text(cur.head)
@@ -332,11 +210,8 @@ class Places:
     (``Span.ents`` walks every entity of the document, quadratic over an article)."""
 
     def __init__(self, doc: Any) -> None:
-        self.ents = [
-            (e.start_char, e.end_char, str(e.text))
-            for e in doc.ents
-            if e.label_ in ("GPE", "LOC", "FAC")
-        ]
+        self.ents = [(e.start_char, e.end_char, str(e.text)) for e in doc.ents
+                     if e.label_ in ("GPE", "LOC", "FAC")]
         self.starts = [s for s, _, _ in self.ents]
 
     def first_in(self, lo: int, hi: int) -> str | None:
@@ -372,22 +247,16 @@ def _span_bounds(tok: Any) -> tuple[int, int]:
     lo = tok.i if tok.pos_ == "VERB" else max(tok.left_edge.i, tok.i - 5)
     hi = tok.i + 1
     for c in tok.rights:
-        if c.dep_ == "prt" or (
-            tok.pos_ == "NOUN" and c.dep_ == "prep" and c.right_edge.i - tok.i <= 6
-        ):
+        if c.dep_ == "prt" or (tok.pos_ == "NOUN" and c.dep_ == "prep" and c.right_edge.i - tok.i
+                               <= 6):
             hi = c.right_edge.i + 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
-def extract_events(
-    doc: Any,
-    article: Article,
-    times: TimeIndex | list[TimeExpr],
-    atts: Attributions,
-    places: Places | None = None,
-) -> list[Event]:
+def extract_events(doc: Any, article: Article, times: TimeIndex | list[TimeExpr],
+                   atts: Attributions, places: Places | None = None) -> list[Event]:
     """Every event trigger in the article with actor, target, place, time and modality."""
     places = places or Places(doc)
     index = times if isinstance(times, TimeIndex) else TimeIndex(times)
@@ -396,18 +265,12 @@ def extract_events(
         tok = trig.token
         s_lo, s_hi = atts.sentence_bounds(tok.i)
         start, end = _span_bounds(tok)
-        events.append(
-            Event(
-                id=claim_id_for(article.id, "event-trigger", tok.idx, tok.idx + len(tok.text)),
-                article_id=article.id,
-                span=article.span(start, end),
-                action=trig.action,
-                action_type=trig.action_type,
-                modality=modality_of(tok, atts),
-                actor=_actor(tok),
-                target=_target(tok),
-                place=_place(tok, places),
-                time=index.nearest(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1]), tok.idx),
-            )
-        )
+        events.append(Event(
+            id=claim_id_for(article.id, "event-trigger", tok.idx, tok.idx + len(tok.text)),
+            article_id=article.id, span=article.span(start, end), action=trig.action,
+            action_type=trig.action_type, modality=modality_of(tok, atts), actor=_actor(tok),
+            target=_target(tok), place=_place(tok, places),
+            time=index.nearest(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1]), tok.idx),
+        ))
     return events
+

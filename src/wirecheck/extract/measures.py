@@ -15,326 +15,42 @@ import re
 from typing import Any
 
 MEASURES: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "kill",
-        "kills",
-        "killed",
-        "killing",
-        "killings",
-        "die",
-        "dies",
-        "died",
-        "dying",
-        "dead",
-        "death",
-        "deaths",
-        "fatality",
-        "fatalities",
-        "slain",
-        "murder",
-        "murders",
-        "murdered",
-        "massacred",
-        "perished",
-        "bodies",
-    ),
-    "injured": (
-        "injure",
-        "injures",
-        "injured",
-        "injuring",
-        "injury",
-        "injuries",
-        "wound",
-        "wounds",
-        "wounded",
-        "wounding",
-        "hurt",
-        "maimed",
-        "hospitalised",
-        "hospitalized",
-    ),
+    "killed": ("kill", "kills", "killed", "killing", "killings", "die", "dies", "died", "dying",
+               "dead", "death", "deaths", "fatality", "fatalities", "slain", "murder",
+               "murders", "murdered", "massacred", "perished", "bodies"),
+    "injured": ("injure", "injures", "injured", "injuring", "injury", "injuries", "wound",
+                "wounds", "wounded", "wounding", "hurt", "maimed", "hospitalised",
+                "hospitalized"),
     "missing": ("missing", "unaccounted"),
-    "displaced": (
-        "displace",
-        "displaced",
-        "displacing",
-        "displacement",
-        "flee",
-        "fled",
-        "fleeing",
-        "flees",
-        "refugee",
-        "refugees",
-        "uprooted",
-        "homeless",
-        "idps",
-    ),
-    "evacuated": (
-        "evacuate",
-        "evacuated",
-        "evacuating",
-        "evacuates",
-        "evacuation",
-        "evacuations",
-        "evacuee",
-        "evacuees",
-    ),
-    "detained": (
-        "detain",
-        "detained",
-        "detaining",
-        "detention",
-        "detainee",
-        "detainees",
-        "arrest",
-        "arrested",
-        "arresting",
-        "arrests",
-        "jailed",
-        "imprisoned",
-        "prisoner",
-        "prisoners",
-    ),
-    "hostages": (
-        "hostage",
-        "hostages",
-        "captive",
-        "captives",
-        "abducted",
-        "kidnapped",
-        "abductees",
-    ),
+    "displaced": ("displace", "displaced", "displacing", "displacement", "flee", "fled",
+                  "fleeing", "flees", "refugee", "refugees", "uprooted", "homeless", "idps"),
+    "evacuated": ("evacuate", "evacuated", "evacuating", "evacuates", "evacuation",
+                  "evacuations", "evacuee", "evacuees"),
+    "detained": ("detain", "detained", "detaining", "detention", "detainee", "detainees",
+                 "arrest", "arrested", "arresting", "arrests", "jailed", "imprisoned",
+                 "prisoner", "prisoners"),
+    "hostages": ("hostage", "hostages", "captive", "captives", "abducted", "kidnapped",
+                 "abductees"),
     "population": ("population", "populations", "inhabitants"),
     "aid trucks": ("truckloads",),
-    "age": (
-        "age",
-        "aged",
-    ),  # "at the age of 91", "a man aged 25": the unit rule covers "25-year-old"
+    "age": ("age", "aged"),  # "at the age of 91", "a man aged 25": the unit rule covers "25-year-old"
 }
-UNIT_MEASURES = {
-    "currency": "money",
-    "percent": "percentage",
-    "fraction": "percentage",
-    "age": "age",
-    "duration": "duration",
-}
+UNIT_MEASURES = {"currency": "money", "percent": "percentage", "fraction": "percentage",
+                 "age": "age", "duration": "duration"}
 VOCABULARY = frozenset(MEASURES) | frozenset(UNIT_MEASURES.values())
-HUMAN_MEASURES = frozenset(
-    {"killed", "injured", "missing", "displaced", "evacuated", "detained", "hostages", "population"}
-)
+HUMAN_MEASURES = frozenset({"killed", "injured", "missing", "displaced", "evacuated",
+                            "detained", "hostages", "population"})
 SIGNALS: dict[str, str] = {w: m for m, words in MEASURES.items() for w in words}
 
-PEOPLE_NOUNS = frozenset(
-    [
-        "people",
-        "persons",
-        "person",
-        "civilians",
-        "civilian",
-        "children",
-        "child",
-        "kids",
-        "women",
-        "men",
-        "adults",
-        "babies",
-        "infants",
-        "residents",
-        "inhabitants",
-        "citizens",
-        "nationals",
-        "individuals",
-        "refugees",
-        "migrants",
-        "asylum-seekers",
-        "workers",
-        "employees",
-        "staff",
-        "soldiers",
-        "troops",
-        "fighters",
-        "militants",
-        "gunmen",
-        "police",
-        "policemen",
-        "officers",
-        "protesters",
-        "demonstrators",
-        "students",
-        "pupils",
-        "patients",
-        "journalists",
-        "reporters",
-        "doctors",
-        "nurses",
-        "medics",
-        "paramedics",
-        "passengers",
-        "pilots",
-        "tourists",
-        "visitors",
-        "fans",
-        "spectators",
-        "voters",
-        "prisoners",
-        "detainees",
-        "hostages",
-        "captives",
-        "victims",
-        "survivors",
-        "rescuers",
-        "firefighters",
-        "volunteers",
-        "reservists",
-        "members",
-        "families",
-        "households",
-        "Gazans",
-        "Palestinians",
-        "Israelis",
-        "Ukrainians",
-        "Russians",
-        "Americans",
-        "Syrians",
-        "Afghans",
-        "Sudanese",
-        "Rohingya",
-        "minors",
-        "teenagers",
-        "girls",
-        "boys",
-        "elderly",
-        "pensioners",
-        "crew",
-        "sailors",
-        "seafarers",
-        "settlers",
-        "servicemen",
-        "service-members",
-        "personnel",
-        "delegates",
-        "diplomats",
-        "officials",
-        "lawmakers",
-        "shoppers",
-        "customers",
-        "users",
-        "subscribers",
-        "viewers",
-        "followers",
-        "employees",
-        "inmates",
-        "pilgrims",
-        "worshippers",
-    ]
-)
+PEOPLE_NOUNS = frozenset(["people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
 TRUCK_NOUNS = frozenset({"trucks", "truck", "lorries", "lorry", "convoys", "truckloads"})
-AID_WORDS = frozenset(
-    {
-        "aid",
-        "humanitarian",
-        "food",
-        "medicine",
-        "medical",
-        "supplies",
-        "relief",
-        "water",
-        "flour",
-        "fuel",
-        "gaza",
-        "crossing",
-        "entered",
-        "crossed",
-        "convoy",
-    }
-)
-PLACE_NOUNS = frozenset(
-    {
-        "country",
-        "city",
-        "town",
-        "nation",
-        "territory",
-        "strip",
-        "enclave",
-        "region",
-        "state",
-        "island",
-        "province",
-        "camp",
-        "village",
-        "capital",
-    }
-)
+AID_WORDS = frozenset({"aid", "humanitarian", "food", "medicine", "medical", "supplies",
+                       "relief", "water", "flour", "fuel", "gaza", "crossing", "entered",
+                       "crossed", "convoy"})
+PLACE_NOUNS = frozenset({"country", "city", "town", "nation", "territory", "strip", "enclave",
+                         "region", "state", "island", "province", "camp", "village", "capital"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "than",
-        "as",
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "do",
-        "did",
-        "does",
-        "not",
-        "no",
-        "more",
-        "most",
-        "some",
-        "any",
-        "each",
-        "other",
-        "such",
-        "only",
-        "just",
-        "also",
-    ]
-)
+_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "that", "which", "who", "whom", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my", "than", "as", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "could", "should", "may", "might", "can", "do", "did", "does", "not", "no", "more", "most", "some", "any", "each", "other", "such", "only", "just", "also"])
 _SENTENCE_END = re.compile(r"[.;!?]\s|\n")
 
 
@@ -345,11 +61,8 @@ def unit_measure(unit_kind: str | None) -> str | None:
 def is_people(word: str) -> bool:
     """People-like counted noun: "civilians", "Palestinians", "aid workers"."""
     last = word.split()[-1] if word.split() else word
-    return (
-        last in PEOPLE_NOUNS
-        or last.lower() in PEOPLE_NOUNS
-        or (last[:1].isupper() and last.endswith(("ians", "is", "ans", "ese")) and len(last) > 4)
-    )
+    return last in PEOPLE_NOUNS or last.lower() in PEOPLE_NOUNS or (
+        last[:1].isupper() and last.endswith(("ians", "is", "ans", "ese")) and len(last) > 4)
 
 
 def signal(word: str) -> str | None:
@@ -357,7 +70,7 @@ def signal(word: str) -> str | None:
 
 
 def truck_measure(noun: str, sentence: str) -> str | None:
-    """ "aid trucks" when trucks appear with aid, supplies or a crossing; else plain trucks."""
+    """"aid trucks" when trucks appear with aid, supplies or a crossing; else plain trucks."""
     if noun.lower() not in TRUCK_NOUNS:
         return None
     words = {w.lower() for w in _WORD_RE.findall(sentence)}
@@ -392,12 +105,8 @@ def window_reading(text: str, start: int, end: int) -> tuple[str | None, str | N
     measure: str | None = None
     adjectives: list[str] = []
     modifier = ""
-    if (
-        len(after) > 1
-        and after[1].lower() in TRUCK_NOUNS | PEOPLE_NOUNS
-        and after[0].lower() not in _STOP
-        and not signal(after[0])
-    ):
+    if len(after) > 1 and after[1].lower() in TRUCK_NOUNS | PEOPLE_NOUNS and after[0].lower() not in _STOP \
+            and not signal(after[0]):
         modifier, after = after[0] + " ", after[1:]  # "aid trucks", "aid workers"
     for w in after[:3]:  # "1 million displaced individuals", "31,800 Palestinians"
         lw = w.lower()
@@ -422,13 +131,8 @@ def window_reading(text: str, start: int, end: int) -> tuple[str | None, str | N
 
 
 def _nearest_signal(before: list[str], after: list[str]) -> str | None:
-    phrases = {
-        "home to": "population",
-        "population of": "population",
-        "forced from": "displaced",
-        "lost their lives": "killed",
-        "toll": "killed",
-    }
+    phrases = {"home to": "population", "population of": "population", "forced from": "displaced",
+               "lost their lives": "killed", "toll": "killed"}
     for i in range(max(len(before), len(after))):
         for seq in (before, after):
             if i < len(seq):
@@ -443,46 +147,13 @@ def _nearest_signal(before: list[str], after: list[str]) -> str | None:
     return None
 
 
-_RISE_VERBS = frozenset(
-    {
-        "rise",
-        "climb",
-        "reach",
-        "hit",
-        "stand",
-        "increase",
-        "jump",
-        "exceed",
-        "top",
-        "pass",
-        "surpass",
-        "grow",
-        "be",
-        "soar",
-        "surge",
-        "mount",
-    }
-)
-_SCALE_TOKENS = frozenset(
-    {
-        "million",
-        "billion",
-        "trillion",
-        "thousand",
-        "hundred",
-        "dozen",
-        "bn",
-        "m",
-        "%",
-        "percent",
-        "cent",
-    }
-)
+_RISE_VERBS = frozenset({"rise", "climb", "reach", "hit", "stand", "increase", "jump", "exceed",
+                         "top", "pass", "surpass", "grow", "be", "soar", "surge", "mount"})
+_SCALE_TOKENS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen",
+                           "bn", "m", "%", "percent", "cent"})
 
 
-def parse_reading(
-    doc: Any, start: int, end: int, text: str
-) -> tuple[str | None, str | None, str | None]:
+def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None, str | None, str | None]:
     """(measure, counted noun, subject) from the dependency parse of the number's tokens."""
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not toks:
@@ -503,11 +174,8 @@ def _counted_noun(tok: Any) -> Any:
     for _ in range(4):
         if t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _SCALE_TOKENS:
             return t
-        if (
-            t.dep_ in ("compound", "nummod", "quantmod", "nmod", "amod", "npadvmod", "appos")
-            and t.head is not t
-            and t.head.i > t.i
-        ):
+        if t.dep_ in ("compound", "nummod", "quantmod", "nmod", "amod", "npadvmod", "appos") \
+                and t.head is not t and t.head.i > t.i:
             t = t.head
         else:
             break
@@ -589,25 +257,8 @@ def _governing_verb(t: Any) -> Any:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if (
-            cur.dep_
-            in (
-                "pobj",
-                "prep",
-                "agent",
-                "conj",
-                "appos",
-                "dobj",
-                "nsubj",
-                "nsubjpass",
-                "attr",
-                "npadvmod",
-                "nummod",
-                "compound",
-                "quantmod",
-            )
-            or head.pos_ == "ADP"
-        ):
+        if cur.dep_ in ("pobj", "prep", "agent", "conj", "appos", "dobj", "nsubj", "nsubjpass",
+                        "attr", "npadvmod", "nummod", "compound", "quantmod") or head.pos_ == "ADP":
             cur = head
             continue
         return None
@@ -624,11 +275,7 @@ def _subject(noun: Any, measure: str | None) -> str | None:
         return None
     if not is_people(noun.text):
         return None
-    left = [
-        c
-        for c in noun.lefts
-        if (c.dep_ == "compound" or (c.dep_ == "amod" and c.ent_type_ == "NORP"))
-        and not _word_measure(c)
-    ]
+    left = [c for c in noun.lefts if (c.dep_ == "compound" or (c.dep_ == "amod" and c.ent_type_ == "NORP"))
+            and not _word_measure(c)]
     words = [c.text for c in left if c.i == noun.i - len(left) + left.index(c)] + [noun.text]
     return " ".join(words)

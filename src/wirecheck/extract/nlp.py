@@ -36,12 +36,8 @@ def _line_break_starts(doc: Doc) -> Doc:
     a finished sentence, or comes before a bullet (wrapped prose keeps flowing)."""
     line_start = 0
     for i, tok in enumerate(doc[:-1]):
-        if (
-            i
-            and tok.text in _CLOSERS
-            and doc[i - 1].text in (".", "!", "?")
-            and not doc[i - 1].whitespace_
-        ):
+        if i and tok.text in _CLOSERS and doc[i - 1].text in (".", "!", "?") and \
+                not doc[i - 1].whitespace_:
             tok.is_sent_start = False  # '... water."' keeps its closing quote
             continue
         if not (tok.is_space and "\n" in tok.text):
@@ -119,9 +115,8 @@ def pipe_docs(
                 yield part, (context, k, len(parts))
 
     held: list[Doc] = []
-    for doc, (context, k, n) in nlp.pipe(
-        pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
+    for doc, (context, k, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size,
+                                         n_process=n_process):
         if n == 1:
             yield doc, context
             continue

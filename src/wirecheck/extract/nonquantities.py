@@ -37,16 +37,12 @@ _SUFFIX_SKIP = re.compile(
     r"|[ \t]?(?:gmt|utc|bst|cet|cest|est|edt|pdt|pst|jst|ist|o'clock|local time)(?![a-z])"
 )
 _DATE_LIKE = re.compile(r"(?:[./-]\d{1,4}){2}|/\d{1,4}(?![ \t]+of\b)")
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november"
-    "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
+          "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?,?[ \t]+(?:the[ \t]+)?$")
 _MONTH_AFTER = re.compile(r"(?:[ \t]+of)?[ \t]+(?:" + MONTHS + r")\b")
-_YEAR_PREP = re.compile(
-    r"\b(?:in|since|by|from|until|till|to|year|around|circa|c\.|before|"
-    r"after|during|between|and|early|late|mid)[ \t-]+$"
-)
+_YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|to|year|around|circa|c\.|before|"
+                        r"after|during|between|and|early|late|mid)[ \t-]+$")
 _RANGE_TO_COUNT = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(\d{1,6})(?![\d.,])")
 _ORDINAL_HALF = re.compile(r"\b(?:first|second|final|last|this|next|other|latter|former)[ \t-]+$")
 _AGE_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
@@ -56,297 +52,14 @@ _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z&.'’-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]*-?[ \t]*([a-z][a-z'-]*)")
 _LIST_START = re.compile(r"(?:^|\n)[ \t]*$")
 _URLISH = re.compile(r"https?:|www\.|\.com\b|\.org\b|\.net\b|@|/[a-z]+/|_")
-_ID_NOUNS = frozenset(
-    [
-        "route",
-        "section",
-        "row",
-        "flight",
-        "flights",
-        "gate",
-        "resolution",
-        "resolutions",
-        "article",
-        "articles",
-        "chapter",
-        "platform",
-        "terminal",
-        "interstate",
-        "highway",
-        "motorway",
-        "channel",
-        "model",
-        "version",
-        "windows",
-        "iphone",
-        "ipad",
-        "galaxy",
-        "pixel",
-        "xbox",
-        "playstation",
-        "boeing",
-        "airbus",
-        "apollo",
-        "proposition",
-        "amendment",
-        "precinct",
-        "zone",
-        "sector",
-        "block",
-        "room",
-        "apartment",
-        "suite",
-        "floor",
-        "page",
-        "pages",
-        "pp",
-        "vol",
-        "volume",
-        "episode",
-        "series",
-        "grade",
-        "class",
-        "level",
-        "phase",
-        "tier",
-        "unit",
-        "lot",
-        "pier",
-        "code",
-        "zip",
-        "postcode",
-        "fortune",
-        "ftse",
-        "dax",
-        "nikkei",
-        "s&p",
-        "big",
-        "formula",
-        "no.",
-        "nos.",
-        "nr.",
-        "number",
-        "category",
-        "cat.",
-        "type",
-        "mark",
-        "psalm",
-        "verse",
-        "bus",
-        "line",
-        "track",
-        "division",
-        "brigade",
-        "battalion",
-        "regiment",
-        "corps",
-        "district",
-        "ward",
-        "station",
-        "camp",
-        "building",
-        "road",
-        "street",
-        "avenue",
-        "gen",
-        "gen.",
-        "tranche",
-        "nasdaq",
-        "stoxx",
-        "cac",
-        "dow",
-        "russell",
-        "asx",
-        "kospi",
-        "sensex",
-        "nifty",
-    ]
-)
-_NOT_ID = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "than",
-        "over",
-        "under",
-        "about",
-        "nearly",
-        "some",
-        "only",
-        "just",
-        "around",
-        "almost",
-        "all",
-        "another",
-        "between",
-        "after",
-        "before",
-        "since",
-        "until",
-        "up",
-        "down",
-        "top",
-        "killing",
-        "killed",
-        "injuring",
-        "injured",
-        "leaving",
-        "left",
-        "including",
-        "while",
-        "when",
-        "where",
-        "were",
-        "was",
-        "are",
-        "is",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
-        "told",
-        "reported",
-        "according",
-        "more",
-        "most",
-        "less",
-        "least",
-        "fewer",
-        "at",
-        "least",
-        "least",
-        "but",
-        "if",
-        "also",
-    ]
-) | frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-)
-_EVENT_NOUNS = frozenset(
-    [
-        "elections",
-        "election",
-        "floods",
-        "protests",
-        "games",
-        "olympics",
-        "riots",
-        "attacks",
-        "talks",
-        "accords",
-        "polls",
-        "midterms",
-        "primaries",
-        "budget",
-        "census",
-        "wars",
-        "uprisings",
-        "earthquakes",
-        "fires",
-        "wildfires",
-        "sanctions",
-        "negotiations",
-        "championships",
-        "finals",
-        "playoffs",
-        "levels",
-        "figures",
-        "results",
-        "prices",
-        "estimates",
-        "numbers",
-        "data",
-        "statistics",
-        "standards",
-        "targets",
-        "rules",
-        "regulations",
-        "season",
-        "seasons",
-        "sales",
-        "revenues",
-        "earnings",
-        "profits",
-        "losses",
-        "forecasts",
-        "budgets",
-        "accounts",
-        "campaigns",
-        "exports",
-        "imports",
-    ]
-)
+_ID_NOUNS = frozenset(["route", "section", "row", "flight", "flights", "gate", "resolution", "resolutions", "article", "articles", "chapter", "platform", "terminal", "interstate", "highway", "motorway", "channel", "model", "version", "windows", "iphone", "ipad", "galaxy", "pixel", "xbox", "playstation", "boeing", "airbus", "apollo", "proposition", "amendment", "precinct", "zone", "sector", "block", "room", "apartment", "suite", "floor", "page", "pages", "pp", "vol", "volume", "episode", "series", "grade", "class", "level", "phase", "tier", "unit", "lot", "pier", "code", "zip", "postcode", "fortune", "ftse", "dax", "nikkei", "s&p", "big", "formula", "no.", "nos.", "nr.", "number", "category", "cat.", "type", "mark", "psalm", "verse", "bus", "line", "track", "division", "brigade", "battalion", "regiment", "corps", "district", "ward", "station", "camp", "building", "road", "street", "avenue", "gen", "gen.", "tranche", "nasdaq", "stoxx", "cac", "dow", "russell", "asx", "kospi", "sensex",
+    "nifty"])
+_NOT_ID = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "than", "over", "under", "about", "nearly", "some", "only", "just", "around", "almost", "all", "another", "between", "after", "before", "since", "until", "up", "down", "top", "killing", "killed", "injuring", "injured", "leaving", "left", "including", "while", "when", "where", "were", "was", "are", "is", "has", "have", "had", "said", "says", "told", "reported", "according", "more", "most", "less", "least", "fewer", "at", "least", "least", "but", "if", "also"]) | frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+_EVENT_NOUNS = frozenset(["elections", "election", "floods", "protests", "games", "olympics", "riots", "attacks", "talks", "accords", "polls", "midterms", "primaries", "budget", "census", "wars", "uprisings", "earthquakes", "fires", "wildfires", "sanctions", "negotiations", "championships", "finals", "playoffs", "levels", "figures", "results", "prices", "estimates", "numbers", "data", "statistics", "standards", "targets", "rules", "regulations", "season", "seasons", "sales", "revenues", "earnings", "profits", "losses", "forecasts", "budgets", "accounts", "campaigns", "exports", "imports"])
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))[ \t]+){0,3}(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Boulevard"
-    r"|Blvd|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Terrace|Crescent|Parkway|Pkwy|ZIP|Zip|zip)\b"
-)
-_NOT_PLURAL = frozenset(
-    [
-        "is",
-        "was",
-        "has",
-        "as",
-        "this",
-        "its",
-        "his",
-        "thus",
-        "plus",
-        "across",
-        "less",
-        "unless",
-        "always",
-        "perhaps",
-        "whereas",
-        "us",
-        "yes",
-        "gas",
-        "news",
-        "series",
-        "species",
-        "bus",
-        "alias",
-        "status",
-        "analysis",
-        "crisis",
-        "basis",
-        "does",
-        "goes",
-    ]
-)
+    r"|Blvd|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Terrace|Crescent|Parkway|Pkwy|ZIP|Zip|zip)\b")
+_NOT_PLURAL = frozenset(["is", "was", "has", "as", "this", "its", "his", "thus", "plus", "across", "less", "unless", "always", "perhaps", "whereas", "us", "yes", "gas", "news", "series", "species", "bus", "alias", "status", "analysis", "crisis", "basis", "does", "goes"])
 
 
 class _Part(Protocol):
@@ -396,8 +109,8 @@ def glued_left(text: str, view: str, pos: int, num: Numeral) -> int | None:
 
 def currency_ok(code: str, view: str, start: int, num: Numeral) -> bool:
     """ "PS" is ASCII-folded £ only on a written-out amount ("PS2.7m"), never "PS5"."""
-    if view[start : start + 2] == "ps":
-        written = view[num.start : num.end]
+    if view[start:start + 2] == "ps":
+        written = view[num.start:num.end]
         return num.scale > 1 or "," in written or "." in written
     return True
 
@@ -412,12 +125,8 @@ def not_a_number(text: str, view: str, num: Numeral) -> int | None:
     m = _SUFFIX_SKIP.match(view, end) or (_DATE_LIKE.match(view, end) if num.plain else None)
     if m is not None:
         return skip_token(view, m.end() - 1) if m.end() > end else end + 1
-    if (
-        end < len(view)
-        and view[end].isalpha()
-        and num.scale == 1
-        and unit_after(view, text, end) is None
-    ):
+    if end < len(view) and view[end].isalpha() and num.scale == 1 \
+            and unit_after(view, text, end) is None:
         return skip_token(view, end)
     return None
 
@@ -430,18 +139,12 @@ def counted_noun_follows(view: str, end: int) -> bool:
     word = m.group(1)
     if word in PEOPLE_NOUNS or word in ("people", "residents", "civilians"):
         return True
-    return (
-        len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURAL
-    )
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURAL
 
 
-_METRE_CONTEXT = re.compile(
-    r"[ \t]*(?:\(|-?(?:long|high|tall|deep|wide|away|sprint|race|dash|"
-    r"hurdles|freestyle|above|below|under|underwater|in length|in height)\b)"
-)
-_PLURAL_SOON = re.compile(
-    r"(?:[ \t]+[a-z'-]+){0,4}?[ \t]+[a-z'-]{3,}s\b(?![ \t]*(?:long|high|tall))"
-)
+_METRE_CONTEXT = re.compile(r"[ \t]*(?:\(|-?(?:long|high|tall|deep|wide|away|sprint|race|dash|"
+                            r"hurdles|freestyle|above|below|under|underwater|in length|in height)\b)")
+_PLURAL_SOON = re.compile(r"(?:[ \t]+[a-z'-]+){0,4}?[ \t]+[a-z'-]{3,}s\b(?![ \t]*(?:long|high|tall))")
 
 
 def millions_follow(view: str, end: int) -> bool:
@@ -457,15 +160,8 @@ def millions_follow(view: str, end: int) -> bool:
 
 def is_year_like(p: _Part) -> bool:
     written = p.num.end - p.num.start
-    return (
-        p.num.kind == "digits"
-        and p.num.plain
-        and written == 4
-        and 1000 <= p.value <= 2199
-        and not p.unit
-        and not p.currency
-        and not p.signed
-    )
+    return (p.num.kind == "digits" and p.num.plain and written == 4 and 1000 <= p.value <= 2199
+            and not p.unit and not p.currency and not p.signed)
 
 
 def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...] = ()) -> P | int:
@@ -473,21 +169,10 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
     num = part.num
     if is_year_like(part) and _is_year(text, view, part, date_spans):
         return _past(view, part.end)
-    bare = (
-        num.kind == "digits"
-        and num.plain
-        and not part.unit
-        and not part.currency
-        and not part.signed
-    )
-    if (
-        bare
-        and 1 <= part.value <= 31
-        and (
+    bare = num.kind == "digits" and num.plain and not part.unit and not part.currency and not part.signed
+    if bare and 1 <= part.value <= 31 and (
             _MONTH_BEFORE.search(view, max(0, part.start - 16), part.start)
-            or _MONTH_AFTER.match(view, part.end)
-        )
-    ):
+            or _MONTH_AFTER.match(view, part.end)):
         return _past(view, part.end)
     if bare and part.value <= 120 and _age_next_to_name(text, part):
         return part.end
@@ -497,26 +182,16 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
         return _past(view, part.end)
     if bare and _ADDRESS_AFTER.match(text, part.end):
         return part.end
-    if (
-        num.kind == "words"
-        and text[part.start : part.start + 1].isupper()
-        and _identifier(text, view, part)
-    ):  # "BBC One", "Formula One"
+    if num.kind == "words" and text[part.start:part.start + 1].isupper() \
+            and _identifier(text, view, part):  # "BBC One", "Formula One"
         return part.end
     if num.kind == "words" and part.value == 1 and _pronoun_one(view, part):
         return part.end
-    if (
-        num.kind == "fraction"
-        and view.startswith("half", num.start)
-        and _ORDINAL_HALF.search(view, max(0, part.start - 12), part.start)
-    ):
+    if num.kind == "fraction" and view.startswith("half", num.start) and _ORDINAL_HALF.search(
+            view, max(0, part.start - 12), part.start):
         return part.end  # "the second half of the game"
-    if (
-        bare
-        and part.value <= 50
-        and _LIST_START.search(view, max(0, part.start - 8), part.start)
-        and view[part.end : part.end + 1] in (".", ")")
-    ):
+    if bare and part.value <= 50 and _LIST_START.search(view, max(0, part.start - 8), part.start) \
+            and view[part.end:part.end + 1] in (".", ")"):
         return part.end + 1
     if num.kind == "digits" and _URLISH.search(_chunk(view, part.start)):
         return skip_token(view, part.start)
@@ -532,11 +207,8 @@ def _is_year(text: str, view: str, part: _Part, date_spans: tuple[tuple[int, int
         return False
     r = _RANGE_TO_COUNT.match(view, part.end)  # "2000-2500 calories", "from 1000 to 2000 hires"
     after = _NEXT_WORD.match(view, r.end()) if r else None
-    if (
-        r
-        and (counted_noun_follows(view, r.end()) or unit_after(view, text, r.end()))
-        and not (after and after.group(1) in _EVENT_NOUNS)
-    ):
+    if r and (counted_noun_follows(view, r.end()) or unit_after(view, text, r.end())) \
+            and not (after and after.group(1) in _EVENT_NOUNS):
         return False
     if 1900 <= part.value <= 2100 or any(s <= part.start and part.end <= e for s, e in date_spans):
         return True
@@ -544,15 +216,9 @@ def _is_year(text: str, view: str, part: _Part, date_spans: tuple[tuple[int, int
 
 
 def _negative_after_name(text: str, part: _Part) -> bool:
-    """ "COVID -19": a dash written apart from a name is no minus sign ("DAX -1.6%" is)."""
-    if not (
-        part.signed
-        and part.value < 0
-        and text[part.start - 1 : part.start] == " "
-        and part.num.plain
-        and not part.unit
-        and not part.currency
-    ):
+    """"COVID -19": a dash written apart from a name is no minus sign ("DAX -1.6%" is)."""
+    if not (part.signed and part.value < 0 and text[part.start - 1:part.start] == " "
+            and part.num.plain and not part.unit and not part.currency):
         return False
     m = _PREV_WORD.search(text, max(0, part.start - 30), part.start)
     return m is not None and any(c.isupper() for c in m.group(1))
@@ -568,14 +234,14 @@ def _past(view: str, end: int) -> int:
 
 
 def _age_next_to_name(text: str, part: _Part) -> bool:
-    before = text[max(0, part.start - 40) : part.start]
+    before = text[max(0, part.start - 40):part.start]
     if _AGE_NAME_BEFORE.search(before) and _AGE_NAME_AFTER.match(text, part.end):
         return True
-    return bool(_AGE_PAREN.search(before)) and text[part.end : part.end + 1] == ")"
+    return bool(_AGE_PAREN.search(before)) and text[part.end:part.end + 1] == ")"
 
 
 def _identifier(text: str, view: str, part: _Part) -> bool:
-    before = text[max(0, part.start - 30) : part.start]
+    before = text[max(0, part.start - 30):part.start]
     m = _PREV_WORD.search(before)
     if m is None:
         return before.endswith("#")
@@ -585,27 +251,23 @@ def _identifier(text: str, view: str, part: _Part) -> bool:
     if word in _NOT_ID or word.lower() in _NOT_ID or not any(c.isupper() for c in word):
         return False
     word_start = part.start - len(before) + m.start(1)
-    preceding = text[max(0, word_start - 3) : word_start].strip(" \t\"'“‘(")
+    preceding = text[max(0, word_start - 3):word_start].strip(" \t\"'“‘(")
     if word_start == 0 or preceding == "" or preceding[-1:] in ".!?;\n":
         return False  # sentence-initial capital: "Nearly 400", "Only 100"
     return not counted_noun_follows(view, part.end)
 
 
 def _pronoun_one(view: str, part: _Part) -> bool:
-    after = view[part.end : part.end + 10]
-    before = view[max(0, part.start - 10) : part.start]
+    after = view[part.end:part.end + 10]
+    before = view[max(0, part.start - 10):part.start]
     if re.match(r"[ \t]+(?:of|another|by|day|another|more time|way|thing)\b", after):
         return True
-    return (
-        re.search(
-            r"\b(?:no|each|every|any|this|that|which|the|same|someone|anyone|only)[ \t-]+$", before
-        )
-        is not None
-    )
+    return re.search(r"\b(?:no|each|every|any|this|that|which|the|same|someone|anyone|only)[ \t-]+$",
+                     before) is not None
 
 
 def _chunk(view: str, pos: int) -> str:
     """The whitespace-delimited chunk around ``pos``."""
     s = view.rfind(" ", 0, pos) + 1
     e = view.find(" ", pos)
-    return view[s : e if e >= 0 else len(view)]
+    return view[s:e if e >= 0 else len(view)]

@@ -23,17 +23,9 @@ import unicodedata
 from dataclasses import dataclass
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_SPACES = (
-    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-)
-_QUOTES = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201b": "'",
-    "\u02bc": "'",
-    "\u066c": ",",
-    "\u066b": ".",
-}  # Arabic thousands and decimal separators
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'",
+           "\u066c": ",", "\u066b": "."}  # Arabic thousands and decimal separators
 _GROUP_SPACES = frozenset("\u00a0\u202f\u2009\u2007")  # "10 000" typeset with a fixed space
 MAX_DIGITS = 30
 
@@ -72,83 +64,26 @@ def scan_view(text: str) -> str:
 
 
 SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
 }
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+       "crore": 1e7}
 SCALE_WORDS = {"hundred": 100.0, "dozen": 12.0, "milliard": 1e9, **BIG}
 # abbreviations after digits; the single letters only when glued ("$1.5m", "2bn")
-SCALE_ABBR = {
-    "mln": 1e6,
-    "mil": 1e6,
-    "mn": 1e6,
-    "bln": 1e9,
-    "bn": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-    "m": 1e6,
-    "b": 1e9,
-    "k": 1e3,
-}
+SCALE_ABBR = {"mln": 1e6, "mil": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+              "m": 1e6, "b": 1e9, "k": 1e3}
 AMBIGUOUS_ABBR = frozenset({"m", "b"})  # metres / bytes unless money or a counted noun follows
-FRACTIONS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "seventh": 7,
-    "sevenths": 7,
-    "eighth": 8,
-    "eighths": 8,
-    "ninth": 9,
-    "ninths": 9,
-    "tenth": 10,
-    "tenths": 10,
-}
-VAGUE = {
-    "dozens": (24.0, 144.0),
-    "hundreds": (100.0, 1e3),
-    "thousands": (1e3, 1e4),
-    "millions": (1e6, 1e7),
-    "billions": (1e9, 1e10),
-    "trillions": (1e12, 1e13),
-}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fourth": 4, "fourths": 4,
+             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+             "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+VAGUE = {"dozens": (24.0, 144.0), "hundreds": (100.0, 1e3), "thousands": (1e3, 1e4),
+         "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13)}
 VAGUE_FACTORS = {"several": (3.0, 9.0), "few": (2.0, 5.0), "couple": (2.0, 3.0)}
 NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS)
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
@@ -183,10 +118,8 @@ _SCALE_AFTER = re.compile(
     r"|mln|mil|bln|mn|bn|trn|tn|m|b|k)(?![a-z0-9])"
 )
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_SCIENTIFIC = re.compile(
-    r"[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?(?P<e1>[-+]?\d{1,3})"
-    r"|e(?P<e2>[-+]?\d{1,3}))(?![\d.])"
-)
+_SCIENTIFIC = re.compile(r"[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?(?P<e1>[-+]?\d{1,3})"
+                         r"|e(?P<e2>[-+]?\d{1,3}))(?![\d.])")
 _WORD = re.compile(r"[a-z]+")
 _SEP = re.compile(r"[ \t]{1,3}\n?[ \t]*|-|\n[ \t]*")
 
@@ -235,7 +168,7 @@ def read_digits(view: str, pos: int, text: str | None = None) -> Numeral | None:
         exponent = int(sci.group("e1") or sci.group("e2"))
         if abs(exponent) > 300:
             return None
-        value *= 10.0**exponent
+        value *= 10.0 ** exponent
         end = sci.end()
     raw, scale, ambiguous = value, 1.0, False
     for _ in range(3):  # "4 hundred million", "1.5 million", "$2bn"
@@ -244,27 +177,15 @@ def read_digits(view: str, pos: int, text: str | None = None) -> Numeral | None:
             break
         word = sm.group("w")
         glued = sm.group("sp") == ""
-        if (
-            word in SCALE_ABBR
-            and not glued
-            and word not in ("bn", "mn", "mln", "bln", "tn", "trn", "mil")
-        ):
+        if word in SCALE_ABBR and not glued and word not in ("bn", "mn", "mln", "bln", "tn", "trn", "mil"):
             break
         factor = SCALE_WORDS.get(word) or SCALE_ABBR[word]
         ambiguous = ambiguous or word in AMBIGUOUS_ABBR
         scale *= factor
         end = sm.end()
-    return Numeral(
-        m.start(),
-        end,
-        raw * scale,
-        kind="digits",
-        scale=scale,
-        raw=raw,
-        plain=plain and scale == 1.0,
-        dot_thousands=dot_thousands and scale == 1.0,
-        ambiguous_scale=ambiguous,
-    )
+    return Numeral(m.start(), end, raw * scale, kind="digits", scale=scale, raw=raw,
+                   plain=plain and scale == 1.0, dot_thousands=dot_thousands and scale == 1.0,
+                   ambiguous_scale=ambiguous)
 
 
 def _spaced_thousands(s: str, text: str | None, start: int) -> bool:
@@ -313,14 +234,11 @@ def _vague(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
     i = 1 if w[0] in ("a", "an") else 0
     if i < len(w) and w[i] in VAGUE_FACTORS:
         j = i + 1 + (1 if i + 1 < len(w) and w[i + 1] == "of" else 0)
-        if (j < len(w) and w[j] in SCALE_WORDS and w[j] != "dozen") or (
-            j < len(w) and w[j] == "dozen"
-        ):
+        if (j < len(w) and w[j] in SCALE_WORDS and w[j] != "dozen") or (j < len(w) and w[j] == "dozen"):
             f_low, f_high = VAGUE_FACTORS[w[i]]
             unit = SCALE_WORDS[w[j]]
-            return Numeral(
-                start, toks[j][2], f_low * unit, f_high * unit, kind="vague", raw=f_low * unit
-            )
+            return Numeral(start, toks[j][2], f_low * unit, f_high * unit, kind="vague",
+                           raw=f_low * unit)
     return None
 
 
@@ -329,9 +247,7 @@ def _fraction(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
     start = toks[0][1]
     if w[0] == "half":  # "half a million", "half of", "half the"
         if len(w) >= 3 and w[1] in ("a", "an") and w[2] in BIG:
-            return Numeral(
-                start, toks[2][2], 0.5 * BIG[w[2]], kind="words", scale=BIG[w[2]], raw=0.5
-            )
+            return Numeral(start, toks[2][2], 0.5 * BIG[w[2]], kind="words", scale=BIG[w[2]], raw=0.5)
         if len(w) >= 2 and w[1] in _HALF_FOLLOWERS:
             return Numeral(start, toks[0][2], 0.5, kind="fraction", raw=0.5)
         return None
@@ -350,27 +266,8 @@ def _fraction(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
     return Numeral(start, toks[1][2], value, kind="fraction", raw=value)
 
 
-_HALF_FOLLOWERS = frozenset(
-    {
-        "of",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "all",
-        "that",
-        "those",
-        "these",
-        "them",
-        "our",
-        "your",
-        "my",
-        "this",
-    }
-)
+_HALF_FOLLOWERS = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "all", "that",
+                             "those", "these", "them", "our", "your", "my", "this"})
 
 
 def _cardinal(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
@@ -384,9 +281,7 @@ def _cardinal(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
     while i < len(toks):
         word = toks[i][0]
         if word in SMALL:
-            if last in ("small", "a", "dozen") or (
-                last == "tens" and (SMALL[word] == 0 or SMALL[word] >= 10)
-            ):
+            if last in ("small", "a", "dozen") or (last == "tens" and (SMALL[word] == 0 or SMALL[word] >= 10)):
                 break
             current += SMALL[word]
             last = "small"
@@ -436,20 +331,14 @@ def _cardinal(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
         end = toks[i][2]
         scale_seen = BIG[toks[i][0]]
     value = total + current
-    return Numeral(
-        toks[0][1],
-        end,
-        value,
-        kind="words",
-        scale=scale_seen if scale_seen > 100 else 1.0,
-        raw=value,
-    )
+    return Numeral(toks[0][1], end, value, kind="words", scale=scale_seen if scale_seen > 100 else 1.0,
+                   raw=value)
 
 
 def read_numeral(view: str, pos: int, text: str | None = None) -> Numeral | None:
     """The numeral starting at ``pos`` (digits, a vulgar fraction, or words), or None."""
     ch = view[pos] if pos < len(view) else ""
-    if ch.isdigit() or (ch == "." and view[pos + 1 : pos + 2].isdigit()):
+    if ch.isdigit() or (ch == "." and view[pos + 1:pos + 2].isdigit()):
         return read_digits(view, pos, text)
     if ch and ch in VULGAR:
         value = unicodedata.numeric(ch)

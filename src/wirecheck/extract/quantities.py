@@ -30,18 +30,10 @@ def extract_quantities(doc: Any, article: Article) -> list[Quantity]:
     out = []
     for r in scan(text, dates):
         measure, unit, subject = describe(r, doc if parsed else None, text)
-        out.append(
-            Quantity(
-                span=article.span(r.start, r.end),
-                low=r.low,
-                high=r.high,
-                value=r.value,
-                hedge=r.hedge,
-                unit=unit,
-                measure=measure,
-                subject=subject,  # type: ignore[arg-type]
-            )
-        )
+        out.append(Quantity(
+            span=article.span(r.start, r.end), low=r.low, high=r.high, value=r.value,
+            hedge=r.hedge, unit=unit, measure=measure, subject=subject,  # type: ignore[arg-type]
+        ))
     return out
 
 
@@ -69,11 +61,8 @@ def same_text(doc: Any, text: str) -> bool:
     if len(doc) == 0:
         return not text.strip()
     first, last = doc[0], doc[-1]
-    return bool(
-        last.idx + len(last.text_with_ws) == len(text)
-        and text.startswith(first.text, first.idx)
-        and text.startswith(last.text, last.idx)
-    )
+    return bool(last.idx + len(last.text_with_ws) == len(text)
+                and text.startswith(first.text, first.idx) and text.startswith(last.text, last.idx))
 
 
 def _date_spans(doc: Any) -> tuple[tuple[int, int], ...]:

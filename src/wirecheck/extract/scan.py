@@ -33,10 +33,8 @@ _CONNECTOR = re.compile(r"[ \t]*(?P<c>-|to|and|or|through)[ \t]*(?=[-+$£€¥0-
 _RATIO = re.compile(r"[ \t]+(?:in|out of)[ \t]+")
 _HYPHEN_WORD = re.compile(r"([A-Za-z]+)-$")
 _MINUS = re.compile(r"\bminus[ \t-]?$")
-_LEAD_CURRENCY = re.compile(
-    r"(?:us[ \t]?\$|\$us|[a-z]{1,2}[ \t]?\$|\$[a-z]?|£|€|¥|₹|₪|rm|rs\.?|usd|eur|gbp|"
-    r"jpy|chf|aud|cad|inr|nis|ils)[ \t]?(?=[-0-9.])"
-)
+_LEAD_CURRENCY = re.compile(r"(?:us[ \t]?\$|\$us|[a-z]{1,2}[ \t]?\$|\$[a-z]?|£|€|¥|₹|₪|rm|rs\.?|usd|eur|gbp|"
+                            r"jpy|chf|aud|cad|inr|nis|ils)[ \t]?(?=[-0-9.])")
 _SLASH_FRACTION = re.compile(r"/(\d{1,3})(?![\d/])(?=(?P<of>[ \t]+of\b)?)(?=[ \t]|$)")
 _RANGE_PREFIX = re.compile(r"\b(between|from|ranging from|range from|ranges from)[ \t]+$")
 
@@ -112,24 +110,15 @@ def _carry(view: str, found: list[Reading]) -> list[Reading]:
     for r in found:
         prev = out[-1] if out else None
         if prev is not None and r.hedge in ("exact", "range") and r.direction is None:
-            gap = view[prev.end : r.start]
+            gap = view[prev.end:r.start]
             if prev.direction and _RESTATED_GAP.fullmatch(gap):  # "up 0.25 points, or 0.01%"
                 r = replace(r, direction=prev.direction)
-            elif _CONVERSION_GAP.fullmatch(gap) and "(" in view[max(0, prev.start - 40) : r.start]:
-                low, high, value = (
-                    interval(prev.hedge, r.values)
-                    if len(r.values) == 1
+            elif _CONVERSION_GAP.fullmatch(gap) and "(" in view[max(0, prev.start - 40):r.start]:
+                low, high, value = interval(prev.hedge, r.values) if len(r.values) == 1 \
                     else (r.low, r.high, r.value)
-                )
-                r = replace(
-                    r,
-                    hedge=prev.hedge if len(r.values) == 1 else r.hedge,
-                    low=low,
-                    high=high,
-                    value=value,
-                    direction=prev.direction,
-                    approximate=prev.approximate,
-                )
+                r = replace(r, hedge=prev.hedge if len(r.values) == 1 else r.hedge, low=low,
+                            high=high, value=value, direction=prev.direction,
+                            approximate=prev.approximate)
         out.append(r)
     return out
 
@@ -171,19 +160,8 @@ def _read_at(ctx: _Ctx, pos: int) -> Reading | int | None:
     low, high, value = interval(final, values)
     unit = b.unit or a.unit or b.currency or a.currency
     unit_kind = b.unit_kind or a.unit_kind or ("currency" if (a.currency or b.currency) else None)
-    return Reading(
-        start,
-        end,
-        values,
-        final,
-        low,
-        high,
-        value,
-        unit,
-        unit_kind,
-        direction,
-        approximate=kind == "approximate",
-    )
+    return Reading(start, end, values, final, low, high, value, unit, unit_kind, direction,
+                   approximate=kind == "approximate")
 
 
 def _values(parts: list[Part]) -> tuple[float, ...]:
@@ -206,9 +184,7 @@ def _part(ctx: _Ctx, pos: int) -> Part | int | None:
     slash = _SLASH_FRACTION.match(view, num.end)
     if slash is not None and not (slash.group(2) or unit_after(view, text, slash.end())):
         slash = None
-    if (
-        slash is not None and num.plain and float(slash.group(1)) > 0
-    ):  # "1/16 of a pint", "1/2 pound"
+    if slash is not None and num.plain and float(slash.group(1)) > 0:  # "1/16 of a pint", "1/2 pound"
         value = num.value / float(slash.group(1))
         num = Numeral(num.start, slash.end(), value, kind="fraction", raw=value)
     skip = nq.glued_left(ctx.text, view, pos, num)
@@ -223,33 +199,14 @@ def _part(ctx: _Ctx, pos: int) -> Part | int | None:
         return skip
     value, end = num.value, num.end
     unit = unit_after(view, text, end)
-    if (
-        num.ambiguous_scale
-        and currency is None
-        and not text[end - 1 : end].isupper()
-        and not nq.millions_follow(view, end)
-    ):  # "37m (121ft)" metres; "2.7m sales" millions
+    if num.ambiguous_scale and currency is None and not text[end - 1:end].isupper() \
+            and not nq.millions_follow(view, end):  # "37m (121ft)" metres; "2.7m sales" millions
         value = num.raw  # "37m": metres, not 37 million
         unit = unit_after(view, text, end - 1)
-    elif (
-        num.dot_thousands
-        and currency is None
-        and unit is None
-        and nq.counted_noun_follows(view, end)
-    ):
+    elif num.dot_thousands and currency is None and unit is None and nq.counted_noun_follows(view, end):
         value = num.raw * 1000  # "31.800 Palestinians": European thousands
-    part = Part(
-        start,
-        unit.end if unit else end,
-        num,
-        sign * value,
-        num.high,
-        currency,
-        unit.unit if unit else None,
-        unit.kind if unit else None,
-        signed,
-        plus,
-    )
+    part = Part(start, unit.end if unit else end, num, sign * value, num.high, currency,
+                unit.unit if unit else None, unit.kind if unit else None, signed, plus)
     if unit is not None and unit.kind == "currency" and currency is None:
         part = replace(part, currency=unit.unit)
     if num.kind == "fraction" and part.unit is None:
@@ -269,7 +226,7 @@ def _sign(ctx: _Ctx, pos: int) -> tuple[int, int, float, bool, bool] | int | Non
             return pos + 1, pos + 1, 1.0, False, False
         return nq.skip_token(view, pos)  # "COVID-19", "F-16": part of a name
     if view[pos] in "+-":
-        nxt = view[pos + 1 : pos + 2]
+        nxt = view[pos + 1:pos + 2]
         if not (nxt.isdigit() or nxt == "."):
             return None
         return pos, pos + 1, -1.0 if view[pos] == "-" else 1.0, True, view[pos] == "+"
@@ -282,12 +239,8 @@ def _sign(ctx: _Ctx, pos: int) -> tuple[int, int, float, bool, bool] | int | Non
 def _join(ctx: _Ctx, a: Part, prefix: str | None) -> list[Part] | int:
     """[a] alone, [a, b] for a range, a ratio folded into one part, or a skip position."""
     view = ctx.view
-    if (
-        a.high is None
-        and a.unit is None
-        and a.currency is None
-        and (a.num.plain or a.num.kind == "words")
-    ):
+    if a.high is None and a.unit is None and a.currency is None and (
+            a.num.plain or a.num.kind == "words"):
         ratio = _ratio(ctx, a)
         if ratio is not None:
             return [ratio]
@@ -305,9 +258,8 @@ def _join(ctx: _Ctx, a: Part, prefix: str | None) -> list[Part] | int:
         return [a]
     if conn == "-" and a.value >= b.value and a.num.plain and b.num.plain:
         return b.end  # "3-2": a score, not a range
-    if conn == "or" and not (
-        b.value > a.value and a.unit is None and a.currency is None and a.num.scale == 1
-    ):  # "three or four years", not "25k or 40k"
+    if conn == "or" and not (b.value > a.value and a.unit is None and a.currency is None
+                             and a.num.scale == 1):  # "three or four years", not "25k or 40k"
         return [a]
     if conn == "to" and prefix is None and not _to_is_range(ctx, a, b):
         return [a]
@@ -319,7 +271,7 @@ def _join(ctx: _Ctx, a: Part, prefix: str | None) -> list[Part] | int:
 
 
 def _to_is_range(ctx: _Ctx, a: Part, b: Part) -> bool:
-    """ "X to Y" is a range unless X is a change and Y the new level ("rose 5% to $3.65")."""
+    """"X to Y" is a range unless X is a change and Y the new level ("rose 5% to $3.65")."""
     a_unit = a.unit or a.currency
     b_unit = b.unit or b.currency
     if a_unit and b_unit and a_unit != b_unit:
@@ -331,13 +283,9 @@ def _to_is_range(ctx: _Ctx, a: Part, b: Part) -> bool:
 
 
 def _share(a: Part, b: Part) -> tuple[Part, Part]:
-    """ "1 to 2 thousand", "33-35 billion euros", "5 to 7 per cent": share scale and unit."""
-    if (
-        b.num.scale > 1
-        and a.num.scale == 1
-        and a.num.kind in ("digits", "words")
-        and a.num.raw <= b.num.raw
-    ):  # "four to five thousand"
+    """"1 to 2 thousand", "33-35 billion euros", "5 to 7 per cent": share scale and unit."""
+    if b.num.scale > 1 and a.num.scale == 1 and a.num.kind in ("digits", "words") \
+            and a.num.raw <= b.num.raw:  # "four to five thousand"
         a = replace(a, value=a.value * b.num.scale)
     if a.unit is None and b.unit is not None:
         a = replace(a, unit=b.unit, unit_kind=b.unit_kind)
@@ -349,7 +297,7 @@ def _share(a: Part, b: Part) -> tuple[Part, Part]:
 
 
 def _ratio(ctx: _Ctx, a: Part) -> Part | None:
-    """ "nine in ten", "1 in 5", "one out of three": a fraction."""
+    """"nine in ten", "1 in 5", "one out of three": a fraction."""
     m = _RATIO.match(ctx.view, a.end)
     if m is None or a.value <= 0:
         return None

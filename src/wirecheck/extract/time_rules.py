@@ -42,15 +42,9 @@ class Hit:
 
 _M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
-_N = (
-    r"(?P<n>\d{1,3}|"
-    + "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True))
-    + r"|a|an)"
-)
-_FUTURE = re.compile(
-    r"\b(?:will|would|is due|are due|is set to|are set to|scheduled|plans? to|"
-    r"is expected to|are expected to|upcoming|ahead of|next)\b"
-)
+_N = r"(?P<n>\d{1,3}|" + "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True)) + r"|a|an)"
+_FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set to|are set to|scheduled|plans? to|"
+                     r"is expected to|are expected to|upcoming|ahead of|next)\b")
 
 
 def _count(word: str) -> int:
@@ -80,9 +74,7 @@ def _month_range(year: int, month: int, part: str | None) -> tuple[date, date]:
     return date(year, month, 1), end
 
 
-def _year_for(
-    anchor: date | None, month: int, day: int, explicit: str | None, since: bool
-) -> int | None:
+def _year_for(anchor: date | None, month: int, day: int, explicit: str | None, since: bool) -> int | None:
     if explicit:
         return int(explicit)
     if anchor is None:
@@ -94,7 +86,7 @@ def _year_for(
 
 
 def _capitalized(text: str, m: re.Match[str]) -> bool:
-    return text[m.start("month") : m.start("month") + 1].isupper()
+    return text[m.start("month"):m.start("month") + 1].isupper()
 
 
 def _day_month(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
@@ -119,11 +111,8 @@ def _day_month(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
 def _month(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     if not _capitalized(text, m):
         return None
-    if (
-        len(m.group("month")) <= 4
-        and m.group("month") not in ("may", "june", "july")
-        and not (m.group("y") or m.groupdict().get("part"))
-    ):
+    if len(m.group("month")) <= 4 and m.group("month") not in ("may", "june", "july") \
+            and not (m.group("y") or m.groupdict().get("part")):
         return None  # a bare "Mar" or "Dec" is a name ("Vina del Mar"), not a month
     month = MONTHS[m.group("month")]
     part = m.groupdict().get("part")
@@ -161,10 +150,8 @@ def _weekday(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     mod = (m.group("mod") or "").strip()
     back = (anchor.weekday() - wd) % 7
     sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
-    future = mod == "next" or (
-        mod not in ("last", "since")
-        and _FUTURE.search(scan_view(text[sentence_start : m.start()])) is not None
-    )
+    future = mod == "next" or (mod not in ("last", "since") and _FUTURE.search(
+        scan_view(text[sentence_start:m.start()])) is not None)
     if mod == "this":
         d = anchor - timedelta(days=anchor.weekday()) + timedelta(days=wd)
     elif future:
@@ -178,17 +165,9 @@ def _weekday(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     return Hit(m.start(), m.end(), d, d, "day", True)
 
 
-_DAY_WORDS = {
-    "today": 0,
-    "tonight": 0,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this evening": 0,
-    "yesterday": -1,
-    "last night": -1,
-    "tomorrow": 1,
-    "the day before yesterday": -2,
-}
+_DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+              "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+              "the day before yesterday": -2}
 
 
 def _relative_day(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
@@ -199,27 +178,15 @@ def _relative_day(m: re.Match[str], text: str, anchor: date | None) -> Hit | Non
 
 
 def _period(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
-    """ "last week", "this month", "next year", "earlier this month", "the past year"."""
+    """"last week", "this month", "next year", "earlier this month", "the past year"."""
     if anchor is None:
         return _unresolved(m, m.group("unit"))
     mod, unit = m.group("mod"), m.group("unit")
-    step = {
-        "last": -1,
-        "previous": -1,
-        "this": 0,
-        "current": 0,
-        "earlier this": 0,
-        "later this": 0,
-        "next": 1,
-        "coming": 1,
-    }.get(mod.replace("the ", ""))
+    step = {"last": -1, "previous": -1, "this": 0, "current": 0, "earlier this": 0,
+            "later this": 0, "next": 1, "coming": 1}.get(mod.replace("the ", ""))
     if mod in ("the past", "past"):
-        lo = {
-            "week": anchor - timedelta(days=7),
-            "month": _add_months(anchor, -1),
-            "year": _add_months(anchor, -12),
-            "weekend": anchor - timedelta(days=7),
-        }[unit]
+        lo = {"week": anchor - timedelta(days=7), "month": _add_months(anchor, -1),
+              "year": _add_months(anchor, -12), "weekend": anchor - timedelta(days=7)}[unit]
         return Hit(m.start(), m.end(), lo, anchor, "range", True, kind="open")
     if step is None:
         return None
@@ -261,15 +228,8 @@ def _past_n(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     n = _count(m.group("n"))
     if n <= 0:
         return None
-    return Hit(
-        m.start(),
-        m.end(),
-        _unit_delta(anchor, n, m.group("unit")),
-        anchor,
-        "range",
-        True,
-        kind="open",
-    )
+    return Hit(m.start(), m.end(), _unit_delta(anchor, n, m.group("unit")), anchor, "range", True,
+               kind="open")
 
 
 def _ago(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
@@ -298,11 +258,8 @@ def _holiday(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     if name in NO_RULE:
         return _unresolved(m, "holiday", f"{name}: no calendar rule")
     explicit = m.group("y")
-    years = (
-        [int(explicit)]
-        if explicit
-        else ([anchor.year - 1, anchor.year, anchor.year + 1] if anchor else [])
-    )
+    years = [int(explicit)] if explicit else ([anchor.year - 1, anchor.year, anchor.year + 1]
+                                              if anchor else [])
     spans = [s for y in years if (s := holiday(name, y)) is not None]
     if not spans:
         return _unresolved(m, "holiday", NO_ANCHOR if not years else f"{name}: outside the table")
@@ -310,32 +267,16 @@ def _holiday(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     first, last = min(spans, key=lambda s: abs((s[0] - ref).days))
     relative = explicit is None
     if mod in ("post", "after"):
-        return Hit(
-            m.start(), m.end(), last + timedelta(days=1), None, "open", relative, kind="open"
-        )
+        return Hit(m.start(), m.end(), last + timedelta(days=1), None, "open", relative, kind="open")
     if mod in ("pre", "before", "ahead of", "until"):
-        return Hit(
-            m.start(), m.end(), None, first - timedelta(days=1), "open", relative, kind="open"
-        )
+        return Hit(m.start(), m.end(), None, first - timedelta(days=1), "open", relative, kind="open")
     if mod == "since" and anchor is not None:
         return Hit(m.start(), m.end(), first, anchor, "range", relative, kind="open")
     return Hit(m.start(), m.end(), first, last, "holiday", relative)
 
 
-_QUARTERS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "q1": 1,
-    "q2": 2,
-    "q3": 3,
-    "q4": 4,
-}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
 def _quarter(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
@@ -349,7 +290,7 @@ def _quarter(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
 
 
 def _first_n(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
-    """ "the first three months of the year"."""
+    """"the first three months of the year"."""
     year = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
     if year is None:
         return _unresolved(m, "range")
@@ -357,14 +298,8 @@ def _first_n(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     if not 0 < n <= 12:
         return None
     lo = date(year, 1, 1)
-    return Hit(
-        m.start(),
-        m.end(),
-        lo,
-        _add_months(lo, n) - timedelta(days=1),
-        "range",
-        m.group("y") is None,
-    )
+    return Hit(m.start(), m.end(), lo, _add_months(lo, n) - timedelta(days=1), "range",
+               m.group("y") is None)
 
 
 def _season(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
@@ -390,127 +325,47 @@ def _iso(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
 
 
 _PREP = r"(?P<prep>(?:on|in|since|by|until|from|during|through|of)[ \t]+)?"
-_HOLIDAYS = "|".join(
-    sorted((re.escape(h).replace("'", "[']?") for h in HOLIDAY_NAMES), key=len, reverse=True)
-).replace(r"eid\ al\-", r"eid[- ](?:al|ul|el)[- ]")
+_HOLIDAYS = "|".join(sorted((re.escape(h).replace("'", "[']?") for h in HOLIDAY_NAMES),
+                            key=len, reverse=True)).replace(r"eid\ al\-", r"eid[- ](?:al|ul|el)[- ]")
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], str, date | None], Hit | None]]
 RULES: list[Rule] = [
-    (
-        re.compile(
-            r"\b"
-            + _PREP
-            + r"(?:"
-            + _WD[:-1].replace("(?P<wd>", "(?:")
-            + r"),?[ \t]+)?(?:the[ \t]+)?"
-            r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
-            + _M
-            + r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"
-        ),
-        _day_month,
-    ),
-    (
-        re.compile(
-            r"\b"
-            + _PREP
-            + r"(?:"
-            + _WD[:-1].replace("(?P<wd>", "(?:")
-            + r"),?[ \t]+)?"
-            + _M
-            + r"[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"
-        ),
-        _day_month,
-    ),
-    (
-        re.compile(
-            r"\b"
-            + _PREP
-            + r"(?:(?:the[ \t]+)?(?P<part>early|mid|late)[- \t]+)?"
-            + _M
-            + r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"
-        ),
-        _month,
-    ),
-    (
-        re.compile(
-            r"\b(?P<prep>(?:in|during|since|by|until|from|through)[ \t]+)(?:(?P<part>early|mid|late)"
-            r"[- \t]+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d)|\b(?P<part2>early|mid|late)[- ](?P<y2>"
-            r"(?:19|20)\d\d)\b"
-        ),
-        _year,
-    ),
-    (
-        re.compile(
-            r"\b(?P<mod>(?:on|last|this|next|since|by|until|from|early|late)[ \t]+)?"
-            + _WD
-            + r"(?:'s)?(?:[ \t]+(?:morning|afternoon|evening|night))?\b"
-        ),
-        _weekday,
-    ),
-    (
-        re.compile(
-            r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|"
-            r"last night|the day before yesterday)\b"
-        ),
-        _relative_day,
-    ),
-    (
-        re.compile(
-            r"\b(?P<mod>last|this|next|the past|the previous|the coming|the current|"
-            r"earlier this|later this|previous|coming|current|past)[ \t]+"
-            r"(?P<unit>week|month|year|weekend)\b"
-        ),
-        _period,
-    ),
-    (
-        re.compile(
-            r"\b(?:(?:over|in|during|for|within)[ \t]+)?(?:the[ \t]+)?(?:past|last|previous)[ \t]+"
-            + _N
-            + r"[ \t]+(?P<unit>days|weeks|months|years|hours)\b"
-        ),
-        _past_n,
-    ),
+    (re.compile(r"\b" + _PREP + r"(?:" + _WD[:-1].replace("(?P<wd>", "(?:") + r"),?[ \t]+)?(?:the[ \t]+)?"
+                r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + _M
+                + r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"), _day_month),
+    (re.compile(r"\b" + _PREP + r"(?:" + _WD[:-1].replace("(?P<wd>", "(?:") + r"),?[ \t]+)?" + _M
+                + r"[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"),
+     _day_month),
+    (re.compile(r"\b" + _PREP + r"(?:(?:the[ \t]+)?(?P<part>early|mid|late)[- \t]+)?" + _M
+                + r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"), _month),
+    (re.compile(r"\b(?P<prep>(?:in|during|since|by|until|from|through)[ \t]+)(?:(?P<part>early|mid|late)"
+                r"[- \t]+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d)|\b(?P<part2>early|mid|late)[- ](?P<y2>"
+                r"(?:19|20)\d\d)\b"), _year),
+    (re.compile(r"\b(?P<mod>(?:on|last|this|next|since|by|until|from|early|late)[ \t]+)?" + _WD
+                + r"(?:'s)?(?:[ \t]+(?:morning|afternoon|evening|night))?\b"), _weekday),
+    (re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|"
+                r"last night|the day before yesterday)\b"), _relative_day),
+    (re.compile(r"\b(?P<mod>last|this|next|the past|the previous|the coming|the current|"
+                r"earlier this|later this|previous|coming|current|past)[ \t]+"
+                r"(?P<unit>week|month|year|weekend)\b"), _period),
+    (re.compile(r"\b(?:(?:over|in|during|for|within)[ \t]+)?(?:the[ \t]+)?(?:past|last|previous)[ \t]+"
+                + _N + r"[ \t]+(?P<unit>days|weeks|months|years|hours)\b"), _past_n),
     (re.compile(r"\b" + _N + r"[ \t]+(?P<unit>days?|weeks?|months?|years?)[ \t]+ago\b"), _ago),
-    (
-        re.compile(
-            r"\bsince[ \t]+the[ \t]+(?:start|beginning|onset|outbreak|launch|eruption|"
-            r"outset)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>this year|year|[a-z' -]{1,40}?)"
-            r"(?=[,.;:)]|[ \t](?:and|in|on|at|as|with|when|while|which|who|has|have|had|"
-            r"to|for|but|,)\b|$)"
-            r"|\bsince[ \t]+the[ \t]+(?:war|conflict|fighting|offensive|invasion|crisis|"
-            r"pandemic|attack|campaign)[ \t]+(?:began|started|erupted|broke out)\b"
-        ),
-        _since_event,
-    ),
-    (
-        re.compile(
-            r"\b(?P<mod>post-|pre-|after[ \t]+|before[ \t]+|ahead[ \t]+of[ \t]+|during[ \t]+|"
-            r"until[ \t]+|on[ \t]+|since[ \t]+)?(?:the[ \t]+)?(?P<h>" + _HOLIDAYS + r")"
-            r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?\b"
-        ),
-        _holiday,
-    ),
-    (
-        re.compile(
-            r"\b(?:in[ \t]+)?(?:the[ \t]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-            r"[ \t]+quarter(?:[ \t]+of[ \t]+(?P<y>(?:19|20)\d\d))?\b|\b(?P<q2>q[1-4])[ \t]+"
-            r"(?P<y2>(?:19|20)\d\d)\b"
-        ),
-        _quarter,
-    ),
-    (
-        re.compile(
-            r"\b(?:in[ \t]+)?the[ \t]+first[ \t]+" + _N + r"[ \t]+months[ \t]+of[ \t]+"
-            r"(?:the[ \t]+year|this[ \t]+year|(?P<y>(?:19|20)\d\d))\b"
-        ),
-        _first_n,
-    ),
-    (
-        re.compile(
-            r"\b(?P<mod>(?:this|last|next|in|during|the|early|late)[ \t]+)(?P<s>spring|summer|"
-            r"autumn|fall|winter)(?:[ \t]+(?:of[ \t]+)?(?P<y>(?:19|20)\d\d))?\b"
-        ),
-        _season,
-    ),
+    (re.compile(r"\bsince[ \t]+the[ \t]+(?:start|beginning|onset|outbreak|launch|eruption|"
+                r"outset)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>this year|year|[a-z' -]{1,40}?)"
+                r"(?=[,.;:)]|[ \t](?:and|in|on|at|as|with|when|while|which|who|has|have|had|"
+                r"to|for|but|,)\b|$)"
+                r"|\bsince[ \t]+the[ \t]+(?:war|conflict|fighting|offensive|invasion|crisis|"
+                r"pandemic|attack|campaign)[ \t]+(?:began|started|erupted|broke out)\b"), _since_event),
+    (re.compile(r"\b(?P<mod>post-|pre-|after[ \t]+|before[ \t]+|ahead[ \t]+of[ \t]+|during[ \t]+|"
+                r"until[ \t]+|on[ \t]+|since[ \t]+)?(?:the[ \t]+)?(?P<h>" + _HOLIDAYS + r")"
+                r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?\b"), _holiday),
+    (re.compile(r"\b(?:in[ \t]+)?(?:the[ \t]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+                r"[ \t]+quarter(?:[ \t]+of[ \t]+(?P<y>(?:19|20)\d\d))?\b|\b(?P<q2>q[1-4])[ \t]+"
+                r"(?P<y2>(?:19|20)\d\d)\b"), _quarter),
+    (re.compile(r"\b(?:in[ \t]+)?the[ \t]+first[ \t]+" + _N + r"[ \t]+months[ \t]+of[ \t]+"
+                r"(?:the[ \t]+year|this[ \t]+year|(?P<y>(?:19|20)\d\d))\b"), _first_n),
+    (re.compile(r"\b(?P<mod>(?:this|last|next|in|during|the|early|late)[ \t]+)(?P<s>spring|summer|"
+                r"autumn|fall|winter)(?:[ \t]+(?:of[ \t]+)?(?P<y>(?:19|20)\d\d))?\b"), _season),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)\b"), _iso),
 ]
 

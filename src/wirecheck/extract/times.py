@@ -35,15 +35,9 @@ def extract_times(doc: Any, article: Article) -> list[TimeExpr]:
     """Every time expression in the article, resolved to a date range where possible."""
     anchor = article.published.date() if article.published else None
     return [
-        TimeExpr(
-            span=article.span(h.start, h.end),
-            start=h.lo,
-            end=h.hi,
-            granularity=h.granularity,
-            anchor=anchor if h.relative else None,
-            resolved=h.resolved,
-            note=h.note,
-        )
+        TimeExpr(span=article.span(h.start, h.end), start=h.lo, end=h.hi,
+                 granularity=h.granularity, anchor=anchor if h.relative else None,
+                 resolved=h.resolved, note=h.note)
         for h in merge(article.text, find_hits(article.text, anchor))
     ]
 
@@ -57,33 +51,18 @@ def merge(text: str, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         prev = out[-1] if out else None
-        gap = text[prev.end : h.start] if prev else ""
-        if (
-            prev is not None
-            and _JOIN.fullmatch(gap)
-            and prev.resolved == h.resolved
-            and prev.kind == h.kind == "point"
-            and (
-                gap.strip().lower() != "and"
-                or _BETWEEN.search(text, max(0, prev.start - 12), prev.start)
-            )
-        ):
+        gap = text[prev.end:h.start] if prev else ""
+        if prev is not None and _JOIN.fullmatch(gap) and prev.resolved == h.resolved \
+                and prev.kind == h.kind == "point" \
+                and (gap.strip().lower() != "and" or _BETWEEN.search(text, max(0, prev.start - 12), prev.start)):
             start = prev.start
             before = _BETWEEN.search(text, max(0, prev.start - 12), prev.start)
             if before is not None:
                 start = before.start()
             lo = min((d for d in (prev.lo, h.lo) if d), default=None)
             hi = max((d for d in (prev.hi, h.hi) if d), default=None)
-            out[-1] = Hit(
-                start,
-                h.end,
-                lo,
-                hi,
-                "range",
-                prev.relative or h.relative,
-                prev.resolved,
-                prev.note or h.note,
-            )
+            out[-1] = Hit(start, h.end, lo, hi, "range", prev.relative or h.relative,
+                          prev.resolved, prev.note or h.note)
             continue
         out.append(h)
     return out

@@ -45,9 +45,7 @@ READERS: dict[Format, Reader] = {
 SINGLE_DOCUMENT: frozenset[Format] = frozenset({"text", "markdown", "html", "feed"})
 
 
-def read_paths(
-    paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS
-) -> Iterator[ReadResult]:
+def read_paths(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[ReadResult]:
     """Articles from files and folders, in a stable order; bad inputs yield an InputError."""
     for item in walk(paths):
         if isinstance(item, InputError | Skip):
@@ -71,11 +69,8 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[ReadResul
         if os.environ.get("WIRECHECK_DEBUG"):
             raise
         reason = " ".join(str(exc).split())[:200]
-        yield InputError(
-            source,
-            f"could not be read ({type(exc).__name__}: {reason}); this "
-            "may be a wirecheck bug, WIRECHECK_DEBUG=1 shows the traceback",
-        )
+        yield InputError(source, f"could not be read ({type(exc).__name__}: {reason}); this "
+                         "may be a wirecheck bug, WIRECHECK_DEBUG=1 shows the traceback")
 
 
 def _read_checked(path: Path, limits: Limits) -> Iterator[ReadResult]:
@@ -87,12 +82,9 @@ def _read_checked(path: Path, limits: Limits) -> Iterator[ReadResult]:
     if not isinstance(size, int):
         yield size
         return
-    too_big = LimitExceeded(
-        source,
-        f"file is {human(size)}, over the limit of "
-        f"{human(limits.max_record_bytes)} for one document "
-        "(WIRECHECK_MAX_RECORD_BYTES)",
-    )
+    too_big = LimitExceeded(source, f"file is {human(size)}, over the limit of "
+                            f"{human(limits.max_record_bytes)} for one document "
+                            "(WIRECHECK_MAX_RECORD_BYTES)")
     try:
         sniffed = sniff_file(path, limits)
     except InputError:
@@ -100,11 +92,8 @@ def _read_checked(path: Path, limits: Limits) -> Iterator[ReadResult]:
             yield too_big
             return
         raise
-    if (
-        sniffed.format in SINGLE_DOCUMENT
-        and not sniffed.compressed
-        and size > limits.max_record_bytes
-    ):
+    if sniffed.format in SINGLE_DOCUMENT and not sniffed.compressed \
+            and size > limits.max_record_bytes:
         yield too_big
         return
     yield from READERS[sniffed.format](path, limits, sniffed)

@@ -32,14 +32,11 @@ class Meta:
 
     def over(self, fallback: Meta) -> Meta:
         """These values, with ``fallback``'s where this one has none."""
-        return Meta(
-            **{
-                f.name: getattr(self, f.name)
-                if getattr(self, f.name) is not None
-                else getattr(fallback, f.name)
-                for f in dataclasses.fields(self)
-            }
-        )
+        return Meta(**{
+            f.name: getattr(self, f.name) if getattr(self, f.name) is not None
+            else getattr(fallback, f.name)
+            for f in dataclasses.fields(self)
+        })
 
 
 def clean_line(value: object, limit: int = MAX_TITLE_CHARS) -> str | None:
@@ -91,24 +88,15 @@ def make_article(
         return [Skip(source, "no article text", where)]
     results: list[ReadResult] = []
     if len(text) > limits.max_article_chars:
-        results.append(
-            Notice(
-                source,
-                f"text truncated to {limits.max_article_chars:,} "
-                f"characters of {len(text):,} (WIRECHECK_MAX_ARTICLE_CHARS)",
-                where,
-            )
-        )
+        results.append(Notice(source, f"text truncated to {limits.max_article_chars:,} "
+                              f"characters of {len(text):,} (WIRECHECK_MAX_ARTICLE_CHARS)",
+                              where))
         text = text[: limits.max_article_chars]
     text = storable(text)  # lone surrogates (JSON escapes, odd file names) cannot be stored
     fields = {
-        "title": clean_line(meta.title),
-        "outlet": clean_line(meta.outlet, 200),
-        "url": meta.url and storable(meta.url),
-        "published": meta.published,
-        "source_path": storable(source),
-        "source_format": fmt,
-        "summary_only": summary_only,
+        "title": clean_line(meta.title), "outlet": clean_line(meta.outlet, 200),
+        "url": meta.url and storable(meta.url), "published": meta.published,
+        "source_path": storable(source), "source_format": fmt, "summary_only": summary_only,
     }
     if article_id:
         results.append(Article(id=storable(article_id), text=text, **fields))  # type: ignore[arg-type]

@@ -24,14 +24,8 @@ _UTF8_MULTIBYTE = re.compile(
 )
 _HIGH = re.compile(rb"[\x80-\xff]")
 # WHATWG: pages labelled Latin-1 / ASCII are decoded as Windows-1252.
-_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "latin-1": "cp1252",
-    "latin1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "iso8859-1": "cp1252",
-}
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+            "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +78,8 @@ def _decode_with(data: bytes, encoding: str, why: str | None) -> Decoded:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
-        notes.append(f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) replaced with U+FFFD")
+        notes.append(f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) replaced "
+                     "with U+FFFD")
     return Decoded(text, encoding, "; ".join(notes) or None)
 
 
@@ -115,7 +110,7 @@ def decode_head(data: bytes) -> str:
     """Best-effort text of the first bytes of a file, for sniffing (never raises)."""
     bom = detect_bom(data)
     if bom is not None:
-        return data[bom[1] :].decode(bom[0], errors="ignore")
+        return data[bom[1]:].decode(bom[0], errors="ignore")
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
         return data.decode(utf16, errors="ignore")

@@ -36,18 +36,14 @@ _ENTITY_DECLS = tuple("<!ENTITY".encode(enc) for enc in ("ascii", "utf-16-le", "
 def _strict_check(data: bytes, limits: Limits, source: str) -> str | None:
     """None when the feed is well-formed XML; else the parser's complaint (with line)."""
     if any(decl in data for decl in _ENTITY_DECLS):
-        raise InputError(
-            source,
-            "feed declares XML entities (<!ENTITY ...>): refused for "
-            "safety (entity expansion / external entities)",
-        )
+        raise InputError(source, "feed declares XML entities (<!ENTITY ...>): refused for "
+                         "safety (entity expansion / external entities)")
     try:
         root = etree.fromstring(data, parser=xml_parser())
     except etree.XMLSyntaxError as exc:
         if "depth" in str(exc).lower():
-            raise LimitExceeded(
-                source, "elements nested too deeply (WIRECHECK_MAX_DEPTH)", f"line {exc.lineno}"
-            ) from None
+            raise LimitExceeded(source, "elements nested too deeply (WIRECHECK_MAX_DEPTH)",
+                                f"line {exc.lineno}") from None
         return f"line {exc.lineno}: {exc.msg}" if exc.lineno else str(exc.msg)
     if root is None:
         return "no root element"
@@ -72,11 +68,8 @@ def _outlet(parsed: Any, entry: Any) -> str | None:
     """Who published the entry: its ``<source>`` (aggregators), else the feed's publisher
     or title."""
     source = entry.get("source") or {}
-    return (
-        clean_line(source.get("title"))
-        or clean_line(parsed.feed.get("publisher"))
-        or clean_line(parsed.feed.get("title"))
-    )
+    return (clean_line(source.get("title")) or clean_line(parsed.feed.get("publisher"))
+            or clean_line(parsed.feed.get("title")))
 
 
 def _published(entry: Any) -> datetime | None:
@@ -101,13 +94,11 @@ def read_feed(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
     # No sanitizing or URI rewriting of entry HTML: html_to_text keeps only its text (scripts
     # and styles dropped), and feedparser's sgmllib passes cost ~18 s per MB of markup (5x).
     try:
-        parsed = feedparser.parse(
-            io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False
-        )
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False,
+                                  resolve_relative_uris=False)
     except (ValueError, LookupError) as exc:  # e.g. "&#x110000;", a garbled encoding name
-        raise InputError(
-            source, f"not a readable feed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-        ) from None
+        raise InputError(source, f"not a readable feed: {type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())[:200]}") from None
     if not parsed.get("version") and not parsed.entries:
         reason = f"not XML ({problem})" if problem else "no <rss>, <feed> or <rdf:RDF> root"
         raise InputError(source, f"not an RSS/Atom feed: {reason}")
@@ -119,18 +110,7 @@ def read_feed(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
     for number, entry in enumerate(parsed.entries, start=1):
         text, summary_only = _entry_text(entry)
         title = clean_line(html_to_text(entry.get("title") or ""))
-        meta = Meta(
-            title=title,
-            outlet=_outlet(parsed, entry),
-            url=clean_url(entry.get("link")),
-            published=_published(entry),
-        )
-        yield from make_article(
-            text,
-            meta,
-            source=source,
-            fmt=fmt,
-            limits=limits,
-            where=f"entry {number}",
-            summary_only=summary_only,
-        )
+        meta = Meta(title=title, outlet=_outlet(parsed, entry),
+                    url=clean_url(entry.get("link")), published=_published(entry))
+        yield from make_article(text, meta, source=source, fmt=fmt, limits=limits,
+                                where=f"entry {number}", summary_only=summary_only)

@@ -30,12 +30,8 @@ def is_sidecar(path: Path) -> bool:
 
 def _ignored_in_walk(name: str) -> bool:
     lower = name.lower()
-    return (
-        name.startswith(".")
-        or lower.endswith(SIDECAR_SUFFIX)
-        or lower == "readme"
-        or lower.startswith("readme.")
-    )
+    return (name.startswith(".") or lower.endswith(SIDECAR_SUFFIX)
+            or lower == "readme" or lower.startswith("readme."))
 
 
 def _broken_link(path: Path) -> InputError:
@@ -91,11 +87,8 @@ def _walk_dir(root: Path) -> Iterator[Path | InputError | Skip]:
         for name in names:
             path = folder / name
             if path.exists() and _leads_out(path, inside):
-                yield Skip(
-                    str(path),
-                    f"symbolic link to {path.resolve()}, outside {root}: "
-                    "not followed (give the target itself to read it)",
-                )
+                yield Skip(str(path), f"symbolic link to {path.resolve()}, outside {root}: "
+                           "not followed (give the target itself to read it)")
             elif path.is_dir():
                 subfolders.append(path)
             elif path.is_symlink() and not path.exists():
@@ -117,20 +110,12 @@ def check_file(path: Path, limits: Limits) -> int | InputError | Skip:
     if stat.S_ISDIR(st.st_mode):
         return InputError(source, "is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        kind = (
-            "a named pipe (FIFO)"
-            if stat.S_ISFIFO(st.st_mode)
-            else "a socket"
-            if stat.S_ISSOCK(st.st_mode)
-            else "a device"
-        )
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode)
+                else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device")
         return InputError(source, f"not a regular file: {kind}")
     if st.st_size == 0:
         return Skip(source, "empty file (0 bytes)")
     if st.st_size > limits.max_file_bytes:
-        return LimitExceeded(
-            source,
-            f"file is {human(st.st_size)}, over the limit of "
-            f"{human(limits.max_file_bytes)} (WIRECHECK_MAX_FILE_BYTES)",
-        )
+        return LimitExceeded(source, f"file is {human(st.st_size)}, over the limit of "
+                             f"{human(limits.max_file_bytes)} (WIRECHECK_MAX_FILE_BYTES)")
     return st.st_size

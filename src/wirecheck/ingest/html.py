@@ -76,19 +76,15 @@ def article_from_html(
         meta = override.over(meta)
     links = link_texts(root)  # before trafilatura, which prunes the tree
     text = trafilatura.extract(
-        root,
-        url=meta.url,
-        output_format="txt",
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
+        root, url=meta.url, output_format="txt", include_comments=False,
+        include_tables=False, include_images=False, include_links=False, deduplicate=False,
         with_metadata=False,
     )
     if not text or content_words(text, links) < MIN_CONTENT_WORDS:
-        return [Skip(source, "HTML page has no main text (navigation or boilerplate only)", where)]
-    return results + make_article(text, meta, source=source, fmt=fmt, limits=limits, where=where)
+        return [Skip(source, "HTML page has no main text (navigation or boilerplate only)",
+                     where)]
+    return results + make_article(text, meta, source=source, fmt=fmt, limits=limits,
+                                  where=where)
 
 
 def read_html(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResult]:

@@ -20,39 +20,15 @@ from wirecheck.ingest.article import Meta, clean_line, clean_url, outlet_from_ur
 from wirecheck.ingest.dates import parse_date
 
 _DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "citation_date",
-    "cxenseparse:recs:publishtime",
-    "original-publish-date",
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published", "citation_date",
+    "cxenseparse:recs:publishtime", "original-publish-date",
 )
-_ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "blogposting",
-        "report",
-        "liveblogposting",
-        "backgroundnewsarticle",
-        "opinionnewsarticle",
-        "webpage",
-    }
-)
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "report", "liveblogposting", "backgroundnewsarticle", "opinionnewsarticle", "webpage",
+})
 _MAX_JSONLD_CHARS = 1_000_000
 
 
@@ -167,29 +143,12 @@ def page_meta(root: Any, page_url: str | None = None) -> Meta:
             canonical = clean_url(link.get("href"), base=page_url)
             if canonical:
                 break
-    url = (
-        canonical
-        or clean_url(metas.get("og:url"), base=page_url)
-        or article_ld.url
-        or clean_url(page_url)
-        or page_ld.url
-    )
-    outlet = (
-        clean_line(metas.get("og:site_name"))
-        or jsonld.outlet
-        or clean_line(metas.get("application-name"))
-        or outlet_from_url(url)
-    )
+    url = (canonical or clean_url(metas.get("og:url"), base=page_url) or article_ld.url
+           or clean_url(page_url) or page_ld.url)
+    outlet = (clean_line(metas.get("og:site_name")) or jsonld.outlet
+              or clean_line(metas.get("application-name")) or outlet_from_url(url))
     published = next((d for d in (parse_date(metas.get(k)) for k in _DATE_META) if d), None)
-    title = (
-        clean_line(metas.get("og:title"))
-        or jsonld.title
-        or _strip_site_suffix(_first_text(root, "title"), outlet)
-        or _first_text(root, "h1")
-    )
-    return Meta(
-        title=title,
-        outlet=outlet,
-        url=url,
-        published=jsonld.published or published or _time_element_date(root),
-    )
+    title = (clean_line(metas.get("og:title")) or jsonld.title
+             or _strip_site_suffix(_first_text(root, "title"), outlet) or _first_text(root, "h1"))
+    return Meta(title=title, outlet=outlet, url=url,
+                published=jsonld.published or published or _time_element_date(root))

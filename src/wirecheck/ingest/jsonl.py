@@ -27,9 +27,7 @@ MAX_ID_CHARS = 200
 Line = tuple[str | None, str | None]  # (text, decoding note); text None = line too long
 
 
-def _bounded(
-    readline: Callable[[int], AnyStr], limit: int, newline: AnyStr
-) -> Iterator[AnyStr | None]:
+def _bounded(readline: Callable[[int], AnyStr], limit: int, newline: AnyStr) -> Iterator[AnyStr | None]:
     """Lines of at most ``limit``; a longer one is skipped to its end and yields None."""
     while line := readline(limit + 1):
         if len(line) <= limit:
@@ -66,7 +64,8 @@ def _article(line: str, limits: Limits, source: str, where: str) -> list[ReadRes
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON: {exc.msg} (column {exc.colno})", where) from None
+        raise InputError(source, f"invalid JSON: {exc.msg} (column {exc.colno})", where) \
+            from None
     except RecursionError:
         raise InputError(source, "invalid JSON: nested too deeply", where) from None
     if not isinstance(obj, dict):
@@ -80,16 +79,8 @@ def _article(line: str, limits: Limits, source: str, where: str) -> list[ReadRes
             raise InputError(source, "'id' must be a string", where)
         article_id = str(article_id).strip()[:MAX_ID_CHARS] or None
     meta = meta_from_object(obj, source, where)
-    return make_article(
-        text,
-        meta,
-        source=source,
-        fmt="jsonl",
-        limits=limits,
-        where=where,
-        summary_only=obj.get("summary_only") is True,
-        article_id=article_id,
-    )
+    return make_article(text, meta, source=source, fmt="jsonl", limits=limits, where=where,
+                        summary_only=obj.get("summary_only") is True, article_id=article_id)
 
 
 def read_jsonl(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResult]:
@@ -105,20 +96,13 @@ def read_jsonl(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadRes
                 yield Notice(source, note, where)
             try:
                 if line is None:
-                    raise LimitExceeded(
-                        source,
-                        f"line is over {human(limits.max_record_bytes)}"
-                        " (WIRECHECK_MAX_RECORD_BYTES)",
-                        where,
-                    )
+                    raise LimitExceeded(source, f"line is over {human(limits.max_record_bytes)}"
+                                        " (WIRECHECK_MAX_RECORD_BYTES)", where)
                 yield from _article(line, limits, source, where)
             except InputError as exc:
                 yield exc
                 errors += 1
                 if errors >= limits.max_errors_per_file:
-                    yield InputError(
-                        source,
-                        f"{errors} bad lines: giving up on the rest of "
-                        "the file (WIRECHECK_MAX_ERRORS_PER_FILE)",
-                    )
+                    yield InputError(source, f"{errors} bad lines: giving up on the rest of "
+                                     "the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
                     return

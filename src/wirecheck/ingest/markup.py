@@ -16,39 +16,11 @@ from lxml import etree
 from wirecheck.errors import InputError, LimitExceeded
 from wirecheck.limits import Limits
 
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "tr",
-        "table",
-        "section",
-        "article",
-        "pre",
-        "figure",
-        "figcaption",
-        "hr",
-        "dd",
-        "dt",
-        "header",
-        "footer",
-        "aside",
-        "main",
-        "address",
-        "dl",
-    }
-)
+_BLOCK = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "tr", "table", "section", "article", "pre", "figure", "figcaption", "hr", "dd", "dt",
+    "header", "footer", "aside", "main", "address", "dl",
+})
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -56,24 +28,13 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 def html_parser() -> lxml.html.HTMLParser:
     """A fresh parser (lxml parsers are not thread-safe) with network and entities off."""
-    return lxml.html.HTMLParser(
-        no_network=True,
-        huge_tree=False,
-        remove_pis=True,
-        remove_comments=True,
-        default_doctype=False,
-    )
+    return lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_pis=True,
+                                remove_comments=True, default_doctype=False)
 
 
 def xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_pis=True,
-    )
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_pis=True)
 
 
 def tree_depth(root: Any) -> int:
@@ -89,12 +50,8 @@ def tree_depth(root: Any) -> int:
 def check_depth(root: Any, limits: Limits, source: str, where: str | None = None) -> None:
     depth = tree_depth(root)
     if depth >= limits.max_depth:
-        raise LimitExceeded(
-            source,
-            f"elements nested at least {depth} levels deep, over the limit "
-            f"of {limits.max_depth} (WIRECHECK_MAX_DEPTH)",
-            where,
-        )
+        raise LimitExceeded(source, f"elements nested at least {depth} levels deep, over the limit "
+                            f"of {limits.max_depth} (WIRECHECK_MAX_DEPTH)", where)
 
 
 def parse_html(text: str, limits: Limits, source: str, where: str | None = None) -> Any:

@@ -23,10 +23,8 @@ MAX_SIDECAR_BYTES = 1024 * 1024
 
 
 def sidecar_for(path: Path) -> Path | None:
-    for candidate in (
-        path.with_name(path.name + SIDECAR_SUFFIX),
-        path.with_name(path.stem + SIDECAR_SUFFIX),
-    ):
+    for candidate in (path.with_name(path.name + SIDECAR_SUFFIX),
+                      path.with_name(path.stem + SIDECAR_SUFFIX)):
         if candidate != path and candidate.is_file():
             return candidate
     return None
@@ -37,7 +35,8 @@ def meta_from_object(obj: dict[str, object], source: str, where: str | None = No
     for key in ("outlet", "url", "title", "published"):
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
-            raise InputError(source, f"'{key}' must be a string, not {type(value).__name__}", where)
+            raise InputError(source, f"'{key}' must be a string, not {type(value).__name__}",
+                             where)
     published = None
     if obj.get("published"):
         published = parse_date(obj["published"])
@@ -46,12 +45,8 @@ def meta_from_object(obj: dict[str, object], source: str, where: str | None = No
     url = obj.get("url")
     if url and clean_url(url) is None:
         raise InputError(source, f"'url' is not an http(s) URL: {url!r}", where)
-    return Meta(
-        title=clean_line(obj.get("title")),
-        outlet=clean_line(obj.get("outlet")),
-        url=clean_url(url),
-        published=published,
-    )
+    return Meta(title=clean_line(obj.get("title")), outlet=clean_line(obj.get("outlet")),
+                url=clean_url(url), published=published)
 
 
 def load_sidecar(path: Path) -> Meta:

@@ -40,22 +40,8 @@ _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 _LEADING_JUNK = re.compile(r"^(?:\s+|<!--.*?-->|<\?xml-stylesheet[^>]*>)*", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _FEED_ROOT = re.compile(r"<(?:[\w.-]+:)?(?:rss|feed|rdf)[\s>/:]")
-_HTML_START = (
-    "<!doctype html",
-    "<html",
-    "<head",
-    "<body",
-    "<meta",
-    "<title",
-    "<article",
-    "<div",
-    "<p>",
-    "<p ",
-    "<main",
-    "<header",
-    "<section",
-    "<!doctype",
-)
+_HTML_START = ("<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article",
+               "<div", "<p>", "<p ", "<main", "<header", "<section", "<!doctype")
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -103,8 +89,7 @@ def sniff_bytes(head: bytes, path: Path) -> Format | str:
     low = text[:HEAD_BYTES].lower()
     suffix = _suffix(path)
     if low.startswith("<?xml") or (
-        low.startswith("<!doctype") and not low.startswith("<!doctype html")
-    ):
+            low.startswith("<!doctype") and not low.startswith("<!doctype html")):
         if _FEED_ROOT.search(low):
             return "feed"
         if "<html" in low:

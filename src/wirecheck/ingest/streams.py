@@ -77,9 +77,8 @@ class _GzipStream(io.RawIOBase):
             chunk = self._input or self._raw.read(_CHUNK)
             if not chunk:
                 after = f" (after {human(self.produced)} of output)" if self.produced else ""
-                raise InputError(
-                    self._source, "truncated gzip: the compressed data ends early" + after
-                )
+                raise InputError(self._source, "truncated gzip: the compressed data ends early"
+                                 + after)
             try:
                 out = self._inflate.decompress(chunk, size)
             except zlib.error as exc:
@@ -92,18 +91,14 @@ class _GzipStream(io.RawIOBase):
         limits = self._limits
         if self.produced > limits.max_decompressed_bytes:
             raise LimitExceeded(
-                self._source,
-                f"decompresses to more than {human(limits.max_decompressed_bytes)} "
-                "(WIRECHECK_MAX_DECOMPRESSED_BYTES)",
-            )
+                self._source, f"decompresses to more than {human(limits.max_decompressed_bytes)} "
+                "(WIRECHECK_MAX_DECOMPRESSED_BYTES)")
         consumed = max(self._raw.tell(), 1)
         if self.produced > _RATIO_GRACE and self.produced > limits.max_gzip_ratio * consumed:
             raise LimitExceeded(
-                self._source,
-                f"looks like a gzip bomb: {human(self.produced)} out of "
+                self._source, f"looks like a gzip bomb: {human(self.produced)} out of "
                 f"{human(consumed)} compressed (over {limits.max_gzip_ratio}x, "
-                "WIRECHECK_MAX_GZIP_RATIO)",
-            )
+                "WIRECHECK_MAX_GZIP_RATIO)")
 
     def close(self) -> None:
         try:
@@ -128,14 +123,16 @@ def open_stream(path: Path, limits: Limits, *, compressed: bool) -> io.BufferedR
     return io.BufferedReader(_GzipStream(raw, str(path), limits), buffer_size=64 * 1024)
 
 
-def read_bounded(stream: BinaryIO, limit: int, source: str, what: str = "document") -> bytes:
+def read_bounded(stream: BinaryIO, limit: int, source: str,
+                 what: str = "document") -> bytes:
     """Read a whole stream, refusing one over ``limit`` bytes without reading much past it."""
     try:
         data = stream.read(limit + 1)
     except OSError as exc:
         raise InputError(source, os_reason(exc)) from None
     if len(data) > limit:
-        raise LimitExceeded(source, f"{what} is over {human(limit)} (WIRECHECK_MAX_RECORD_BYTES)")
+        raise LimitExceeded(source, f"{what} is over {human(limit)} "
+                            "(WIRECHECK_MAX_RECORD_BYTES)")
     return data
 
 

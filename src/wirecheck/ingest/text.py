@@ -38,10 +38,5 @@ def read_text(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
     if decoded.note:
         yield Notice(source, decoded.note)
     text = decoded.text
-    yield from make_article(
-        text,
-        meta.over(Meta(title=title_of(text))),
-        source=source,
-        fmt=sniffed.format,
-        limits=limits,
-    )
+    yield from make_article(text, meta.over(Meta(title=title_of(text))), source=source,
+                            fmt=sniffed.format, limits=limits)

@@ -83,19 +83,13 @@ def _account(record: Any, state: _State) -> None:
         state.declared += max(int(record.rec_headers.get_header("Content-Length") or 0), 0)
     limits = state.limits
     if state.declared > limits.max_decompressed_bytes:
-        raise LimitExceeded(
-            state.source,
-            "records total more than "
-            f"{human(limits.max_decompressed_bytes)} "
-            "(WIRECHECK_MAX_DECOMPRESSED_BYTES)",
-        )
+        raise LimitExceeded(state.source, "records total more than "
+                            f"{human(limits.max_decompressed_bytes)} "
+                            "(WIRECHECK_MAX_DECOMPRESSED_BYTES)")
     if state.declared > max(MB, limits.max_gzip_ratio * state.file_size):
-        raise LimitExceeded(
-            state.source,
-            f"looks like a gzip bomb: records declare "
-            f"{human(state.declared)} in a {human(state.file_size)} file "
-            f"(over {limits.max_gzip_ratio}x, WIRECHECK_MAX_GZIP_RATIO)",
-        )
+        raise LimitExceeded(state.source, f"looks like a gzip bomb: records declare "
+                            f"{human(state.declared)} in a {human(state.file_size)} file "
+                            f"(over {limits.max_gzip_ratio}x, WIRECHECK_MAX_GZIP_RATIO)")
 
 
 def _record_articles(record: Any, state: _State, where: str) -> list[ReadResult]:
@@ -104,7 +98,7 @@ def _record_articles(record: Any, state: _State, where: str) -> list[ReadResult]
     if record.rec_type != "response" or http is None:
         return []
     content_type = (http.get_header("Content-Type") or "").lower()
-    status = http.get_statuscode() or ""
+    status = (http.get_statuscode() or "")
     if not content_type.startswith(_HTML_TYPES) or not status.startswith("2"):
         state.passed_over += 1
         return []
@@ -112,26 +106,18 @@ def _record_articles(record: Any, state: _State, where: str) -> list[ReadResult]
     try:
         data = record.content_stream().read(limit + 1)
     except Exception as exc:  # warcio/zlib/brotli over untrusted bytes
-        raise InputError(state.source, f"unreadable HTTP body: {_first_line(exc)}", where) from None
+        raise InputError(state.source, f"unreadable HTTP body: {_first_line(exc)}",
+                         where) from None
     if len(data) > limit:
-        raise LimitExceeded(
-            state.source, f"record is over {human(limit)} (WIRECHECK_MAX_RECORD_BYTES)", where
-        )
+        raise LimitExceeded(state.source, f"record is over {human(limit)} "
+                            "(WIRECHECK_MAX_RECORD_BYTES)", where)
     raw = record.raw_stream
     if getattr(raw, "limit", 0) > 0 and not raw.read(1):
-        raise InputError(
-            state.source,
-            f"truncated record: the archive ends {raw.limit} bytes before the record does",
-            where,
-        )
+        raise InputError(state.source, f"truncated record: the archive ends {raw.limit} bytes "
+                         "before the record does", where)
     return article_from_html(
-        data,
-        source=state.source,
-        limits=state.limits,
-        where=where,
-        fmt="warc",
-        url=record.rec_headers.get_header("WARC-Target-URI"),
-        http_charset=_charset(content_type),
+        data, source=state.source, limits=state.limits, where=where, fmt="warc",
+        url=record.rec_headers.get_header("WARC-Target-URI"), http_charset=_charset(content_type),
     )
 
 
@@ -197,18 +183,12 @@ def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
             yield exc
             state.errors += 1
         except Exception as exc:  # one bad page must not lose the rest of a 1 GB archive
-            yield InputError(
-                state.source,
-                f"could not read the page ({type(exc).__name__}: {_first_line(exc)})",
-                where,
-            )
+            yield InputError(state.source, f"could not read the page ({type(exc).__name__}: "
+                             f"{_first_line(exc)})", where)
             state.errors += 1
     if iterator.err_count:
-        yield Notice(
-            state.source,
-            f"{iterator.err_count} record(s) with a wrong "
-            "Content-Length (not followed by a blank line)",
-        )
+        yield Notice(state.source, f"{iterator.err_count} record(s) with a wrong "
+                     "Content-Length (not followed by a blank line)")
 
 
 class _Malformed(Exception):
@@ -234,24 +214,17 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
                     yield from _read_as_stream(path, limits, state)
                     return
                 at = max(bad.offset, start or 0)  # warcio may report one before this pass (< 0)
-                yield InputError(
-                    source, f"malformed WARC record: {bad.reason}", f"record at offset {at}"
-                )
+                yield InputError(source, f"malformed WARC record: {bad.reason}",
+                                 f"record at offset {at}")
                 state.errors += 1
                 if state.errors >= limits.max_errors_per_file:
-                    yield InputError(
-                        source,
-                        f"{state.errors} malformed records: giving up on "
-                        "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)",
-                    )
+                    yield InputError(source, f"{state.errors} malformed records: giving up on "
+                                     "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
                     return
                 start = _next_start(fh, at + 1, gzipped)
     if state.passed_over and not state.articles:  # else routine: robots.txt, redirects
-        yield Notice(
-            source,
-            f"no articles: {state.passed_over} response record(s) were "
-            "not HTML pages (or not 2xx) and were passed over",
-        )
+        yield Notice(source, f"no articles: {state.passed_over} response record(s) were "
+                     "not HTML pages (or not 2xx) and were passed over")
 
 
 def _read_as_stream(path: Path, limits: Limits, state: _State) -> Iterator[ReadResult]:
@@ -261,8 +234,5 @@ def _read_as_stream(path: Path, limits: Limits, state: _State) -> Iterator[ReadR
         try:
             yield from _iterate(stream, state, skip=done)
         except _Malformed as bad:
-            yield InputError(
-                state.source,
-                f"malformed WARC record: {bad.reason}",
-                f"record at offset {bad.offset} (uncompressed)",
-            )
+            yield InputError(state.source, f"malformed WARC record: {bad.reason}",
+                             f"record at offset {bad.offset} (uncompressed)")

@@ -59,9 +59,8 @@ def shingles(text: str) -> Shingles:
     Each word is hashed once (CRC32); a 3-gram's hash combines its words' hashes with odd
     64-bit multipliers, all in numpy.
     """
-    words = np.array(
-        [zlib.crc32(w.encode()) for w in _WORD.findall(text.casefold())], dtype=np.uint64
-    )
+    words = np.array([zlib.crc32(w.encode()) for w in _WORD.findall(text.casefold())],
+                     dtype=np.uint64)
     if len(words) == 0:
         return words
     if len(words) < SHINGLE_WORDS:

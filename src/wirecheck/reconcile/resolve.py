@@ -36,35 +36,10 @@ from wirecheck.extract.sources import normalize_name
 from wirecheck.store.db import transaction
 
 FUZZY_MIN = 90
-COMMON_FIRST = frozenset(
-    {
-        "national",
-        "international",
-        "united",
-        "central",
-        "federal",
-        "state",
-        "new",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "world",
-        "european",
-        "american",
-        "british",
-        "royal",
-        "general",
-        "public",
-        "health",
-        "ministry",
-        "department",
-    }
-)
+COMMON_FIRST = frozenset({"national", "international", "united", "central", "federal", "state",
+                          "new", "north", "south", "east", "west", "northern", "southern",
+                          "eastern", "western", "world", "european", "american", "british",
+                          "royal", "general", "public", "health", "ministry", "department"})
 MAX_POSTING = 400  # a name token shared by more entities than this is not a fuzzy key
 _STOP = frozenset({"the", "of", "and", "for", "de", "del", "la", "al", "el"})
 
@@ -91,14 +66,11 @@ class _Entity:
 
 
 def strip_title(name: str) -> str:
-    """ "Israeli Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu"."""
+    """"Israeli Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu"."""
     words = bare_name(name).split()
-    while len(words) > 1 and (
-        words[0].lower() in ROLE_WORDS
-        or words[0].lower() in DEMONYMS
-        or words[0].lower() == "of"
-        or (words[0].isupper() and len(words[0]) <= 5)
-    ):
+    while len(words) > 1 and (words[0].lower() in ROLE_WORDS or words[0].lower() in DEMONYMS
+                              or words[0].lower() == "of"
+                              or (words[0].isupper() and len(words[0]) <= 5)):
         words.pop(0)
     return " ".join(words)
 
@@ -123,20 +95,11 @@ class EntityIndex:
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> EntityIndex:
         index = cls()
-        counts = dict(
-            conn.execute(
-                "SELECT entity_id, count(*) FROM entity_mentions WHERE "
-                "entity_id IS NOT NULL GROUP BY entity_id"
-            ).fetchall()
-        )
+        counts = dict(conn.execute("SELECT entity_id, count(*) FROM entity_mentions WHERE "
+                                   "entity_id IS NOT NULL GROUP BY entity_id").fetchall())
         for row in conn.execute("SELECT id, name, type, aliases FROM entities"):
-            ent = _Entity(
-                row["id"],
-                row["name"],
-                row["type"],
-                json.loads(row["aliases"]),
-                Counter({row["type"]: counts.get(row["id"], 1)}),
-            )
+            ent = _Entity(row["id"], row["name"], row["type"], json.loads(row["aliases"]),
+                          Counter({row["type"]: counts.get(row["id"], 1)}))
             index._register(ent)
         return index
 
@@ -156,12 +119,8 @@ class EntityIndex:
         words = norm.split()
         if _group(ent.type) == "person":
             self._add_key(f"s:{words[-1]}", ent.id)
-        if (
-            _group(ent.type) == "org"
-            and len(words) > 1
-            and len(words[0]) > 3
-            and words[0] not in COMMON_FIRST
-        ):
+        if _group(ent.type) == "org" and len(words) > 1 and len(words[0]) > 3 and \
+                words[0] not in COMMON_FIRST:
             self._add_key(f"f:{words[0]}", ent.id)  # "Corvex" of "Corvex Systems"
         acr = acronym(core(alias, ent.type))
         if acr:
@@ -194,15 +153,8 @@ class EntityIndex:
         if group in ("org", "place"):
             short = core(name, etype)
             acr = short if short.isupper() else acronym(short)
-            hits = (
-                {
-                    e
-                    for e in self._lookup(f"a:{acr.upper()}")
-                    if _group(self.entities[e].type) == group
-                }
-                if acr
-                else set()
-            )
+            hits = {e for e in self._lookup(f"a:{acr.upper()}") if
+                    _group(self.entities[e].type) == group} if acr else set()
             if len(hits) == 1:
                 return next(iter(hits))
         if group == "org" and len(words) == 1:
@@ -212,23 +164,17 @@ class EntityIndex:
         return self._fuzzy(main, group)
 
     def _person(self, words: list[str]) -> str | None:
-        cands = [
-            e for e in self._lookup(f"s:{words[-1]}") if _group(self.entities[e].type) == "person"
-        ]
+        cands = [e for e in self._lookup(f"s:{words[-1]}")
+                 if _group(self.entities[e].type) == "person"]
         if len(words) == 1:
             return self._dominant(cands)
         agreeing = []
         for e in cands:
             ent = self.entities[e]
-            firsts = {
-                normalize_name(strip_title(a)).split()[0]
-                for a in [ent.name, *ent.aliases]
-                if len(normalize_name(strip_title(a)).split()) > 1
-            }
-            if not firsts or any(
-                f == words[0] or (f[:1] == words[0][:1] and (len(f) <= 2 or len(words[0]) <= 2))
-                for f in firsts
-            ):
+            firsts = {normalize_name(strip_title(a)).split()[0] for a in [ent.name, *ent.aliases]
+                      if len(normalize_name(strip_title(a)).split()) > 1}
+            if not firsts or any(f == words[0] or (f[:1] == words[0][:1] and (
+                    len(f) <= 2 or len(words[0]) <= 2)) for f in firsts):
                 agreeing.append(e)  # (an entity known by surname only agrees with anyone)
         return agreeing[0] if len(agreeing) == 1 else None
 
@@ -237,7 +183,8 @@ class EntityIndex:
         (a bare "Netanyahu" in the news is the prime minister, not his relatives)."""
         if len(cands) <= 1:
             return cands[0] if cands else None
-        weight = sorted(((sum(self.entities[e].types.values()), e) for e in cands), reverse=True)
+        weight = sorted(((sum(self.entities[e].types.values()), e) for e in cands),
+                        reverse=True)
         return weight[0][1] if weight[0][0] >= 2 * weight[1][0] else None
 
     def _fuzzy(self, main: str, group: str) -> str | None:
@@ -251,10 +198,8 @@ class EntityIndex:
             ent = self.entities[e]
             if _group(ent.type) != group:
                 continue
-            score = max(
-                fuzz.token_sort_ratio(main, normalize_name(core(a, ent.type)))
-                for a in [ent.name, *ent.aliases]
-            )
+            score = max(fuzz.token_sort_ratio(main, normalize_name(core(a, ent.type)))
+                        for a in [ent.name, *ent.aliases])
             if score >= best_score:
                 best, best_score = e, score
         return best
@@ -285,34 +230,26 @@ class EntityIndex:
 
 def _better_name(new: str, old: str) -> bool:
     """Prefer the fullest non-acronym name ("Benjamin Netanyahu" over "Netanyahu")."""
-
     def rank(n: str) -> tuple[int, int]:
         return (0 if n.isupper() and len(n) <= 6 else 1, len(strip_title(n).split()))
-
     return rank(strip_title(new)) > rank(strip_title(old))
 
 
 def _pending_articles(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute(
         "SELECT DISTINCT m.article_id FROM entity_mentions m JOIN articles a ON a.id = "
-        "m.article_id WHERE m.entity_id IS NULL ORDER BY a.published, a.id"
-    )
+        "m.article_id WHERE m.entity_id IS NULL ORDER BY a.published, a.id")
     return [r[0] for r in rows]
 
 
-def _local_entities(
-    conn: sqlite3.Connection, article_id: str
-) -> list[tuple[str, str, list[str], int]]:
+def _local_entities(conn: sqlite3.Connection, article_id: str
+                    ) -> list[tuple[str, str, list[str], int]]:
     grouped: dict[tuple[str, str], list[str]] = {}
-    for r in conn.execute(
-        "SELECT local_name, type, text FROM entity_mentions WHERE article_id = ? ORDER BY start",
-        (article_id,),
-    ):
+    for r in conn.execute("SELECT local_name, type, text FROM entity_mentions WHERE "
+                          "article_id = ? ORDER BY start", (article_id,)):
         grouped.setdefault((r["local_name"], r["type"]), []).append(r["text"])
-    return [
-        (name, etype, list(dict.fromkeys(texts)), len(texts))
-        for (name, etype), texts in grouped.items()
-    ]
+    return [(name, etype, list(dict.fromkeys(texts)), len(texts))
+            for (name, etype), texts in grouped.items()]
 
 
 def _kind_type(source_kind: str) -> str:
@@ -322,20 +259,16 @@ def _kind_type(source_kind: str) -> str:
 def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) -> int:
     """Set claims.source_entity from the entity named inside (or as) the source phrase."""
     linked = 0
-    for c in conn.execute(
-        "SELECT id, source, source_kind, source_start, source_end FROM claims "
-        "WHERE "
-        "article_id = ? AND source IS NOT NULL",
-        (article_id,),
-    ).fetchall():
+    for c in conn.execute("SELECT id, source, source_kind, source_start, source_end FROM claims "
+                          "WHERE "
+                          "article_id = ? AND source IS NOT NULL", (article_id,)).fetchall():
         ent_id = None
         if c["source_start"] is not None:
             row = conn.execute(
                 "SELECT entity_id FROM entity_mentions WHERE article_id = ? AND start >= ? "
-                'AND "end" <= ? AND entity_id IS NOT NULL AND type IN '
+                "AND \"end\" <= ? AND entity_id IS NOT NULL AND type IN "
                 "('PERSON', 'ORG', 'GPE', 'NORP') ORDER BY \"end\" DESC LIMIT 1",
-                (article_id, c["source_start"], c["source_end"]),
-            ).fetchone()
+                (article_id, c["source_start"], c["source_end"])).fetchone()
             ent_id = row[0] if row else None
         if ent_id is None:  # a pronoun's antecedent, or a name NER missed here
             ent_id = index.match(c["source"], _kind_type(c["source_kind"]), [])
@@ -361,25 +294,22 @@ def _resolve(conn: sqlite3.Connection, article_ids: Iterable[str] | None) -> Res
     ids = _pending_articles(conn) if article_ids is None else list(article_ids)
     index = EntityIndex.load(conn)
     for aid in ids:
-        conn.execute("UPDATE entity_mentions SET entity_id = NULL WHERE article_id = ?", (aid,))
+        conn.execute("UPDATE entity_mentions SET entity_id = NULL WHERE article_id = ?",
+                     (aid,))
         report.articles += 1
         for name, etype, texts, count in _local_entities(conn, aid):
             report.local_entities += 1
             ent_id = index.match(name, etype, texts)
             if ent_id is None:
                 ent_id = index.create(name, etype, texts).id
-                conn.execute(
-                    "INSERT INTO entities (id, name, type) VALUES (?, ?, ?)", (ent_id, name, etype)
-                )  # the mentions' foreign key needs it now
+                conn.execute("INSERT INTO entities (id, name, type) VALUES (?, ?, ?)",
+                             (ent_id, name, etype))  # the mentions' foreign key needs it now
                 report.created += 1
             else:
                 report.merged += 1
             index.merge(ent_id, name, etype, texts, count)
-            conn.execute(
-                "UPDATE entity_mentions SET entity_id = ? WHERE article_id = ? "
-                "AND local_name = ? AND type = ?",
-                (ent_id, aid, name, etype),
-            )
+            conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE article_id = ? "
+                         "AND local_name = ? AND type = ?", (ent_id, aid, name, etype))
     _write(conn, index)
     for aid in ids:
         report.claims_linked += _link_claims(conn, index, aid)
@@ -387,20 +317,14 @@ def _resolve(conn: sqlite3.Connection, article_ids: Iterable[str] | None) -> Res
 
 
 def _write(conn: sqlite3.Connection, index: EntityIndex) -> None:
-    rows = [
-        (e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
-        for e in index.entities.values()
-        if e.dirty
-    ]
+    rows = [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
+            for e in index.entities.values() if e.dirty]
     conn.executemany(
         "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(id) "
         "DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases",
-        rows,
-    )
-    conn.execute(
-        "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
-        "WHERE entity_id IS NOT NULL)"
-    )
+        rows)
+    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
+                 "WHERE entity_id IS NOT NULL)")
 
 
 @dataclass
@@ -438,21 +362,13 @@ def entity_summaries(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [
-        EntitySummary(
-            r["id"],
-            r["name"],
-            r["type"],
-            json.loads(r["aliases"]),
-            r["n"],
-            r["arts"],
-            sorted((r["outlets"] or "").split(",")) if r["outlets"] else [],
-        )
+        EntitySummary(r["id"], r["name"], r["type"], json.loads(r["aliases"]), r["n"],
+                      r["arts"], sorted((r["outlets"] or "").split(",")) if r["outlets"] else [])
         for r in conn.execute(sql, params)
     ]
 
 
 def unresolved_mentions(conn: sqlite3.Connection) -> int:
     """Mentions not yet attached to an entity (analyzed but not resolved)."""
-    return int(
-        conn.execute("SELECT count(*) FROM entity_mentions WHERE entity_id IS NULL").fetchone()[0]
-    )
+    return int(conn.execute(
+        "SELECT count(*) FROM entity_mentions WHERE entity_id IS NULL").fetchone()[0])

@@ -62,13 +62,8 @@ def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[
 
 def story_row(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     if story_id == ALL_STORIES:
-        return {
-            "id": ALL_STORIES,
-            "label": "All articles",
-            "time_start": None,
-            "time_end": None,
-            "keywords": "[]",
-        }
+        return {"id": ALL_STORIES, "label": "All articles", "time_start": None,
+                "time_end": None, "keywords": "[]"}
     row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is None:
         raise StoryNotFound(f"no story {story_id!r} in the store (see `wirecheck stories`)")
@@ -82,9 +77,7 @@ def _story_claims(conn: sqlite3.Connection, story_id: str, article_ids: list[str
     else:
         rows = conn.execute(
             CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
-            "WHERE sa.story_id = ? ORDER BY c.article_id, c.start",
-            (story_id,),
-        )
+            "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))
     return [claim_from_row(r) for r in rows]
 
 
@@ -93,33 +86,20 @@ def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None =
     q, a, t = claim.quantity, claim.attribution, claim.time
     left, right = sentence_around(article.text, claim.span.start, claim.span.end)
     return ClaimRow(
-        id=claim.id,
-        anchor=anchor_id("c", claim.id),
-        article_id=claim.article_id,
-        column=article.column,
-        kind=claim.kind,
-        modality=claim.modality,
-        source=display.source_label(a.source, a.chain),
-        source_kind=a.source_kind,
-        cue=a.cue,
-        chain=list(a.chain),
-        confidence=claim.confidence,
+        id=claim.id, anchor=anchor_id("c", claim.id), article_id=claim.article_id,
+        column=article.column, kind=claim.kind, modality=claim.modality,
+        source=display.source_label(a.source, a.chain), source_kind=a.source_kind, cue=a.cue,
+        chain=list(a.chain), confidence=claim.confidence,
         quantity=display.interval(q.low, q.high, q.value, q.hedge) if q else None,
         measure=q.measure if q else None,
         time=(display.date_range(_iso(t.start), _iso(t.end)) or "unresolved") if t else None,
-        time_start=_iso(t.start) if t else None,
-        time_end=_iso(t.end) if t else None,
+        time_start=_iso(t.start) if t else None, time_end=_iso(t.end) if t else None,
         span=span_ref(claim.article_id, claim.span.start, claim.span.end, claim.span.text),
         context=span_ref(claim.article_id, left, right, article.text[left:right]),
-        quantity_span=span_ref(q.span.article_id, q.span.start, q.span.end, q.span.text)
-        if q
-        else None,
-        source_span=span_ref(a.span.article_id, a.span.start, a.span.end, a.span.text)
-        if a.span
-        else None,
+        quantity_span=span_ref(q.span.article_id, q.span.start, q.span.end, q.span.text) if q else None,
+        source_span=span_ref(a.span.article_id, a.span.start, a.span.end, a.span.text) if a.span else None,
         time_span=span_ref(t.span.article_id, t.span.start, t.span.end, t.span.text) if t else None,
-        fact_id=fact[0] if fact else None,
-        verdict=fact[1] if fact else None,
+        fact_id=fact[0] if fact else None, verdict=fact[1] if fact else None,
     )
 
 
@@ -128,19 +108,15 @@ def _iso(value: Any) -> str | None:
 
 
 def _timeline(
-    conn: sqlite3.Connection,
-    story_id: str,
-    rows: Sequence[ClaimRow],
-    facts: Sequence[FactRow],
+    conn: sqlite3.Connection, story_id: str, rows: Sequence[ClaimRow], facts: Sequence[FactRow],
     articles: dict[str, ArticleInfo],
 ) -> tuple[list[TimelineItem], bool]:
     """The stored timeline (True), or one built from the dated claims (False)."""
     where, params = ("", ()) if story_id == ALL_STORIES else ("WHERE t.story_id = ?", (story_id,))
     stored = conn.execute(
-        'SELECT t.*, e.article_id AS e_article, e.start AS e_start, e."end" AS e_end '
+        "SELECT t.*, e.article_id AS e_article, e.start AS e_start, e.\"end\" AS e_end "
         f"FROM timeline t LEFT JOIN events e ON e.id = t.ref_id {where} "
-        "ORDER BY t.date_start IS NULL, t.date_start, t.first_reported, t.id",
-        params,
+        "ORDER BY t.date_start IS NULL, t.date_start, t.first_reported, t.id", params,
     ).fetchall()
     claims = {r.id: r for r in rows}
     fact_anchors = {f.id: f.anchor for f in facts}
@@ -154,36 +130,21 @@ def _timeline(
             elif target is None and r["e_article"] is not None:
                 target = span_ref(r["e_article"], r["e_start"], r["e_end"], "").anchor
                 target_article = str(r["e_article"])
-            items.append(
-                TimelineItem(
-                    id=str(r["id"]),
-                    date_start=r["date_start"],
-                    date_end=r["date_end"],
-                    kind=r["kind"],
-                    ref_id=ref,
-                    label=r["label"],
-                    outlets=_json_list(r["outlets"]),
-                    first_reported=r["first_reported"],
-                    target=target,
-                    target_article=target_article,
-                )
-            )
+            items.append(TimelineItem(
+                id=str(r["id"]), date_start=r["date_start"], date_end=r["date_end"],
+                kind=r["kind"], ref_id=ref, label=r["label"], outlets=_json_list(r["outlets"]),
+                first_reported=r["first_reported"], target=target, target_article=target_article,
+            ))
         return items, True
     items = [
         TimelineItem(
-            id=f"claim:{c.id}",
-            date_start=c.time_start,
-            date_end=c.time_end or c.time_start,
-            kind="claim",
-            ref_id=c.id,
-            label=display.shorten(c.span.text),
-            outlets=[c.column],
-            first_reported=articles[c.article_id].published,
-            target=c.span.anchor,
+            id=f"claim:{c.id}", date_start=c.time_start, date_end=c.time_end or c.time_start,
+            kind="claim", ref_id=c.id,
+            label=display.shorten(c.span.text), outlets=[c.column],
+            first_reported=articles[c.article_id].published, target=c.span.anchor,
             target_article=c.article_id,
         )
-        for c in rows
-        if c.time_start
+        for c in rows if c.time_start
     ]
     items.sort(key=lambda i: (i.date_start or "", i.first_reported or "", i.id))
     return items, False
@@ -215,12 +176,8 @@ def _sources(rows: Sequence[ClaimRow]) -> list[SourceRow]:
         kinds[key][r.source_kind] += 1
         outlets[key][r.column] += 1
     out = [
-        SourceRow(
-            name=names[k].most_common(1)[0][0],
-            kind=kinds[k].most_common(1)[0][0],
-            claims=sum(outlets[k].values()),
-            outlets=dict(sorted(outlets[k].items())),
-        )
+        SourceRow(name=names[k].most_common(1)[0][0], kind=kinds[k].most_common(1)[0][0],
+                  claims=sum(outlets[k].values()), outlets=dict(sorted(outlets[k].items())))
         for k in names
     ]
     out.sort(key=lambda s: (-len(s.outlets), -s.claims, s.name.casefold()))
@@ -234,36 +191,23 @@ def _sourcing(rows: Sequence[ClaimRow], columns: Sequence[str]) -> list[OutletSo
         anonymous = sum(r.source_kind == "anonymous" for r in mine)
         unattributed = sum(r.source_kind == "unattributed" for r in mine)
         n = len(mine)
-        out.append(
-            OutletSourcing(
-                column=column,
-                claims=n,
-                attributed=n - unattributed,
-                anonymous=anonymous,
-                unattributed=unattributed,
-                anonymous_share=round(anonymous / n, 4) if n else 0.0,
-                unattributed_share=round(unattributed / n, 4) if n else 0.0,
-            )
-        )
+        out.append(OutletSourcing(
+            column=column, claims=n, attributed=n - unattributed, anonymous=anonymous,
+            unattributed=unattributed, anonymous_share=round(anonymous / n, 4) if n else 0.0,
+            unattributed_share=round(unattributed / n, 4) if n else 0.0,
+        ))
     return out
 
 
-def _header(
-    story: dict[str, Any],
-    articles: Sequence[ArticleInfo],
-    columns: list[str],
-    facts: Sequence[FactRow],
-) -> Header:
+def _header(story: dict[str, Any], articles: Sequence[ArticleInfo], columns: list[str],
+            facts: Sequence[FactRow]) -> Header:
     dates = sorted((a.published for a in articles if a.published), key=display.instant)
     originals = {a.column for a in articles if a.duplicate_of is None}
     return Header(
-        story_id=str(story["id"]),
-        label=str(story["label"]),
+        story_id=str(story["id"]), label=str(story["label"]),
         time_start=story["time_start"] or (dates[0] if dates else None),
         time_end=story["time_end"] or (dates[-1] if dates else None),
-        articles=len(articles),
-        outlets=columns,
-        independent_sources=len(originals),
+        articles=len(articles), outlets=columns, independent_sources=len(originals),
         keywords=_json_list(story["keywords"]),
         verdicts=dict(sorted(Counter(f.verdict for f in facts).items())),
     )
@@ -274,49 +218,29 @@ def build_dossier(conn: sqlite3.Connection, story_id: str) -> Dossier:
     story = story_row(conn, story_id)
     notes: list[str] = []
     if story_id == ALL_STORIES:
-        articles = load_articles(
-            conn,
-            (
-                "WHERE a.rowid IN (SELECT rowid FROM articles "
-                "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"
-            ),
-            (ALL_LIMIT,),
-        )
+        articles = load_articles(conn, (
+            "WHERE a.rowid IN (SELECT rowid FROM articles "
+            "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (ALL_LIMIT,))
         total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         if total > len(articles):
-            notes.append(
-                f'"All articles" covers the {len(articles)} most recent of the '
-                f"store's {total} articles."
-            )
+            notes.append(f"\"All articles\" covers the {len(articles)} most recent of the "
+                         f"store's {total} articles.")
     else:
         articles = load_articles(
-            conn,
-            "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?",
-            (story_id,),
-        )
+            conn, "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?",
+            (story_id,))
     order = {aid: i for i, aid in enumerate(articles)}
-    claims = sorted(
-        (c for c in _story_claims(conn, story_id, list(articles)) if c.article_id in articles),
-        key=lambda c: (order[c.article_id], c.span.start, c.span.end),
-    )
-    facts, _ = load_facts(
-        conn,
-        story_id=None if story_id == ALL_STORIES else story_id,
-        known=({c.id: c for c in claims}, articles),
-    )
+    claims = sorted((c for c in _story_claims(conn, story_id, list(articles)) if c.article_id in articles),
+                    key=lambda c: (order[c.article_id], c.span.start, c.span.end))
+    facts, _ = load_facts(conn, story_id=None if story_id == ALL_STORIES else story_id,
+                          known=({c.id: c for c in claims}, articles))
     facts = [f for f in facts if f.cells]  # "all": only facts about the articles shown
     if not facts:
         facts = fallback_facts(claims, articles)
-        notes.append(
-            "No aligned facts yet (reconcile has not run for this story): numbers are "
-            "grouped by measure only and carry no verdict."
-        )
-    fact_of = {
-        cell.claim_id: (f.id, f.verdict)
-        for f in facts
-        for cells in f.cells.values()
-        for cell in cells
-    }
+        notes.append("No aligned facts yet (reconcile has not run for this story): numbers are "
+                      "grouped by measure only and carry no verdict.")
+    fact_of = {cell.claim_id: (f.id, f.verdict)
+               for f in facts for cells in f.cells.values() for cell in cells}
     rows = [claim_row(c, articles[c.article_id], fact_of.get(c.id)) for c in claims]
     columns = list(dict.fromkeys(a.column for a in articles.values()))
     timeline, stored = _timeline(conn, story_id, rows, facts, articles)
@@ -324,31 +248,22 @@ def build_dossier(conn: sqlite3.Connection, story_id: str) -> Dossier:
     if not stored and timeline:
         notes.append("Timeline built from the claims' own dates (no reconciled timeline yet).")
     if any(a.outlet is None for a in articles.values()):
-        notes.append(
-            "Some articles came without outlet metadata: they are shown as "
-            '"unknown outlet" with their file name, each in its own column.'
-        )
+        notes.append("Some articles came without outlet metadata: they are shown as "
+                     "\"unknown outlet\" with their file name, each in its own column.")
     return Dossier(
-        header=_header(story, list(articles.values()), columns, facts),
-        columns=columns,
-        facts=facts,
-        timeline=timeline,
-        claims=rows,
-        sources=_sources(rows),
+        header=_header(story, list(articles.values()), columns, facts), columns=columns,
+        facts=facts, timeline=timeline, claims=rows, sources=_sources(rows),
         outlet_sourcing=_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
-        articles=list(articles.values()),
-        entities=story_entities(conn, story_id, articles),
+        articles=list(articles.values()), entities=story_entities(conn, story_id, articles),
         notes=notes,
     )
 
 
 def story_ids(conn: sqlite3.Connection) -> list[str]:
     """Every story id, oldest first; ``["all"]`` for a store with articles but no stories."""
-    ids = [
-        str(r[0])
-        for r in conn.execute("SELECT id FROM stories ORDER BY time_start IS NULL, time_start, id")
-    ]
+    ids = [str(r[0]) for r in conn.execute(
+        "SELECT id FROM stories ORDER BY time_start IS NULL, time_start, id")]
     if not ids and conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
         ids = [ALL_STORIES]
     return ids

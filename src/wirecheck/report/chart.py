@@ -67,14 +67,9 @@ def series_chart(fact: FactRow) -> Chart | None:
         return round(top + (height - top - bottom) * (1 - v / vmax), 1)
 
     marks = [
-        ChartMark(
-            x(w.timestamp()),
-            y(v),
-            5.0,
-            f"{c.column}: {c.wording.text} ({display.interval(c.low, c.high, c.point, c.hedge)}, "
-            f"{w.date().isoformat()})",
-            "pt",
-        )
+        ChartMark(x(w.timestamp()), y(v), 5.0,
+                  f"{c.column}: {c.wording.text} ({display.interval(c.low, c.high, c.point, c.hedge)}, "
+                  f"{w.date().isoformat()})", "pt")
         for w, v, c in points
     ]
     labels = [
@@ -84,9 +79,8 @@ def series_chart(fact: FactRow) -> Chart | None:
         AxisLabel(WIDTH - right, height - 12, points[-1][0].date().isoformat(), "end"),
     ]
     line = " ".join(f"{m.x},{m.y}" for m in marks)
-    return Chart(
-        "series", f"{fact.label}: reported values over time", WIDTH, height, marks, labels, [line]
-    )
+    return Chart("series", f"{fact.label}: reported values over time", WIDTH, height,
+                 marks, labels, [line])
 
 
 def outlet_days_chart(rows: Sequence[ClaimRow], articles: Sequence[ArticleInfo]) -> Chart | None:
@@ -105,11 +99,7 @@ def outlet_days_chart(rows: Sequence[ClaimRow], articles: Sequence[ArticleInfo])
     biggest = max(counts.values())
     marks, labels = [], []
     for j, d in enumerate(days):
-        labels.append(
-            AxisLabel(
-                round(left + col_w * (j + 0.5), 1), 18, d[5:] if d != UNDATED else d, "middle"
-            )
-        )
+        labels.append(AxisLabel(round(left + col_w * (j + 0.5), 1), 18, d[5:] if d != UNDATED else d, "middle"))
     for i, outlet in enumerate(outlets):
         cy = top + row_h * (i + 0.5)
         labels.append(AxisLabel(left - 8, round(cy + 4, 1), display.shorten(outlet, 30), "end"))
@@ -117,15 +107,8 @@ def outlet_days_chart(rows: Sequence[ClaimRow], articles: Sequence[ArticleInfo])
             n = counts.get((outlet, d), 0)
             if n:
                 r = round(3 + 9 * (n / biggest) ** 0.5, 1)
-                marks.append(
-                    ChartMark(
-                        round(left + col_w * (j + 0.5), 1),
-                        round(cy, 1),
-                        r,
-                        f"{outlet}, {d}: {n} claim{'s' if n != 1 else ''}",
-                        "dot",
-                    )
-                )
+                marks.append(ChartMark(round(left + col_w * (j + 0.5), 1), round(cy, 1), r,
+                                       f"{outlet}, {d}: {n} claim{'s' if n != 1 else ''}", "dot"))
     width = int(left + col_w * len(days) + 10)
     return Chart("outlet_days", "Claims per outlet per day", width, int(height), marks, labels, [])
 

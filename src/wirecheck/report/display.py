@@ -28,9 +28,7 @@ def number(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def interval(
-    low: float | None, high: float | None, point: float | None, hedge: str | None
-) -> str | None:
+def interval(low: float | None, high: float | None, point: float | None, hedge: str | None) -> str | None:
     """The hedged value as a reader scans it: "≥ 31,800", "≈ 1.5 million", "20–30"."""
     if hedge == "approximate" and point is not None:
         return f"≈ {number(point)}"
@@ -50,7 +48,7 @@ def interval(
 
 
 def date_range(start: str | None, end: str | None) -> str | None:
-    """ "2024-04-01 – 2024-05-15", or one date when both ends agree."""
+    """"2024-04-01 – 2024-05-15", or one date when both ends agree."""
     s, e = (start or "")[:10], (end or "")[:10]
     if s and e and s != e:
         return f"{s} – {e}"
@@ -98,7 +96,7 @@ def verdict(value: str | None) -> str:
 
 
 def source_label(source: str | None, chain: list[str]) -> str:
-    """ "a Lebanese newspaper citing Egyptian sources" from a chain; the source otherwise."""
+    """"a Lebanese newspaper citing Egyptian sources" from a chain; the source otherwise."""
     if len(chain) > 1:
         return " citing ".join(chain)
     return source or (chain[0] if chain else "unattributed")

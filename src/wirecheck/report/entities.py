@@ -24,8 +24,7 @@ def story_entities(
         params = (story_id,)
     rows = conn.execute(
         "SELECT m.article_id, m.text, m.type, m.local_name, m.entity_id, e.name AS canonical "
-        f"FROM entity_mentions m {join} LEFT JOIN entities e ON e.id = m.entity_id",
-        params,
+        f"FROM entity_mentions m {join} LEFT JOIN entities e ON e.id = m.entity_id", params,
     ).fetchall()
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -35,11 +34,8 @@ def story_entities(
         article = articles.get(str(r["article_id"]))
         if article is None:
             continue
-        key = (
-            ("id", str(r["entity_id"]))
-            if r["entity_id"]
-            else (" ".join(str(r["local_name"]).casefold().split()), str(r["type"]))
-        )
+        key = ("id", str(r["entity_id"])) if r["entity_id"] else (
+            " ".join(str(r["local_name"]).casefold().split()), str(r["type"]))
         names[key][str(r["canonical"] or r["local_name"])] += 1
         forms[key][str(r["text"])] += 1
         outlets[key][article.column] += 1
@@ -48,15 +44,11 @@ def story_entities(
     out = []
     for key, counter in names.items():
         name = counter.most_common(1)[0][0]
-        out.append(
-            EntityRow(
-                name=name,
-                type=types.get(key[1], key[1]) if key[0] == "id" else key[1],
-                entity_id=ids[key],
-                mentions=sum(outlets[key].values()),
-                aliases=sorted(f for f in forms[key] if f != name),
-                outlets=dict(sorted(outlets[key].items())),
-            )
-        )
+        out.append(EntityRow(
+            name=name, type=types.get(key[1], key[1]) if key[0] == "id" else key[1],
+            entity_id=ids[key], mentions=sum(outlets[key].values()),
+            aliases=sorted(f for f in forms[key] if f != name),
+            outlets=dict(sorted(outlets[key].items())),
+        ))
     out.sort(key=lambda e: (-len(e.outlets), -e.mentions, e.name.casefold()))
     return out

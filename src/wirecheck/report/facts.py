@@ -26,16 +26,11 @@ META_COLS = ARTICLE_COLS.replace("a.text", "'' AS text")  # listings need no tex
 def article_info(row: sqlite3.Row) -> ArticleInfo:
     aid = str(row["id"])
     return ArticleInfo(
-        id=aid,
-        anchor=anchor_id("a", aid),
+        id=aid, anchor=anchor_id("a", aid),
         column=display.outlet_column(row["outlet"], row["source_path"], aid),
-        outlet=row["outlet"],
-        title=display.article_title(row["title"], row["source_path"], aid),
-        url=display.safe_url(row["url"]),
-        published=row["published"],
-        source_path=row["source_path"],
-        duplicate_of=row["duplicate_of"],
-        text=row["text"],
+        outlet=row["outlet"], title=display.article_title(row["title"], row["source_path"], aid),
+        url=display.safe_url(row["url"]), published=row["published"],
+        source_path=row["source_path"], duplicate_of=row["duplicate_of"], text=row["text"],
     )
 
 
@@ -54,21 +49,13 @@ def make_cell(claim: Claim, article: ArticleInfo) -> Cell:
     else:
         value = None
     return Cell(
-        claim_id=claim.id,
-        article_id=claim.article_id,
-        column=article.column,
+        claim_id=claim.id, article_id=claim.article_id, column=article.column,
         wording=span_ref(wording.article_id, wording.start, wording.end, wording.text),
         value=value,
-        low=q.low if q else None,
-        high=q.high if q else None,
-        point=q.value if q else None,
-        hedge=q.hedge if q else None,
-        measure=q.measure if q else None,
-        source=display.source_label(a.source, a.chain),
-        chain=list(a.chain),
-        source_kind=a.source_kind,
-        modality=claim.modality,
-        published=article.published,
+        low=q.low if q else None, high=q.high if q else None, point=q.value if q else None,
+        hedge=q.hedge if q else None, measure=q.measure if q else None,
+        source=display.source_label(a.source, a.chain), chain=list(a.chain),
+        source_kind=a.source_kind, modality=claim.modality, published=article.published,
     )
 
 
@@ -91,8 +78,7 @@ def load_articles(
     """Articles (first published first) for a ``where`` over ``articles a``; text optional."""
     rows = conn.execute(
         f"SELECT {ARTICLE_COLS if with_text else META_COLS} FROM articles a {where} "
-        "ORDER BY a.published IS NULL, a.published, a.rowid",
-        tuple(params),
+        "ORDER BY a.published IS NULL, a.published, a.rowid", tuple(params),
     ).fetchall()
     return {str(r["id"]): article_info(r) for r in rows}
 
@@ -131,8 +117,7 @@ def load_facts(
     members: dict[str, list[str]] = defaultdict(list)
     for m in conn.execute(
         "SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN "
-        f"({', '.join('?' for _ in ids)}) ORDER BY alignment_id, claim_id",
-        ids,
+        f"({', '.join('?' for _ in ids)}) ORDER BY alignment_id, claim_id", ids,
     ):
         members[str(m["alignment_id"])].append(str(m["claim_id"]))
     totals = {aid: len(ms) for aid, ms in members.items()}
@@ -143,40 +128,22 @@ def load_facts(
     else:
         claims = {}
         for chunk in _chunks([c for ms in members.values() for c in ms]):
-            claims.update(
-                (c.id, c)
-                for c in (
-                    claim_from_row(r)
-                    for r in conn.execute(
-                        f"{CLAIM_SELECT} WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk
-                    )
-                )
-            )
+            claims.update((c.id, c) for c in (claim_from_row(r) for r in conn.execute(
+                f"{CLAIM_SELECT} WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk)))
         articles = {}
         for chunk in _chunks(sorted({c.article_id for c in claims.values()})):
-            articles.update(
-                load_articles(
-                    conn, f"WHERE a.id IN ({', '.join('?' for _ in chunk)})", chunk, with_text=False
-                )
-            )
+            articles.update(load_articles(
+                conn, f"WHERE a.id IN ({', '.join('?' for _ in chunk)})", chunk, with_text=False))
     facts = []
     for r in rows:
         fact_claims = [claims[c] for c in members[str(r["id"])] if c in claims]
-        facts.append(
-            FactRow(
-                id=str(r["id"]),
-                anchor=anchor_id("f", r["id"]),
-                key=r["key"],
-                label=r["label"],
-                verdict=display.verdict(r["verdict"]),
-                sources=int(r["sources"]),
-                outlets=int(r["outlets"]),
-                story_id=r["story_id"],
-                detail=_detail(r["detail"]),
-                cells=_cells(sorted(fact_claims, key=lambda c: _order(c, articles)), articles),
-                claims_total=totals.get(str(r["id"]), 0),
-            )
-        )
+        facts.append(FactRow(
+            id=str(r["id"]), anchor=anchor_id("f", r["id"]), key=r["key"], label=r["label"],
+            verdict=display.verdict(r["verdict"]), sources=int(r["sources"]),
+            outlets=int(r["outlets"]), story_id=r["story_id"], detail=_detail(r["detail"]),
+            cells=_cells(sorted(fact_claims, key=lambda c: _order(c, articles)), articles),
+            claims_total=totals.get(str(r["id"]), 0),
+        ))
     return facts, articles
 
 
@@ -214,19 +181,12 @@ def fallback_facts(claims: Sequence[Claim], articles: dict[str, ArticleInfo]) ->
     facts = []
     for measure, members in sorted(groups.items()):
         cells = _cells(members, articles)
-        facts.append(
-            FactRow(
-                id=f"measure:{measure}",
-                anchor=anchor_id("f", "measure", measure),
-                key=f"measure:{measure}",
-                label=measure,
-                verdict="single_source" if len(cells) == 1 else "unclear",
-                sources=len(cells),
-                outlets=len(cells),
-                story_id=None,
-                detail={"note": "grouped by measure only; not reconciled"},
-                cells=cells,
-                claims_total=len(members),
-            )
-        )
+        facts.append(FactRow(
+            id=f"measure:{measure}", anchor=anchor_id("f", "measure", measure),
+            key=f"measure:{measure}", label=measure,
+            verdict="single_source" if len(cells) == 1 else "unclear",
+            sources=len(cells), outlets=len(cells), story_id=None,
+            detail={"note": "grouped by measure only; not reconciled"}, cells=cells,
+            claims_total=len(members),
+        ))
     return facts

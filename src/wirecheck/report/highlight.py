@@ -27,7 +27,6 @@ def anchor_id(prefix: str, *parts: object) -> str:
     Other characters become ``_xx`` hex escapes, so distinct parts stay distinct and the id
     is safe in a CSS selector, a fragment and an attribute alike.
     """
-
     def clean(part: object) -> str:
         text = str(part)
         if isinstance(part, int) or _SAFE_ID.search(text) is None:

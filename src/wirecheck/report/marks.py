@@ -13,51 +13,23 @@ def claim_marks(row: ClaimRow, *, anchors: bool = True) -> list[Mark]:
 
     With ``anchors`` the marks carry the span anchors that matrix cells link to.
     """
-
     def anchor(a: str) -> str | None:
         return a if anchors else None
 
     source = " ← ".join(row.chain) if len(row.chain) > 1 else row.source
-    marks = [
-        Mark(
-            row.span.start,
-            row.span.end,
-            "claim",
-            f"{row.kind} claim, {row.modality}; source: {source}",
-            anchor(row.span.anchor),
-        )
-    ]
+    marks = [Mark(row.span.start, row.span.end, "claim",
+                  f"{row.kind} claim, {row.modality}; source: {source}", anchor(row.span.anchor))]
     if row.quantity_span:
         what = " ".join(x for x in (row.quantity or "", row.measure or "") if x)
-        marks.append(
-            Mark(
-                row.quantity_span.start,
-                row.quantity_span.end,
-                "quantity",
-                f"number: {what}" if what else "number",
-                anchor(row.quantity_span.anchor),
-            )
-        )
+        marks.append(Mark(row.quantity_span.start, row.quantity_span.end, "quantity",
+                          f"number: {what}" if what else "number", anchor(row.quantity_span.anchor)))
     if row.source_span:
-        marks.append(
-            Mark(
-                row.source_span.start,
-                row.source_span.end,
-                "source",
-                f"source ({row.source_kind.replace('_', ' ')}): {source}",
-                anchor(row.source_span.anchor),
-            )
-        )
+        marks.append(Mark(row.source_span.start, row.source_span.end, "source",
+                          f"source ({row.source_kind.replace('_', ' ')}): {source}",
+                          anchor(row.source_span.anchor)))
     if row.time_span:
-        marks.append(
-            Mark(
-                row.time_span.start,
-                row.time_span.end,
-                "time",
-                f"time: {row.time or 'unresolved'}",
-                anchor(row.time_span.anchor),
-            )
-        )
+        marks.append(Mark(row.time_span.start, row.time_span.end, "time",
+                          f"time: {row.time or 'unresolved'}", anchor(row.time_span.anchor)))
     return marks
 
 

@@ -37,11 +37,7 @@ class Links:
     web: bool = False
 
     def article(self, article_id: str) -> str:
-        return (
-            f"/articles/{quote(article_id, safe='')}"
-            if self.web
-            else "#" + anchor_id("a", article_id)
-        )
+        return f"/articles/{quote(article_id, safe='')}" if self.web else "#" + anchor_id("a", article_id)
 
     def target(self, article_id: str | None, anchor: str) -> str:
         """``anchor`` inside the article's text (web: on its page), or on this page."""
@@ -69,7 +65,6 @@ def claim_context(row: ClaimRow) -> Markup:
 def _article_text(claims_by_article: dict[str, list[ClaimRow]]) -> Any:
     def render(article: ArticleInfo) -> Markup:
         return highlight(article.text, all_claim_marks(claims_by_article.get(article.id, [])))
-
     return render
 
 
@@ -87,32 +82,20 @@ def style_hash() -> str:
 
 def content_security_policy(*, frame_ancestors: bool = False) -> str:
     """No script at all, our one stylesheet by hash, images only as data: URIs."""
-    policy = (
-        f"default-src 'none'; script-src 'none'; style-src {style_hash()}; "
-        "img-src data:; base-uri 'none'; form-action 'self'"
-    )
+    policy = (f"default-src 'none'; script-src 'none'; style-src {style_hash()}; "
+              "img-src data:; base-uri 'none'; form-action 'self'")
     return policy + ("; frame-ancestors 'none'" if frame_ancestors else "")
 
 
 def html_environment(*packages: str) -> Environment:
     """Jinja2 with autoescape for every template; ``packages``' templates come first."""
     loaders = [PackageLoader(p, "templates") for p in (*packages, "wirecheck.report")]
-    env = Environment(
-        loader=ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
     env.globals.update(
-        anchor=anchor_id,
-        fact_anchor=lambda fact_id: anchor_id("f", fact_id),
-        claim_context=claim_context,
-        css=stylesheet(),
-        csp=content_security_policy(),
-        highlight=highlight,
-        mark=Mark,
-        group_cells=display.group_cells,
+        anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
+        claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
+        highlight=highlight, mark=Mark, group_cells=display.group_cells,
     )
     env.filters["when"] = display.when
     return env
@@ -127,15 +110,8 @@ def render_html(dossier: Dossier) -> str:
     by_article: dict[str, list[ClaimRow]] = {}
     for row in dossier.claims:
         by_article.setdefault(row.article_id, []).append(row)
-    return (
-        _report_env()
-        .get_template("dossier.html")
-        .render(
-            d=dossier,
-            links=Links(web=False),
-            standalone=True,
-            article_text=_article_text(by_article),
-        )
+    return _report_env().get_template("dossier.html").render(
+        d=dossier, links=Links(web=False), standalone=True, article_text=_article_text(by_article),
     )
 
 
@@ -164,15 +140,9 @@ def md_escape(value: Any, *, strip: bool = True) -> str:
 
 @cache
 def _markdown_env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("wirecheck.report", "templates"),
-        autoescape=False,
-        finalize=md_escape,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = Environment(loader=PackageLoader("wirecheck.report", "templates"), autoescape=False,
+                      finalize=md_escape, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md_link"] = md_link
     env.globals["md_context"] = md_context
     env.globals["group_cells"] = display.group_cells
@@ -196,10 +166,8 @@ def md_context(row: ClaimRow) -> MdRaw:
     if s >= e or (s == 0 and e == len(ctx.text)):
         return MdRaw(md_escape(ctx.text))
     before, mid, after = ctx.text[:s], ctx.text[s:e], ctx.text[e:]
-    return MdRaw(
-        f"{md_escape(before, strip=False).lstrip()}**{md_escape(mid)}**"
-        f"{md_escape(after, strip=False).rstrip()}"
-    )
+    return MdRaw(f"{md_escape(before, strip=False).lstrip()}**{md_escape(mid)}**"
+                 f"{md_escape(after, strip=False).rstrip()}")
 
 
 def render_markdown(dossier: Dossier) -> str:
@@ -219,14 +187,8 @@ def render(dossier: Dossier, fmt: str) -> str:
 def render_index(stories: list[dict[str, Any]], fmt: str) -> str:
     """The index of written dossiers (``stories``: label, file, counts) in one format."""
     if fmt == "json":
-        return (
-            json.dumps(
-                {"schema": "wirecheck.dossier-index/1", "stories": stories},
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
+        return json.dumps({"schema": "wirecheck.dossier-index/1", "stories": stories},
+                          ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
         return _markdown_env().get_template("index.md").render(stories=stories)
     return _report_env().get_template("index.html").render(stories=stories)

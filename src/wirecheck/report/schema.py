@@ -14,13 +14,8 @@ from importlib import resources
 from typing import Any
 
 _TYPES: dict[str, tuple[type, ...]] = {
-    "object": (dict,),
-    "array": (list,),
-    "string": (str,),
-    "boolean": (bool,),
-    "integer": (int,),
-    "number": (int, float),
-    "null": (type(None),),
+    "object": (dict,), "array": (list,), "string": (str,), "boolean": (bool,),
+    "integer": (int,), "number": (int, float), "null": (type(None),),
 }
 
 
@@ -46,9 +41,7 @@ def validate(instance: Any, schema: dict[str, Any] | None = None) -> list[str]:
     return errors
 
 
-def _check(
-    value: Any, node: dict[str, Any], root: dict[str, Any], path: str, errors: list[str]
-) -> None:
+def _check(value: Any, node: dict[str, Any], root: dict[str, Any], path: str, errors: list[str]) -> None:
     if "$ref" in node:
         name = node["$ref"].removeprefix("#/$defs/")
         _check(value, root["$defs"][name], root, path, errors)
@@ -79,9 +72,8 @@ def _check(
             _check(item, node["items"], root, f"{path}[{i}]", errors)
 
 
-def _check_object(
-    value: dict[str, Any], node: dict[str, Any], root: dict[str, Any], path: str, errors: list[str]
-) -> None:
+def _check_object(value: dict[str, Any], node: dict[str, Any], root: dict[str, Any], path: str,
+                  errors: list[str]) -> None:
     props = node.get("properties", {})
     for key in node.get("required", []):
         if key not in value:

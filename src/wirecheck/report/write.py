@@ -16,8 +16,7 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise WirecheckError(
-            f"unknown dossier format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}"
-        )
+            f"unknown dossier format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
     return chosen
 
 
@@ -42,18 +41,11 @@ def write_dossiers(
         for fmt in chosen:
             path = _write(out / story_file(sid, fmt), render(dossier, fmt))
             written.append(path)
-            index[fmt].append(
-                {
-                    "id": sid,
-                    "label": h.label,
-                    "file": path.name,
-                    "time_start": h.time_start,
-                    "time_end": h.time_end,
-                    "articles": h.articles,
-                    "outlets": len(h.outlets),
-                    "verdicts": h.verdicts,
-                }
-            )
+            index[fmt].append({
+                "id": sid, "label": h.label, "file": path.name, "time_start": h.time_start,
+                "time_end": h.time_end, "articles": h.articles, "outlets": len(h.outlets),
+                "verdicts": h.verdicts,
+            })
     for fmt in chosen:
         written.append(_write(out / f"index{SUFFIX[fmt]}", render_index(index[fmt], fmt)))
     return written

@@ -24,84 +24,27 @@ from wirecheck.model import (
 )
 
 _CLAIM_COLS = (
-    "id",
-    "article_id",
-    "kind",
-    "start",
-    '"end"',
-    "text",
-    "modality",
-    "subject",
-    "predicate",
-    "object",
-    "place",
-    "confidence",
-    "source",
-    "source_kind",
-    "source_entity",
-    "cue",
-    "chain",
-    "source_start",
-    "source_end",
-    "source_text",
-    "time_start",
-    "time_end",
-    "time_granularity",
-    "time_resolved",
-    "time_span_start",
-    "time_span_end",
-    "time_text",
-    "event_id",
+    "id", "article_id", "kind", "start", '"end"', "text", "modality", "subject", "predicate",
+    "object", "place", "confidence", "source", "source_kind", "source_entity", "cue", "chain",
+    "source_start", "source_end", "source_text", "time_start", "time_end", "time_granularity",
+    "time_resolved", "time_span_start", "time_span_end", "time_text", "event_id",
 )
 _QUANTITY_COLS = (
-    "claim_id",
-    "article_id",
-    "start",
-    '"end"',
-    "text",
-    "low",
-    "high",
-    "value",
-    "hedge",
-    "unit",
-    "measure",
-    "subject",
+    "claim_id", "article_id", "start", '"end"', "text", "low", "high", "value", "hedge",
+    "unit", "measure", "subject",
 )
 _TIME_COLS = (
-    "article_id",
-    "start",
-    '"end"',
-    "text",
-    "date_start",
-    "date_end",
-    "granularity",
-    "anchor",
-    "resolved",
-    "note",
+    "article_id", "start", '"end"', "text", "date_start", "date_end", "granularity", "anchor",
+    "resolved", "note",
 )
 _EVENT_COLS = (
-    "id",
-    "article_id",
-    "start",
-    '"end"',
-    "text",
-    "action",
-    "action_type",
-    "modality",
-    "actor",
-    "target",
-    "place",
-    "time_start",
-    "time_end",
-    "claim_ids",
-    "event_id",
+    "id", "article_id", "start", '"end"', "text", "action", "action_type", "modality", "actor",
+    "target", "place", "time_start", "time_end", "claim_ids", "event_id",
 )
 _MENTION_COLS = ("article_id", "start", '"end"', "text", "type", "local_name")
 
 
-def _insert(
-    conn: sqlite3.Connection, table: str, cols: tuple[str, ...], rows: list[tuple[Any, ...]]
-) -> None:
+def _insert(conn: sqlite3.Connection, table: str, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
     if rows:
         marks = ", ".join("?" for _ in cols)
         conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
@@ -114,43 +57,19 @@ def _iso(value: Any) -> str | None:
 def _claim_row(c: Claim) -> tuple[Any, ...]:
     a = c.attribution
     return (
-        c.id,
-        c.article_id,
-        c.kind,
-        c.span.start,
-        c.span.end,
-        c.span.text,
-        c.modality,
-        c.subject,
-        c.predicate,
-        c.object,
-        c.place,
-        c.confidence,
-        a.source,
-        a.source_kind,
-        a.source_entity,
-        a.cue,
-        json.dumps(a.chain, ensure_ascii=False),
-        a.span.start if a.span else None,
-        a.span.end if a.span else None,
-        a.span.text if a.span else None,
-        *_time_cols(c.time),
-        c.event_id,
+        c.id, c.article_id, c.kind, c.span.start, c.span.end, c.span.text, c.modality,
+        c.subject, c.predicate, c.object, c.place, c.confidence, a.source, a.source_kind,
+        a.source_entity, a.cue, json.dumps(a.chain, ensure_ascii=False),
+        a.span.start if a.span else None, a.span.end if a.span else None,
+        a.span.text if a.span else None, *_time_cols(c.time), c.event_id,
     )
 
 
 def _time_cols(t: TimeExpr | None) -> tuple[Any, ...]:
     if t is None:
         return (None,) * 7
-    return (
-        _iso(t.start),
-        _iso(t.end),
-        t.granularity,
-        int(t.resolved),
-        t.span.start,
-        t.span.end,
-        t.span.text,
-    )
+    return (_iso(t.start), _iso(t.end), t.granularity, int(t.resolved), t.span.start,
+            t.span.end, t.span.text)
 
 
 def _spans(analysis: ArticleAnalysis) -> Iterable[Span]:
@@ -180,84 +99,27 @@ def save_analysis(
     for table in ("claims", "times", "events", "entity_mentions"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
     _insert(conn, "claims", _CLAIM_COLS, [_claim_row(c) for c in analysis.claims])
-    _insert(
-        conn,
-        "quantities",
-        _QUANTITY_COLS,
-        [
-            (
-                c.id,
-                aid,
-                q.span.start,
-                q.span.end,
-                q.span.text,
-                q.low,
-                q.high,
-                q.value,
-                q.hedge,
-                q.unit,
-                q.measure,
-                q.subject,
-            )
-            for c in analysis.claims
-            if (q := c.quantity) is not None
-        ],
-    )
-    _insert(
-        conn,
-        "times",
-        _TIME_COLS,
-        [
-            (
-                aid,
-                t.span.start,
-                t.span.end,
-                t.span.text,
-                _iso(t.start),
-                _iso(t.end),
-                t.granularity,
-                _iso(t.anchor),
-                int(t.resolved),
-                t.note,
-            )
-            for t in {(t.span.start, t.span.end): t for t in analysis.times}.values()
-        ],
-    )
-    _insert(
-        conn,
-        "events",
-        _EVENT_COLS,
-        [
-            (
-                e.id,
-                aid,
-                e.span.start,
-                e.span.end,
-                e.span.text,
-                e.action,
-                e.action_type,
-                e.modality,
-                e.actor,
-                e.target,
-                e.place,
-                _iso(e.time.start) if e.time else None,
-                _iso(e.time.end) if e.time else None,
-                json.dumps(e.claim_ids),
-                e.event_id,
-            )
-            for e in analysis.events
-        ],
-    )
-    _insert(
-        conn,
-        "entity_mentions",
-        _MENTION_COLS,
-        [
-            (aid, m.start, m.end, m.text, ent.type, ent.name)
-            for ent in analysis.entities
-            for m in {(m.start, m.end): m for m in ent.mentions}.values()
-        ],
-    )
+    _insert(conn, "quantities", _QUANTITY_COLS, [
+        (c.id, aid, q.span.start, q.span.end, q.span.text, q.low, q.high, q.value, q.hedge,
+         q.unit, q.measure, q.subject)
+        for c in analysis.claims if (q := c.quantity) is not None
+    ])
+    _insert(conn, "times", _TIME_COLS, [
+        (aid, t.span.start, t.span.end, t.span.text, _iso(t.start), _iso(t.end),
+         t.granularity, _iso(t.anchor), int(t.resolved), t.note)
+        for t in {(t.span.start, t.span.end): t for t in analysis.times}.values()
+    ])
+    _insert(conn, "events", _EVENT_COLS, [
+        (e.id, aid, e.span.start, e.span.end, e.span.text, e.action, e.action_type, e.modality,
+         e.actor, e.target, e.place, _iso(e.time.start) if e.time else None,
+         _iso(e.time.end) if e.time else None, json.dumps(e.claim_ids), e.event_id)
+        for e in analysis.events
+    ])
+    _insert(conn, "entity_mentions", _MENTION_COLS, [
+        (aid, m.start, m.end, m.text, ent.type, ent.name)
+        for ent in analysis.entities
+        for m in {(m.start, m.end): m for m in ent.mentions}.values()
+    ])
     conn.execute("UPDATE articles SET analyzed = ? WHERE id = ?", (version, aid))
 
 
@@ -269,65 +131,37 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
     """Rebuild a Claim from a ``claims`` row LEFT JOINed with its ``quantities`` row (q_*)."""
     src_span = None
     if row["source_start"] is not None:
-        src_span = Span(
-            row["article_id"], row["source_start"], row["source_end"], row["source_text"]
-        )
+        src_span = Span(row["article_id"], row["source_start"], row["source_end"], row["source_text"])
     quantity = None
     if row["q_hedge"] is not None:
         quantity = Quantity(
-            span=_span(row, "q_"),
-            low=row["q_low"],
-            high=row["q_high"],
-            value=row["q_value"],
-            hedge=row["q_hedge"],
-            unit=row["q_unit"],
-            measure=row["q_measure"],
+            span=_span(row, "q_"), low=row["q_low"], high=row["q_high"], value=row["q_value"],
+            hedge=row["q_hedge"], unit=row["q_unit"], measure=row["q_measure"],
             subject=row["q_subject"],
         )
     time = None
     if row["time_granularity"] is not None:
-        time = TimeExpr.from_dict(
-            {
-                "span": {
-                    "article_id": row["article_id"],
-                    "start": row["time_span_start"],
-                    "end": row["time_span_end"],
-                    "text": row["time_text"],
-                },
-                "start": row["time_start"],
-                "end": row["time_end"],
-                "granularity": row["time_granularity"],
-                "anchor": None,
-                "resolved": bool(row["time_resolved"]),
-            }
-        )
+        time = TimeExpr.from_dict({
+            "span": {"article_id": row["article_id"], "start": row["time_span_start"],
+                     "end": row["time_span_end"], "text": row["time_text"]},
+            "start": row["time_start"], "end": row["time_end"],
+            "granularity": row["time_granularity"], "anchor": None,
+            "resolved": bool(row["time_resolved"]),
+        })
     return Claim(
-        id=row["id"],
-        article_id=row["article_id"],
-        span=_span(row),
-        kind=row["kind"],
+        id=row["id"], article_id=row["article_id"], span=_span(row), kind=row["kind"],
         attribution=Attribution(
-            source=row["source"],
-            source_kind=row["source_kind"],
-            cue=row["cue"],
-            chain=json.loads(row["chain"]),
-            span=src_span,
-            source_entity=row["source_entity"],
+            source=row["source"], source_kind=row["source_kind"], cue=row["cue"],
+            chain=json.loads(row["chain"]), span=src_span, source_entity=row["source_entity"],
         ),
-        modality=row["modality"],
-        subject=row["subject"],
-        predicate=row["predicate"],
-        object=row["object"],
-        quantity=quantity,
-        time=time,
-        place=row["place"],
-        event_id=row["event_id"],
-        confidence=row["confidence"],
+        modality=row["modality"], subject=row["subject"], predicate=row["predicate"],
+        object=row["object"], quantity=quantity, time=time, place=row["place"],
+        event_id=row["event_id"], confidence=row["confidence"],
     )
 
 
 CLAIM_SELECT = (
-    'SELECT c.*, q.start AS q_start, q."end" AS q_end, q.text AS q_text, q.low AS q_low, '
+    "SELECT c.*, q.start AS q_start, q.\"end\" AS q_end, q.text AS q_text, q.low AS q_low, "
     "q.high AS q_high, q.value AS q_value, q.hedge AS q_hedge, q.unit AS q_unit, "
     "q.measure AS q_measure, q.subject AS q_subject "
     "FROM claims c LEFT JOIN quantities q ON q.claim_id = c.id"
@@ -372,37 +206,18 @@ def load_events(conn: sqlite3.Connection, article_ids: Iterable[str] | None = No
     for r in conn.execute(sql + " ORDER BY article_id, start", params):
         time = None
         if r["time_start"] is not None:
-            time = TimeExpr.from_dict(
-                {
-                    "span": {
-                        "article_id": r["article_id"],
-                        "start": r["start"],
-                        "end": r["end"],
-                        "text": r["text"],
-                    },
-                    "start": r["time_start"],
-                    "end": r["time_end"],
-                    "granularity": "day",
-                    "anchor": None,
-                    "resolved": True,
-                }
-            )
-        events.append(
-            Event(
-                id=r["id"],
-                article_id=r["article_id"],
-                span=_span(r),
-                action=r["action"],
-                action_type=r["action_type"],
-                modality=r["modality"],
-                actor=r["actor"],
-                target=r["target"],
-                place=r["place"],
-                time=time,
-                claim_ids=json.loads(r["claim_ids"]),
-                event_id=r["event_id"],
-            )
-        )
+            time = TimeExpr.from_dict({
+                "span": {"article_id": r["article_id"], "start": r["start"], "end": r["end"],
+                         "text": r["text"]},
+                "start": r["time_start"], "end": r["time_end"], "granularity": "day",
+                "anchor": None, "resolved": True,
+            })
+        events.append(Event(
+            id=r["id"], article_id=r["article_id"], span=_span(r), action=r["action"],
+            action_type=r["action_type"], modality=r["modality"], actor=r["actor"],
+            target=r["target"], place=r["place"], time=time,
+            claim_ids=json.loads(r["claim_ids"]), event_id=r["event_id"],
+        ))
     return events
 
 
@@ -413,14 +228,9 @@ def load_article_entities(conn: sqlite3.Connection, article_id: str) -> list[Ent
         "SELECT * FROM entity_mentions WHERE article_id = ? ORDER BY start", (article_id,)
     ):
         key = (r["local_name"], r["type"])
-        ent = grouped.setdefault(
-            key,
-            Entity(
-                id=f"{article_id}:{r['local_name']}",
-                name=r["local_name"],
-                type=r["type"],
-            ),
-        )
+        ent = grouped.setdefault(key, Entity(
+            id=f"{article_id}:{r['local_name']}", name=r["local_name"], type=r["type"],
+        ))
         ent.mentions.append(_span(r))
         if r["text"] not in ent.aliases:
             ent.aliases.append(r["text"])

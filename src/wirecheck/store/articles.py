@@ -10,18 +10,8 @@ from typing import Any
 from wirecheck.model import Article
 
 _COLUMNS = (
-    "id",
-    "outlet",
-    "url",
-    "title",
-    "published",
-    "language",
-    "text",
-    "source_path",
-    "source_format",
-    "content_hash",
-    "duplicate_of",
-    "summary_only",
+    "id", "outlet", "url", "title", "published", "language", "text", "source_path",
+    "source_format", "content_hash", "duplicate_of", "summary_only",
 )
 
 
@@ -51,11 +41,8 @@ def insert_article(conn: sqlite3.Connection, article: Article) -> bool:
     conn.execute(
         f"INSERT INTO articles ({', '.join(_COLUMNS)}, word_count, ingested_at) "
         f"VALUES ({placeholders}, ?, ?)",
-        (
-            *_row_values(article),
-            len(article.text.split()),
-            datetime.now(UTC).isoformat(timespec="seconds"),
-        ),
+        (*_row_values(article), len(article.text.split()),
+         datetime.now(UTC).isoformat(timespec="seconds")),
     )
     return True
 
@@ -70,10 +57,7 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> Article | None:
 
 
 def iter_articles(
-    conn: sqlite3.Connection,
-    *,
-    ids: Iterable[str] | None = None,
-    unanalyzed_below: int | None = None,
+    conn: sqlite3.Connection, *, ids: Iterable[str] | None = None, unanalyzed_below: int | None = None
 ) -> Iterator[Article]:
     """Stream articles in rowid order (optionally only some ids, or those not yet analyzed)."""
     if ids is not None:
@@ -123,9 +107,7 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words if w)
 
 
-def search_articles(
-    conn: sqlite3.Connection, query: str, *, limit: int = 20
-) -> list[dict[str, Any]]:
+def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search over title and text, best match first, with a highlighted snippet."""
     match = fts_query(query)
     if not match:

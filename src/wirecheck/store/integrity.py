@@ -61,8 +61,8 @@ def _orphans(conn: sqlite3.Connection, tables: set[str]) -> list[str]:
         if table not in tables or parent not in tables:
             continue
         n = conn.execute(
-            f"SELECT count(*) FROM {table} t WHERE t.{col} IS NOT NULL AND NOT EXISTS "
-            f"(SELECT 1 FROM {parent} p WHERE p.{pcol} = t.{col})"
+            f'SELECT count(*) FROM {table} t WHERE t.{col} IS NOT NULL AND NOT EXISTS '
+            f'(SELECT 1 FROM {parent} p WHERE p.{pcol} = t.{col})'
         ).fetchone()[0]
         if n:
             found.append(f"{n} {table} rows whose {col} has no {parent} row")

@@ -46,8 +46,7 @@ def error_body(status: int, message: str) -> dict[str, Any]:
 def _wants_json(request: Request) -> bool:
     accept = request.headers.get("accept", "")
     return request.url.path.startswith("/api/") or (
-        "application/json" in accept and "text/html" not in accept
-    )
+        "application/json" in accept and "text/html" not in accept)
 
 
 def _store(request: Request) -> Iterator[sqlite3.Connection]:
@@ -82,9 +81,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return html("error.html", status, status=status, message=message, q="")
 
     @app.middleware("http")
-    async def secure(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         try:
             response = await call_next(request)
         except Exception:  # a bug: logged with its traceback, answered without one
@@ -104,9 +101,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(WirecheckError)
     async def domain_error(request: Request, exc: WirecheckError) -> Response:
-        status = (
-            404 if isinstance(exc, StoryNotFound) else 503 if isinstance(exc, StoreError) else 400
-        )
+        status = 404 if isinstance(exc, StoryNotFound) else 503 if isinstance(exc, StoreError) else 400
         return error(request, status, str(exc))
 
     @app.get("/", response_class=HTMLResponse)
@@ -118,21 +113,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         if not p.total:
             a_page = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM articles"))
             articles = queries.list_articles(conn, a_page)
-        return html(
-            "stories.html",
-            q="",
-            page=p,
-            stories=queries.list_stories(conn, p),
-            articles=articles,
-            article_page=a_page,
-        )
+        return html("stories.html", q="", page=p, stories=queries.list_stories(conn, p),
+                    articles=articles, article_page=a_page)
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
     def story(conn: Conn, story_id: str, claims: str = "") -> HTMLResponse:
         limit = None if claims == "all" else CLAIMS_SHOWN
-        return html(
-            "story.html", q="", d=build_dossier(conn, story_id), standalone=False, claim_limit=limit
-        )
+        return html("story.html", q="", d=build_dossier(conn, story_id), standalone=False,
+                    claim_limit=limit)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(conn: Conn, article_id: str) -> HTMLResponse:
@@ -157,12 +145,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/stories")
     def api_stories(conn: Conn, page: PageNo = 1) -> dict[str, Any]:
         p = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM stories"))
-        return {
-            "ok": True,
-            "page": page,
-            "total": p.total,
-            "stories": queries.list_stories(conn, p),
-        }
+        return {"ok": True, "page": page, "total": p.total, "stories": queries.list_stories(conn, p)}
 
     @app.get("/api/stories/{story_id:path}")
     def api_story(conn: Conn, story_id: str) -> Response:

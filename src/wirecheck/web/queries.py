@@ -132,85 +132,51 @@ def _facts_of_claims(conn: sqlite3.Connection, article_id: str) -> dict[str, tup
     rows = conn.execute(
         "SELECT ac.claim_id, al.id, al.verdict FROM claims c "
         "JOIN alignment_claims ac ON ac.claim_id = c.id JOIN alignments al ON al.id = ac.alignment_id "
-        "WHERE c.article_id = ?",
-        (article_id,),
-    )
+        "WHERE c.article_id = ?", (article_id,))
     return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
 
 
 def _time_marks(conn: sqlite3.Connection, article_id: str) -> list[Mark]:
     marks = []
     for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (article_id,)):
-        when = (
-            r["date_start"]
-            if r["date_start"] == r["date_end"]
-            else f"{r['date_start']} – {r['date_end']}"
-        )
-        title = (
-            f"time: {when}"
-            if r["resolved"]
-            else f"time: unresolved{' — ' + r['note'] if r['note'] else ''}"
-        )
+        when = r["date_start"] if r["date_start"] == r["date_end"] else f"{r['date_start']} – {r['date_end']}"
+        title = f"time: {when}" if r["resolved"] else f"time: unresolved{' — ' + r['note'] if r['note'] else ''}"
         marks.append(Mark(r["start"], r["end"], "time", title))
     return marks
 
 
 def _event_marks(conn: sqlite3.Connection, article_id: str) -> list[Mark]:
     return [
-        Mark(
-            r["start"],
-            r["end"],
-            "event",
-            f"event: {r['action_type']} ({r['action']}), {r['modality']}"
-            + (f"; actor: {r['actor']}" if r["actor"] else "")
-            + (f"; target: {r['target']}" if r["target"] else ""),
-        )
-        for r in conn.execute(
-            "SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,)
-        )
+        Mark(r["start"], r["end"], "event",
+             f"event: {r['action_type']} ({r['action']}), {r['modality']}"
+             + (f"; actor: {r['actor']}" if r["actor"] else "")
+             + (f"; target: {r['target']}" if r["target"] else ""))
+        for r in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,))
     ]
 
 
 def article_view(conn: sqlite3.Connection, article_id: str) -> ArticleView | None:
-    row = conn.execute(
-        f"SELECT {ARTICLE_COLS} FROM articles a WHERE a.id = ?", (article_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {ARTICLE_COLS} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
     if row is None:
         return None
     info = article_info(row)
     story = conn.execute(
         "SELECT s.id, s.label FROM story_articles sa JOIN stories s ON s.id = sa.story_id "
-        "WHERE sa.article_id = ?",
-        (article_id,),
-    ).fetchone()
+        "WHERE sa.article_id = ?", (article_id,)).fetchone()
     facts = _facts_of_claims(conn, article_id)
-    claims = [
-        claim_row(claim_from_row(r), info, facts.get(str(r["id"])))
-        for r in conn.execute(
-            CLAIM_SELECT + " WHERE c.article_id = ? ORDER BY c.start", (article_id,)
-        )
-    ]
+    claims = [claim_row(claim_from_row(r), info, facts.get(str(r["id"])))
+              for r in conn.execute(CLAIM_SELECT + " WHERE c.article_id = ? ORDER BY c.start", (article_id,))]
     mentions = [
-        Mention(
-            r["name"] or r["local_name"],
-            r["type"],
-            r["entity_id"],
-            span_ref(article_id, r["start"], r["end"], r["text"]),
-        )
+        Mention(r["name"] or r["local_name"], r["type"], r["entity_id"],
+                span_ref(article_id, r["start"], r["end"], r["text"]))
         for r in conn.execute(
             "SELECT m.*, e.name FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
-            "WHERE m.article_id = ? ORDER BY m.start",
-            (article_id,),
-        )
+            "WHERE m.article_id = ? ORDER BY m.start", (article_id,))
     ]
     seen: set[tuple[int, int, str]] = set()
     marks = []
-    for m in [
-        *all_claim_marks(claims),
-        *_time_marks(conn, article_id),
-        *_event_marks(conn, article_id),
-        *(Mark(x.span.start, x.span.end, "entity", f"{x.type}: {x.entity}") for x in mentions),
-    ]:
+    for m in [*all_claim_marks(claims), *_time_marks(conn, article_id), *_event_marks(conn, article_id),
+              *(Mark(x.span.start, x.span.end, "entity", f"{x.type}: {x.entity}") for x in mentions)]:
         if (m.start, m.end, m.kind) not in seen:
             seen.add((m.start, m.end, m.kind))
             marks.append(m)
@@ -227,13 +193,8 @@ class EntityView:
     by_outlet: dict[str, list[tuple[ArticleInfo, SpanRef, SpanRef]]]  # (article, mention, context)
 
 
-def entity_view(
-    conn: sqlite3.Connection,
-    *,
-    name: str | None = None,
-    entity_id: str | None = None,
-    limit: int = MENTIONS_SHOWN,
-) -> EntityView | None:
+def entity_view(conn: sqlite3.Connection, *, name: str | None = None, entity_id: str | None = None,
+                limit: int = MENTIONS_SHOWN) -> EntityView | None:
     """Mentions by resolved entity id, or by name (within-article name or surface text)."""
     params: tuple[str, ...]
     if entity_id:
@@ -248,7 +209,7 @@ def entity_view(
     if not total:
         return None
     rows = conn.execute(  # the page's mentions first; article texts only for those
-        'SELECT m.article_id, m.start, m."end", m.text, m.type FROM entity_mentions m '
+        "SELECT m.article_id, m.start, m.\"end\", m.text, m.type FROM entity_mentions m "
         f"JOIN articles a ON a.id = m.article_id WHERE {where} "
         "ORDER BY a.published IS NULL, a.published, a.rowid, m.start LIMIT ?",
         (*params, limit),
@@ -260,13 +221,10 @@ def entity_view(
     for r in rows:
         info = infos[str(r["article_id"])]
         left, right = sentence_around(info.text, r["start"], r["end"], reach=200)
-        by_outlet[info.column].append(
-            (
-                info,
-                span_ref(info.id, r["start"], r["end"], r["text"]),
-                span_ref(info.id, left, right, info.text[left:right]),
-            )
-        )
+        by_outlet[info.column].append((
+            info, span_ref(info.id, r["start"], r["end"], r["text"]),
+            span_ref(info.id, left, right, info.text[left:right]),
+        ))
         if r["type"] not in types:
             types.append(r["type"])
     return EntityView(title, types, total, dict(sorted(by_outlet.items())))
@@ -274,18 +232,11 @@ def entity_view(
 
 def conflicts(conn: sqlite3.Connection, page: Page) -> list[tuple[FactRow, str | None]]:
     """Conflicting facts across stories, with each one's story label."""
-    facts, _ = load_facts(
-        conn,
-        verdict="conflict",
-        limit=page.per_page,
-        offset=page.offset,
-        max_claims=CLAIMS_PER_FACT,
-    )
+    facts, _ = load_facts(conn, verdict="conflict", limit=page.per_page, offset=page.offset,
+                          max_claims=CLAIMS_PER_FACT)
     ids = sorted({f.story_id for f in facts if f.story_id})
-    labels = {
-        str(r[0]): str(r[1])
-        for r in conn.execute(
-            f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in ids)})", ids
-        )
-    }
+    labels = {str(r[0]): str(r[1]) for r in conn.execute(
+        f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
     return [(f, labels.get(f.story_id or "")) for f in facts]
+
+
