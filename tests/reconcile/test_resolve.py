@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -43,12 +44,17 @@ def ingest(store: sqlite3.Connection, texts: Iterable[str], outlet: str = "Wire"
     ids = []
     with transaction(store):
         for article, analysis in analyze_articles(
-            Article.create(t, outlet=outlet, url=f"https://x/{hash(t)}") for t in texts
+            Article.create(t, outlet=outlet, url=f"https://x/{_digest(t)}") for t in texts
         ):
             insert_article(store, article)
             save_analysis(store, article.text, analysis, EXTRACTION_VERSION)
             ids.append(article.id)
     return ids
+
+
+def _digest(text: str) -> str:
+    """A stable URL per text (``hash()`` changes per process and so would the order)."""
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 def entity_of(store: sqlite3.Connection, text: str) -> set[str]:
@@ -70,6 +76,20 @@ def test_names_titles_and_acronyms_merge_across_articles(store: sqlite3.Connecti
     [summary] = [s for s in entity_summaries(store) if s.name == "Benjamin Netanyahu"]
     assert summary.type == "PERSON" and summary.articles == 2 and summary.outlets == ["Wire"]
     assert "Israeli Prime Minister Benjamin Netanyahu" in summary.aliases
+
+
+@pytest.mark.parametrize("first", ["acronym", "expansion"])
+def test_an_acronym_and_its_expansion_merge_whichever_comes_first(
+    store: sqlite3.Connection, first: str
+) -> None:
+    short = "Officials said the NLF had rejected the offer."
+    long = "Officials said the Northern Liberation Front met in Doha."
+    for text in [short, long] if first == "acronym" else [long, short]:
+        ingest(store, [text])
+        resolve_entities(store)
+    assert entity_of(store, "NLF") == entity_of(store, "the Northern Liberation Front")
+    [summary] = [s for s in entity_summaries(store) if "NLF" in s.aliases]
+    assert summary.name == "Northern Liberation Front"  # the expansion names it
 
 
 def test_new_articles_join_existing_entities(store: sqlite3.Connection) -> None:

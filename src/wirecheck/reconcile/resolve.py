@@ -75,6 +75,12 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
+def _as_acronym(name: str) -> str:
+    """The name itself when it is an acronym ("NLF", "U.N." → "UN"), else ""."""
+    bare = name.replace(".", "")
+    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else ""
+
+
 def _group(entity_type: str) -> str:
     return TYPE_GROUP.get(entity_type, "other")
 
@@ -122,8 +128,9 @@ class EntityIndex:
         if _group(ent.type) == "org" and len(words) > 1 and len(words[0]) > 3 and \
                 words[0] not in COMMON_FIRST:
             self._add_key(f"f:{words[0]}", ent.id)  # "Corvex" of "Corvex Systems"
-        acr = acronym(core(alias, ent.type))
-        if acr:
+        short = core(alias, ent.type)
+        acr = acronym(short) or _as_acronym(short)
+        if acr:  # "NLF" itself is keyed too: its expansion may come in a later article
             self._add_key(f"a:{acr}", ent.id)
         for w in words:
             if len(w) >= 3 and w not in _STOP:
@@ -152,7 +159,7 @@ class EntityIndex:
                 return hit
         if group in ("org", "place"):
             short = core(name, etype)
-            acr = short if short.isupper() else acronym(short)
+            acr = _as_acronym(short) or acronym(short)
             hits = {e for e in self._lookup(f"a:{acr.upper()}") if
                     _group(self.entities[e].type) == group} if acr else set()
             if len(hits) == 1:
