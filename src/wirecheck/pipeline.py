@@ -47,9 +47,10 @@ class IngestReport:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # read, but something guessed or lost
     added_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # every input's stored id (new or not)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "added_ids"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("added_ids", "article_ids")}
 
 
 def batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -67,10 +68,12 @@ def _store_new(
         dup = find_duplicate(conn, article)
         if dup and dup[0] == "exact":
             report.duplicates += 1
+            report.article_ids.append(dup[1])
             continue
         if dup:
             article.duplicate_of = dup[1]
             report.near_duplicates += 1
+        report.article_ids.append(article.id)
         if insert_article(conn, article):
             index_article(conn, article)
             added.append(article)

@@ -18,6 +18,7 @@ from wirecheck.cli.common import (
     progress,
     warn,
 )
+from wirecheck.cli.report import print_written
 from wirecheck.errors import WirecheckError
 from wirecheck.limits import Limits
 from wirecheck.store.articles import list_articles, search_articles
@@ -109,19 +110,31 @@ def search(
 def run(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(None, help="Inputs; the bundled example corpus if none."),
+    out: Path = typer.Option(Path("wirecheck-report"), "--out", "-o", help="Folder for the dossiers."),
+    fmt: list[str] = typer.Option(["html", "md", "json"], "--format", "-f",
+                                  help="Dossier formats: html, md, json (repeatable)."),
     as_json: bool = JsonOpt,
 ) -> int:
-    """The main job: ingest, analyze, reconcile and summarize (bundled corpus by default)."""
+    """The main job: ingest, extract, reconcile, then write the dossiers (bundled corpus by default)."""
+    from wirecheck.report.write import write_report
+
     if not paths:
         paths = [pipeline.bundled_corpus()]
         note(ctx, f"no input given: using the bundled fictional example corpus ({paths[0]})")
     report = _ingest(ctx, paths, analyze=True)
-    summary = store_summary(open_store(ctx, readonly=True))
+    conn = open_store(ctx, readonly=True)
+    try:
+        written = write_report(conn, out, fmt, article_ids=report.article_ids)
+        summary = store_summary(conn)
+    finally:
+        conn.close()
     summary["ingest"] = report.to_dict()
+    summary["report"] = written.to_dict()
     if as_json:
         print_json(summary)
     else:
-        print_table([{k: v for k, v in summary.items() if k != "ingest"}],
+        print_table([{k: v for k, v in summary.items() if k not in ("ingest", "report")}],
                     ["articles", "independent_articles", "outlets", "claims", "stories", "conflicts"],
                     title="wirecheck store summary")
+        print_written(written)
     return 0

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from wirecheck.cli import app
-from wirecheck.cli.common import note, open_store, settings, warn
+from wirecheck.cli.common import note, open_store, out, settings, warn
 from wirecheck.errors import WirecheckError
+
+if TYPE_CHECKING:
+    from wirecheck.report.write import WrittenReport
+
+SHOWN = 8  # dossiers listed by name after a run; the index lists them all
 
 FormatOpt = typer.Option("html", "--format", "-f", help="html (one offline file), md or json.")
 
@@ -48,6 +54,31 @@ def dossiers(
 
     paths = write_dossiers(open_store(ctx, readonly=True), out_dir, fmt)
     note(ctx, f"wrote {len(paths)} files to {out_dir}")
+
+
+def print_written(written: WrittenReport) -> None:
+    """The end of `wirecheck run`: the biggest stories' dossiers, then where to look."""
+    from rich.markup import escape
+
+    fmts = ", ".join(written.index)
+    out.print(f"\nDossiers ({escape(fmts)}) written to {escape(str(written.folder))}/")
+    ranked = sorted(written.dossiers, key=lambda d: (-d.header.articles, d.header.label))
+    for d in ranked[:SHOWN]:
+        h = d.header
+        verdicts = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in h.verdicts.items())
+        main = d.files.get("html") or next(iter(d.files.values()))
+        out.print(f"  {escape(h.label)}: {h.articles} article{'s' if h.articles != 1 else ''}, "
+                  f"{len(h.outlets)} outlet{'s' if len(h.outlets) != 1 else ''}, "
+                  f"{h.independent_sources} independent source"
+                  f"{'s' if h.independent_sources != 1 else ''}"
+                  f"{'; facts: ' + verdicts if verdicts else ''}\n    {escape(str(main))}")
+    if len(ranked) > SHOWN:
+        out.print(f"  … and {len(ranked) - SHOWN} more (see the index)")
+    index = written.index.get("html") or next(iter(written.index.values()), None)
+    if len(ranked) == 1:
+        index = ranked[0].files.get("html") or index
+    if index is not None:
+        out.print(f"Open the dossier: {escape(str(index))}")
 
 
 @app.command()

@@ -213,18 +213,39 @@ def _header(story: dict[str, Any], articles: Sequence[ArticleInfo], columns: lis
     )
 
 
-def build_dossier(conn: sqlite3.Connection, story_id: str) -> Dossier:
-    """Everything the dossier shows about ``story_id`` (``"all"``: every article)."""
+def _all_articles(
+    conn: sqlite3.Connection, article_ids: Sequence[str] | None, notes: list[str]
+) -> dict[str, ArticleInfo]:
+    """The pseudo story's articles: the most recent ones, or (a run's) ``article_ids``."""
+    if article_ids is not None:
+        ids = list(dict.fromkeys(article_ids))
+        articles = load_articles(
+            conn, f"WHERE a.id IN ({', '.join('?' for _ in ids[:ALL_LIMIT])})", ids[:ALL_LIMIT])
+        if len(ids) > ALL_LIMIT:
+            notes.append(f"Covers the first {ALL_LIMIT} of the run's {len(ids)} articles.")
+        return articles
+    articles = load_articles(conn, (
+        "WHERE a.rowid IN (SELECT rowid FROM articles "
+        "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (ALL_LIMIT,))
+    total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    if total > len(articles):
+        notes.append(f"\"All articles\" covers the {len(articles)} most recent of the "
+                     f"store's {total} articles.")
+    return articles
+
+
+def build_dossier(
+    conn: sqlite3.Connection, story_id: str, *, article_ids: Sequence[str] | None = None
+) -> Dossier:
+    """Everything the dossier shows about ``story_id``.
+
+    ``"all"``: the store's most recent articles, or the given ``article_ids`` (what
+    ``wirecheck run`` read, for a store not grouped into stories yet).
+    """
     story = story_row(conn, story_id)
     notes: list[str] = []
     if story_id == ALL_STORIES:
-        articles = load_articles(conn, (
-            "WHERE a.rowid IN (SELECT rowid FROM articles "
-            "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (ALL_LIMIT,))
-        total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-        if total > len(articles):
-            notes.append(f"\"All articles\" covers the {len(articles)} most recent of the "
-                         f"store's {total} articles.")
+        articles = _all_articles(conn, article_ids, notes)
     else:
         articles = load_articles(
             conn, "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?",

@@ -3,12 +3,48 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from wirecheck.errors import WirecheckError
 from wirecheck.report.build import build_dossier, story_ids
+from wirecheck.report.dossier import ALL_STORIES, Header
 from wirecheck.report.render import FORMATS, SUFFIX, render, render_index, story_file
+
+
+@dataclass
+class WrittenDossier:
+    """One story's dossier on disk: its header (counts, verdicts) and a file per format."""
+
+    header: Header
+    files: dict[str, Path]
+
+
+@dataclass
+class WrittenReport:
+    """What :func:`write_report` wrote: the folder, the index per format, every dossier."""
+
+    folder: Path
+    index: dict[str, Path] = field(default_factory=dict)
+    dossiers: list[WrittenDossier] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [p for d in self.dossiers for p in d.files.values()] + list(self.index.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "folder": str(self.folder),
+            "index": {f: str(p) for f, p in self.index.items()},
+            "dossiers": [{
+                "story_id": d.header.story_id, "label": d.header.label,
+                "articles": d.header.articles, "outlets": len(d.header.outlets),
+                "independent_sources": d.header.independent_sources,
+                "verdicts": d.header.verdicts, "files": {f: str(p) for f, p in d.files.items()},
+            } for d in self.dossiers],
+        }
 
 
 def _check_formats(formats: Iterable[str]) -> list[str]:
@@ -20,12 +56,31 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
     return chosen
 
 
-def write_dossiers(
-    conn: sqlite3.Connection, out_dir: str | Path, formats: Iterable[str] = ("html",)
-) -> list[Path]:
-    """Write every story's dossier in each format, and ``index.<fmt>``; returns the paths.
+def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[str]:
+    """The stories holding any of ``article_ids``, oldest first (``["all"]`` if none does)."""
+    ids = list(dict.fromkeys(article_ids))
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):  # bounded IN lists
+        chunk = ids[i : i + 500]
+        found.update(str(r[0]) for r in conn.execute(
+            "SELECT DISTINCT story_id FROM story_articles "
+            f"WHERE article_id IN ({', '.join('?' for _ in chunk)})", chunk))
+    ordered = [s for s in story_ids(conn) if s in found]
+    return ordered or ([ALL_STORIES] if ids else [])
 
-    A store without stories gets one dossier of all its articles (story id ``all``).
+
+def write_report(
+    conn: sqlite3.Connection,
+    out_dir: str | Path,
+    formats: Iterable[str] = ("html",),
+    *,
+    article_ids: Sequence[str] | None = None,
+) -> WrittenReport:
+    """Write the dossiers of every story (or of the stories holding ``article_ids``: what a
+    run read) in each format, plus ``index.<fmt>``.
+
+    A store without stories gets one dossier of all its articles (or of ``article_ids``),
+    under the story id ``all``.
     """
     chosen = _check_formats(formats)
     out = Path(out_dir)
@@ -33,22 +88,32 @@ def write_dossiers(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WirecheckError(f"cannot create dossier folder {out}: {exc.strerror}") from exc
-    written: list[Path] = []
+    report = WrittenReport(folder=out)
     index: dict[str, list[dict[str, object]]] = {f: [] for f in chosen}
-    for sid in story_ids(conn):
-        dossier = build_dossier(conn, sid)
+    sids = story_ids(conn) if article_ids is None else stories_of(conn, article_ids)
+    for sid in sids:
+        dossier = build_dossier(conn, sid, article_ids=article_ids if sid == ALL_STORIES else None)
         h = dossier.header
+        written = WrittenDossier(header=h, files={})
         for fmt in chosen:
             path = _write(out / story_file(sid, fmt), render(dossier, fmt))
-            written.append(path)
+            written.files[fmt] = path
             index[fmt].append({
                 "id": sid, "label": h.label, "file": path.name, "time_start": h.time_start,
                 "time_end": h.time_end, "articles": h.articles, "outlets": len(h.outlets),
-                "verdicts": h.verdicts,
+                "independent_sources": h.independent_sources, "verdicts": h.verdicts,
             })
+        report.dossiers.append(written)
     for fmt in chosen:
-        written.append(_write(out / f"index{SUFFIX[fmt]}", render_index(index[fmt], fmt)))
-    return written
+        report.index[fmt] = _write(out / f"index{SUFFIX[fmt]}", render_index(index[fmt], fmt))
+    return report
+
+
+def write_dossiers(
+    conn: sqlite3.Connection, out_dir: str | Path, formats: Iterable[str] = ("html",)
+) -> list[Path]:
+    """Write every story's dossier in each format, and ``index.<fmt>``; returns the paths."""
+    return write_report(conn, out_dir, formats).paths
 
 
 def _write(path: Path, text: str) -> Path:
