@@ -33,6 +33,7 @@ DOCUMENT_HEADS = frozenset({
     "video", "post", "transcript", "release", "communique", "assessment", "analysis",
     "documents", "records", "figures", "estimates", "poll", "audit", "complaint", "tally",
     "review", "draft", "cable", "email", "notice", "bulletin", "indictment", "ruling",
+    "image", "images", "imagery", "photo", "photos", "photograph", "photographs",
 })
 MEDIA_HEADS = frozenset({
     "newspaper", "paper", "daily", "outlet", "broadcaster", "television", "tv", "radio",
@@ -104,6 +105,7 @@ PERSON_ROLE_HEADS = frozenset({
     "councilor", "representative", "premier", "chancellor", "foreman", "captain",
     "colonel", "general", "lawyer", "lawyers", "senators", "councillors", "researcher",
     "headmaster", "principal", "economist", "scientist", "professor", "attorney",
+    "commissioner", "engineer", "inspector", "mediator", "secretary-general",
 })
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_OTHER = frozenset({"it", "they", "them"})
