@@ -20,6 +20,7 @@ from wirecheck.ingest import read_paths
 from wirecheck.limits import DEFAULT_LIMITS, Limits
 from wirecheck.model import Article
 from wirecheck.reconcile.dedupe import find_duplicate, index_article
+from wirecheck.reconcile.persist import reconcile_store
 from wirecheck.reconcile.resolve import resolve_entities
 from wirecheck.safetext import storable
 from wirecheck.store.analysis import save_analysis
@@ -159,6 +160,7 @@ def cross_article(conn: sqlite3.Connection) -> None:
     the batch engines alike, so every path leaves the same store.
     """
     resolve_entities(conn)
+    reconcile_store(conn)  # stories → alignment → timeline, for the stories that changed
 
 
 def analyze(

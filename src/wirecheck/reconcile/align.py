@@ -1,0 +1,230 @@
+"""Align claims about the same thing across the articles of one story, and judge each group.
+
+What counts as "the same thing":
+
+* **quantities**: the same measure and unit ("killed" people), a compatible subject
+  ("people" and "Palestinians" are the same count; "children" is a sub-count of its own),
+  a compatible place (unknown, or sharing a word: "Gaza City" / "Gaza") and, except for
+  cumulative measures whose figure is *as of* the publish time, overlapping dates.
+  Different measures ("evacuated" vs "displaced") are never in one group, so never conflict.
+* **events**: the same cross-article event cluster (``events.event_id``, set by event
+  coreference); without one, the same event type at the same place.
+* **statements**: the same speaker (resolved entity, else normalized name) and topic
+  (the predicate lemma).
+
+Cost is near-linear: claims are blocked by a key (measure/unit/subject, event cluster,
+speaker/topic) and merged only inside a block against the block's few groups, never all
+pairs of claims. Verdicts: ``verdicts.py``; independent sources: ``independence.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from wirecheck.model import Alignment, Claim
+from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
+from wirecheck.reconcile.verdicts import (
+    CUMULATIVE,
+    Judgement,
+    Member,
+    judge_event,
+    judge_quantities,
+)
+
+GENERIC_SUBJECTS = frozenset({
+    "", "people", "person", "persons", "individual", "individuals", "inhabitant",
+    "inhabitants", "resident", "residents", "victim", "victims", "total", "toll", "number",
+    "death", "deaths", "casualties", "figure", "others", "those", "them", "they",
+})
+_WORD = re.compile(r"[a-z0-9]+")
+_PLACE_STOP = frozenset({"the", "of", "in", "at", "city", "town", "province", "region",
+                         "district", "area", "strip", "attack", "near", "north", "south",
+                         "east", "west", "northern", "southern", "eastern", "western"})
+
+
+@dataclass
+class Group:
+    """An alignment under construction: its block key, members and merged attributes."""
+
+    kind: str  # quantity / event / statement
+    key: str
+    label: str
+    members: list[Member] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+    days: list[tuple[Any, Any]] = field(default_factory=list)
+
+
+def subject_head(subject: str | None) -> str:
+    """The counted noun: "Palestinians" → "" (a nationality names everyone), "children"."""
+    if not subject:
+        return ""
+    words = subject.split()
+    head = words[-1].strip(".,;:'\"’").casefold()
+    if words[-1][:1].isupper() or head in GENERIC_SUBJECTS:
+        return ""
+    return head
+
+
+def place_words(place: str | None) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall((place or "").casefold()) if w not in _PLACE_STOP)
+
+
+def _places_fit(group: Group, words: frozenset[str]) -> bool:
+    return not words or not group.places or bool(group.places & words)
+
+
+def _days(claim: Claim) -> tuple[Any, Any] | None:
+    t = claim.time
+    if t is None or not t.resolved or t.start is None:
+        return None
+    return (t.start, t.end or t.start)
+
+
+def _days_fit(group: Group, days: tuple[Any, Any] | None) -> bool:
+    return days is None or all(not (d[0] > days[1] or days[0] > d[1]) for d in group.days)
+
+
+def _quantity_block(claim: Claim) -> tuple[str, str] | None:
+    q = claim.quantity
+    if q is None or (q.measure is None and q.unit is None):
+        return None
+    measure = q.measure or f"number ({q.unit})"
+    head = subject_head(q.subject or claim.subject)
+    key = f"q:{measure}:{q.unit or ''}:{head}"
+    label = measure + (f" ({head})" if head else "")
+    return key, label
+
+
+def _event_block(claim: Claim, clusters: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """``clusters``: claim id → (event cluster key, readable label)."""
+    cluster = clusters.get(claim.id)
+    if cluster is None:
+        return None
+    return "e:" + cluster[0], cluster[1]
+
+
+def _statement_block(claim: Claim) -> tuple[str, str] | None:
+    a = claim.attribution
+    if claim.kind != "statement" or a.source is None or not claim.predicate:
+        return None
+    speaker = a.source_entity or normalize_source(a.chain[-1] if a.chain else a.source)
+    topic = claim.predicate.casefold()
+    return f"s:{speaker}:{topic}", f"{a.source}: {topic}"
+
+
+def _place_into(groups: list[Group], kind: str, key: str, label: str, member: Member) -> None:
+    """Join the first group of the block whose place (and dates) fit, else found one."""
+    claim = member.claim
+    words = place_words(claim.place)
+    q = claim.quantity
+    check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
+    days = _days(claim) if check_days else None
+    for g in groups:
+        if _places_fit(g, words) and _days_fit(g, days):
+            break
+    else:
+        g = Group(kind, key, label)
+        groups.append(g)
+    g.members.append(member)
+    g.places |= words
+    if days is not None:
+        g.days.append(days)
+
+
+def group_claims(
+    claims: Iterable[Claim], articles: Mapping[str, ArticleMeta],
+    event_clusters: Mapping[str, tuple[str, str]],
+) -> list[Group]:
+    """Blocked grouping of one story's claims (see the module docstring)."""
+    blocks: dict[str, list[Group]] = defaultdict(list)
+    order = sorted(claims, key=lambda c: (_published_key(articles.get(c.article_id)),
+                                          c.article_id, c.span.start))
+    for claim in order:
+        meta = articles.get(claim.article_id)
+        member = Member(claim, meta.column if meta else claim.article_id, _parse(meta))
+        for kind, block in (("quantity", _quantity_block(claim)),
+                            ("event", _event_block(claim, event_clusters)),
+                            ("statement", _statement_block(claim))):
+            if block is not None:
+                _place_into(blocks[block[0]], kind, block[0], block[1], member)
+                break
+    return [g for key in sorted(blocks) for g in blocks[key]]
+
+
+def _published_key(meta: ArticleMeta | None) -> str:
+    return (meta.published if meta and meta.published else "~")
+
+
+def _parse(meta: ArticleMeta | None) -> datetime | None:
+    if meta is None or not meta.published:
+        return None
+    try:
+        return datetime.fromisoformat(meta.published)
+    except ValueError:
+        return None
+
+
+def keep(group: Group, articles: Mapping[str, ArticleMeta]) -> bool:
+    """Every number is a fact row; events and statements only when several articles (or a
+    date, for the timeline) make them worth a row."""
+    if group.kind == "quantity":
+        return True
+    if len({m.claim.article_id for m in group.members}) > 1:
+        return True
+    return any(_days(m.claim) is not None for m in group.members)
+
+
+def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement, dict[str, Any]]:
+    claims = [m.claim for m in group.members]
+    src = sourcing(claims, articles)
+    if group.kind == "quantity":
+        q = claims[0].quantity
+        judgement = judge_quantities(group.members, q.measure if q else None, src.sources)
+    else:
+        judgement = judge_event(group.members, src.sources)
+    detail = dict(judgement.detail)
+    detail.update(kind=group.kind, reasons=judgement.reasons, sourcing=src.note(),
+                  source_units=src.units, outlets=src.outlets)
+    if group.places:
+        detail["places"] = sorted(group.places)
+    return judgement, detail
+
+
+def alignment_id(story_id: str | None, key: str, claim_ids: Sequence[str]) -> str:
+    basis = f"{story_id}\n{key}\n{min(claim_ids)}"
+    return "al" + hashlib.sha1(basis.encode()).hexdigest()[:14]
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    """An alignment plus what the ``alignments`` table also stores."""
+
+    alignment: Alignment
+    label: str
+    outlets: int
+
+
+def align_story(
+    story_id: str | None, claims: Iterable[Claim], articles: Mapping[str, ArticleMeta],
+    event_clusters: Mapping[str, tuple[str, str]] | None = None,
+) -> list[AlignedGroup]:
+    """Every aligned group of one story's claims, with its verdict."""
+    out = []
+    for g in group_claims(claims, articles, event_clusters or {}):
+        if not keep(g, articles):
+            continue
+        judgement, detail = judge(g, articles)
+        ids = sorted({m.claim.id for m in g.members})
+        label = g.label + (f" · {', '.join(sorted(g.places))}" if g.places else "")
+        out.append(AlignedGroup(
+            Alignment(id=alignment_id(story_id, g.key, ids), key=g.key, claim_ids=ids,
+                      verdict=judgement.verdict, sources=len(detail["source_units"]),
+                      detail=detail, story_id=story_id),
+            label=label, outlets=len(detail["outlets"])))
+    return out
