@@ -1,0 +1,122 @@
+"""The bars of `wirecheck run`: on the bundled corpus and on the two seed articles it writes a
+dossier that opens in Chromium with no network and shows the facts side by side, each with
+its source. Runs the real pipeline through the CLI; screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import redirect_stdout
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_live import ARTIFACTS
+
+from shared_paths import SEED, need_shared
+from wirecheck.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def _run(tmp: Path, *inputs: str) -> tuple[Path, str]:
+    """`wirecheck run [inputs] --out tmp/report`; the main dossier's HTML and what it printed."""
+    out, printed = tmp / "report", StringIO()
+    with redirect_stdout(printed):
+        code = main(["--db", str(tmp / "w.db"), "-q", "run", *inputs, "--out", str(out)])
+    assert code == 0, printed.getvalue()
+    stories = json.loads((out / "index.json").read_text(encoding="utf-8"))["stories"]
+    biggest = max(stories, key=lambda s: s["articles"])
+    return out / Path(biggest["file"]).with_suffix(".html").name, printed.getvalue()
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return _run(tmp_path_factory.mktemp("bundled"))
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return _run(tmp_path_factory.mktemp("seed"), str(need_shared(SEED)))
+
+
+def test_run_ends_with_where_the_dossier_is(bundled: tuple[Path, str]) -> None:
+    html, printed = bundled
+    last = printed.strip().splitlines()[-1]
+    assert last.startswith("Open the dossier: ") and last.endswith(".html")
+    folder = html.parent
+    assert {p.suffix for p in folder.iterdir()} == {".html", ".md", ".json"}
+    assert str(html) in printed or html.name in last
+
+
+def _open_offline(chromium: Any, html: Path) -> tuple[Any, Any]:
+    """The file in a browser context with no network; anything but the file is aborted."""
+    url = html.as_uri()
+    context = chromium.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+    page.goto(url)
+    assert requested == [url] and errors == []  # the file itself, nothing else; no CSP error
+    return context, page
+
+
+def _row(page: Any, *words: str) -> Any:
+    """The matrix row (one fact) holding all ``words``."""
+    row = page.locator("table.matrix tr.fact")
+    for w in words:
+        row = row.filter(has_text=w)
+    return row.first
+
+
+@pytest.mark.browser
+def test_bundled_dossier_shows_the_facts_side_by_side(chromium: Any, bundled: tuple[Path, str]) -> None:
+    from playwright.sync_api import expect
+
+    context, page = _open_offline(chromium, bundled[0])
+    evacuated = _row(page, "About 3,000", "More than 8,000")  # Herald vs Radio Vesna, same day
+    expect(evacuated).to_contain_text("Miro Halloran")
+    expect(evacuated).to_contain_text("Red Cross")
+    toll = _row(page, "at least 11", "17")
+    expect(toll).to_contain_text("Civil Protection Agency")
+    expect(page.locator("#sources")).to_contain_text("Cited by")
+    evacuated.locator("a.wording", has_text="More than 8,000").first.click()
+    expect(page.locator(":target")).to_have_text("More than 8,000")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "run-bundled-dossier.png"), full_page=True)
+    context.close()
+
+
+SEED_FACTS = [  # README of the seed: the words, and the source the same row must show
+    ("approximately 1.5 million", "a Lebanese newspaper citing Egyptian sources"),
+    ("over 1 million", "unattributed"),
+    ("more than 31,800", "Gaza Health Ministry"),
+    ("2.2 million", ""),
+    ("post-Eid al-Fitr", "a Lebanese newspaper citing Egyptian sources"),
+]
+SEED_NAMES = ["Netanyahu", "Biden", "Ron Dermer", "Tzachi Hanegbi", "Hamas", "State Department",
+              "Rafah", "Gaza", "Qatar", "Doha", "Washington"]
+
+
+@pytest.mark.browser
+def test_seed_dossier_shows_the_six_facts_side_by_side(chromium: Any, seed: tuple[Path, str]) -> None:
+    from playwright.sync_api import expect
+
+    context, page = _open_offline(chromium, seed[0])
+    expect(page.locator("table.matrix thead th[scope=col]")).to_have_count(2)  # one per article
+    for words, source in SEED_FACTS:
+        row = _row(page, words)
+        expect(row).to_be_visible()
+        expect(row).to_contain_text(source)
+    claim = page.locator("#claims tr", has_text="2.2 million").first
+    expect(claim).to_contain_text("Blinken")  # the sentence around the number
+    entities = page.locator("#entities")
+    for name in SEED_NAMES:
+        expect(entities).to_contain_text(name)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "run-seed-dossier.png"), full_page=True)
+    context.close()
