@@ -58,6 +58,8 @@ class Limits:
                 raise WirecheckError(
                     f"WIRECHECK_{f.name.upper()}={raw!r} is not a number"
                 ) from None
+            if not values[f.name] > 0:  # 0 or less would refuse every input (or NaN)
+                raise WirecheckError(f"WIRECHECK_{f.name.upper()}={raw!r} must be above 0")
         return cls(**values)  # type: ignore[arg-type]
 
 

@@ -1,7 +1,7 @@
 """Readers while a writer ingests: no "database is locked", and every read is consistent.
 
-One writer process ingests folder after folder (one transaction each, with analysis), the
-way a batch job fills the store. Meanwhile reader threads call the functions the web UI
+One writer process fills the store, with analysis: ``ingest`` folder after folder (one
+transaction each), or the local batch engine (one transaction per chunk). Meanwhile reader threads call the functions the web UI
 and the CLI use (count/list/search articles, load claims), each request on its own
 read-only connection, another thread serves the web app through TestClient when it
 exists, and a reader process runs the CLI's read commands. Checked at the end:
@@ -33,7 +33,7 @@ from wirecheck.store.integrity import check_store
 
 pytestmark = pytest.mark.slow
 
-BATCHES, PER_BATCH = 8, 15
+BATCHES, PER_BATCH = 8, 20  # 160 articles: 8 ingest transactions, 3 batch chunks
 WRITER = """
 import sys
 from wirecheck.pipeline import ingest
@@ -61,9 +61,7 @@ def read_once(db: Path, seen: Seen) -> None:
         seen.counts.append(count_articles(conn))
         listed = [r["id"] for r in list_articles(conn, limit=10_000)]
         found = [r["id"] for r in search_articles(conn, "flooding", limit=20)]
-        analyzed = {
-            aid for (aid,) in conn.execute("SELECT id FROM articles WHERE analyzed > 0")
-        }
+        analyzed = {aid for (aid,) in conn.execute("SELECT id FROM articles WHERE analyzed > 0")}
         ids = [a for a in dict.fromkeys(listed + found) if a in analyzed]
         by_article: dict[str, set[str]] = {a: set() for a in ids}
         for claim in load_claims(conn, article_ids=ids):
@@ -77,8 +75,8 @@ def read_once(db: Path, seen: Seen) -> None:
 def web_reader(db: Path) -> Callable[[Seen], None] | None:
     """A reader going through the web app, once src/wirecheck/web provides one."""
     try:
-        from wirecheck.web import create_app  # type: ignore[attr-defined]
-    except ImportError:
+        from wirecheck.web import create_app
+    except ImportError:  # the web UI is optional in this test
         return None
     with warnings.catch_warnings():  # starlette prefers httpx2; httpx is what we ship
         warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
@@ -86,10 +84,17 @@ def web_reader(db: Path) -> Callable[[Seen], None] | None:
     client = TestClient(create_app(db))
 
     def read(seen: Seen) -> None:
-        for path in ("/", "/articles", "/search?q=flooding", "/claims"):
+        for path in ("/", "/?q=flooding", "/conflicts", "/api/stories", "/api/search?q=flooding"):
             resp = client.get(path)
-            if resp.status_code >= 500:
+            if resp.status_code != 200:
                 seen.errors.append(f"GET {path}: {resp.status_code} {resp.text[:200]}")
+        found = client.get("/api/search?q=flooding").json()
+        hits = found.get("results", found) if isinstance(found, dict) else found
+        for hit in hits[:2] if isinstance(hits, list) else []:
+            if isinstance(hit, dict) and hit.get("id"):
+                resp = client.get(f"/articles/{hit['id']}")
+                if resp.status_code != 200:
+                    seen.errors.append(f"GET /articles/{hit['id']}: {resp.status_code}")
         seen.requests += 1
 
     return read
@@ -135,9 +140,33 @@ class Readers:
         return self.seen
 
 
-def test_readers_never_see_locks_or_partial_articles(tmp_path: Path) -> None:
-    folders = [write_corpus(tmp_path / f"batch{i}", PER_BATCH, seed=i, first=i * PER_BATCH)
-               for i in range(BATCHES)]
+def writer_command(kind: str, db: Path, folders: list[Path]) -> list[str]:
+    """``ingest``: one ingest (one transaction) per folder, in one process; ``batch``: the
+    local batch engine over every folder (one transaction per chunk of 64 articles)."""
+    if kind == "ingest":
+        return [sys.executable, "-c", WRITER, str(db), *map(str, folders)]
+    return [
+        sys.executable,
+        "-m",
+        "wirecheck",
+        "--db",
+        str(db),
+        "--quiet",
+        "batch",
+        "--engine",
+        "local",
+        "--workers",
+        "1",
+        *map(str, folders),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["ingest", "batch"])
+def test_readers_never_see_locks_or_partial_articles(tmp_path: Path, kind: str) -> None:
+    folders = [
+        write_corpus(tmp_path / f"batch{i}", PER_BATCH, seed=i, first=i * PER_BATCH)
+        for i in range(BATCHES)
+    ]
     db = tmp_path / "shared.db"
     connect(db).close()  # created and migrated before anyone reads
 
@@ -148,8 +177,9 @@ def test_readers_never_see_locks_or_partial_articles(tmp_path: Path) -> None:
     if web is not None:
         pool.start(web)
     pool.start(lambda seen: cli_read(db, seen))
-    writer = subprocess.run([sys.executable, "-c", WRITER, str(db), *map(str, folders)],
-                            capture_output=True, text=True, timeout=900, check=False)
+    writer = subprocess.run(
+        writer_command(kind, db, folders), capture_output=True, text=True, timeout=900, check=False
+    )
     time.sleep(0.5)  # a few reads of the finished store too
     readers = pool.finish()
     assert writer.returncode == 0, writer.stderr[-2000:]
