@@ -19,37 +19,18 @@ def attribution_of(nlp: Any, text: str, words: str, **fields: Any) -> Attributio
     return find_attributions(doc, article).attribution_at(token.i)
 
 
-@pytest.mark.parametrize(
-    ("text", "words", "source", "cue"),
-    [
-        ("Officials said on Monday that 40 people were killed.", "40 people", "Officials", "said"),
-        ("Forty people were killed, the ministry said.", "Forty", "the ministry", "said"),
-        (
-            "Forty people were killed, according to the Red Cross.",
-            "Forty",
-            "the Red Cross",
-            "according to",
-        ),
-        (
-            "The death toll rose to 31, per the city's coroner.",
-            "death toll",
-            "the city's coroner",
-            "per",
-        ),
-        (
-            "The army denied that its troops had fired on the crowd.",
-            "its troops",
-            "The army",
-            "denied",
-        ),
-        (
-            "Mayor Ana Ruiz, who toured the site, said 300 homes were destroyed.",
-            "300 homes",
-            "Mayor Ana Ruiz",
-            "said",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("Officials said on Monday that 40 people were killed.", "40 people", "Officials", "said"),
+    ("Forty people were killed, the ministry said.", "Forty", "the ministry", "said"),
+    ("Forty people were killed, according to the Red Cross.", "Forty", "the Red Cross",
+     "according to"),
+    ("The death toll rose to 31, per the city's coroner.", "death toll", "the city's coroner",
+     "per"),
+    ("The army denied that its troops had fired on the crowd.", "its troops", "The army",
+     "denied"),
+    ("Mayor Ana Ruiz, who toured the site, said 300 homes were destroyed.", "300 homes",
+     "Mayor Ana Ruiz", "said"),
+])
 def test_cues_name_the_source(nlp: Any, text: str, words: str, source: str, cue: str) -> None:
     a = attribution_of(nlp, text, words)
     assert (a.source, a.cue) == (source, cue)
@@ -58,25 +39,18 @@ def test_cues_name_the_source(nlp: Any, text: str, words: str, source: str, cue:
 
 
 def test_as_reported_by_a_paper_citing_sources_is_a_two_step_chain(nlp: Any) -> None:
-    text = (
-        "The army plans to evacuate the town, as reported by a local newspaper citing "
-        "military sources."
-    )
+    text = ("The army plans to evacuate the town, as reported by a local newspaper citing "
+            "military sources.")
     a = attribution_of(nlp, text, "evacuate")
     assert a.chain == ["a local newspaper", "military sources"]
-    assert (a.source, a.source_kind, a.cue) == (
-        "a local newspaper",
-        "media_outlet",
-        "as reported by",
-    )
+    assert (a.source, a.source_kind, a.cue) == ("a local newspaper", "media_outlet",
+                                                "as reported by")
 
 
 def test_a_source_telling_an_outlet_puts_the_outlet_first(nlp: Any) -> None:
     text = "Two engineers told the newspaper Diário do Vale that the warnings had been delayed."
     assert attribution_of(nlp, text, "the warnings").chain == [
-        "the newspaper Diário do Vale",
-        "Two engineers",
-    ]
+        "the newspaper Diário do Vale", "Two engineers"]
 
 
 def test_telling_the_articles_own_outlet_is_not_a_chain(nlp: Any) -> None:
@@ -88,66 +62,49 @@ def test_telling_the_articles_own_outlet_is_not_a_chain(nlp: Any) -> None:
 def test_citing_after_the_verb_and_which_cited_extend_the_chain(nlp: Any) -> None:
     first = "Reuters reported on Friday, citing two diplomats, that the talks had stalled."
     assert attribution_of(nlp, first, "the talks").chain == ["Reuters", "two diplomats"]
-    second = (
-        "Negotiators arrived in Doha, according to state media, which cited a ministry official."
-    )
+    second = ("Negotiators arrived in Doha, according to state media, which cited a "
+              "ministry official.")
     assert attribution_of(nlp, second, "Negotiators").chain == [
-        "state media",
-        "a ministry official",
-    ]
+        "state media", "a ministry official"]
 
 
 def test_he_added_carries_the_named_source(nlp: Any) -> None:
-    text = (
-        "Agency spokesman Tiago Lobo said 5,200 people had been evacuated. "
-        "He added that 900 of them were in school gyms."
-    )
+    text = ("Agency spokesman Tiago Lobo said 5,200 people had been evacuated. "
+            "He added that 900 of them were in school gyms.")
     a = attribution_of(nlp, text, "900")
     assert a.source == "Agency spokesman Tiago Lobo" and a.source_kind == "person"
 
 
 def test_a_quote_that_goes_on_keeps_its_speaker(nlp: Any) -> None:
-    text = (
-        '"We have never seen the river rise this fast," Duarte told reporters. '
-        '"Entire streets are under two metres of water."'
-    )
+    text = ('"We have never seen the river rise this fast," Duarte told reporters. '
+            '"Entire streets are under two metres of water."')
     assert attribution_of(nlp, text, "Entire streets").source == "Duarte"
 
 
 def test_a_continuing_report_carries_over_within_the_paragraph(nlp: Any) -> None:
-    text = (
-        "The army is preparing an offensive, as reported by a local newspaper citing "
-        "senior officers. The operation would involve about 20,000 troops.\n\n"
-        "The town has been under rebel control since 2022."
-    )
+    text = ("The army is preparing an offensive, as reported by a local newspaper citing "
+            "senior officers. The operation would involve about 20,000 troops.\n\n"
+            "The town has been under rebel control since 2022.")
     assert attribution_of(nlp, text, "20,000").chain == ["a local newspaper", "senior officers"]
     assert attribution_of(nlp, text, "under rebel control").source is None
 
 
 def test_the_writers_background_is_unattributed(nlp: Any) -> None:
-    text = (
-        "The rebels denied shelling the market in Porto Lima, where 23 civilians were "
-        "killed on Saturday. The figures could not be verified."
-    )
+    text = ("The rebels denied shelling the market in Porto Lima, where 23 civilians were "
+            "killed on Saturday. The figures could not be verified.")
     assert attribution_of(nlp, text, "23 civilians").source_kind == "unattributed"
     assert attribution_of(nlp, text, "The figures").source is None
 
 
-@pytest.mark.parametrize(
-    ("text", "words", "kind"),
-    [
-        ("Sources said the deal was close.", "the deal", "anonymous"),
-        ("Officials familiar with the matter said the deal was close.", "the deal", "anonymous"),
-        ("The Health Ministry said 12 people died.", "12 people", "official_body"),
-        ("Senator Ellen Marsh said the company had lied.", "the company", "person"),
-        ("A leaked report shows the agency was warned.", "the agency", "document"),
-        (
-            "The Wall Street Journal reported that the regulator was investigating.",
-            "the regulator",
-            "media_outlet",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "words", "kind"), [
+    ("Sources said the deal was close.", "the deal", "anonymous"),
+    ("Officials familiar with the matter said the deal was close.", "the deal", "anonymous"),
+    ("The Health Ministry said 12 people died.", "12 people", "official_body"),
+    ("Senator Ellen Marsh said the company had lied.", "the company", "person"),
+    ("A leaked report shows the agency was warned.", "the agency", "document"),
+    ("The Wall Street Journal reported that the regulator was investigating.", "the regulator",
+     "media_outlet"),
+])
 def test_source_kinds(nlp: Any, text: str, words: str, kind: str) -> None:
     assert attribution_of(nlp, text, words).source_kind == kind
 

@@ -59,28 +59,16 @@ def _attribution(text: str, line: str, where: str) -> dict[str, Any]:
     span, source, chain_text, kind = parts[:4]
     start, end = _locate(text, span, where)
     if source == "-":
-        return {
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "source": None,
-            "chain": [],
-            "kind": "unattributed",
-        }
+        return {"start": start, "end": end, "text": text[start:end], "source": None,
+                "chain": [], "kind": "unattributed"}
     chain = [c.strip() for c in chain_text.split(">")] if chain_text else [source]
     for name in [source, *chain]:
         if not _occurrences(text, name):
             raise InputError(where, f"source {name!r} does not occur in the text")
     if chain[0] != source:
         raise InputError(where, f"chain {chain} must start with the source {source!r}")
-    return {
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "source": source,
-        "chain": chain,
-        "kind": kind or None,
-    }
+    return {"start": start, "end": end, "text": text[start:end], "source": source,
+            "chain": chain, "kind": kind or None}
 
 
 def _entities(text: str, lines: list[str], where: str) -> list[dict[str, Any]]:
@@ -110,12 +98,8 @@ def _header(line: str, where: str) -> dict[str, Any]:
     fields = dict(item.split("=", 1) for item in shlex.split(line[3:].strip()))
     if "id" not in fields:
         raise InputError(where, "block header needs id=")
-    return {
-        "id": fields["id"],
-        "outlet": fields.get("outlet"),
-        "published": fields.get("published"),
-        "story": fields.get("story"),
-    }
+    return {"id": fields["id"], "outlet": fields.get("outlet"),
+            "published": fields.get("published"), "story": fields.get("story")}
 
 
 def _block(lines: list[str], where: str) -> dict[str, Any]:
@@ -127,7 +111,7 @@ def _block(lines: list[str], where: str) -> dict[str, Any]:
         head = next((s for s in _SECTIONS if line.startswith(s)), None)
         if head:
             section = head
-            rest = line[len(head) :].strip()
+            rest = line[len(head):].strip()
             if rest:
                 body[head].append(rest)
         elif section:
@@ -135,9 +119,8 @@ def _block(lines: list[str], where: str) -> dict[str, Any]:
     text = "\n".join(body["text:"]).strip("\n")
     record["title"] = " ".join(body["title:"]).strip() or None
     record["text"] = text
-    record["attributions"] = [
-        _attribution(text, ln, where) for ln in body["attributions:"] if ln.strip()
-    ]
+    record["attributions"] = [_attribution(text, ln, where) for ln in body["attributions:"]
+                              if ln.strip()]
     record["entities"] = _entities(text, [ln for ln in body["entities:"] if ln.strip()], where)
     return record
 
@@ -169,10 +152,8 @@ def main(argv: list[str]) -> int:
     n_attr = sum(1 for r in records for a in r["attributions"] if a["source"])
     n_un = sum(1 for r in records for a in r["attributions"] if not a["source"])
     n_ent = sum(len(r["entities"]) for r in records)
-    sys.stderr.write(
-        f"{len(records)} articles, {n_attr} attributed + {n_un} unattributed "
-        f"claims, {n_ent} entity mentions\n"
-    )
+    sys.stderr.write(f"{len(records)} articles, {n_attr} attributed + {n_un} unattributed "
+                     f"claims, {n_ent} entity mentions\n")
     return 0
 
 

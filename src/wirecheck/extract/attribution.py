@@ -52,22 +52,10 @@ LOOKBACK_SENTENCES = 6
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "pcomp"})
 _NEGATING_GOVERNORS = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 _QUOTES = "\"“‘'«"
-_CONTINUATION = frozenset(
-    {
-        "would",
-        "could",
-        "might",
-        "may",
-        "allegedly",
-        "reportedly",
-        "expected",
-        "slated",
-        "scheduled",
-        "planned",
-        "supposedly",
-        "purportedly",
-    }
-)
+_CONTINUATION = frozenset({
+    "would", "could", "might", "may", "allegedly", "reportedly", "expected", "slated",
+    "scheduled", "planned", "supposedly", "purportedly",
+})
 _META = frozenset({"verify", "confirm", "comment", "respond", "reach", "decline", "refuse"})
 _ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "such"})
 
@@ -150,11 +138,8 @@ def _subject(verb: Any) -> Any | None:
         return quoted[0]
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "obj") and head.head.lemma_ in CHAIN_VERBS:
         return head.head.head  # "Reuters, citing officials, reported" parsed as acl chain
-    if (
-        verb.dep_ in ("advcl", "xcomp", "conj")
-        and verb.head.i != verb.i
-        and verb.head.pos_ in ("VERB", "AUX")
-    ):
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
+            "VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
         return _subject(verb.head)
@@ -170,43 +155,28 @@ def _across_semicolon(child: Any, verb: Any) -> bool:
 
 
 def _quoted_as_saying(verb: Any) -> tuple[Any, Any | None] | None:
-    """ "X was quoted (by Y) as saying ...": (X, Y or None) for the verb "saying"."""
+    """"X was quoted (by Y) as saying ...": (X, Y or None) for the verb "saying"."""
     if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
         return None
     quote = verb.head.head
     speaker = next((c for c in quote.children if c.dep_ == "nsubjpass"), None)
     if speaker is None:
         return None
-    by = next(
-        (o for a in quote.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
-        None,
-    )
+    by = next((o for a in quote.children if a.dep_ == "agent" for o in a.children
+               if o.dep_ == "pobj"), None)
     return speaker, by
 
 
 def _content(verb: Any) -> list[Any]:
     lemma = verb_lemma(verb)
-    kids = [
-        c
-        for c in verb.children
-        if c.dep_ in CONTENT_DEPS and c.lemma_ not in CHAIN_VERBS and not _across_semicolon(c, verb)
-    ]
+    kids = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.lemma_ not in CHAIN_VERBS
+            and not _across_semicolon(c, verb)]
     if lemma == "call":
-        kids = [
-            o
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ == "for"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children if o.dep_ == "pobj"]
     elif lemma in ("appeal", "press", "push"):
-        kids += [
-            o
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ == "for"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        kids += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                 for o in p.children if o.dep_ == "pobj"]
     elif lemma == "describe":
         kids += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
     if lemma in ("tell", "inform", "brief") and any(c.dep_ in ("ccomp", "xcomp") for c in kids):
@@ -215,12 +185,8 @@ def _content(verb: Any) -> list[Any]:
         # "told a rally outside the gates that ...", "said in a statement that ...": the
         # parser hangs the that-clause on the noun; it is still what was said
         nouns = [c for c in kids if c.dep_ in ("dobj", "obj")] + [
-            o
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "on", "to")
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "to")
+            for o in p.children if o.dep_ == "pobj"]
         clause = next((k for n in nouns if (k := _that_clause(n)) is not None), None)
         if clause is not None:
             kids = [clause]
@@ -230,11 +196,8 @@ def _content(verb: Any) -> list[Any]:
 def _that_clause(noun: Any, depth: int = 3) -> Any | None:
     """A relative/adnominal clause under ``noun`` introduced by the complementizer "that"."""
     for child in noun.children:
-        if (
-            child.dep_ in ("relcl", "acl")
-            and child.left_edge.lower_ == "that"
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in child.children)
-        ):
+        if child.dep_ in ("relcl", "acl") and child.left_edge.lower_ == "that" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in child.children):
             return child  # "that" + a clause with its own subject: a complement, not a relative
         if depth > 1 and child.dep_ in ("prep", "pobj", "compound"):
             found = _that_clause(child, depth - 1)
@@ -266,9 +229,8 @@ def _is_cue(verb: Any) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lemma_ in PUT_OBJECTS for c in verb.children)
-    if not (
-        lemma in REPORT_VERBS or lemma in DENY_VERBS or lemma in CALL_VERBS or lemma in COMMIT_VERBS
-    ):
+    if not (lemma in REPORT_VERBS or lemma in DENY_VERBS or lemma in CALL_VERBS
+            or lemma in COMMIT_VERBS):
         return False
     if any(c.dep_ == "neg" for c in verb.children) and lemma not in DENY_VERBS:
         return False
@@ -282,7 +244,8 @@ def _clause_head(tok: Any) -> Any:
     cur, steps = tok, 0
     while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i and steps < 50:
         cur, steps = cur.head, steps + 1
-    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and steps < 50:
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and \
+            steps < 50:
         cur, steps = cur.head, steps + 1
     return cur
 
@@ -292,16 +255,13 @@ class _Sentence:
 
     def __init__(self, finder: _Finder, sent: Any, index: int) -> None:
         self.f, self.sent, self.index = finder, sent, index
-        self.holes = [
-            (t.left_edge.i, t.right_edge.i + 1) for t in sent if t.dep_ in ("relcl", "appos")
-        ]
+        self.holes = [(t.left_edge.i, t.right_edge.i + 1) for t in sent
+                      if t.dep_ in ("relcl", "appos")]
 
     def _holes_in(self, lo: int, hi: int, cue: int) -> tuple[tuple[int, int], ...]:
-        return tuple(
-            h
-            for h in self.holes
-            if lo <= h[0] and h[1] <= hi and not h[0] <= cue < h[1] and (h[0], h[1]) != (lo, hi)
-        )  # the scope itself is no hole
+        return tuple(h for h in self.holes  # (the scope itself is no hole)
+                     if lo <= h[0] and h[1] <= hi and not h[0] <= cue < h[1]
+                     and (h[0], h[1]) != (lo, hi))
 
     def frames(self) -> list[Frame]:
         """Named sources first, then pronoun ones (which may point at a named one here:
@@ -321,11 +281,8 @@ class _Sentence:
             frame = None
             if tok.lower_ == "according":
                 frame = self._prepositional(tok, "to")
-            elif (
-                tok.lower_ == "per"
-                and tok.dep_ == "prep"
-                and (tok.i == self.sent.start or tok.nbor(-1).text == ",")
-            ):
+            elif tok.lower_ == "per" and tok.dep_ == "prep" and (
+                    tok.i == self.sent.start or tok.nbor(-1).text == ","):
                 frame = self._prepositional(tok, None)
             elif _is_cue(tok):
                 frame = self._verbal(tok)
@@ -335,57 +292,37 @@ class _Sentence:
                 out.append(frame)
 
     def _nest(self, frames: list[Frame]) -> list[Frame]:
-        """ "X said: 'my son said the walls were cracking'" — an inner report is a link in
+        """"X said: 'my son said the walls were cracking'" — an inner report is a link in
         the outer source's chain (X first)."""
         out = []
         for fr in frames:
-            outer = [
-                o
-                for o in frames
-                if o is not fr
-                and o.covers(fr.cue)
-                and o.size > fr.size
-                and o.attribution.source != fr.attribution.source
-            ]
+            outer = [o for o in frames if o is not fr and o.covers(fr.cue)
+                     and o.size > fr.size and o.attribution.source != fr.attribution.source]
             if outer:
                 o = min(outer, key=lambda f: f.size).attribution
                 a = fr.attribution
                 chain = [*o.chain, *a.chain][:MAX_CHAIN]
-                fr = replace(
-                    fr,
-                    attribution=replace(
-                        a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span
-                    ),
-                )
+                fr = replace(fr, attribution=replace(
+                    a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
             out.append(fr)
         return out
 
     def _drop_redundant(self, frames: list[Frame]) -> list[Frame]:
-        """ "X said ..., according to a statement" — the issuer-less document is X's
+        """"X said ..., according to a statement" — the issuer-less document is X's
         medium, not another source."""
         keep = []
         for fr in frames:
-            medium = (
-                fr.attribution.cue == "according to" and fr.attribution.source_kind == "document"
-            )
-            if medium and any(
-                o is not fr and o.attribution.cue not in ("according to", "per") for o in frames
-            ):
+            medium = fr.attribution.cue == "according to" and \
+                fr.attribution.source_kind == "document"
+            if medium and any(o is not fr and o.attribution.cue not in ("according to", "per")
+                              for o in frames):
                 continue
             keep.append(fr)
         return keep
 
-    def _make(
-        self,
-        head: Any,
-        cue_tok: Any,
-        cue: str,
-        modality: Modality,
-        scope: tuple[int, int],
-        extra_span: tuple[int, int] | None = None,
-        outer: Any | None = None,
-        lenient: bool = False,
-    ) -> Frame | None:
+    def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
+              scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
+              outer: Any | None = None, lenient: bool = False) -> Frame | None:
         if head is None or not is_source_like(head, lenient):
             return None
         if (head.pos_ == "PRON") != self.pronoun_pass:
@@ -407,23 +344,11 @@ class _Sentence:
             kind = rp.kind
         lo = min(base.start, cue_tok.i, *(extra_span or (cue_tok.i,)))
         hi = max(base.end, cue_tok.i + 1, *(extra_span or (cue_tok.i,)))
-        att = Attribution(
-            source=names[0],
-            source_kind=kind,
-            cue=cue,
-            chain=names[:MAX_CHAIN],
-            span=self.f.span(lo, hi),
-        )
+        att = Attribution(source=names[0], source_kind=kind, cue=cue,
+                          chain=names[:MAX_CHAIN], span=self.f.span(lo, hi))
         lo_s, hi_s = scope
-        return Frame(
-            att,
-            modality,
-            self.index,
-            scope,
-            cue_tok.i,
-            person,
-            self._holes_in(lo_s, hi_s, cue_tok.i),
-        )
+        return Frame(att, modality, self.index, scope, cue_tok.i, person,
+                     self._holes_in(lo_s, hi_s, cue_tok.i))
 
     def _enclosing(self, head: Any) -> tuple[str, Any, bool] | None:
         """A pronoun inside another frame of this sentence is that frame's source."""
@@ -444,21 +369,10 @@ class _Sentence:
         # reported clause instead of on the verb
         fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         for _ in range(MAX_CHAIN - 1):
-            nxt = cited_by(cur) or (
-                []
-                if cur is not head
-                else cited_by(verb)
-                or [
-                    o
-                    for c in fronted
-                    for o in cited_by(c)
-                    if o.i
-                    < min(
-                        (k.i for k in c.children if k.dep_ in ("mark", "nsubj", "nsubjpass")),
-                        default=c.i,
-                    )
-                ]
-            )
+            nxt = cited_by(cur) or ([] if cur is not head else cited_by(verb) or [
+                o for c in fronted for o in cited_by(c)
+                if o.i < min((k.i for k in c.children if k.dep_ in ("mark", "nsubj",
+                                                                     "nsubjpass")), default=c.i)])
             if not nxt:
                 break
             cur = nxt[0]
@@ -478,23 +392,11 @@ class _Sentence:
             lo = min(c.left_edge.i for c in content)
             hi = max(c.right_edge.i for c in content) + 1
             if lemma == "call":  # "called for a halt to air strikes": the rest of the clause
-                hi = max(
-                    [hi]
-                    + [
-                        c.right_edge.i + 1
-                        for c in verb.rights
-                        if c.dep_ == "prep" or (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB")
-                    ]
-                )
+                hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights if c.dep_ == "prep"
+                                 or (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB")])
             else:  # "estimated the cost at $400 million", "described it as ..."
-                hi = max(
-                    [hi]
-                    + [
-                        c.right_edge.i + 1
-                        for c in verb.rights
-                        if c.dep_ == "prep" and c.lower_ in ("at", "as")
-                    ]
-                )
+                hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights
+                                 if c.dep_ == "prep" and c.lower_ in ("at", "as")])
             if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
         elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1:
@@ -505,13 +407,8 @@ class _Sentence:
             hole_self = True
         else:
             return None
-        cue = (
-            "as reported by"
-            if lemma == "report"
-            and verb.tag_ == "VBN"
-            and any(c.lower_ == "as" for c in verb.children)
-            else verb.text.lower()
-        )
+        cue = "as reported by" if lemma == "report" and verb.tag_ == "VBN" and any(
+            c.lower_ == "as" for c in verb.children) else verb.text.lower()
         if lemma == "call":
             cue = "called for"
         quoted = _quoted_as_saying(verb)
@@ -520,16 +417,14 @@ class _Sentence:
             cue = "quoted as saying"
         frame = self._make(head, verb, cue, _modality_of(verb), (lo, hi), outer=outer)
         if frame is not None and hole_self:  # the cue and its source, not what precedes
-            own = (
-                min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
-                verb.right_edge.i + 1,
-            )
+            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
+                   verb.right_edge.i + 1)
             frame = replace(frame, holes=(*frame.holes, own))
         return frame
 
     @staticmethod
     def _tail_cue(verb: Any) -> bool:
-        """ "..., the agency said" / "as reported by X": a cue without content of its own
+        """"..., the agency said" / "as reported by X": a cue without content of its own
         that reports the clause it hangs on (not "than Corvex has acknowledged")."""
         if verb.head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
             return False
@@ -549,7 +444,8 @@ class _Sentence:
         top = _clause_head(tok.head)
         lo, hi = top.left_edge.i, top.right_edge.i + 1
         cue = "according to" if via else "per"
-        frame = self._make(obj, tok, cue, "reported", (lo, hi), outer=citer_of(obj), lenient=True)
+        frame = self._make(obj, tok, cue, "reported", (lo, hi), outer=citer_of(obj),
+                           lenient=True)
         if frame is None:
             return None
         own = (tok.left_edge.i, tok.right_edge.i + 1)
@@ -572,9 +468,8 @@ class _Finder:
     def __init__(self, doc: Any, article: Article) -> None:
         self.doc, self.article = doc, article
         self.outlet = article.outlet or ""
-        self.names = Names(
-            persons=frozenset(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
-        )
+        self.names = Names(persons=frozenset(
+            t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
         self.recent: list[Frame] = []
 
     def span(self, lo: int, hi: int) -> Any:
@@ -598,11 +493,8 @@ class _Finder:
                 a = fr.attribution
                 if named is not None and a.span is not None and named[1] >= a.span.end:
                     break  # a person named after this source is the likelier "she"
-                name = (
-                    a.chain[-1]
-                    if a.source_kind == "media_outlet" and len(a.chain) > 1 and want_person
-                    else a.source
-                )
+                name = a.chain[-1] if a.source_kind == "media_outlet" and len(a.chain) > 1 \
+                    and want_person else a.source
                 return (name or "", "person" if want_person else a.source_kind, want_person)
         if named is not None:
             return (named[0], "person", True)
@@ -645,7 +537,8 @@ def find_attributions(doc: Any, article: Article) -> Attributions:
         own = _Sentence(finder, sent, index).frames()
         if not own and previous and not new_paragraph and _continues(sent):
             main = max(previous, key=lambda f: f.size)
-            own = [replace(main, sent=index, scope=(sent.start, sent.end), holes=(), carried=True)]
+            own = [replace(main, sent=index, scope=(sent.start, sent.end), holes=(),
+                           carried=True)]
         if own:
             result.by_sent[index] = own
             result.frames.extend(own)

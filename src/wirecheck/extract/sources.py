@@ -27,41 +27,13 @@ from wirecheck.extract.lexicon import (
 from wirecheck.model import SourceKind
 
 _ARTICLES = ("the ", "a ", "an ")
-_GENERIC_RECIPIENTS = frozenset(
-    {
-        "reporter",
-        "reporters",
-        "journalist",
-        "journalists",
-        "conference",
-        "briefing",
-        "us",
-        "me",
-        "him",
-        "her",
-        "them",
-        "lawmaker",
-        "lawmakers",
-        "hearing",
-        "parliament",
-        "audience",
-        "crowd",
-        "supporter",
-        "supporters",
-        "committee",
-        "meeting",
-    }
-)
-_ANON_MARKERS = (
-    "familiar",
-    "anonymity",
-    "briefed",
-    "close to",
-    "not authorised",
-    "not authorized",
-    "asked not to be named",
-    "declined to be named",
-)
+_GENERIC_RECIPIENTS = frozenset({
+    "reporter", "reporters", "journalist", "journalists", "conference", "briefing", "us",
+    "me", "him", "her", "them", "lawmaker", "lawmakers", "hearing", "parliament",
+    "audience", "crowd", "supporter", "supporters", "committee", "meeting",
+})
+_ANON_MARKERS = ("familiar", "anonymity", "briefed", "close to", "not authorised",
+                 "not authorized", "asked not to be named", "declined to be named")
 MAX_CHAIN = 4
 
 
@@ -91,7 +63,7 @@ class Phrase:
     kind: SourceKind
 
     def text(self, doc: Any) -> str:
-        return str(doc[self.start : self.end].text)
+        return str(doc[self.start:self.end].text)
 
 
 def normalize_name(text: str) -> str:
@@ -99,7 +71,7 @@ def normalize_name(text: str) -> str:
     t = " ".join(text.replace("’", "'").split()).strip(" ,.;:\"'“”‘").casefold()
     for art in _ARTICLES:
         if t.startswith(art):
-            t = t[len(art) :]
+            t = t[len(art):]
     return t.removesuffix("'s").strip()
 
 
@@ -138,19 +110,13 @@ def person_name_before(doc: Any, i: int, window: int = 150) -> tuple[str, int] |
     at most ``window`` tokens."""
     for j in range(i - 1, max(-1, i - 1 - window), -1):
         tok = doc[j]
-        if is_person_name(tok) and not (
-            j + 1 < len(doc)
-            and doc[j + 1].pos_ == "PROPN"
-            and doc[j + 1].ent_type_ == tok.ent_type_
-        ):
+        if is_person_name(tok) and not (j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
+                                        and doc[j + 1].ent_type_ == tok.ent_type_):
             start = j
-            while (
-                start > 0
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].ent_type_ == tok.ent_type_
-            ):
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].ent_type_ == tok.ent_type_:
                 start -= 1
-            return str(doc[start : j + 1].text), int(tok.idx + len(tok.text))
+            return str(doc[start:j + 1].text), int(tok.idx + len(tok.text))
     return None
 
 
@@ -164,11 +130,8 @@ def np_bounds(head: Any) -> tuple[int, int]:
         dep = child.dep_
         if dep == "relcl" or (dep == "acl" and child.lemma_ in CHAIN_VERBS):
             break
-        if (
-            dep == "acl"
-            and any(c.dep_ == "agent" for c in child.children)
-            and child.lemma_ in CHAIN_VERBS | {"cite", "report"}
-        ):
+        if dep == "acl" and any(c.dep_ == "agent" for c in child.children) and \
+                child.lemma_ in CHAIN_VERBS | {"cite", "report"}:
             break
         if child.is_punct:
             nxt = rights[n + 1] if n + 1 < len(rights) else None
@@ -185,40 +148,14 @@ def np_bounds(head: Any) -> tuple[int, int]:
             end = k
             break
     if doc[end - 1].pos_ == "PROPN":  # "Diário do Vale", "La Gaceta del Sur": parsed apart
-        while (
-            end + 1 < len(doc)
-            and doc[end].lower_ in NAME_PARTICLES
-            and doc[end + 1].text[:1].isupper()
-            and doc[end + 1].pos_ == "PROPN"
-        ):
+        while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN":
             end += 2
     return _trim(doc, start, max(end, start + 1))
 
 
-NAME_PARTICLES = frozenset(
-    {
-        "do",
-        "da",
-        "dos",
-        "das",
-        "de",
-        "del",
-        "della",
-        "di",
-        "du",
-        "des",
-        "la",
-        "le",
-        "el",
-        "al",
-        "van",
-        "von",
-        "der",
-        "den",
-        "y",
-        "e",
-    }
-)
+NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des",
+                            "la", "le", "el", "al", "van", "von", "der", "den", "y", "e"})
 
 
 def _has_ent(doc: Any, start: int, end: int, labels: tuple[str, ...]) -> bool:
@@ -236,22 +173,14 @@ def classify(doc: Any, start: int, end: int, head: Any, names: Names) -> SourceK
     propns = {doc[i].lower_ for i in range(start, head.i + 1) if doc[i].pos_ == "PROPN"}
     if head.pos_ == "NOUN" and hw & DOCUMENT_HEADS:
         return "document"
-    if (
-        nouns & MEDIA_HEADS
-        or propns & MEDIA_NAME_WORDS
-        or (lemma == "agency" and "news" in text.split())
-    ):
+    if nouns & MEDIA_HEADS or propns & MEDIA_NAME_WORDS or (
+            lemma == "agency" and "news" in text.split()):
         return "media_outlet"
-    if (
-        _has_ent(doc, start, end, ("PERSON",))
-        or _is_role(head)
-        or is_person_name(head)
-        or (head.pos_ == "PROPN" and head.text in names.persons)
-    ):
+    if _has_ent(doc, start, end, ("PERSON",)) or _is_role(head) or is_person_name(head) or (
+            head.pos_ == "PROPN" and head.text in names.persons):
         return "person"
     named = _has_ent(doc, start, end, ("ORG", "GPE", "FAC")) or any(
-        doc[i].lower_ in DEMONYMS for i in range(start, end)
-    )
+        doc[i].lower_ in DEMONYMS for i in range(start, end))
     if hw & ANONYMOUS_HEADS and head.pos_ != "PROPN":
         if named and not any(m in text for m in _ANON_MARKERS):
             return "official_body"
@@ -269,23 +198,11 @@ def is_source_like(head: Any, lenient: bool = False) -> bool:
     if lenient and head.pos_ == "NOUN":
         return True
     if head.pos_ == "PRON":
-        return head.lower_ in {
-            "he",
-            "she",
-            "they",
-            "it",
-            "we",
-            "i",
-            "who",
-            "which",
-            "that",
-            "one",
-            "someone",
-        }
+        return head.lower_ in {"he", "she", "they", "it", "we", "i", "who", "which", "that",
+                               "one", "someone"}
     hw = words(head)
     return head.pos_ in ("NOUN", "NUM") and bool(
-        hw & (ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS)
-    )
+        hw & (ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS))
 
 
 def _known_media_end(head: Any, names: Names) -> int | None:
@@ -296,7 +213,7 @@ def _known_media_end(head: Any, names: Names) -> int | None:
         first = normalize_name(doc[start].text)
         for name in sorted(names.by_first.get(first, ()), key=len, reverse=True):
             n = len(name.split())
-            if normalize_name(doc[start : start + n].text) == name:
+            if normalize_name(doc[start:start + n].text) == name:
                 return int(start + n)
     return None
 
@@ -322,7 +239,7 @@ def phrase(head: Any, names: Names) -> Phrase:
 
 
 def _issuer(head: Any) -> Any | None:
-    """ "figures from the authority" / "the company's filing" → the issuing body's head."""
+    """"figures from the authority" / "the company's filing" → the issuing body's head."""
     if not (head.pos_ == "NOUN" and words(head) & DOCUMENT_HEADS):
         return None
     for child in head.children:
@@ -330,7 +247,8 @@ def _issuer(head: Any) -> Any | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and is_source_like(obj) and not words(obj) & DOCUMENT_HEADS:
+                if obj.dep_ == "pobj" and is_source_like(obj) and \
+                        not words(obj) & DOCUMENT_HEADS:
                     return obj
         if child.dep_ == "acl" and child.lemma_ in ("publish", "issue", "release", "produce"):
             for agent in child.children:  # "documents published by the government"
@@ -362,7 +280,7 @@ def cited_by(head: Any) -> list[Any]:
 
 
 def citer_of(head: Any) -> Any | None:
-    """ "government estimates cited by the newspaper" → the newspaper (the outer source)."""
+    """"government estimates cited by the newspaper" → the newspaper (the outer source)."""
     for child in head.children:
         if child.dep_ == "acl" and child.lemma_ in CHAIN_VERBS:
             for agent in child.children:
@@ -374,7 +292,7 @@ def citer_of(head: Any) -> Any | None:
 
 
 def recipient_outlet(verb: Any, names: Names, own_outlet: str) -> Any | None:
-    """ "told Reuters" / "said in an interview with CNN" → the outlet, unless it is generic
+    """"told Reuters" / "said in an interview with CNN" → the outlet, unless it is generic
     ("reporters") or the article's own outlet ("told the Atlantic Monitor" in that paper)."""
     candidates = []
     for child in verb.children:
@@ -385,13 +303,8 @@ def recipient_outlet(verb: Any, names: Names, own_outlet: str) -> Any | None:
                 if obj.dep_ != "pobj":
                     continue
                 if obj.lemma_ in ("interview", "statement", "post", "video"):
-                    candidates += [
-                        o
-                        for p in obj.children
-                        if p.lower_ == "with"
-                        for o in p.children
-                        if o.dep_ == "pobj"
-                    ]
+                    candidates += [o for p in obj.children if p.lower_ == "with"
+                                   for o in p.children if o.dep_ == "pobj"]
                 elif child.lower_ == "to" and verb.lemma_ in ("say", "speak", "talk"):
                     candidates.append(obj)
     for cand in candidates:
