@@ -12,23 +12,39 @@ import typer
 from wirecheck.cli import app
 from wirecheck.cli.common import JsonOpt, LimitOpt, open_store, print_json, print_table
 from wirecheck.errors import WirecheckError
-from wirecheck.model import CLAIM_KINDS, Claim
+from wirecheck.model import CLAIM_KINDS, Claim, Quantity
 from wirecheck.store.analysis import load_claims
 
 
 def claim_row(c: Claim) -> dict[str, Any]:
-    """One table row: the quantity's own span and interval when the claim has one."""
+    """One table row: the claim's clause, its quantity as an interval, and who says it.
+    (The full record, spans included, is what ``--json`` prints.)"""
     q = c.quantity
     return {
-        "article": c.article_id, "kind": c.kind, "claim": c.span.text,
-        "modality": c.modality,
-        "text": q.span.text if q else c.span.text,
-        "low": _num(q.low) if q else None, "high": _num(q.high) if q else None,
-        "value": _num(q.value) if q else None, "hedge": q.hedge if q else None,
-        "unit": q.unit if q else None, "measure": q.measure if q else None,
-        "subject": q.subject if q else c.subject,
-        "source": " > ".join(c.attribution.chain) or c.attribution.source,
+        "article": c.article_id[:8], "kind": c.kind, "modality": c.modality,
+        "claim": _clip(" ".join(c.span.text.split()), CLAIM_WIDTH),
+        "quantity": _interval(q) if q else None,
+        "measure": q.measure if q else None,
+        "source": " > ".join(c.attribution.chain) or c.attribution.source or "(unattributed)",
     }
+
+
+CLAIM_WIDTH = 90
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def _interval(q: Quantity) -> str:
+    """"more than 31,800 = [31,800, ∞)": the words, then the interval they mean."""
+    low, high = _num(q.low), _num(q.high)
+    if low is not None and low == high:
+        bounds = low
+    else:
+        bounds = f"{'[' + low if low else '(−∞'}, {high + ']' if high else '∞)'}"
+    unit = f" {q.unit}" if q.unit and q.unit != "count" else ""
+    return f"{q.span.text} = {bounds}{unit}"
 
 
 def _num(v: float | None) -> str | None:
@@ -59,6 +75,5 @@ def claims(
     if as_json:
         print_json([c.to_dict() for c in found])
         return
-    columns = ["article", "kind", "claim", "modality", "text", "low", "high", "value", "hedge",
-               "unit", "measure", "subject", "source"]
+    columns = ["article", "kind", "modality", "claim", "quantity", "measure", "source"]
     print_table([claim_row(c) for c in found], columns)
