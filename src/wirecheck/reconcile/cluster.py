@@ -1,0 +1,224 @@
+"""Incremental average-link clustering over sparse term vectors, with blocking.
+
+The one clustering routine behind stories and sub-events. Items (new articles, as unit
+TF-IDF vectors) are clustered together with existing groups (stories already stored, as
+the *sum* of their members' unit vectors), so:
+
+- the average-link similarity of an item and a group is ``item · total / size`` — exact,
+  without the group's articles — and new articles extend existing stories;
+- two existing groups are never merged (no re-clustering of what was already decided);
+- similarities are only computed for candidate pairs that share one of their top terms
+  (an inverted index holding, per term, only the latest ``window`` items), never for all
+  pairs, and a merged cluster keeps at most ``max_links`` neighbours: the cost per item is
+  bounded, so the whole is near-linear in the number of items.
+
+Merging follows average link (Lance–Williams: summed pairwise similarity over the product
+of sizes) with a heap; ties are broken by ids, so the result does not depend on input order.
+It is a pure function of its arguments: the Spark engine calls it per blocking group.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from operator import itemgetter, mul
+
+Vector = dict[str, float]
+Span = tuple[datetime | None, datetime | None]  # first and last publish time, if known
+
+
+@dataclass
+class Group:
+    """An existing cluster: how many members and the sum of their unit vectors."""
+
+    id: str
+    size: int
+    total: Vector
+    span: Span = (None, None)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    vector: Vector  # unit length
+    order: tuple[int, str, str]  # founding order: the first item founds a new cluster
+    span: Span = (None, None)
+
+
+@dataclass
+class _Node:
+    key: str
+    size: int
+    total: Vector  # sum of member unit vectors: average link = dot(totals) / sizes
+    span: Span
+    items: list[Item] = field(default_factory=list)
+    group: str | None = None
+    links: set[str] = field(default_factory=set)  # candidate neighbours
+    version: int = 0
+
+
+def unit(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def dot(a: Vector, b: Vector) -> float:
+    common = a.keys() & b.keys()
+    return float(sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common))))
+
+
+def top_terms(vector: Vector, n: int) -> list[str]:
+    """The ``n`` heaviest terms (ties by term, so the choice is deterministic)."""
+    by_term = sorted(vector.items(), key=itemgetter(0))
+    by_term.sort(key=itemgetter(1), reverse=True)  # stable: equal weights stay by term
+    return [t for t, _ in by_term[:n]]
+
+
+Decay = Callable[[Span, Span], float]  # similarity factor for two time spans
+
+
+def _no_decay(a: Span, b: Span) -> float:
+    return 1.0
+
+
+def _candidates(
+    items: Sequence[Item], groups: Sequence[Group], query_terms: int, window: int, per_item: int
+) -> Iterable[tuple[str, str]]:
+    """Pairs sharing top terms: each item with its ``per_item`` best-sharing predecessors.
+
+    Items are visited in ``order`` (publish time first), and each term remembers only the
+    last ``window`` items that had it: the cost per item is bounded by
+    ``query_terms × window`` whatever the corpus size, and for a common term the candidates
+    are the items published closest before — news stories are local in time.
+    """
+    postings: dict[str, deque[str]] = {}
+    for g in sorted(groups, key=lambda g: g.id):
+        for t in top_terms(g.total, query_terms * 3):
+            postings.setdefault(t, deque(maxlen=window)).append("g" + g.id)
+    for it in sorted(items, key=lambda it: it.order):
+        key = "i" + it.id
+        shared: dict[str, int] = {}
+        for t in top_terms(it.vector, query_terms):
+            keys = postings.setdefault(t, deque(maxlen=window))
+            for other in keys:
+                shared[other] = shared.get(other, 0) + 1
+            keys.append(key)
+        best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:per_item]
+        for other, _ in best:
+            yield key, other
+
+
+@dataclass(frozen=True)
+class Linkage:
+    """How far to merge, and the bounds that keep the cost near-linear."""
+
+    threshold: float  # minimum corrected average-link similarity to merge
+    baseline: float = 0.0  # similarity of unrelated items (shared boilerplate), subtracted
+    query_terms: int = 20  # an item's top terms used to find candidates
+    window: int = 100  # a term's candidates: the last items (in order) that had it
+    per_item: int = 30  # candidates kept per item (most shared terms first)
+    max_links: int = 60  # a merged cluster keeps only its most similar neighbours
+    keep_terms: int = 300  # terms kept in a merged cluster's summed vector
+
+
+def cluster(
+    items: Sequence[Item], groups: Sequence[Group], linkage: Linkage, decay: Decay = _no_decay
+) -> list[tuple[Item, str | None, str]]:
+    """``(item, existing group id or None, founder item id)`` for every item, in input order.
+
+    Items without a group share a founder id exactly when they ended up in one new cluster;
+    the founder is the member with the smallest ``order``.
+    """
+    nodes: dict[str, _Node] = {}
+    for g in groups:
+        nodes["g" + g.id] = _Node("g" + g.id, g.size, dict(g.total), g.span, group=g.id)
+    for it in items:
+        nodes["i" + it.id] = _Node("i" + it.id, 1, dict(it.vector), it.span, items=[it])
+    for a, b in _candidates(items, groups, linkage.query_terms, linkage.window, linkage.per_item):
+        nodes[a].links.add(b)
+        nodes[b].links.add(a)
+    _agglomerate(nodes, linkage, decay)
+    result: dict[str, tuple[str | None, str]] = {}
+    for node in nodes.values():
+        if not node.items:
+            continue
+        founder = min(node.items, key=lambda it: it.order).id
+        for it in node.items:
+            result[it.id] = (node.group, founder)
+    return [(it, *result[it.id]) for it in items]
+
+
+def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
+    """Average link, corrected for the baseline, times the time decay."""
+    avg = dot(a.total, b.total) / (a.size * b.size)
+    return max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline) * decay(a.span, b.span)
+
+
+def _agglomerate(nodes: dict[str, _Node], linkage: Linkage, decay: Decay) -> None:
+    """Merge the most similar mergeable pair while its similarity reaches the threshold."""
+    heap: list[tuple[float, str, str, int, int]] = []
+
+    def push(a: str, b: str, sim: float) -> None:
+        if sim >= linkage.threshold:
+            x, y = (a, b) if a < b else (b, a)
+            heapq.heappush(heap, (-sim, x, y, nodes[x].version, nodes[y].version))
+
+    def mergeable(a: str, b: str) -> bool:
+        return nodes[a].group is None or nodes[b].group is None
+
+    for key in sorted(nodes):
+        for other in sorted(nodes[key].links):
+            if key < other and mergeable(key, other):
+                push(key, other, similarity(nodes[key], nodes[other], linkage, decay))
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in nodes or b not in nodes or nodes[a].version != va or nodes[b].version != vb:
+            continue
+        keep_key, gone = (b, a) if nodes[b].group is not None else (a, b)
+        _merge(nodes, keep_key, gone, linkage.keep_terms)
+        node = nodes[keep_key]
+        sims = sorted(
+            (
+                (similarity(node, nodes[o], linkage, decay), o)
+                for o in node.links
+                if mergeable(keep_key, o)
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )
+        for sim, other in sims[: linkage.max_links]:
+            push(keep_key, other, sim)
+        for _, other in sims[linkage.max_links :]:  # bound the work a big cluster causes
+            node.links.discard(other)
+            nodes[other].links.discard(keep_key)
+
+
+def _merge(nodes: dict[str, _Node], keep_key: str, gone: str, keep: int) -> None:
+    k, g = nodes[keep_key], nodes.pop(gone)
+    for term, w in g.total.items():
+        k.total[term] = k.total.get(term, 0.0) + w
+    if len(k.total) > keep + 64:
+        k.total = {t: k.total[t] for t in top_terms(k.total, keep)}
+    for other in g.links:
+        if other != keep_key:
+            nodes[other].links.discard(gone)
+            nodes[other].links.add(keep_key)
+            k.links.add(other)
+    k.links.discard(gone)
+    k.size += g.size
+    k.items.extend(g.items)
+    k.group = k.group or g.group
+    k.span = _union(k.span, g.span)
+    k.version += 1
+
+
+def _union(a: Span, b: Span) -> Span:
+    firsts = [t for t in (a[0], b[0]) if t is not None]
+    lasts = [t for t in (a[1], b[1]) if t is not None]
+    try:
+        return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+    except TypeError:  # naive and aware datetimes mixed: keep the first side
+        return a

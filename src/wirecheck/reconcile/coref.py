@@ -1,0 +1,218 @@
+"""Cross-article event coreference: which event mentions are the same happening.
+
+"The operation", "the offensive" and "the assault on Rafah" in three outlets are one event;
+"the 2009 strike" and "Tuesday's strike" are two. Mentions are compared only inside a
+blocking group — one sub-event of one story — and there:
+
+1. Each mention gets a *class*: its lemma's synonym set from :data:`CLASSES` (earthquake /
+   quake / temblor; acquire / buy / takeover …), else the lemma itself. Pronouns and
+   numbers standing for an event ("which", "it", "the 7.6") take the class of the nearest
+   event mention before them in the same sentence.
+2. Mentions of one class form one cluster, except that the event fields keep apart what
+   cannot be one event: disjoint dates, different places, or different (known) types.
+   Reporting verbs ("said", "told") are statements by someone, so they only corefer when
+   their speakers (actors) match.
+
+Pure functions over plain :class:`EventMention` data, deterministic (mentions sorted by
+document and offset), so the Spark engine can run :func:`cluster_mentions` per group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+# Synonym sets of event words (lemmas): one set, one class. Written for news events in
+# general (conflict, disasters, crime and justice, business, politics, products).
+_SETS: dict[str, str] = {
+    "attack": "attack assault strike airstrike air-strike bomb bombing bombardment shell "
+    "shelling raid offensive incursion invasion invade hit sweep swoop crackdown "
+    "blitz",
+    "shoot": "shoot shooting shot gunfire gun shootout gunfight crossfire gunplay",
+    "kill": "kill killing slay slaying murder homicide massacre die death dead perish "
+    "fatality",  # "killed" and "died" mostly tell one happening
+    "injure": "injure injury wound hurt",
+    "stab": "stab stabbing knife",
+    "quake": "earthquake quake temblor tremor aftershock",
+    "fire": "fire blaze inferno arson burn",
+    "explode": "explode explosion blast detonate detonation",
+    "flood": "flood flooding deluge inundate",
+    "damage": "damage destroy destruction devastate devastation flatten level raze wreck",
+    "crash": "crash collide collision derail derailment",
+    "cut": "cut sever snap rupture",
+    "arrest": "arrest detain detention apprehend capture custody nab",
+    "charge": "charge indict indictment accuse accusation",
+    "convict": "convict conviction guilty verdict",
+    "acquit": "acquit acquittal",
+    "sentence": "sentence sentencing",
+    "execute": "execute execution hang hanging",
+    "escape": "escape flee breakout",
+    "trial": "trial hearing",
+    "overturn": "overturn reverse reversal",
+    "acquire": "acquire acquisition buy purchase takeover merger merge",
+    "deal": "deal agreement accord transaction pact",
+    "launch": "launch unveil unveiling introduce introduction debut release rollout",
+    "announce": "announce announcement reveal revelation disclose",
+    "update": "update upgrade refresh revamp",
+    "fix": "fix patch plug repair",
+    "outage": "outage downtime disruption disrupt blackout failure fail",
+    "discover": "discover discovery find uncover",
+    "trigger": "trigger spark unleash prompt",
+    "transfer": "transfer transport relocate",
+    "resign": "resign resignation quit",
+    "appoint": "appoint appointment name nominate nomination hire replace succeed",
+    "elect": "elect election vote ballot",
+    "win": "win victory triumph clinch beat defeat",
+    "retain": "retain keep defend",
+    "lose": "lose loss",
+    "talks": "talk talks negotiation negotiate meeting meet summit",
+    "visit": "visit trip tour",
+    "evacuate": "evacuate evacuation displace displacement",
+    "ceasefire": "ceasefire cease-fire truce armistice",
+    "protest": "protest demonstration rally riot unrest",
+    "enter": "enter check checkin admit admission",
+    "rehab": "rehab rehabilitation treatment",
+    "steal": "steal theft rob robbery heist burglary loot grab snatch",
+}
+CLASSES: dict[str, str] = {w: cls for cls, words in _SETS.items() for w in words.split()}
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "state",
+        "statement",
+        "add",
+        "claim",
+        "comment",
+        "remark",
+        "note",
+        "explain",
+        "write",
+    }
+)
+STANDINS = frozenset({"it", "which", "that", "this", "what", "one", "event", "incident", "thing"})
+_NUMBER = re.compile(r"^[\d.,]+$")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event mention with the fields coreference looks at (all optional but lemma)."""
+
+    id: str
+    doc: str  # article id
+    start: int  # offset in the article (orders mentions; finds antecedents)
+    sentence: int
+    lemma: str  # head lemma, lower case
+    action_type: str | None = None  # events.py's normalized type, when known
+    actor: str | None = None
+    target: str | None = None
+    place: str | None = None
+    time: tuple[date | None, date | None] | None = None
+    published: str = ""  # ISO publish time of the article ("" when unknown)
+
+
+def event_class(lemma: str) -> str:
+    """The synonym class of a lemma (the lemma itself when it has none)."""
+    low = lemma.lower()
+    return CLASSES.get(low) or CLASSES.get(low.removesuffix("s")) or low
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(
+        w
+        for w in re.findall(r"[a-z0-9]+", (text or "").lower())
+        if w not in {"the", "a", "an", "of", "in", "'s"}
+    )
+
+
+def _times_conflict(a: EventMention, b: EventMention) -> bool:
+    if a.time is None or b.time is None:
+        return False
+    (a0, a1), (b0, b1) = a.time, b.time
+    if None in (a0, a1, b0, b1):
+        return False
+    return bool(a1 < b0 or b1 < a0)  # type: ignore[operator]
+
+
+def _differ(x: str | None, y: str | None) -> bool:
+    """Both named, and neither name contains the other ("Rafah" / "southern Rafah" agree)."""
+    a, b = _norm(x), _norm(y)
+    return bool(a and b and a not in b and b not in a)
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    """Could two same-class mentions be one event, by their fields?"""
+    if a.action_type and b.action_type and a.action_type != b.action_type:
+        return False
+    if _times_conflict(a, b) or _differ(a.place, b.place):
+        return False
+    if event_class(a.lemma) in REPORTING:
+        return a.doc == b.doc or bool(_norm(a.actor) and _norm(a.actor) == _norm(b.actor))
+    return True
+
+
+_SUFFIXES = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+def _base_forms(lemmas: set[str]) -> dict[str, str]:
+    """Map inflected forms the tagger left unlemmatized ("checks", "stabbing") to a base
+    form that occurs in the same group ("check", "stab")."""
+    out = {}
+    for lemma in lemmas:
+        for suffix, repl in _SUFFIXES:
+            base = lemma[: -len(suffix)] + repl if lemma.endswith(suffix) else ""
+            if len(base) > 2 and base in lemmas:
+                out[lemma] = base
+                break
+    return out
+
+
+def _classes(mentions: Sequence[EventMention]) -> list[str]:
+    """Each mention's class; stand-ins borrow the nearest earlier mention's in the sentence."""
+    out: list[str] = []
+    base = _base_forms({m.lemma for m in mentions})
+    for i, m in enumerate(mentions):
+        cls = event_class(base.get(m.lemma, m.lemma))
+        if m.lemma in STANDINS or _NUMBER.match(m.lemma):
+            prev = next(
+                (
+                    j
+                    for j in range(i - 1, -1, -1)
+                    if mentions[j].doc == m.doc
+                    and mentions[j].sentence == m.sentence
+                    and mentions[j].lemma not in STANDINS
+                ),
+                None,
+            )
+            cls = out[prev] if prev is not None else f"{cls}#{m.id}"
+        out.append(cls)
+    return out
+
+
+def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[str]]:
+    """Clusters of mention ids (each list sorted; clusters ordered by first mention)."""
+    ordered = sorted(mentions, key=lambda m: (m.published, m.doc, m.start, m.id))
+    classes = _classes(ordered)
+    buckets: dict[str, list[list[EventMention]]] = {}
+    for m, cls in zip(ordered, classes, strict=True):
+        groups = buckets.setdefault(cls, [])
+        home = next((g for g in groups if all(compatible(m, o) for o in g)), None)
+        if home is None:
+            groups.append([m])
+        else:
+            home.append(m)
+    clusters = [sorted(x.id for x in g) for groups in buckets.values() for g in groups]
+    first = {m.id: i for i, m in enumerate(ordered)}
+    return sorted(clusters, key=lambda c: min(first[x] for x in c))

@@ -1,0 +1,266 @@
+"""The store side of story clustering: load only what a batch can touch, save what changed.
+
+``update_stories`` (reconcile/stories.py) builds a :class:`StoryState` whose loader reads,
+for the terms of the new articles only, their document frequencies (``term_df``) and the
+stories indexed under them (``cluster_terms.indexed``) with their sub-events — never the
+whole store. After :func:`~wirecheck.reconcile.stories.assign_batch` it writes back the
+changed clusters, the frequency deltas, the counters and the ``story_articles`` rows.
+Runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from wirecheck.reconcile.cluster import top_terms
+from wirecheck.reconcile.stories import (
+    Assignment,
+    Cluster,
+    Loader,
+    StoryParams,
+    StoryState,
+    assign_batch,
+    keywords,
+    label,
+)
+from wirecheck.reconcile.terms import Signature, signature
+
+_CHUNK = 500  # SQLite host parameters per IN (...) query
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _when(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _fill_terms(conn: sqlite3.Connection, clusters: dict[str, Cluster]) -> None:
+    ids = sorted(clusters)
+    for part in _chunks(ids):
+        marks = ",".join("?" * len(part))
+        for r in conn.execute(
+            f"SELECT cluster_id, term, weight, surface FROM cluster_terms "
+            f"WHERE cluster_id IN ({marks})", list(part)):
+            c = clusters[r[0]]
+            c.total[r[1]] = float(r[2])
+            if r[3] is not None:
+                c.surface[r[1]] = r[3]
+
+
+def _load_stories(conn: sqlite3.Connection, state: StoryState, story_ids: list[str]) -> None:
+    params = StoryParams()
+    loaded: dict[str, Cluster] = {}
+    for part in _chunks(story_ids):
+        marks = ",".join("?" * len(part))
+        for r in conn.execute(
+            f"SELECT id, size, time_start, time_end FROM stories WHERE id IN ({marks})",
+            list(part)):
+            loaded[r[0]] = Cluster(r[0], int(r[1]), first=_when(r[2]), last=_when(r[3]))
+    subs: dict[str, Cluster] = {}
+    for part in _chunks(sorted(loaded)):
+        marks = ",".join("?" * len(part))
+        for r in conn.execute(
+            f"SELECT id, story_id, size, time_start, time_end FROM subevents "
+            f"WHERE story_id IN ({marks})", list(part)):
+            subs[r[0]] = Cluster(r[0], int(r[2]), first=_when(r[3]), last=_when(r[4]),
+                                 parent=r[1])
+    _fill_terms(conn, loaded)
+    _fill_terms(conn, subs)
+    for story in loaded.values():
+        state.add_story(story, params.query_terms * 3)
+    for sub in subs.values():
+        state.add_subevent(sub)
+
+
+def df_loader(conn: sqlite3.Connection) -> Loader:
+    """Document frequencies of the asked terms, from ``term_df``."""
+
+    def load(state: StoryState, terms: list[str]) -> None:
+        for part in _chunks(terms):
+            marks = ",".join("?" * len(part))
+            for r in conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})",
+                                  list(part)):
+                state.df[r[0]] = int(r[1])
+
+    return load
+
+
+def story_loader(conn: sqlite3.Connection) -> Loader:
+    """The stories indexed under the asked terms, with their sub-events."""
+
+    def load(state: StoryState, terms: list[str]) -> None:
+        wanted: set[str] = set()
+        for part in _chunks(terms):
+            marks = ",".join("?" * len(part))
+            wanted.update(
+                r[0] for r in conn.execute(
+                    f"SELECT cluster_id FROM cluster_terms "
+                    f"WHERE indexed = 1 AND term IN ({marks})", list(part)))
+        _load_stories(conn, state, sorted(wanted - state.stories.keys()))
+
+    return load
+
+
+def _counter(conn: sqlite3.Connection, key: str, default: str) -> str:
+    row = conn.execute("SELECT value FROM reconcile_state WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else default
+
+
+def load_state(conn: sqlite3.Connection) -> StoryState:
+    """An empty-but-counted state that loads clusters and frequencies on demand."""
+    state = StoryState()
+    state.n_docs = int(_counter(conn, "n_docs", "0"))
+    state.bg_sum = float(_counter(conn, "bg_sum", "0"))
+    state.bg_pairs = int(_counter(conn, "bg_pairs", "0"))
+    state.loader = df_loader(conn)
+    state.story_loader = story_loader(conn)
+    return state
+
+
+def _save_cluster(conn: sqlite3.Connection, c: Cluster, params: StoryParams,
+                  indexed: int) -> None:
+    conn.execute("DELETE FROM cluster_terms WHERE cluster_id = ?", (c.id,))
+    keep = top_terms(c.total, params.total_terms)
+    index = set(keep[:indexed])
+    conn.executemany(
+        "INSERT INTO cluster_terms (cluster_id, term, weight, surface, indexed) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(c.id, t, c.total[t], c.surface.get(t), int(t in index)) for t in keep])
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def save_state(conn: sqlite3.Connection, state: StoryState, assigned: Sequence[Assignment],
+               params: StoryParams = StoryParams()) -> set[str]:
+    """Write what ``assign_batch`` changed; returns the ids of the changed stories."""
+    stories = sorted(c for c in state.changed if c in state.stories)
+    for sid in stories:
+        s = state.stories[sid]
+        conn.execute(
+            "INSERT INTO stories (id, label, time_start, time_end, keywords, updated_at, size) "
+            "VALUES (?, ?, ?, ?, ?, datetime('now'), ?) ON CONFLICT(id) DO UPDATE SET "
+            "label = excluded.label, time_start = excluded.time_start, "
+            "time_end = excluded.time_end, keywords = excluded.keywords, "
+            "updated_at = excluded.updated_at, size = excluded.size",
+            (sid, label(s), _iso(s.first), _iso(s.last),
+             json.dumps(keywords(s), ensure_ascii=False), s.size))
+        _save_cluster(conn, s, params, params.query_terms * 3)
+    for eid in sorted(c for c in state.changed if c in state.subevents):
+        e = state.subevents[eid]
+        conn.execute(
+            "INSERT OR REPLACE INTO subevents (id, story_id, label, size, time_start, time_end) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (eid, e.parent, label(e), e.size, _iso(e.first), _iso(e.last)))
+        _save_cluster(conn, e, params, 0)
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_articles (article_id, story_id, subevent) VALUES (?, ?, ?)",
+        [(a.article_id, a.story_id, a.subevent_id) for a in assigned])
+    conn.executemany(
+        "INSERT INTO term_df (term, df) VALUES (?, ?) "
+        "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        sorted(state.df_delta.items()))
+    conn.executemany(
+        "INSERT OR REPLACE INTO reconcile_state (key, value) VALUES (?, ?)",
+        [("n_docs", str(state.n_docs)), ("bg_sum", repr(state.bg_sum)),
+         ("bg_pairs", str(state.bg_pairs))])
+    changed = set(stories)
+    state.changed.clear()
+    state.df_delta.clear()
+    return changed
+
+
+_PENDING = (
+    "SELECT a.id, a.text, a.title, a.published, a.duplicate_of FROM articles a "
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+    "WHERE sa.article_id IS NULL AND a.analyzed > 0 ORDER BY a.published IS NULL, a.published, a.id"
+)
+
+
+def _features(conn: sqlite3.Connection, article_id: str) -> tuple[list[str], list[str]]:
+    """Resolved entity names and event types the extractors found in one article."""
+    names = [str(r[0]) for r in conn.execute(
+        "SELECT coalesce(e.name, m.local_name) FROM entity_mentions m "
+        "LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
+        "ORDER BY m.start", (article_id,))]
+    types = [str(r[0]) for r in conn.execute(
+        "SELECT action_type FROM events WHERE article_id = ? ORDER BY start", (article_id,))]
+    return names, types
+
+
+def article_signature(conn: sqlite3.Connection, row: sqlite3.Row) -> Signature:
+    names, types = _features(conn, str(row[0]))
+    return signature(str(row[0]), str(row[1]), title=row[2], published=_when(row[3]),
+                     entities=names, event_types=types)
+
+
+def _placed(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:
+    r = conn.execute("SELECT story_id, coalesce(subevent, '') FROM story_articles "
+                     "WHERE article_id = ?", (article_id,)).fetchone()
+    return (str(r[0]), str(r[1])) if r else None
+
+
+def _original(conn: sqlite3.Connection, article_id: str, first: str | None) -> str | None:
+    """The end of a duplicate_of chain (bounded: a cycle in bad data cannot hang us)."""
+    seen = {article_id}
+    current = first
+    while current and current not in seen and len(seen) < 50:
+        seen.add(current)
+        row = conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (current,)).fetchone()
+        if row is None:
+            return None
+        if not row[0]:
+            return current
+        current = str(row[0])
+    return None
+
+
+def update(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> set[str]:
+    """Place every analyzed, not yet clustered article; the ids of the stories that changed.
+
+    Wire copies and reposts (``duplicate_of``) join their original's story and sub-event
+    and are left out of the term statistics (a copy would count its words twice)."""
+    rows = conn.execute(_PENDING).fetchall()
+    if not rows:
+        return set()
+    pending = {str(r[0]) for r in rows}
+    copies: dict[str, str] = {}
+    sigs: list[Signature] = []
+    for r in rows:
+        original = _original(conn, str(r[0]), r[4]) if r[4] else None
+        if original is not None and (original in pending or _placed(conn, original)):
+            copies[str(r[0])] = original
+        else:
+            sigs.append(article_signature(conn, r))
+    state = load_state(conn)
+    assigned = assign_batch(sigs, state, params)
+    where = {a.article_id: (a.story_id, a.subevent_id) for a in assigned}
+    joined: set[str] = set()
+    for copy_id, original in sorted(copies.items()):
+        home = where.get(original) or _placed(conn, original)
+        if home is None:  # the original is a copy whose own original was never placed
+            continue
+        assigned.append(Assignment(copy_id, home[0], home[1] or home[0]))
+        joined.add(home[0])
+    changed = save_state(conn, state, assigned, params) | joined
+    _count_copies(conn, changed)
+    return changed
+
+
+def _count_copies(conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+    """``stories.size`` counts every article of the story, wire copies included."""
+    conn.executemany(
+        "UPDATE stories SET size = (SELECT count(*) FROM story_articles sa "
+        "WHERE sa.story_id = stories.id) WHERE id = ?", [(s,) for s in sorted(story_ids)])
