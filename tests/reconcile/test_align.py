@@ -1,0 +1,128 @@
+"""Alignment and verdicts on hand-built claims: what groups, and what each verdict means."""
+
+from __future__ import annotations
+
+from wirecheck.model import Attribution, Claim, Quantity, Span, TimeExpr
+from wirecheck.reconcile.align import align_story, subject_head
+from wirecheck.reconcile.independence import ArticleMeta
+from wirecheck.reconcile.verdicts import disjoint
+
+
+def meta(aid: str, outlet: str, published: str | None, copy_of: str | None = None) -> ArticleMeta:
+    return ArticleMeta(aid, outlet, published, copy_of)
+
+
+def number(cid: str, aid: str, low: float | None, high: float | None, measure: str,
+           hedge: str = "exact", source: str | None = None, subject: str = "people") -> Claim:
+    span = Span(aid, 0, 2, "xx")
+    value = low if hedge == "exact" else None
+    attribution = (Attribution(source, "official_body", "said", [source]) if source
+                   else Attribution.unattributed())
+    return Claim(cid, aid, span, "quantity", attribution,
+                 quantity=Quantity(span, low, high, value, hedge, "people", measure, subject))  # type: ignore[arg-type]
+
+
+def verdicts(claims: list[Claim], articles: list[ArticleMeta]) -> dict[str, str]:
+    groups = align_story("s1", claims, {a.id: a for a in articles})
+    return {g.alignment.key: g.alignment.verdict for g in groups}
+
+
+def test_disjoint_allows_a_documented_tolerance() -> None:
+    assert not disjoint((1000, 1000), (1012, 1012))  # rounding, within 2%
+    assert disjoint((30 * 0.9, 30 * 1.1), (40, float("inf")))  # "some 30" vs "at least 40"
+    assert not disjoint((36, 44), (43, float("inf")))  # "about 40" vs "at least 43"
+
+
+def test_different_measures_never_conflict() -> None:
+    arts = [meta("a", "A", None), meta("b", "B", None)]
+    got = verdicts([number("1", "a", 1_350_000, 1_650_000, "evacuated", "approximate"),
+                    number("2", "b", 1_000_000, None, "displaced", "lower_bound")], arts)
+    assert sorted(got.values()) == ["single_source", "single_source"]
+
+
+def test_overlapping_figures_from_two_outlets_agree() -> None:
+    arts = [meta("a", "A", "2026-03-11T08:00:00+00:00"), meta("b", "B", "2026-03-11T09:00:00+00:00")]
+    got = verdicts([number("1", "a", 40, None, "injured", "lower_bound"),
+                    number("2", "b", 40.5, 49.5, "injured", "approximate")], arts)
+    assert list(got.values()) == ["agree"]
+
+
+def test_different_figures_at_the_same_time_conflict() -> None:
+    arts = [meta("a", "A", "2026-03-11T08:00:00+00:00"), meta("b", "B", "2026-03-11T09:00:00+00:00")]
+    got = verdicts([number("1", "a", 2700, 3300, "evacuated", "approximate"),
+                    number("2", "b", 7200, 8800, "evacuated", "approximate")], arts)
+    assert list(got.values()) == ["conflict"]
+
+
+def test_a_rising_toll_is_evolving_and_keeps_its_series() -> None:
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-11T08:00:00+00:00"),
+            meta("c", "C", "2026-03-12T09:00:00+00:00")]
+    claims = [number("1", "a", 11, 11, "killed"), number("2", "b", 14, None, "killed", "lower_bound"),
+              number("3", "c", 17, 17, "killed")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "evolving"
+    series = group.alignment.detail["series"]
+    assert [(p["value"], p["outlet"]) for p in series] == [(11, "A"), (14, "B"), (17, "C")]
+
+
+def test_a_falling_toll_is_a_conflict() -> None:
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-12T08:00:00+00:00")]
+    got = verdicts([number("1", "a", 17, 17, "killed"), number("2", "b", 11, 11, "killed")], arts)
+    assert list(got.values()) == ["conflict"]
+
+
+def test_a_non_cumulative_figure_that_changes_is_a_conflict() -> None:
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-12T08:00:00+00:00")]
+    got = verdicts([number("1", "a", 20000, 20000, "population"),
+                    number("2", "b", 24000, 24000, "population")], arts)
+    assert list(got.values()) == ["conflict"]
+
+
+def test_wire_copies_do_not_corroborate() -> None:
+    arts = [meta("w", "Wire", "2026-03-10T07:00:00+00:00"),
+            meta("c1", "Post", "2026-03-10T08:00:00+00:00", copy_of="w"),
+            meta("c2", "Daily", "2026-03-10T09:00:00+00:00", copy_of="w")]
+    claims = [number(str(i), a.id, 1080, 1320, "displaced", "approximate") for i, a in enumerate(arts)]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "single_source"
+    assert (group.outlets, group.alignment.sources) == (3, 1)
+    assert group.alignment.detail["sourcing"].startswith("3 outlets, 1 independent source")
+
+
+def test_two_outlets_citing_one_upstream_count_once() -> None:
+    arts = [meta("a", "A", None), meta("b", "B", None)]
+    claims = [number("1", "a", 3, 3, "detained", source="the regional police"),
+              number("2", "b", 3, 3, "detained", source="Regional Police")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert (group.alignment.verdict, group.alignment.sources) == ("single_source", 1)
+
+
+def test_a_sub_count_is_its_own_figure() -> None:
+    assert subject_head("Palestinians") == "" and subject_head("people") == ""
+    arts = [meta("a", "A", None), meta("b", "B", None)]
+    claims = [number("1", "a", 11, 11, "killed"), number("2", "b", 4, 4, "killed", subject="children")]
+    assert sorted(verdicts(claims, arts).values()) == ["single_source", "single_source"]
+
+
+def _event(cid: str, aid: str, modality: str, day: str | None = None) -> Claim:
+    span = Span(aid, 0, 2, "xx")
+    time = None
+    if day:
+        from datetime import date
+        d = date.fromisoformat(day)
+        time = TimeExpr(span, d, d, "day", d, True)
+    return Claim(cid, aid, span, "event", Attribution.unattributed(), modality=modality,  # type: ignore[arg-type]
+                 time=time)
+
+
+def test_events_conflict_on_modality_and_on_dates() -> None:
+    arts = {"a": meta("a", "A", None), "b": meta("b", "B", None)}
+    clusters = {"1": ("arrest", "arrest"), "2": ("arrest", "arrest"),
+                "3": ("collapse", "collapse"), "4": ("collapse", "collapse")}
+    claims = [_event("1", "a", "asserted"), _event("2", "b", "denied"),
+              _event("3", "a", "asserted", "2026-03-09"), _event("4", "b", "asserted", "2026-03-08")]
+    groups = align_story("s1", claims, arts, clusters)
+    got = {g.alignment.key: g.alignment.verdict for g in groups}
+    assert got == {"e:arrest": "conflict", "e:collapse": "conflict"}
+    reasons = {g.alignment.key: g.alignment.detail["reasons"][0] for g in groups}
+    assert "denied" in reasons["e:arrest"] and "different dates" in reasons["e:collapse"]

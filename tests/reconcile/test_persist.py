@@ -1,0 +1,61 @@
+"""reconcile_store over real extraction: the fixture corpus, the seed pair, the timeline."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from shared_paths import FIXTURES, SEED, need_shared
+from wirecheck.evaluate.alignments import reconcile_gold, score_alignment_store
+from wirecheck.pipeline import ingest
+
+CORPUS = FIXTURES / "reconcile" / "articles.jsonl"
+GOLD = FIXTURES / "reconcile" / "articles.alignments.jsonl"
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    return reconcile_gold(CORPUS, tmp_path_factory.mktemp("align") / "fx.db")
+
+
+def test_fixture_corpus_meets_the_bars(fixture_store: sqlite3.Connection) -> None:
+    groups = [json.loads(line) for line in GOLD.read_text().splitlines()]
+    scores = score_alignment_store(fixture_store, groups)
+    assert scores["pairwise"]["f1"] >= 0.9
+    assert scores["verdict_accuracy"] >= 0.9
+    assert scores["wire_copy_corroboration"] == 0
+
+
+def test_fixture_wire_copies_are_one_source(fixture_store: sqlite3.Connection) -> None:
+    row = fixture_store.execute(
+        "SELECT verdict, sources, outlets, detail FROM alignments WHERE key LIKE 'q:displaced%'"
+    ).fetchone()
+    assert (row["verdict"], row["sources"], row["outlets"]) == ("single_source", 1, 3)
+    assert "3 outlets, 1 independent source" in json.loads(row["detail"])["sourcing"]
+
+
+def test_fixture_timeline_is_dated_and_names_outlets(fixture_store: sqlite3.Connection) -> None:
+    rows = fixture_store.execute("SELECT * FROM timeline ORDER BY date_start").fetchall()
+    assert rows, "the dated collapse, arrest and visit make a timeline"
+    starts = [r["date_start"] for r in rows]
+    assert starts == sorted(starts)
+    collapse = [r for r in rows if r["label"].startswith("disaster")]
+    assert collapse and collapse[0]["first_reported"].startswith("2026-03-10T07:00")
+    assert "Valley Wire" in json.loads(collapse[0]["outlets"])
+
+
+def test_seed_pair_one_story_and_no_false_conflict(tmp_path: Path) -> None:
+    from wirecheck.store.db import connect
+
+    conn = connect(tmp_path / "seed.db")
+    ingest(conn, [need_shared(SEED)])
+    stories = {r[0] for r in conn.execute("SELECT story_id FROM story_articles")}
+    assert len(stories) == 1 and conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 2
+    for r in conn.execute("SELECT key, verdict FROM alignments WHERE key LIKE 'q:%'"):
+        assert r["verdict"] != "conflict", r["key"]
+    keys = [r[0] for r in conn.execute("SELECT key FROM alignments WHERE key LIKE 'q:%'")]
+    assert any(k.startswith("q:evacuated") for k in keys) and any(k.startswith("q:displaced") for k in keys)
+    conn.close()
