@@ -32,3 +32,17 @@ def test_evolving_figure_is_drawn_as_a_series() -> None:
 
 def test_no_claims_no_chart() -> None:
     assert build_chart([], [], []) is None
+
+
+def test_the_stored_series_wins_over_the_cells() -> None:
+    """reconcile's ``detail["series"]`` (what it judged evolving) is what gets drawn."""
+    a, b = _cell("A", 11, "2025-10-13T06:00:00+00:00"), _cell("B", 14, "2025-10-14T06:00:00+00:00")
+    noise = _cell("B", 3, "2025-10-15T06:00:00+00:00")  # in the row, not in the series
+    series = [{"claim_id": c.claim_id, "published": c.published, "value": None, "low": c.low,
+               "high": None, "outlet": c.column} for c in (a, b)]
+    fact = FactRow(id="f", anchor="f-f", key="killed", label="killed", verdict="evolving",
+                   sources=2, outlets=2, story_id="s", detail={"series": series},
+                   cells={"A": [a], "B": [b, noise]})
+    chart = build_chart([fact], [], [])
+    assert chart is not None and chart.kind == "series"
+    assert [m.label.split(":")[0] for m in chart.marks] == ["A", "B"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from wirecheck.report import display
 from wirecheck.report.dossier import (
@@ -41,7 +42,34 @@ def _number(cell: Cell) -> float | None:
     return next((v for v in (cell.point, cell.low, cell.high) if v is not None), None)
 
 
+def _float(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _stored_series(fact: FactRow) -> list[tuple[datetime, float, Cell]]:
+    """The series reconcile stored for an evolving figure (``detail["series"]``: value, low,
+    high, published, claim_id per report), joined to the cells it points at."""
+    series = fact.detail.get("series")
+    if not isinstance(series, list):
+        return []
+    cells = {c.claim_id: c for cs in fact.cells.values() for c in cs}
+    points = []
+    for item in series:
+        if not isinstance(item, dict):
+            continue
+        cell = cells.get(str(item.get("claim_id")))
+        when = _when(item.get("published") if isinstance(item.get("published"), str) else None)
+        value = next((v for v in (_float(item.get(k)) for k in ("value", "low", "high"))
+                      if v is not None), None)
+        if cell is not None and when is not None and value is not None:
+            points.append((when, value, cell))
+    return points
+
+
 def _series_points(fact: FactRow) -> list[tuple[datetime, float, Cell]]:
+    stored = _stored_series(fact)
+    if len(stored) >= 2:
+        return sorted(stored, key=lambda p: (p[0].timestamp(), p[1]))
     points = []
     for cells in fact.cells.values():
         for cell in cells:
