@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from wirecheck.report import ALL_STORIES, Dossier, StoryNotFound, build_dossier, story_ids
-from wirecheck.report.build import sentence_around
+from wirecheck.report.build import fact_order, sentence_around
 from wirecheck.report.synthetic import Said, make_article, store_article
 from wirecheck.store.db import transaction
 
@@ -125,3 +125,12 @@ def test_an_empty_store_still_renders(store: sqlite3.Connection) -> None:
     assert (d.header.articles, d.facts, d.chart) == (0, [], None)
     for fmt in ("html", "md", "json"):
         assert "All articles" in render(d, fmt)
+
+
+def test_matrix_lists_figures_first_most_widely_carried_first(dossier: Dossier) -> None:
+    assert [f.label for f in dossier.facts] == [
+        "killed", "to be evacuated", "displaced", "operation timing"]
+    timing = dossier.facts[-1]
+    timing.detail["kind"] = "event"
+    killed = dossier.facts[0]
+    assert fact_order(killed) < fact_order(timing)

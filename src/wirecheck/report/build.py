@@ -60,6 +60,19 @@ def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[
     return left, max(right, end)
 
 
+_VERDICT_ORDER = {"conflict": 0, "evolving": 1, "agree": 2, "unclear": 3, "single_source": 4}
+
+
+def fact_order(fact: FactRow) -> tuple[int, int, int, str]:
+    """Matrix order: figures before events, then the most widely carried, disputes first."""
+    kind = fact.detail.get("kind")
+    is_number = kind == "quantity" or (kind is None and any(
+        c.point is not None or c.low is not None or c.high is not None
+        for cs in fact.cells.values() for c in cs))
+    return (0 if is_number else 1, -len(fact.cells), _VERDICT_ORDER.get(fact.verdict, 5),
+            fact.label.casefold())
+
+
 def story_row(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     if story_id == ALL_STORIES:
         return {"id": ALL_STORIES, "label": "All articles", "time_start": None,
@@ -260,6 +273,7 @@ def build_dossier(
         facts = fallback_facts(claims, articles)
         notes.append("No aligned facts yet (reconcile has not run for this story): numbers are "
                       "grouped by measure only and carry no verdict.")
+    facts.sort(key=fact_order)
     fact_of = {cell.claim_id: (f.id, f.verdict)
                for f in facts for cells in f.cells.values() for cell in cells}
     rows = [claim_row(c, articles[c.article_id], fact_of.get(c.id)) for c in claims]
