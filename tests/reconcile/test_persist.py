@@ -42,7 +42,7 @@ def test_fixture_timeline_is_dated_and_names_outlets(fixture_store: sqlite3.Conn
     assert rows, "the dated collapse, arrest and visit make a timeline"
     starts = [r["date_start"] for r in rows]
     assert starts == sorted(starts)
-    collapse = [r for r in rows if r["label"].startswith("disaster")]
+    collapse = [r for r in rows if r["label"].startswith("collapse")]
     assert collapse and collapse[0]["first_reported"].startswith("2026-03-10T07:00")
     assert "Valley Wire" in json.loads(collapse[0]["outlets"])
 

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from wirecheck.model import Claim
-from wirecheck.reconcile.align import AlignedGroup, align_story, place_words
+from wirecheck.reconcile.align import AlignedGroup, align_story
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.timeline import build_timeline
 from wirecheck.report.display import outlet_column
@@ -53,16 +53,16 @@ def story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
 
 def event_clusters(conn: sqlite3.Connection, story_id: str) -> dict[str, tuple[str, str]]:
     """Claim id → (event cluster, label): ``events.event_id`` when event coreference set
-    one, else the event type at the same place ("attack @ rafah")."""
+    one, else the same trigger lemma of the same type ("collapse (disaster)"); alignment
+    then splits a block by place."""
     out: dict[str, tuple[str, str]] = {}
     for r in conn.execute(
         "SELECT e.event_id, e.action, e.action_type, e.place, e.claim_ids FROM events e "
         "JOIN story_articles sa ON sa.article_id = e.article_id WHERE sa.story_id = ?",
         (story_id,),
     ):
-        where = " ".join(sorted(place_words(r["place"])))
-        label = str(r["action_type"]) + (f" @ {r['place']}" if r["place"] else "")
-        key = str(r["event_id"]) if r["event_id"] else f"{r['action_type']}@{where}"
+        label = f"{r['action']} ({r['action_type']})"
+        key = str(r["event_id"]) if r["event_id"] else f"{r['action_type']}:{r['action']}"
         for claim_id in json.loads(r["claim_ids"] or "[]"):
             out[str(claim_id)] = (key, label)
     return out

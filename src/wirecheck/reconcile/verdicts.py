@@ -165,13 +165,10 @@ def judge_event(members: list[Member], sources: int) -> Judgement:
     dated = [(m, d) for m in members if (d := _days(m.claim)) is not None]
     detail["dates"] = [{"claim_id": m.claim.id, "outlet": m.column, "start": d[0].isoformat(),
                         "end": d[1].isoformat()} for m, d in dated]
-    for i, (ma, da) in enumerate(dated):
-        clash = next(((mb, db) for mb, db in dated[i + 1:]
-                      if db[0] > da[1] or da[0] > db[1]), None)
-        if clash is not None:
-            reasons.append(f"different dates for one event: {da[0]} ({ma.column}) vs "
-                           f"{clash[1][0]} ({clash[0].column})")
-            break
+    spells = _spells(dated)
+    if len(spells) > 1:
+        reasons.append("different dates for one event: " + " vs ".join(
+            f"{d} ({', '.join(cols)})" for d, cols in spells))
     if reasons:
         return Judgement("conflict", reasons, detail)
     if said and any(m.claim.modality in AHEAD for m in members):
@@ -179,6 +176,18 @@ def judge_event(members: list[Member], sources: int) -> Judgement:
     if sources >= 2:
         return Judgement("agree", ["same event, same details"], detail)
     return Judgement("single_source", ["one independent source"], detail)
+
+
+def _spells(dated: list[tuple[Member, tuple[date, date]]]) -> list[tuple[date, list[str]]]:
+    """Dates merged where they overlap: one entry per separate spell, with its outlets."""
+    spells: list[tuple[date, date, list[str]]] = []
+    for m, (start, end) in sorted(dated, key=lambda x: x[1]):
+        if spells and start <= spells[-1][1]:
+            last = spells[-1]
+            spells[-1] = (last[0], max(last[1], end), last[2] + [m.column])
+        else:
+            spells.append((start, end, [m.column]))
+    return [(s, sorted(set(cols))) for s, _e, cols in spells]
 
 
 def _fmt_claim(m: Member) -> str:

@@ -1,0 +1,86 @@
+"""Read-only views of reconciled stories for the CLI: story list, one story by verdict,
+conflicts. Facts are read through ``report.facts.load_facts`` so the CLI, the dossier and
+the web show one fact the same way (side-by-side wordings, each with its span)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from wirecheck.model import VERDICTS
+from wirecheck.report.build import story_row
+from wirecheck.report.dossier import FactRow
+from wirecheck.report.facts import load_facts
+
+VERDICT_ORDER = ("conflict", "evolving", "agree", "single_source", "unclear")
+assert set(VERDICT_ORDER) == set(VERDICTS)
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    label: str
+    articles: int
+    outlets: int
+    time_start: str | None
+    time_end: str | None
+    verdicts: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def list_stories(conn: sqlite3.Connection, limit: int = -1) -> list[StorySummary]:
+    """Stories, largest first, with their article/outlet counts and verdict tallies."""
+    rows = conn.execute(
+        "SELECT s.id, s.label, s.time_start, s.time_end, count(sa.article_id) AS n, "
+        "count(DISTINCT COALESCE(a.outlet, a.id)) AS outlets FROM stories s "
+        "JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
+        "GROUP BY s.id ORDER BY n DESC, s.time_start, s.id LIMIT ?", (limit,)).fetchall()
+    tallies: dict[str, Counter[str]] = {str(r["id"]): Counter() for r in rows}
+    for r in conn.execute("SELECT story_id, verdict, count(*) AS n FROM alignments "
+                          "GROUP BY story_id, verdict"):
+        if r["story_id"] in tallies:
+            tallies[r["story_id"]][r["verdict"]] = int(r["n"])
+    return [StorySummary(str(r["id"]), str(r["label"]), int(r["n"]), int(r["outlets"]),
+                         r["time_start"], r["time_end"], dict(tallies[str(r["id"])]))
+            for r in rows]
+
+
+def fact_dict(fact: FactRow) -> dict[str, Any]:
+    """A fact for JSON output: its verdict, reasons and every outlet's wording with span."""
+    return {
+        "id": fact.id, "story_id": fact.story_id, "label": fact.label, "key": fact.key,
+        "verdict": fact.verdict, "outlets": fact.outlets, "sources": fact.sources,
+        "reasons": fact.detail.get("reasons", []), "sourcing": fact.detail.get("sourcing"),
+        "series": fact.detail.get("series"),
+        "claims": [{"outlet": c.column, "published": c.published, "words": c.wording.text,
+                    "value": c.value, "source": c.source, "modality": c.modality,
+                    "claim_id": c.claim_id, "article_id": c.article_id,
+                    "span": [c.wording.start, c.wording.end]}
+                   for cells in fact.cells.values() for c in cells],
+    }
+
+
+def story_facts(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
+    """One story: its header and its facts grouped by verdict (conflicts first)."""
+    story = story_row(conn, story_id)
+    facts, _ = load_facts(conn, story_id=story_id)
+    grouped: dict[str, list[dict[str, Any]]] = {v: [] for v in VERDICT_ORDER}
+    for f in facts:
+        grouped.setdefault(f.verdict, []).append(fact_dict(f))
+    return {"id": story["id"], "label": story["label"], "time_start": story["time_start"],
+            "time_end": story["time_end"], "keywords": json.loads(story["keywords"] or "[]"),
+            "verdicts": {v: fs for v, fs in grouped.items() if fs}}
+
+
+def conflicts(conn: sqlite3.Connection, story_id: str | None = None,
+              limit: int = -1) -> list[dict[str, Any]]:
+    """Every conflicting fact (of one story, or of the store), with both sides' words."""
+    facts, _ = load_facts(conn, story_id=story_id, verdict="conflict", limit=limit,
+                          max_claims=50)
+    return [fact_dict(f) for f in facts]
