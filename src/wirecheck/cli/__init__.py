@@ -59,6 +59,7 @@ def _register() -> None:
         evaluate,  # noqa: F401
         reliability,  # noqa: F401
         report,  # noqa: F401
+        stories,  # noqa: F401
     )
 
 
