@@ -57,7 +57,7 @@ class Group:
     label: str
     members: list[Member] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
-    days: list[tuple[Any, Any]] = field(default_factory=list)
+    days: tuple[Any, Any] | None = None  # the dates every member's dates overlap
 
 
 def subject_head(subject: str | None) -> str:
@@ -87,7 +87,9 @@ def _days(claim: Claim) -> tuple[Any, Any] | None:
 
 
 def _days_fit(group: Group, days: tuple[Any, Any] | None) -> bool:
-    return days is None or all(not (d[0] > days[1] or days[0] > d[1]) for d in group.days)
+    """Dates overlap pairwise exactly when each overlaps the members' common stretch."""
+    d = group.days
+    return days is None or d is None or not (d[0] > days[1] or days[0] > d[1])
 
 
 def _quantity_block(claim: Claim) -> tuple[str, str] | None:
@@ -134,7 +136,7 @@ def _place_into(groups: list[Group], kind: str, key: str, label: str, member: Me
     g.members.append(member)
     g.places |= words
     if days is not None:
-        g.days.append(days)
+        g.days = days if g.days is None else (max(g.days[0], days[0]), min(g.days[1], days[1]))
 
 
 def group_claims(

@@ -19,8 +19,9 @@ happened" and "it is planned / possible" is **unclear**.
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from wirecheck.model import Claim, Verdict
@@ -73,13 +74,6 @@ def disjoint(a: Interval, b: Interval, tolerance: float = TOLERANCE) -> bool:
     return gap > tolerance * scale
 
 
-def _hours(a: datetime, b: datetime) -> float | None:
-    try:
-        return abs((a - b).total_seconds()) / 3600
-    except TypeError:  # naive vs aware
-        return None
-
-
 def _bound(v: float) -> float | None:
     return v if math.isfinite(v) else None
 
@@ -88,49 +82,91 @@ def _when(m: Member) -> str | None:
     return m.published.isoformat() if m.published else None
 
 
+Spot = tuple[Member, Interval]
+MAX_REASONS = 5  # example pairs kept per verdict (a 20,000-claim group lists a few, not all)
+
+
 def judge_quantities(members: list[Member], measure: str | None, sources: int) -> Judgement:
-    """Verdict on claims about one figure (same measure, compatible subject/place/time)."""
+    """Verdict on claims about one figure (same measure, compatible subject/place/time).
+
+    Linear after a sort, never all pairs: intervals overlap pairwise exactly when the
+    largest low is below the smallest high, and the update checks sweep the claims in
+    publish order against running maxima (see :func:`_update_problems`).
+    """
     spans = [(m, iv) for m in members if (iv := interval(m.claim)) is not None]
-    intervals = [
-        {"claim_id": m.claim.id, "outlet": m.column, "published": _when(m),
-         "low": _bound(iv[0]), "high": _bound(iv[1]), "text": m.claim.quantity.span.text
-         if m.claim.quantity else None}
-        for m, iv in spans
-    ]
-    clashes = [(a, b) for i, a in enumerate(spans) for b in spans[i + 1:] if disjoint(a[1], b[1])]
-    detail: dict[str, Any] = {"intervals": intervals, "tolerance": TOLERANCE}
-    if not clashes:
+    detail: dict[str, Any] = {"intervals": [_entry(m, iv) for m, iv in spans],
+                              "tolerance": TOLERANCE}
+    if not spans:
+        return Judgement("unclear", ["no comparable figure"], detail)
+    top = max(spans, key=lambda s: s[1][0])  # the largest lower bound
+    bottom = min(spans, key=lambda s: s[1][1])  # the smallest upper bound
+    if not disjoint(top[1], bottom[1]):
         if sources >= 2:
             return Judgement("agree", ["the figures overlap"], detail)
         return Judgement("single_source", ["one independent source"], detail)
-    reasons: list[str] = []
-    evolving = measure in CUMULATIVE
-    for (ma, ia), (mb, ib) in clashes:
-        pair = f"{_fmt(ma)} vs {_fmt(mb)}"
-        if not evolving:
-            reasons.append(f"disjoint figures: {pair}")
-            continue
-        if ma.published is None or mb.published is None:
-            reasons.append(f"disjoint figures without publish times to order them: {pair}")
-            evolving = False
-            continue
-        gap = _hours(ma.published, mb.published)
-        if gap is None or gap < SAME_TIME_HOURS:
-            reasons.append(f"different figures at the same time: {pair}")
-            evolving = False
-            continue
-        earlier, later = (ia, ib) if ma.published < mb.published else (ib, ia)
-        if later[1] < earlier[0]:
-            reasons.append(f"figure falls without explanation: {pair}")
-            evolving = False
-    if evolving:
-        detail["series"] = sorted(
-            ({"value": _point(iv), "low": _bound(iv[0]), "high": _bound(iv[1]),
-              "outlet": m.column, "published": _when(m), "claim_id": m.claim.id}
-             for m, iv in spans),
-            key=lambda p: (p["published"] or "", p["claim_id"]))
-        return Judgement("evolving", ["a cumulative figure rising across publish times"], detail)
-    return Judgement("conflict", reasons, detail)
+    pair = f"{_fmt(bottom[0])} vs {_fmt(top[0])}"
+    if measure not in CUMULATIVE:
+        return Judgement("conflict", [f"disjoint figures: {pair}"], detail)
+    if any(m.published is None for m, _ in spans):
+        return Judgement("conflict", [f"disjoint figures without publish times to order them: "
+                                      f"{pair}"], detail)
+    problems = _update_problems(spans)
+    if problems:
+        return Judgement("conflict", problems, detail)
+    detail["series"] = sorted((dict(_entry(m, iv), value=_point(iv)) for m, iv in spans),
+                              key=lambda p: (p["published"] or "", p["claim_id"]))
+    return Judgement("evolving", ["a cumulative figure rising across publish times"], detail)
+
+
+def _entry(m: Member, iv: Interval) -> dict[str, Any]:
+    q = m.claim.quantity
+    return {"claim_id": m.claim.id, "outlet": m.column, "published": _when(m),
+            "low": _bound(iv[0]), "high": _bound(iv[1]), "text": q.span.text if q else None}
+
+
+def _stamp(m: Member) -> float:
+    assert m.published is not None
+    when = m.published if m.published.tzinfo else m.published.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
+def _update_problems(spans: list[Spot]) -> list[str]:
+    """Why disjoint figures of a cumulative measure are not an update: two outlets differ
+    within ``SAME_TIME_HOURS`` of each other, or a later figure is below an earlier one.
+
+    One sweep in publish order: a window (deques of the claims of the last hours, by
+    largest low and smallest high) for "same time", a running maximum low of everything
+    published at least that long before for "falls".
+    """
+    spots = sorted(spans, key=lambda s: _stamp(s[0]))
+    stamps = [_stamp(m) for m, _ in spots]
+    window = SAME_TIME_HOURS * 3600
+    highs: deque[int] = deque()  # window indices by falling low (front = largest low)
+    lows: deque[int] = deque()  # window indices by rising high (front = smallest high)
+    before = -1  # spots[:before + 1] are all published ≥ window earlier than the current
+    peak: int | None = None  # index of the largest low among those
+    out: list[str] = []
+    for j, (mj, ij) in enumerate(spots):
+        while highs and spots[highs[-1]][1][0] <= ij[0]:
+            highs.pop()
+        while lows and spots[lows[-1]][1][1] >= ij[1]:
+            lows.pop()
+        for dq in (highs, lows):
+            dq.append(j)
+            while stamps[dq[0]] <= stamps[j] - window:
+                dq.popleft()
+        for k in (highs[0], lows[0]):
+            if disjoint(spots[k][1], ij) and len(out) < MAX_REASONS:
+                out.append(f"different figures at the same time: {_fmt(spots[k][0])} vs {_fmt(mj)}")
+        while before + 1 < j and stamps[before + 1] <= stamps[j] - window:
+            before += 1
+            if peak is None or spots[before][1][0] > spots[peak][1][0]:
+                peak = before
+        falls = peak is not None and spots[peak][1][0] > ij[1] and disjoint(spots[peak][1], ij)
+        if falls and peak is not None and len(out) < MAX_REASONS:
+            out.append(f"figure falls without explanation: {_fmt(spots[peak][0])} then "
+                       f"{_fmt(mj)}")
+    return list(dict.fromkeys(out))
 
 
 def _point(iv: Interval) -> float:
