@@ -90,7 +90,7 @@ def progress(ctx: typer.Context, label: str, total: int | None = None) -> Iterat
     """A rich progress bar on stderr (transient; hidden with --quiet or when not a TTY)."""
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=settings(ctx).quiet,
+        console=err, transient=True, disable=settings(ctx).quiet or not err.is_terminal,
     )
     with bar:
         task = bar.add_task(label, total=total)

@@ -95,7 +95,9 @@ def list_articles(
     where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
     rows = conn.execute(
         "SELECT id, outlet, url, title, published, source_format, duplicate_of, summary_only, "
-        f"word_count FROM articles {where} ORDER BY published DESC, rowid LIMIT ? OFFSET ?",
+        f"word_count FROM articles {where} "
+        # by instant, not by string: 12:00+02:00 is older than 10:20+00:00; unknown dates last
+        "ORDER BY julianday(published) DESC, published DESC, rowid LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
     return [dict(r) for r in rows]

@@ -1,0 +1,121 @@
+"""The reading commands over a store of the bundled corpus: ``articles``, ``search``, ``run``,
+with the global options (``--db``, ``--quiet``, ``--json``) a script relies on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirecheck.cli import main
+from wirecheck.pipeline import bundled_corpus
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus ingested without analysis (no model needed)."""
+    path = tmp_path_factory.mktemp("cli") / "w.db"
+    assert main(["--db", str(path), "--quiet", "ingest", "--no-analyze", str(bundled_corpus())]) == 0
+    return path
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
+    assert main(list(args)) == 0
+    captured = capsys.readouterr()
+    return json.loads(captured.out)
+
+
+def test_articles_lists_newest_first_by_instant_across_utc_offsets(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _json(capsys, "--db", str(db), "articles", "--json")
+    assert isinstance(rows, list) and len(rows) == 15
+    # 10:20 UTC is newer than 12:00+02:00 (10:00 UTC), although it sorts lower as a string
+    assert [(r["outlet"], r["published"]) for r in rows[:2]] == [
+        ("Meridian Wire", "2025-10-16T10:20:00+00:00"),
+        ("Radio Vesna", "2025-10-16T12:00:00+02:00")]
+    assert sum(r["duplicate_of"] is not None for r in rows) == 2  # the two wire copies
+
+
+def test_articles_filters_by_outlet_and_limits(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _json(capsys, "--db", str(db), "articles", "--outlet", "Radio Vesna", "-n", "2", "--json")
+    assert isinstance(rows, list)
+    assert [r["title"] for r in rows] == ["Dravik Dam collapse: what we know so far",
+                                          "Dam collapse death toll reaches 17"]
+
+
+def test_articles_table_is_plain_text_on_stdout(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db), "articles", "-n", "3"]) == 0
+    captured = capsys.readouterr()
+    assert "Meridian Wire" in captured.out and "outlet" in captured.out
+    assert captured.err == ""
+
+
+def test_search_finds_every_word_and_marks_it_in_a_snippet(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hits = _json(capsys, "--db", str(db), "search", "toll 17", "--json")
+    assert isinstance(hits, list) and hits
+    assert "[toll]" in hits[0]["snippet"] and "[17]" in hits[0]["snippet"]
+    assert _json(capsys, "--db", str(db), "search", "zeppelin", "--json") == []
+
+
+def test_search_input_is_never_fts_syntax(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for query in ['toll"', "NEAR(dam toll)", "dam OR", "*", "title:dam", "-dam", "^dam"]:
+        assert main(["--db", str(db), "search", "--json", "--", query]) == 0, query
+        assert isinstance(json.loads(capsys.readouterr().out), list)
+
+
+def test_quiet_ingest_prints_nothing_but_problems(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ok.txt").write_text("Bridge reopens\n\nThe bridge reopened on Friday.\n")
+    (tmp_path / "empty.txt").touch()
+    assert main(["--db", str(tmp_path / "w.db"), "--quiet", "ingest", "--no-analyze",
+                 str(tmp_path / "ok.txt")]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["--db", str(tmp_path / "w.db"), "-q", "ingest", "--no-analyze",
+                 str(tmp_path / "empty.txt")]) == 1  # a refused input is still said, once
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("warning:") and "empty.txt" in err[0]
+
+
+def test_the_store_option_also_comes_from_the_environment(
+        db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("WIRECHECK_DB", str(db))
+    rows = _json(capsys, "articles", "--json")
+    assert isinstance(rows, list) and len(rows) == 15
+
+
+@pytest.mark.slow
+def test_run_with_no_path_summarizes_the_bundled_corpus_into_wirecheck_db(tmp_path: Path) -> None:
+    """The README's check: `wirecheck run`, then `sqlite3 wirecheck.db "select count(*) ..."`."""
+    env = {k: v for k, v in os.environ.items() if k != "WIRECHECK_DB"}
+    wirecheck = [sys.executable, "-m", "wirecheck"]
+    done = subprocess.run([*wirecheck, "run"], cwd=tmp_path, env={**env, "COLUMNS": "120"},
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "bundled fictional example corpus" in done.stderr
+    assert "wirecheck store summary" in done.stdout and "articles" in done.stdout
+    assert (tmp_path / "wirecheck.db").is_file()
+    assert (tmp_path / "wirecheck-report").is_dir()
+
+    sqlite3_cli = shutil.which("sqlite3")
+    if sqlite3_cli:  # another tool, with no wirecheck code loaded, reads the store
+        count = subprocess.run([sqlite3_cli, "wirecheck.db", "select count(*) from articles"],
+                               cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    else:
+        count = str(sqlite3.connect(tmp_path / "wirecheck.db").execute(
+            "select count(*) from articles").fetchone()[0])
+    assert count.strip() == "15"
+
+    again = subprocess.run([*wirecheck, "--quiet", "run", "--json"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=900, check=False)
+    assert again.returncode == 0 and again.stderr == "", again.stderr[-2000:]
+    summary = json.loads(again.stdout)
+    assert (summary["articles"], summary["independent_articles"]) == (15, 13)
+    assert summary["ingest"]["added"] == 0 and summary["ingest"]["duplicates"] == 15
+    assert summary["stories"] >= 1 and sum(summary["claims"].values()) > 0
