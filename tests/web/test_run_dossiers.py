@@ -16,6 +16,7 @@ from web_live import ARTIFACTS
 
 from shared_paths import SEED, need_shared
 from wirecheck.cli import main
+from wirecheck.report.schema import validate
 
 pytestmark = pytest.mark.slow
 
@@ -48,6 +49,14 @@ def test_run_ends_with_where_the_dossier_is(bundled: tuple[Path, str]) -> None:
     folder = html.parent
     assert {p.suffix for p in folder.iterdir()} == {".html", ".md", ".json"}
     assert str(html) in printed or html.name in last
+
+
+def test_run_json_dossiers_follow_the_schema(bundled: tuple[Path, str]) -> None:
+    folder = bundled[0].parent
+    dossiers = sorted(folder.glob("story-*.json"))
+    assert dossiers
+    for path in dossiers:
+        assert validate(json.loads(path.read_text(encoding="utf-8"))) == [], path.name
 
 
 def _open_offline(chromium: Any, html: Path) -> tuple[Any, Any]:
