@@ -134,3 +134,12 @@ def test_matrix_lists_figures_first_most_widely_carried_first(dossier: Dossier) 
     timing.detail["kind"] = "event"
     killed = dossier.facts[0]
     assert fact_order(killed) < fact_order(timing)
+
+
+def test_a_cell_quoting_only_a_time_says_what_it_dates(dossier: Dossier) -> None:
+    timing = next(f for f in dossier.facts if f.label == "operation timing")
+    (cell,) = [c for cs in timing.cells.values() for c in cs]
+    assert cell.wording.text == "in April or early May"
+    assert cell.about == "The operation is expected in April or early May, two diplomats said."
+    killed = next(f for f in dossier.facts if f.label == "killed")
+    assert all(c.about is None for cs in killed.cells.values() for c in cs)  # the row says it

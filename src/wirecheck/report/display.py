@@ -109,9 +109,9 @@ def shorten(text: str, limit: int = 140) -> str:
 
 def group_cells(cells: Sequence[Cell]) -> list[tuple[Cell, int]]:
     """Identical wordings from one outlet (same words, value, source, modality) shown once, ×n."""
-    groups: dict[tuple[str, str | None, str, str], list[Cell]] = {}
+    groups: dict[tuple[str, str | None, str, str, str | None], list[Cell]] = {}
     for c in cells:
-        groups.setdefault((c.wording.text, c.value, c.source, c.modality), []).append(c)
+        groups.setdefault((c.wording.text, c.value, c.source, c.modality, c.about), []).append(c)
     return [(members[0], len(members)) for members in groups.values()]
 
 

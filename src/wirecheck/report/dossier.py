@@ -75,6 +75,7 @@ class Cell:
     source_kind: str
     modality: str
     published: str | None
+    about: str | None = None  # the claim's words (shortened) when ``wording`` is only its time
 
 
 @dataclass
