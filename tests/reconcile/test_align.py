@@ -126,3 +126,31 @@ def test_events_conflict_on_modality_and_on_dates() -> None:
     assert got == {"e:arrest": "conflict", "e:collapse": "conflict"}
     reasons = {g.alignment.key: g.alignment.detail["reasons"][0] for g in groups}
     assert "denied" in reasons["e:arrest"] and "different dates" in reasons["e:collapse"]
+
+
+def test_a_rising_toll_with_two_figures_at_once_is_a_conflict() -> None:
+    arts = [meta("a", "A", "2026-03-10T08:00:00+00:00"), meta("b", "B", "2026-03-11T08:00:00+00:00"),
+            meta("c", "C", "2026-03-11T09:00:00+00:00")]
+    claims = [number("1", "a", 11, 11, "killed"), number("2", "b", 14, 14, "killed"),
+              number("3", "c", 20, 20, "killed")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "conflict"
+    (reason,) = group.alignment.detail["reasons"]
+    assert reason.startswith("different figures at the same time") and "(B) vs" in reason
+
+
+def test_a_toll_without_publish_times_cannot_be_an_update() -> None:
+    arts = [meta("a", "A", None), meta("b", "B", None)]
+    got = verdicts([number("1", "a", 27, 33, "killed", "approximate"),
+                    number("2", "b", 40, None, "killed", "lower_bound")], arts)
+    assert list(got.values()) == ["conflict"]  # ECB+: "some 30" vs "at least 40"
+
+
+def test_a_large_group_is_judged_without_all_pairs() -> None:
+    n = 5000
+    arts = [meta(f"a{i}", f"O{i % 7}", f"2026-03-{10 + i * 10 // n:02d}T{i % 24:02d}:00:00+00:00")
+            for i in range(n)]
+    claims = [number(str(i), f"a{i}", 10 + i * 10 // n, 10 + i * 10 // n, "killed") for i in range(n)]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict in ("evolving", "conflict")
+    assert len(group.alignment.detail["reasons"]) <= 5

@@ -59,3 +59,20 @@ def test_seed_pair_one_story_and_no_false_conflict(tmp_path: Path) -> None:
     keys = [r[0] for r in conn.execute("SELECT key FROM alignments WHERE key LIKE 'q:%'")]
     assert any(k.startswith("q:evacuated") for k in keys) and any(k.startswith("q:displaced") for k in keys)
     conn.close()
+
+
+def test_a_second_ingest_extends_the_story_and_its_series(tmp_path: Path) -> None:
+    """Later articles join the stored story; its toll is re-judged with every report."""
+    from wirecheck.store.db import connect
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text("".join(lines[:4]), encoding="utf-8")  # Tuesday: 11 dead everywhere
+    later.write_text("".join(lines[4:]), encoding="utf-8")
+    conn = connect(tmp_path / "inc.db")
+    ingest(conn, [first])
+    toll = "SELECT verdict, outlets FROM alignments WHERE key LIKE 'q:killed%' ORDER BY outlets DESC"
+    assert tuple(conn.execute(toll).fetchone()) == ("single_source", 4)  # one governor's office
+    ingest(conn, [later])
+    assert tuple(conn.execute(toll).fetchone()) == ("evolving", 5)
+    conn.close()
