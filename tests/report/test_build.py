@@ -143,3 +143,14 @@ def test_a_cell_quoting_only_a_time_says_what_it_dates(dossier: Dossier) -> None
     assert cell.about == "The operation is expected in April or early May, two diplomats said."
     killed = next(f for f in dossier.facts if f.label == "killed")
     assert all(c.about is None for cs in killed.cells.values() for c in cs)  # the row says it
+
+
+def test_figures_reconcile_left_out_still_reach_the_matrix(example: sqlite3.Connection) -> None:
+    (claim_id,) = example.execute(
+        "SELECT ac.claim_id FROM alignment_claims ac JOIN alignments al ON al.id = ac.alignment_id "
+        "WHERE al.label = 'displaced'").fetchone()
+    example.execute("DELETE FROM alignment_claims WHERE claim_id = ?", (claim_id,))
+    d = build_dossier(example, "rafah")
+    (row,) = [f for f in d.facts if f.label.endswith("(not aligned)")]
+    assert [c.claim_id for cs in row.cells.values() for c in cs] == [claim_id]
+    assert row.verdict == "single_source" and any("not aligned" in n for n in d.notes)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from shared_paths import SEED, need_shared
 from wirecheck import pipeline
 from wirecheck.report import ALL_STORIES, Dossier, build_dossier, render, story_ids
 from wirecheck.report.dossier import Cell
@@ -20,14 +20,11 @@ from wirecheck.store.db import connect
 
 pytestmark = pytest.mark.slow
 CHAIN = ["a Lebanese newspaper", "Egyptian sources"]
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed"
 
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
-    if not SEED.exists():  # what need_shared() does, for a module-scoped fixture
-        pytest.skip(f"{SEED} not present (../shared is only beside the checkout in CI)")
-    seed = SEED
+    seed = need_shared(SEED)
     conn = connect(tmp_path_factory.mktemp("seed") / "seed.db")
     pipeline.ingest(conn, [seed])
     yield conn

@@ -247,6 +247,23 @@ def _all_articles(
     return articles
 
 
+def _unaligned_facts(
+    facts: Sequence[FactRow], claims: Sequence[Claim], articles: dict[str, ArticleInfo],
+    notes: list[str],
+) -> list[FactRow]:
+    """Figures and announced timings reconcile left out of every alignment, grouped by
+    measure, so the matrix still shows every number side by side (marked "not aligned")."""
+    aligned = {c.claim_id for f in facts for cs in f.cells.values() for c in cs}
+    extra = fallback_facts([c for c in claims if c.id not in aligned], articles)
+    for fact in extra:
+        fact.label += " (not aligned)"
+    if extra:
+        notes.append(f"{len(extra)} matrix row{'s' if len(extra) != 1 else ''} marked "
+                     "\"not aligned\" group figures or timings that reconcile did not align, "
+                     "by measure only.")
+    return extra
+
+
 def build_dossier(
     conn: sqlite3.Connection, story_id: str, *, article_ids: Sequence[str] | None = None
 ) -> Dossier:
@@ -273,6 +290,8 @@ def build_dossier(
         facts = fallback_facts(claims, articles)
         notes.append("No aligned facts yet (reconcile has not run for this story): numbers are "
                       "grouped by measure only and carry no verdict.")
+    else:
+        facts += _unaligned_facts(facts, claims, articles, notes)
     facts.sort(key=fact_order)
     fact_of = {cell.claim_id: (f.id, f.verdict)
                for f in facts for cells in f.cells.values() for cell in cells}
