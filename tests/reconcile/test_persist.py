@@ -76,3 +76,16 @@ def test_a_second_ingest_extends_the_story_and_its_series(tmp_path: Path) -> Non
     ingest(conn, [later])
     assert tuple(conn.execute(toll).fetchone()) == ("evolving", 5)
     conn.close()
+
+
+def test_the_dossier_reads_the_alignments(fixture_store: sqlite3.Connection) -> None:
+    from wirecheck.report import build_dossier
+
+    story = fixture_store.execute(
+        "SELECT story_id FROM story_articles GROUP BY story_id ORDER BY count(*) DESC").fetchone()[0]
+    dossier = build_dossier(fixture_store, story)
+    verdicts = {f.label: (f.verdict, f.sources, f.outlets) for f in dossier.facts}
+    assert verdicts["killed"] == ("evolving", 1, 5)
+    assert verdicts["evacuated"][0] == "conflict"
+    assert dossier.chart is not None and dossier.chart.kind == "series"
+    assert not any("reconcile has not run" in n for n in dossier.notes)
