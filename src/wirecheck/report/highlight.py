@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from markupsafe import Markup, escape
@@ -27,18 +28,20 @@ def anchor_id(prefix: str, *parts: object) -> str:
     Other characters become ``_xx`` hex escapes, so distinct parts stay distinct and the id
     is safe in a CSS selector, a fragment and an attribute alike.
     """
-    def clean(part: object) -> str:
-        text = str(part)
-        if isinstance(part, int) or _SAFE_ID.search(text) is None:
-            return text
-        return _SAFE_ID.sub(lambda m: "_" + format(ord(m.group()), "x"), text)
+    return "-".join([prefix, *(str(p) if isinstance(p, int) else _clean(str(p)) for p in parts)])
 
-    return "-".join([prefix, *(clean(p) for p in parts)])
+
+@lru_cache(maxsize=8192)
+def _clean(text: str) -> str:
+    """Cached: the same article and claim ids recur on every page (thousands of anchors)."""
+    if _SAFE_ID.search(text) is None:
+        return text
+    return _SAFE_ID.sub(lambda m: "_" + format(ord(m.group()), "x"), text)
 
 
 def span_anchor(article_id: str, start: int, end: int) -> str:
     """The stable anchor of a span: the same in the dossier file and on the web pages."""
-    return anchor_id("s", article_id, start, end)
+    return f"s-{_clean(article_id)}-{start}-{end}"
 
 
 @dataclass(frozen=True)

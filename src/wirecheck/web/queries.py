@@ -29,7 +29,7 @@ from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 from wirecheck.store.articles import fts_query
 
 PER_PAGE = 50
-CLAIMS_PER_FACT = 24  # on listings; the story page shows every claim of a fact
+CLAIMS_PER_FACT = 12  # on listings ("12 of 96 claims shown"); the story page shows them all
 MENTIONS_SHOWN = 200
 
 
