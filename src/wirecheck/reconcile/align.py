@@ -120,23 +120,48 @@ def _statement_block(claim: Claim) -> tuple[str, str] | None:
     return f"s:{speaker}:{topic}", f"{a.source}: {topic}"
 
 
-def _place_into(groups: list[Group], kind: str, key: str, label: str, member: Member) -> None:
-    """Join the first group of the block whose place (and dates) fit, else found one."""
-    claim = member.claim
-    words = place_words(claim.place)
-    q = claim.quantity
-    check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
-    days = _days(claim) if check_days else None
-    for g in groups:
-        if _places_fit(g, words) and _days_fit(g, days):
-            break
-    else:
-        g = Group(kind, key, label)
-        groups.append(g)
-    g.members.append(member)
-    g.places |= words
-    if days is not None:
-        g.days = days if g.days is None else (max(g.days[0], days[0]), min(g.days[1], days[1]))
+@dataclass
+class Block:
+    """The groups of one block key, indexed by place word so a claim is compared with the
+    groups that could take it (sharing a place word, or without a place), not all of them."""
+
+    groups: list[Group] = field(default_factory=list)
+    by_word: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    placeless: list[int] = field(default_factory=list)
+
+    def candidates(self, words: frozenset[str]) -> Iterable[int]:
+        if not words:
+            return range(len(self.groups))
+        found = set(self.placeless)
+        for w in words:
+            found.update(self.by_word.get(w, ()))
+        return sorted(found)
+
+    def add(self, kind: str, key: str, label: str, member: Member) -> None:
+        """Join the first group whose place (and dates) fit, else found one."""
+        claim = member.claim
+        words = place_words(claim.place)
+        q = claim.quantity
+        check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
+        days = _days(claim) if check_days else None
+        at = next((i for i in self.candidates(words)
+                   if _places_fit(self.groups[i], words) and _days_fit(self.groups[i], days)),
+                  None)
+        if at is None:
+            at = len(self.groups)
+            self.groups.append(Group(kind, key, label))
+            self.placeless.append(at)
+        g = self.groups[at]
+        g.members.append(member)
+        new_words = words - g.places
+        if new_words:
+            if not g.places:
+                self.placeless.remove(at)
+            for w in new_words:
+                self.by_word[w].append(at)
+            g.places |= new_words
+        if days is not None:
+            g.days = days if g.days is None else (max(g.days[0], days[0]), min(g.days[1], days[1]))
 
 
 def group_claims(
@@ -144,7 +169,7 @@ def group_claims(
     event_clusters: Mapping[str, tuple[str, str]],
 ) -> list[Group]:
     """Blocked grouping of one story's claims (see the module docstring)."""
-    blocks: dict[str, list[Group]] = defaultdict(list)
+    blocks: dict[str, Block] = defaultdict(Block)
     order = sorted(claims, key=lambda c: (_published_key(articles.get(c.article_id)),
                                           c.article_id, c.span.start))
     for claim in order:
@@ -154,9 +179,9 @@ def group_claims(
                             ("event", _event_block(claim, event_clusters)),
                             ("statement", _statement_block(claim))):
             if block is not None:
-                _place_into(blocks[block[0]], kind, block[0], block[1], member)
+                blocks[block[0]].add(kind, block[0], block[1], member)
                 break
-    return [g for key in sorted(blocks) for g in blocks[key]]
+    return [g for key in sorted(blocks) for g in blocks[key].groups]
 
 
 def _published_key(meta: ArticleMeta | None) -> str:
