@@ -133,7 +133,8 @@ def run(
     if as_json:
         print_json(summary)
     else:
-        print_table([{k: v for k, v in summary.items() if k not in ("ingest", "report")}],
+        claims = " · ".join(f"{n} {kind}" for kind, n in summary["claims"].items())
+        print_table([{**summary, "claims": claims or "0"}],
                     ["articles", "independent_articles", "outlets", "claims", "stories", "conflicts"],
                     title="wirecheck store summary")
         print_written(written)
