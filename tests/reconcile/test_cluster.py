@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from wirecheck.reconcile.cluster import Group, Item, Linkage, cluster, unit
+from wirecheck.reconcile.cluster import Group, Item, Linkage, cluster, cluster_merging, unit
 
 LINK = Linkage(threshold=0.3)
 
@@ -58,3 +58,13 @@ def test_a_baseline_raises_the_bar() -> None:
     pair = [item("a", "x", "y", "z"), item("b", "x", "p", "q")]  # cosine 1/3
     assert len(groups_of(cluster(pair, [], Linkage(0.3)))) == 1
     assert len(groups_of(cluster(pair, [], Linkage(0.3, baseline=0.2)))) == 2
+
+
+def test_an_item_linking_two_stored_groups_merges_them_only_when_allowed() -> None:
+    half_a = Group("A", 2, {k: 2 * v for k, v in QUAKE[0].vector.items()})
+    half_b = Group("B", 5, {k: 5 * v for k, v in QUAKE[1].vector.items()})
+    bridge = [QUAKE[2]]
+    kept, merged = cluster_merging(bridge, [half_a, half_b], Linkage(0.3, group_threshold=0.3))
+    assert merged == {"A": "B"}  # the larger group keeps its id
+    assert kept[0][1] == "B"
+    assert cluster_merging(bridge, [half_a, half_b], LINK)[1] == {}

@@ -19,6 +19,7 @@ SECTIONS: dict[str, str] = {
     "attributions": "wirecheck.evaluate.attributions:score_attributions",
     "entities": "wirecheck.evaluate.entities:score_entities",
     "ecbplus_entities": "wirecheck.evaluate.ecb_entities:score_ecbplus_entities",
+    "ecbplus_stories": "wirecheck.evaluate.ecb_stories:score_ecbplus_stories",
     "alignments": "wirecheck.evaluate.alignments:score_alignments",
 }
 

@@ -58,6 +58,7 @@ class _Node:
     items: list[Item] = field(default_factory=list)
     group: str | None = None
     links: set[str] = field(default_factory=set)  # candidate neighbours
+    absorbed: list[str] = field(default_factory=list)  # existing groups merged into this one
     version: int = 0
 
 
@@ -123,6 +124,9 @@ class Linkage:
     per_item: int = 30  # candidates kept per item (most shared terms first)
     max_links: int = 60  # a merged cluster keeps only its most similar neighbours
     keep_terms: int = 300  # terms kept in a merged cluster's summed vector
+    # Two existing groups merge (when a new item links both) only at this similarity;
+    # None: existing groups never merge.
+    group_threshold: float | None = None
 
 
 def cluster(
@@ -133,6 +137,14 @@ def cluster(
     Items without a group share a founder id exactly when they ended up in one new cluster;
     the founder is the member with the smallest ``order``.
     """
+    return cluster_merging(items, groups, linkage, decay)[0]
+
+
+def cluster_merging(
+    items: Sequence[Item], groups: Sequence[Group], linkage: Linkage, decay: Decay = _no_decay
+) -> tuple[list[tuple[Item, str | None, str]], dict[str, str]]:
+    """:func:`cluster`, plus the existing groups absorbed by another: absorbed id → kept id
+    (the kept group is the larger one, ties by id; only with ``linkage.group_threshold``)."""
     nodes: dict[str, _Node] = {}
     for g in groups:
         nodes["g" + g.id] = _Node("g" + g.id, g.size, dict(g.total), g.span, group=g.id)
@@ -149,7 +161,9 @@ def cluster(
         founder = min(node.items, key=lambda it: it.order).id
         for it in node.items:
             result[it.id] = (node.group, founder)
-    return [(it, *result[it.id]) for it in items]
+    merged = {g: node.group for node in nodes.values() if node.group
+              for g in node.absorbed}
+    return [(it, *result[it.id]) for it in items], merged
 
 
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
@@ -163,12 +177,15 @@ def _agglomerate(nodes: dict[str, _Node], linkage: Linkage, decay: Decay) -> Non
     heap: list[tuple[float, str, str, int, int]] = []
 
     def push(a: str, b: str, sim: float) -> None:
-        if sim >= linkage.threshold:
+        both = nodes[a].group is not None and nodes[b].group is not None
+        bar = linkage.group_threshold if both else linkage.threshold
+        if bar is not None and sim >= bar:
             x, y = (a, b) if a < b else (b, a)
             heapq.heappush(heap, (-sim, x, y, nodes[x].version, nodes[y].version))
 
     def mergeable(a: str, b: str) -> bool:
-        return nodes[a].group is None or nodes[b].group is None
+        both = nodes[a].group is not None and nodes[b].group is not None
+        return not both or linkage.group_threshold is not None
 
     for key in sorted(nodes):
         for other in sorted(nodes[key].links):
@@ -178,7 +195,7 @@ def _agglomerate(nodes: dict[str, _Node], linkage: Linkage, decay: Decay) -> Non
         _, a, b, va, vb = heapq.heappop(heap)
         if a not in nodes or b not in nodes or nodes[a].version != va or nodes[b].version != vb:
             continue
-        keep_key, gone = (b, a) if nodes[b].group is not None else (a, b)
+        keep_key, gone = _keeper(nodes[a], nodes[b])
         _merge(nodes, keep_key, gone, linkage.keep_terms)
         node = nodes[keep_key]
         sims = sorted(
@@ -196,6 +213,16 @@ def _agglomerate(nodes: dict[str, _Node], linkage: Linkage, decay: Decay) -> Non
             nodes[other].links.discard(keep_key)
 
 
+def _keeper(a: _Node, b: _Node) -> tuple[str, str]:
+    """(kept key, merged-away key): an existing group outlives new items; of two existing
+    groups the larger (then the smaller id) keeps its id."""
+    if (a.group is None) != (b.group is None):
+        return (a.key, b.key) if a.group is not None else (b.key, a.key)
+    if a.group is None or a.size == b.size:
+        return (a.key, b.key) if a.key < b.key else (b.key, a.key)
+    return (a.key, b.key) if a.size > b.size else (b.key, a.key)
+
+
 def _merge(nodes: dict[str, _Node], keep_key: str, gone: str, keep: int) -> None:
     k, g = nodes[keep_key], nodes.pop(gone)
     for term, w in g.total.items():
@@ -210,6 +237,8 @@ def _merge(nodes: dict[str, _Node], keep_key: str, gone: str, keep: int) -> None
     k.links.discard(gone)
     k.size += g.size
     k.items.extend(g.items)
+    if k.group is not None and g.group is not None:
+        k.absorbed += [g.group, *g.absorbed]
     k.group = k.group or g.group
     k.span = _union(k.span, g.span)
     k.version += 1

@@ -39,7 +39,7 @@ from wirecheck.reconcile.cluster import (
     Linkage,
     Span,
     Vector,
-    cluster,
+    cluster_merging,
     dot,
     top_terms,
     unit,
@@ -51,7 +51,7 @@ from wirecheck.reconcile.terms import Signature
 class StoryParams:
     """Tuned on the ECB+ training and dev topics (see evaluate/ecb_stories.py)."""
 
-    story_threshold: float = 0.02
+    story_threshold: float = 0.04
     subevent_threshold: float = 0.12
     story_kinds: tuple[tuple[str, float], ...] = (
         ("w", 1.0),
@@ -80,6 +80,9 @@ class StoryParams:
     background_prior: float = 0.02
     background_weight: int = 200
     time_scale_days: float = 7.0
+    # Two stored stories merge when a new article links both and their own average-link
+    # similarity reaches this (early fragments of one story come together); None: never.
+    story_merge_threshold: float | None = 0.04
 
 
 @dataclass
@@ -136,6 +139,7 @@ class StoryState:
     loader: Loader | None = None  # document frequencies of terms not seen yet
     story_loader: Loader | None = None  # stories indexed under terms not looked up yet
     changed: set[str] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)  # stored story → story absorbing it
     df_delta: Counter[str] = field(default_factory=Counter)
     bg_sum: float = 0.0  # summed similarity of sampled article pairs
     bg_pairs: int = 0
@@ -188,6 +192,27 @@ class StoryState:
         self.subevents[sub.id] = sub
         if sub.parent is not None:
             self.kids.setdefault(sub.parent, set()).add(sub.id)
+
+    def merge_story(self, gone: str, kept: str, params: StoryParams) -> None:
+        """Fold stored story ``gone`` into ``kept``: sizes, vectors, spans, sub-events."""
+        g, k = self.stories.pop(gone), self.stories[kept]
+        for term, w in g.total.items():
+            k.total[term] = k.total.get(term, 0.0) + w
+            self.postings.get(term, set()).discard(gone)
+        for term, text in g.surface.items():
+            k.surface.setdefault(term, text)
+        k.size += g.size
+        k.first = min((t for t in (k.first, g.first) if t), default=None)
+        k.last = max((t for t in (k.last, g.last) if t), default=None)
+        for sub_id in self.kids.pop(gone, set()):
+            self.subevents[sub_id].parent = kept
+            self.kids.setdefault(kept, set()).add(sub_id)
+            self.changed.add(sub_id)
+        self.add_story(k, params.query_terms * 3)
+        self.changed.discard(gone)
+        self.changed.add(kept)
+        self.merged = {a: (kept if b == gone else b) for a, b in self.merged.items()}
+        self.merged[gone] = kept
 
     def children(self, story_id: str) -> list[Cluster]:
         return [self.subevents[k] for k in sorted(self.kids.get(story_id, ()))]
@@ -253,8 +278,10 @@ def _place(
     baseline: float,
     params: StoryParams,
     kind: str,
-) -> dict[str, str]:
-    """Cluster ``sigs`` with the stored ``groups``; article id → (stored or new) cluster id."""
+    group_threshold: float | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Cluster ``sigs`` with the stored ``groups``: article id → (stored or new) cluster id,
+    and stored clusters merged into another (absorbed id → kept id)."""
     items = [
         Item(s.article_id, vectors[s.article_id], order_key(s), (s.published, s.published))
         for s in sigs
@@ -267,14 +294,15 @@ def _place(
         params.per_article,
         params.max_links,
         params.total_terms,
+        group_threshold,
     )
-    placed = cluster(
+    placed, merged = cluster_merging(
         items,
         [Group(g.id, g.size, g.total, (g.first, g.last)) for g in groups],
         linkage,
         time_decay(params.time_scale_days),
     )
-    return {it.id: group or cluster_id(kind, founder) for it, group, founder in placed}
+    return {it.id: group or cluster_id(kind, founder) for it, group, founder in placed}, merged
 
 
 def assign_batch(
@@ -294,7 +322,7 @@ def assign_batch(
     state.ensure_stories(queries)
     candidates = sorted({sid for t in queries for sid in state.postings.get(t, ())})
     state.observe_background(sigs, story_vecs)
-    story_of = _place(
+    story_of, merged = _place(
         sigs,
         story_vecs,
         [state.stories[c] for c in candidates],
@@ -302,7 +330,10 @@ def assign_batch(
         state.baseline(params),
         params,
         "s",
+        params.story_merge_threshold,
     )
+    for gone, kept in sorted(merged.items()):
+        state.merge_story(gone, kept, params)
     by_story: dict[str, list[Signature]] = {}
     for s in sigs:
         by_story.setdefault(story_of[s.article_id], []).append(s)
@@ -319,7 +350,7 @@ def assign_batch(
                 0.0,
                 params,
                 "e",
-            )
+            )[0]
         )
         story = state.stories.get(story_id) or Cluster(story_id)
         for s in members:

@@ -158,6 +158,11 @@ def save_state(conn: sqlite3.Connection, state: StoryState, assigned: Sequence[A
             (sid, label(s), _iso(s.first), _iso(s.last),
              json.dumps(keywords(s), ensure_ascii=False), s.size))
         _save_cluster(conn, s, params, params.query_terms * 3)
+    for gone, kept in sorted(state.merged.items()):  # before the gone story row cascades
+        conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+        conn.execute("UPDATE subevents SET story_id = ? WHERE story_id = ?", (kept, gone))
+        conn.execute("DELETE FROM cluster_terms WHERE cluster_id = ?", (gone,))
+        conn.execute("DELETE FROM stories WHERE id = ?", (gone,))
     for eid in sorted(c for c in state.changed if c in state.subevents):
         e = state.subevents[eid]
         conn.execute(
@@ -178,6 +183,7 @@ def save_state(conn: sqlite3.Connection, state: StoryState, assigned: Sequence[A
          ("bg_pairs", str(state.bg_pairs))])
     changed = set(stories)
     state.changed.clear()
+    state.merged.clear()
     state.df_delta.clear()
     return changed
 
@@ -252,8 +258,9 @@ def update(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> set
         home = where.get(original) or _placed(conn, original)
         if home is None:  # the original is a copy whose own original was never placed
             continue
-        assigned.append(Assignment(copy_id, home[0], home[1] or home[0]))
-        joined.add(home[0])
+        story = state.merged.get(home[0], home[0])
+        assigned.append(Assignment(copy_id, story, home[1] or story))
+        joined.add(story)
     changed = save_state(conn, state, assigned, params) | joined
     _count_copies(conn, changed)
     return changed
