@@ -154,3 +154,16 @@ def test_figures_reconcile_left_out_still_reach_the_matrix(example: sqlite3.Conn
     (row,) = [f for f in d.facts if f.label.endswith("(not aligned)")]
     assert [c.claim_id for cs in row.cells.values() for c in cs] == [claim_id]
     assert row.verdict == "single_source" and any("not aligned" in n for n in d.notes)
+
+
+def test_timeline_entry_of_an_aligned_fact_quotes_its_dated_words(example: sqlite3.Connection) -> None:
+    """reconcile's timeline points at alignments; the entry lands on the claim dated that day."""
+    example.execute(
+        "INSERT INTO timeline (id, story_id, date_start, date_end, kind, ref_id, label, outlets) "
+        "VALUES ('tl-timing', 'rafah', '2024-04-01', '2024-05-15', 'event', 'rafah-timing', "
+        "'operation timing', '[\"unknown outlet\"]')")
+    d = build_dossier(example, "rafah")
+    item = next(t for t in d.timeline if t.id == "tl-timing")
+    claim = next(c for c in d.claims if c.fact_id == "rafah-timing")
+    assert (item.target, item.target_article) == (claim.span.anchor, claim.article_id)
+    assert item.quote == claim.span.text

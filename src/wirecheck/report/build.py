@@ -133,13 +133,18 @@ def _timeline(
     ).fetchall()
     claims = {r.id: r for r in rows}
     fact_anchors = {f.id: f.anchor for f in facts}
+    dated: dict[tuple[str, str], ClaimRow] = {}  # (fact, date) -> first claim dated so
+    for row in rows:
+        if row.fact_id and row.time_start:
+            dated.setdefault((row.fact_id, row.time_start[:10]), row)
     if stored:
         items = []
         for r in stored:
             ref = str(r["ref_id"])
             target, target_article = fact_anchors.get(ref), None
-            if ref in claims:  # the claim's words in its article (always on the page / file)
-                target, target_article = claims[ref].span.anchor, claims[ref].article_id
+            quoted = claims.get(ref) or dated.get((ref, str(r["date_start"] or "")[:10]))
+            if quoted is not None:  # the dated words in their article (on the page / file)
+                target, target_article = quoted.span.anchor, quoted.article_id
             elif target is None and r["e_article"] is not None:
                 target = span_ref(r["e_article"], r["e_start"], r["e_end"], "").anchor
                 target_article = str(r["e_article"])
@@ -147,6 +152,7 @@ def _timeline(
                 id=str(r["id"]), date_start=r["date_start"], date_end=r["date_end"],
                 kind=r["kind"], ref_id=ref, label=r["label"], outlets=_json_list(r["outlets"]),
                 first_reported=r["first_reported"], target=target, target_article=target_article,
+                quote=display.shorten(quoted.span.text, 160) if quoted else None,
             ))
         return items, True
     items = [

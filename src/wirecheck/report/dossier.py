@@ -107,6 +107,7 @@ class TimelineItem:
     first_reported: str | None
     target: str | None  # anchor of the claim / fact / span it points at
     target_article: str | None  # the article holding ``target`` when it is a span
+    quote: str | None = None  # the dated words (a claim of the fact, shortened)
 
 
 @dataclass
