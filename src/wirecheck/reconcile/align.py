@@ -7,6 +7,10 @@ What counts as "the same thing":
   a compatible place (unknown, or sharing a word: "Gaza City" / "Gaza") and, except for
   cumulative measures whose figure is *as of* the publish time, overlapping dates.
   Different measures ("evacuated" vs "displaced") are never in one group, so never conflict.
+  Inside a block a figure joins a group holding a matching figure, else one holding a
+  near one (within a factor of 3: a rival figure, so a possible conflict), never a group
+  its article is already in with a different figure (an article does not contradict
+  itself: "12 Somali and 11 Yemeni pirates" are two counts), else founds its own.
 * **events**: the same cross-article event cluster (``events.event_id``, set by event
   coreference); without one, the same event type at the same place.
 * **statements**: the same speaker (resolved entity, else normalized name) and topic
@@ -31,8 +35,11 @@ from wirecheck.model import Alignment, Claim
 from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
 from wirecheck.reconcile.verdicts import (
     CUMULATIVE,
+    Interval,
     Judgement,
     Member,
+    disjoint,
+    interval,
     judge_event,
     judge_quantities,
 )
@@ -43,6 +50,8 @@ GENERIC_SUBJECTS = frozenset({
     "death", "deaths", "casualties", "figure", "others", "those", "them", "they",
 })
 _WORD = re.compile(r"[a-z0-9]+")
+REPRESENTATIVES = 64  # figures of a group a new figure is matched against (bounded cost)
+NEAR_FACTOR = 3.0  # a figure this many times another is a different count, not a rival one
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "city", "town", "province", "region",
                          "district", "area", "strip", "attack", "near", "north", "south",
                          "east", "west", "northern", "southern", "eastern", "western"})
@@ -58,6 +67,33 @@ class Group:
     members: list[Member] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     days: tuple[Any, Any] | None = None  # the dates every member's dates overlap
+    figures: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
+    shown: list[Interval] = field(default_factory=list)  # the first REPRESENTATIVES figures
+
+    def contradicts_own(self, article_id: str, iv: Interval) -> bool:
+        """One article does not contradict itself: two disjoint figures in one article
+        ("12 Somali and 11 Yemeni pirates") count different things."""
+        return any(disjoint(iv, other) for other in self.figures.get(article_id, ()))
+
+    def matches(self, iv: Interval) -> bool:
+        return any(not disjoint(iv, other) for other in self.shown)
+
+    def near(self, iv: Interval) -> bool:
+        return any(_near(iv, other) for other in self.shown)
+
+    def note(self, article_id: str, iv: Interval) -> None:
+        self.figures[article_id].append(iv)
+        if len(self.shown) < REPRESENTATIVES:
+            self.shown.append(iv)
+
+
+def _near(a: Interval, b: Interval) -> bool:
+    """Close enough to be a rival figure for the same count (within ``NEAR_FACTOR``):
+    "some 30" vs "at least 40" yes, "two" vs "at least 40" no (a different count)."""
+    lo, hi = (a, b) if a[0] <= b[0] else (b, a)
+    if not disjoint(lo, hi):
+        return True
+    return lo[1] > 0 and hi[0] / lo[1] <= NEAR_FACTOR
 
 
 def subject_head(subject: str | None) -> str:
@@ -144,15 +180,22 @@ class Block:
         q = claim.quantity
         check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
         days = _days(claim) if check_days else None
-        at = next((i for i in self.candidates(words)
-                   if _places_fit(self.groups[i], words) and _days_fit(self.groups[i], days)),
-                  None)
+        fits = [i for i in self.candidates(words)
+                if _places_fit(self.groups[i], words) and _days_fit(self.groups[i], days)]
+        iv = interval(claim) if kind == "quantity" else None
+        if iv is not None:  # a group whose figures match, else one this article is not in
+            fits = [i for i in fits if not self.groups[i].contradicts_own(claim.article_id, iv)]
+            fits = ([i for i in fits if self.groups[i].matches(iv)]
+                    or [i for i in fits if self.groups[i].near(iv)])
+        at = fits[0] if fits else None
         if at is None:
             at = len(self.groups)
             self.groups.append(Group(kind, key, label))
             self.placeless.append(at)
         g = self.groups[at]
         g.members.append(member)
+        if iv is not None:
+            g.note(claim.article_id, iv)
         new_words = words - g.places
         if new_words:
             if not g.places:

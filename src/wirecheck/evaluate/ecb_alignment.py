@@ -1,0 +1,169 @@
+"""Claim alignment over ECB+: the real cross-outlet number disagreements it finds.
+
+ECB+ (../shared/data/ecbplus) is real news, several outlets per seminal event, so the same
+shelling is reported as "some 30", "at least 40", "about 40" dead. Every article is
+extracted with the normal pipeline into a scratch store; each gold sub-event (topic +
+ecb/ecbplus) is stored as one story, so what is measured is alignment, not story
+clustering (numbers of the topic's *other* seminal event — a different earthquake — are
+never compared); then ``reconcile_store`` aligns every story. ECB+ has no publish dates,
+so differing cumulative figures cannot be ordered into an update: they are conflicts.
+
+A group is **gold-linked** when two of its numbers, in different documents, sit inside
+gold mentions of one ECB+ cross-document chain (e.g. both inside the annotated
+participant "at least 40 people"): ECB+ itself says they are about the same thing.
+
+    python -m wirecheck.evaluate.ecb_alignment [--db scratch.db] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirecheck.evaluate.ecbplus import EcbDocument, Mention, read_corpus
+from wirecheck.extract import EXTRACTION_VERSION
+from wirecheck.extract.analyze import analyze_articles
+from wirecheck.reconcile.persist import reconcile_store
+from wirecheck.store.analysis import save_analysis
+from wirecheck.store.articles import insert_article
+from wirecheck.store.db import connect, transaction
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ecbplus"
+
+
+@dataclass(frozen=True)
+class Side:
+    doc: str
+    outlet: str
+    words: str
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    subevent: str
+    label: str
+    verdict: str
+    reasons: list[str]
+    sides: list[Side]
+    gold_linked: bool
+
+    @property
+    def outlets(self) -> int:
+        return len({s.outlet for s in self.sides})
+
+
+def load_store(conn: sqlite3.Connection, docs: list[EcbDocument]) -> None:
+    """Extract every document into the store; one story per gold sub-event."""
+    with transaction(conn):
+        for doc in docs:
+            insert_article(conn, doc.article())
+        for article, analysis in analyze_articles(d.article() for d in docs):
+            save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+        for sub in sorted({d.subtopic for d in docs}):
+            conn.execute("INSERT OR IGNORE INTO stories (id, label, keywords, updated_at) "
+                         "VALUES (?, ?, '[]', datetime('now'))", (f"ecb-{sub}", f"ECB+ {sub}"))
+        conn.executemany("INSERT OR IGNORE INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                         [(d.article_id, f"ecb-{d.subtopic}") for d in docs])
+        reconcile_store(conn, [f"ecb-{s}" for s in sorted({d.subtopic for d in docs})])
+
+
+def _chains(docs: list[EcbDocument]) -> dict[str, list[Mention]]:
+    """Per article id: its cross-document (non-singleton, non-intra) gold mentions."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for d in docs:
+        out[d.article_id] = [m for m in d.mentions
+                             if not m.chain.startswith(("SINGLETON_", "INTRA_"))]
+    return out
+
+
+def findings(conn: sqlite3.Connection, docs: list[EcbDocument]) -> list[Finding]:
+    """Number groups carried by two or more outlets, with their verdicts."""
+    gold = _chains(docs)
+    out = []
+    rows = conn.execute(
+        "SELECT * FROM alignments WHERE key LIKE 'q:%' AND outlets >= 2 ORDER BY story_id, key")
+    for al in rows.fetchall():
+        sides, chains = [], defaultdict(set)
+        for q in conn.execute(
+            "SELECT q.article_id, q.start, q.\"end\", q.text, q.low, q.high, a.outlet "
+            "FROM alignment_claims ac JOIN quantities q ON q.claim_id = ac.claim_id "
+            "JOIN articles a ON a.id = q.article_id WHERE ac.alignment_id = ? "
+            "ORDER BY a.id, q.start", (al["id"],),
+        ):
+            doc = str(q["article_id"]).removeprefix("ecbplus-")
+            sides.append(Side(doc, q["outlet"] or doc, q["text"], q["low"], q["high"]))
+            for m in gold.get(q["article_id"], ()):
+                if m.start <= q["start"] and q["end"] <= m.end:
+                    chains[m.chain].add(doc)
+        detail = json.loads(al["detail"])
+        out.append(Finding(
+            subevent=str(al["story_id"]).removeprefix("ecb-"), label=al["label"],
+            verdict=al["verdict"], reasons=list(detail.get("reasons", [])), sides=sides,
+            gold_linked=any(len(d) > 1 for d in chains.values()),
+        ))
+    return out
+
+
+def markdown(found: list[Finding]) -> str:
+    """The README list: disagreements first, then agreements, one line per group."""
+    order = {"conflict": 0, "evolving": 1, "unclear": 2, "agree": 3, "single_source": 4}
+    found = sorted(found, key=lambda f: (order.get(f.verdict, 9), f.subevent, f.label))
+    counts = defaultdict(int)
+    for f in found:
+        counts[f.verdict] += 1
+    linked = sum(f.gold_linked for f in found)
+    lines = [
+        f"{len(found)} number groups carried by 2+ outlets of one ECB+ seminal event "
+        f"({', '.join(f'{v} {n}' for v, n in sorted(counts.items()))}); "
+        f"{linked} of them gold-linked (two of their numbers inside one ECB+ cross-document chain).",
+        "",
+        "| sub-event | fact | verdict | gold-linked | what each outlet says |",
+        "|---|---|---|---|---|",
+    ]
+    for f in found:
+        said = "; ".join(f"{s.outlet}: “{s.words}”" for s in f.sides)
+        lines.append(f"| {f.subevent} | {f.label} | {f.verdict} | {'yes' if f.gold_linked else ''} "
+                     f"| {said.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--db", type=Path, default=None,
+                        help="scratch store (reused when it already holds the corpus)")
+    parser.add_argument("--markdown", action="store_true", help="print the README table")
+    args = parser.parse_args(argv)
+    if not args.root.exists():
+        print(f"{args.root}: ECB+ not found (../shared/data/ecbplus)", file=sys.stderr)
+        return 1
+    docs = list(read_corpus(args.root))
+    db = args.db or Path("ecb_alignment.db")
+    conn = connect(db)
+    try:
+        if conn.execute("SELECT count(*) FROM articles").fetchone()[0] < len(docs):
+            load_store(conn, docs)
+        else:
+            with transaction(conn):
+                reconcile_store(conn, [str(r[0]) for r in conn.execute("SELECT id FROM stories")])
+        found = findings(conn, docs)
+    finally:
+        conn.close()
+    if args.markdown:
+        print(markdown(found))
+    else:
+        for f in found:
+            print(f.subevent, f.label, f.verdict, "gold-linked" if f.gold_linked else "",
+                  " | ".join(f"{s.outlet}: {s.words}" for s in f.sides), sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
