@@ -116,8 +116,9 @@ def run(
     as_json: bool = JsonOpt,
 ) -> int:
     """The main job: ingest, extract, reconcile, then write the dossiers (bundled corpus by default)."""
-    from wirecheck.report.write import write_report
+    from wirecheck.report.write import check_formats, write_report
 
+    check_formats(fmt)  # before the ingest, not after it
     if not paths:
         paths = [pipeline.bundled_corpus()]
         note(ctx, f"no input given: using the bundled fictional example corpus ({paths[0]})")

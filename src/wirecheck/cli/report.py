@@ -60,6 +60,9 @@ def print_written(written: WrittenReport) -> None:
     """The end of `wirecheck run`: the biggest stories' dossiers, then where to look."""
     from rich.markup import escape
 
+    if not written.dossiers:
+        out.print("\nNo article was read, so no dossier was written.")
+        return
     fmts = ", ".join(written.index)
     out.print(f"\nDossiers ({escape(fmts)}) written to {escape(str(written.folder))}/")
     ranked = sorted(written.dossiers, key=lambda d: (-d.header.articles, d.header.label))

@@ -47,7 +47,7 @@ class WrittenReport:
         }
 
 
-def _check_formats(formats: Iterable[str]) -> list[str]:
+def check_formats(formats: Iterable[str]) -> list[str]:
     chosen = list(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
@@ -82,7 +82,7 @@ def write_report(
     A store without stories gets one dossier of all its articles (or of ``article_ids``),
     under the story id ``all``.
     """
-    chosen = _check_formats(formats)
+    chosen = check_formats(formats)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
