@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,13 +26,12 @@ from wirecheck.report.dossier import (
     Dossier,
     FactRow,
     Header,
-    OutletSourcing,
-    SourceRow,
     TimelineItem,
 )
 from wirecheck.report.entities import story_entities
 from wirecheck.report.facts import fallback_facts, load_articles, load_facts, span_ref
 from wirecheck.report.highlight import anchor_id
+from wirecheck.report.sources import cited_sources, outlet_sourcing
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 
 ALL_LIMIT = 500  # articles in the pseudo story "all" (a store not grouped into stories yet)
@@ -177,47 +176,6 @@ def _json_list(raw: str | None) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def _source_key(name: str) -> str:
-    key = " ".join(name.casefold().split())
-    return key[4:] if key.startswith("the ") else key
-
-
-def _sources(rows: Sequence[ClaimRow]) -> list[SourceRow]:
-    """Cited sources, most widely carried first; surface forms merged case-insensitively."""
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    outlets: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        if r.source_kind == "unattributed" or r.source == "unattributed":
-            continue
-        key = _source_key(r.source)
-        names[key][r.source] += 1
-        kinds[key][r.source_kind] += 1
-        outlets[key][r.column] += 1
-    out = [
-        SourceRow(name=names[k].most_common(1)[0][0], kind=kinds[k].most_common(1)[0][0],
-                  claims=sum(outlets[k].values()), outlets=dict(sorted(outlets[k].items())))
-        for k in names
-    ]
-    out.sort(key=lambda s: (-len(s.outlets), -s.claims, s.name.casefold()))
-    return out
-
-
-def _sourcing(rows: Sequence[ClaimRow], columns: Sequence[str]) -> list[OutletSourcing]:
-    out = []
-    for column in columns:
-        mine = [r for r in rows if r.column == column]
-        anonymous = sum(r.source_kind == "anonymous" for r in mine)
-        unattributed = sum(r.source_kind == "unattributed" for r in mine)
-        n = len(mine)
-        out.append(OutletSourcing(
-            column=column, claims=n, attributed=n - unattributed, anonymous=anonymous,
-            unattributed=unattributed, anonymous_share=round(anonymous / n, 4) if n else 0.0,
-            unattributed_share=round(unattributed / n, 4) if n else 0.0,
-        ))
-    return out
-
-
 def _header(story: dict[str, Any], articles: Sequence[ArticleInfo], columns: list[str],
             facts: Sequence[FactRow]) -> Header:
     dates = sorted((a.published for a in articles if a.published), key=display.instant)
@@ -312,8 +270,8 @@ def build_dossier(
                      "\"unknown outlet\" with their file name, each in its own column.")
     return Dossier(
         header=_header(story, list(articles.values()), columns, facts), columns=columns,
-        facts=facts, timeline=timeline, claims=rows, sources=_sources(rows),
-        outlet_sourcing=_sourcing(rows, columns),
+        facts=facts, timeline=timeline, claims=rows, sources=cited_sources(conn, rows, claims),
+        outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
         articles=list(articles.values()), entities=story_entities(conn, story_id, articles),
         notes=notes,
