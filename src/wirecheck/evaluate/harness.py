@@ -20,6 +20,7 @@ SECTIONS: dict[str, str] = {
     "entities": "wirecheck.evaluate.entities:score_entities",
     "ecbplus_entities": "wirecheck.evaluate.ecb_entities:score_ecbplus_entities",
     "ecbplus_stories": "wirecheck.evaluate.ecb_stories:score_ecbplus_stories",
+    "ecbplus_events": "wirecheck.evaluate.ecb_events:score_ecbplus_events",
     "alignments": "wirecheck.evaluate.alignments:score_alignments",
 }
 
