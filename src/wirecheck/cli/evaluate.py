@@ -61,8 +61,8 @@ def eval_(
     ecbplus: Path | None = typer.Option(
         None,
         "--ecbplus",
-        help="Also score cross-document entity resolution on this ECB+ "
-        "corpus folder (test topics 36-45).",
+        help="Also score on this ECB+ corpus folder: entity resolution and event "
+        "coreference (test topics 36-45), story and sub-event clustering (all topics).",
     ),
     as_json: bool = JsonOpt,
 ) -> None:
