@@ -59,3 +59,13 @@ def test_when() -> None:
     assert when("2024-03-20T10:00:00+00:00") == "2024-03-20 10:00 UTC"
     assert when("2024-03-20") == "2024-03-20"
     assert when(None) == ""
+
+
+def test_fact_reasons_are_short_bounded_and_tolerate_odd_json() -> None:
+    from wirecheck.report.display import fact_reasons
+
+    assert fact_reasons({"reasons": ["disjoint figures: 11 vs 23", "x" * 500, "third"]}) == [
+        "disjoint figures: 11 vs 23", "x" * 159 + "…", "and 1 more"]
+    assert fact_reasons({"reasons": "not a list"}) == []
+    assert fact_reasons({"reasons": [None, {"a": 1}, "ok"]}) == ["ok"]
+    assert fact_reasons({}) == []

@@ -39,7 +39,7 @@ def payload_story(db: Path) -> dict[str, Any]:
         for article, analysis in made:
             store_article(conn, article, analysis)
         save_story(conn, "xss", f"{PAYLOADS[0]} {PAYLOADS[14]}", [a.id for a, _ in made], [
-            Fact("xss-killed", PAYLOADS[1], "evolving", first, 3, 8, PAYLOADS[2], {"why": PAYLOADS[3]}),
+            Fact("xss-killed", PAYLOADS[1], "evolving", first, 3, 8, PAYLOADS[2], {"why": PAYLOADS[3], "reasons": PAYLOADS[4:8]}),
             Fact("xss-destroyed", PAYLOADS[15], "conflict", second, 3, 8),
         ], [{"id": f"xss-t{i}", "date_start": "2024-03-01", "kind": "claim", "ref_id": first[i],
              "label": p, "outlets": [p]} for i, p in enumerate(PAYLOADS)],

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from wirecheck.model import VERDICTS
@@ -93,6 +94,17 @@ def safe_url(url: str | None) -> str | None:
 def verdict(value: str | None) -> str:
     """A verdict from the store, or "unclear" when it is not one we know (also a CSS class)."""
     return value if value in VERDICTS else "unclear"
+
+
+def fact_reasons(detail: dict[str, Any], limit: int = 2) -> list[str]:
+    """Why reconcile gave its verdict (``detail["reasons"]``), shortened, at most ``limit``
+    (plus "n more"); the stored JSON is not trusted to be well formed."""
+    reasons = detail.get("reasons")
+    if not isinstance(reasons, list):
+        return []
+    texts = [shorten(str(r), 160) for r in reasons if isinstance(r, str | int | float) and str(r)]
+    extra = len(texts) - limit
+    return texts[:limit] + ([f"and {extra} more"] if extra > 0 else [])
 
 
 def source_label(source: str | None, chain: list[str]) -> str:

@@ -96,6 +96,7 @@ def html_environment(*packages: str) -> Environment:
         anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
         highlight=highlight, mark=Mark, group_cells=display.group_cells,
+        fact_reasons=display.fact_reasons,
     )
     env.filters["when"] = display.when
     return env
@@ -146,6 +147,7 @@ def _markdown_env() -> Environment:
     env.filters["md_link"] = md_link
     env.globals["md_context"] = md_context
     env.globals["group_cells"] = display.group_cells
+    env.globals["fact_reasons"] = display.fact_reasons
     env.filters["when"] = display.when
     return env
 
