@@ -113,6 +113,11 @@ def check_store(conn: sqlite3.Connection) -> StoreHealth:
     if fk:
         health.problems.append(f"{len(fk)} foreign key violations, first: {tuple(fk[0])}")
     tables = _tables(conn)
+    if not tables:  # killed before its first migration committed: empty, and whole
+        return health
+    if "articles" not in tables:
+        health.problems.append("no articles table: not a wirecheck store")
+        return health
     health.problems.extend(_orphans(conn, tables))
     health.problems.extend(_half_analyzed(conn, tables))
     if (fts := _fts_problem(conn, tables)) is not None:
