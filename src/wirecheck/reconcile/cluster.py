@@ -68,7 +68,12 @@ def unit(vector: Vector) -> Vector:
 
 
 def dot(a: Vector, b: Vector) -> float:
-    common = a.keys() & b.keys()
+    """Summed in the smaller vector's own (insertion) order, never a set's: a set of strings
+    iterates in hash order, which changes with PYTHONHASHSEED, so the float sum — and a
+    tie between two merges — would differ between processes (Spark workers, re-runs)."""
+    if len(a) > len(b):
+        a, b = b, a
+    common = [t for t in a if t in b]
     return float(sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common))))
 
 
