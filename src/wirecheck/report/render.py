@@ -116,8 +116,15 @@ def render_html(dossier: Dossier) -> str:
     )
 
 
+def _fields(value: Any) -> Any:
+    """json.dumps hook: a dataclass as its fields (no intermediate dicts, as Dossier.to_dict)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return value.__dict__
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def render_json(dossier: Dossier, *, indent: int | None = 2) -> str:
-    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+    return json.dumps(dossier, default=_fields, ensure_ascii=False, indent=indent) + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
