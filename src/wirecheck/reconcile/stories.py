@@ -278,6 +278,20 @@ def _place(
     baseline: float,
     params: StoryParams,
     kind: str,
+) -> dict[str, str]:
+    """Cluster ``sigs`` with the stored ``groups`` (which never merge): article id →
+    (stored or new) cluster id."""
+    return _place_merging(sigs, vectors, groups, threshold, baseline, params, kind)[0]
+
+
+def _place_merging(
+    sigs: Sequence[Signature],
+    vectors: dict[str, Vector],
+    groups: Sequence[Cluster],
+    threshold: float,
+    baseline: float,
+    params: StoryParams,
+    kind: str,
     group_threshold: float | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Cluster ``sigs`` with the stored ``groups``: article id → (stored or new) cluster id,
@@ -322,7 +336,7 @@ def assign_batch(
     state.ensure_stories(queries)
     candidates = sorted({sid for t in queries for sid in state.postings.get(t, ())})
     state.observe_background(sigs, story_vecs)
-    story_of, merged = _place(
+    story_of, merged = _place_merging(
         sigs,
         story_vecs,
         [state.stories[c] for c in candidates],
@@ -350,7 +364,7 @@ def assign_batch(
                 0.0,
                 params,
                 "e",
-            )[0]
+            )
         )
         story = state.stories.get(story_id) or Cluster(story_id)
         for s in members:
