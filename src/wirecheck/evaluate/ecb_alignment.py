@@ -111,26 +111,42 @@ def findings(conn: sqlite3.Connection, docs: list[EcbDocument]) -> list[Finding]
     return out
 
 
-def markdown(found: list[Finding]) -> str:
-    """The README list: disagreements first, then agreements, one line per group."""
-    order = {"conflict": 0, "evolving": 1, "unclear": 2, "agree": 3, "single_source": 4}
-    found = sorted(found, key=lambda f: (order.get(f.verdict, 9), f.subevent, f.label))
-    counts = defaultdict(int)
+HUMAN = ("killed", "injured", "missing", "displaced", "evacuated", "detained", "hostages")
+
+
+def _tally(found: list[Finding]) -> str:
+    counts: dict[str, int] = defaultdict(int)
     for f in found:
         counts[f.verdict] += 1
-    linked = sum(f.gold_linked for f in found)
+    return ", ".join(f"{v} {n}" for v, n in sorted(counts.items()))
+
+
+def _topic(subevent: str) -> int:
+    head = subevent.split("_")[0]
+    return int(head) if head.isdigit() else 0
+
+
+def markdown(found: list[Finding], most: int = 12) -> str:
+    """The README list: counts for every number group, then the disputed casualty-type
+    groups (killed, injured, displaced, ...), one line each."""
+    human = [f for f in found if f.label.split(" ")[0] in HUMAN]
+    disputed = sorted((f for f in human if f.verdict in ("conflict", "evolving", "unclear")),
+                      key=lambda f: (f.verdict, _topic(f.subevent), f.subevent, f.label))
     lines = [
-        f"{len(found)} number groups carried by 2+ outlets of one ECB+ seminal event "
-        f"({', '.join(f'{v} {n}' for v, n in sorted(counts.items()))}); "
-        f"{linked} of them gold-linked (two of their numbers inside one ECB+ cross-document chain).",
+        f"All number groups carried by 2+ outlets of one ECB+ seminal event: {len(found)} "
+        f"({_tally(found)}); {sum(f.gold_linked for f in found)} gold-linked (two of their "
+        "numbers inside mentions of one ECB+ cross-document chain).",
+        f"Casualty-type groups (killed, injured, displaced, evacuated, detained, missing, "
+        f"hostages): {len(human)} ({_tally(human)}); the disputed ones:",
         "",
         "| sub-event | fact | verdict | gold-linked | what each outlet says |",
         "|---|---|---|---|---|",
     ]
-    for f in found:
-        said = "; ".join(f"{s.outlet}: “{s.words}”" for s in f.sides)
+    for f in disputed:
+        said = list(dict.fromkeys(f"{s.outlet}: “{s.words}”" for s in f.sides))
+        more = f"; … {len(said) - most} more" if len(said) > most else ""
         lines.append(f"| {f.subevent} | {f.label} | {f.verdict} | {'yes' if f.gold_linked else ''} "
-                     f"| {said.replace('|', '/')} |")
+                     f"| {'; '.join(said[:most]).replace('|', '/')}{more} |")
     return "\n".join(lines)
 
 

@@ -104,18 +104,30 @@ def judge_quantities(members: list[Member], measure: str | None, sources: int) -
         if sources >= 2:
             return Judgement("agree", ["the figures overlap"], detail)
         return Judgement("single_source", ["one independent source"], detail)
-    pair = f"{_fmt(bottom[0])} vs {_fmt(top[0])}"
     if measure not in CUMULATIVE:
-        return Judgement("conflict", [f"disjoint figures: {pair}"], detail)
+        return Judgement("conflict", [f"disjoint figures: {_spread(spans)}"], detail)
     if any(m.published is None for m, _ in spans):
         return Judgement("conflict", [f"disjoint figures without publish times to order them: "
-                                      f"{pair}"], detail)
+                                      f"{_spread(spans)}"], detail)
     problems = _update_problems(spans)
     if problems:
         return Judgement("conflict", problems, detail)
     detail["series"] = sorted((dict(_entry(m, iv), value=_point(iv)) for m, iv in spans),
                               key=lambda p: (p["published"] or "", p["claim_id"]))
     return Judgement("evolving", ["a cumulative figure rising across publish times"], detail)
+
+
+def _spread(spans: list[Spot], most: int = 8) -> str:
+    """The distinct figures, lowest first, with how many outlets give each."""
+    outlets: dict[tuple[float, str], set[str]] = {}
+    for m, iv in spans:
+        q = m.claim.quantity
+        words = q.span.text if q else m.claim.span.text[:40]
+        outlets.setdefault((iv[0], words.casefold()), set()).add(m.column)
+    shown = [f"{w!r}" + (f" ×{len(o)}" if len(o) > 1 else "")
+             for (_low, w), o in sorted(outlets.items())]
+    more = f" and {len(shown) - most} more" if len(shown) > most else ""
+    return ", ".join(shown[:most]) + more
 
 
 def _entry(m: Member, iv: Interval) -> dict[str, Any]:
