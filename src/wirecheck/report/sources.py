@@ -3,10 +3,14 @@
 A source is counted once however outlets spell it: single-step attributions resolved to an
 entity (``attribution.source_entity``: "Ms Kastelan" and "Interior Minister Dora Kastelan")
 merge under the entity's name; others merge by their words, case and a leading "the" aside.
+The entity is trusted only when the source's words *name* it (one of its aliases, or ending
+in one after a title: "Governor Miro Halloran"), not when they merely mention it ("the mayor
+of Marlow" is not Marlow; "two engineers at the Hydro Authority" are not the Authority).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -20,14 +24,42 @@ def _source_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _entity_names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
-    names: dict[str, str] = {}
+_LINKING = frozenset({"of", "in", "at", "from", "for", "with", "near", "by", "on", "to", "and",
+                      "or", "about", "against", "outside", "inside"})
+
+
+def _words(text: str) -> list[str]:
+    words = text.casefold().replace(",", " , ").split()
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def names_entity(source: str, names: Sequence[str]) -> bool:
+    """True when ``source`` is one of ``names`` or ends in one after a title-like word."""
+    words = _words(source)
+    for name in names:
+        tail = _words(name)
+        if not tail or len(tail) > len(words) or words[-len(tail):] != tail:
+            continue
+        before = [w for w in words[: len(words) - len(tail)] if w not in ("the", "a", "an")]
+        if not before or (before[-1] not in _LINKING and before[-1] != ","):
+            return True
+    return False
+
+
+def _entities(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, list[str]]]:
+    """Entity id → (canonical name, every name it goes by)."""
+    out: dict[str, tuple[str, list[str]]] = {}
     chunk = sorted(ids)
     for i in range(0, len(chunk), 500):
         part = chunk[i : i + 500]
-        names.update((str(r[0]), str(r[1])) for r in conn.execute(
-            f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' for _ in part)})", part))
-    return names
+        for r in conn.execute("SELECT id, name, aliases FROM entities WHERE id IN "
+                              f"({', '.join('?' for _ in part)})", part):
+            try:
+                aliases = [str(a) for a in json.loads(r[2] or "[]")]
+            except (ValueError, TypeError):
+                aliases = []
+            out[str(r[0])] = (str(r[1]), [str(r[1]), *aliases])
+    return out
 
 
 def cited_sources(
@@ -36,16 +68,16 @@ def cited_sources(
     """Cited sources, most widely carried first (unattributed claims are not a source)."""
     entity_of = {c.id: c.attribution.source_entity for c in claims
                  if c.attribution.source_entity and len(c.attribution.chain) <= 1}
-    canonical = _entity_names(conn, {e for e in entity_of.values() if e})
+    entities = _entities(conn, {e for e in entity_of.values() if e})
     names: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     outlets: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
         if r.source_kind == "unattributed" or r.source == "unattributed":
             continue
-        entity = entity_of.get(r.id)
-        if entity and entity in canonical:
-            key, name = "entity:" + entity, canonical[entity]
+        entity = entities.get(entity_of.get(r.id) or "")
+        if entity is not None and names_entity(r.source, entity[1]):
+            key, name = "entity:" + str(entity_of[r.id]), entity[0]
         else:
             key, name = _source_key(r.source), r.source
         names[key][name] += 1
