@@ -167,3 +167,17 @@ def test_timeline_entry_of_an_aligned_fact_quotes_its_dated_words(example: sqlit
     claim = next(c for c in d.claims if c.fact_id == "rafah-timing")
     assert (item.target, item.target_article) == (claim.span.anchor, claim.article_id)
     assert item.quote == claim.span.text
+
+
+def test_a_long_story_can_be_bounded_to_its_most_recent_articles(example: sqlite3.Connection) -> None:
+    full = build_dossier(example, "rafah")
+    d = build_dossier(example, "rafah", max_articles=2)
+    assert d.header.articles == full.header.articles == 4  # the header covers the whole story
+    assert sorted(d.header.outlets) == sorted(full.header.outlets)
+    shown = {a.id for a in d.articles}
+    assert len(shown) == 2 and {c.article_id for c in d.claims} <= shown
+    assert all(c.article_id in shown for f in d.facts for cs in f.cells.values() for c in cs)
+    killed = next(f for f in d.facts if f.label == "killed")
+    assert killed.claims_total == 3 and killed.verdict == "conflict"  # reconcile's, whole story
+    assert any("the 2 most recent of the story's 4 articles" in n for n in d.notes)
+    assert build_dossier(example, "rafah", max_articles=4).notes == full.notes

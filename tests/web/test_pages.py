@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from fastapi.testclient import TestClient
 
 from wirecheck.model import Article
@@ -185,3 +186,14 @@ def test_search_with_fts_syntax_is_just_words(client: TestClient) -> None:
     for q in ('"', "NEAR(a b)", "* OR", "Rafah AND -x", "'; DROP TABLE articles; --"):
         assert client.get("/", params={"q": q}).status_code == 200
     assert client.get("/api/search", params={"q": "Rafah"}).json()["results"]
+
+
+def test_a_long_story_page_says_it_shows_the_most_recent_articles(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirecheck.web import app
+
+    monkeypatch.setattr(app, "STORY_ARTICLES", 2)
+    page = client.get("/stories/rafah").text
+    assert "shows the 2 most recent of the story&#39;s 4 articles" in page
+    assert client.get("/api/stories/rafah").json()["header"]["articles"] == 4

@@ -82,15 +82,20 @@ def story_row(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-def _story_claims(conn: sqlite3.Connection, story_id: str, article_ids: list[str]) -> list[Claim]:
-    if story_id == ALL_STORIES:
-        marks = ", ".join("?" for _ in article_ids)  # at most ALL_LIMIT
-        rows = conn.execute(CLAIM_SELECT + f" WHERE c.article_id IN ({marks})", article_ids)
-    else:
-        rows = conn.execute(
+def _story_claims(
+    conn: sqlite3.Connection, story_id: str, article_ids: list[str], *, every: bool
+) -> list[Claim]:
+    """The claims of the story's articles (``every``), or of ``article_ids`` only."""
+    if every and story_id != ALL_STORIES:
+        return [claim_from_row(r) for r in conn.execute(
             CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
-            "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))
-    return [claim_from_row(r) for r in rows]
+            "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))]
+    out = []
+    for i in range(0, len(article_ids), 500):  # bounded IN lists
+        chunk = article_ids[i : i + 500]
+        out += [claim_from_row(r) for r in conn.execute(
+            CLAIM_SELECT + f" WHERE c.article_id IN ({', '.join('?' for _ in chunk)})", chunk)]
+    return out
 
 
 def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None = None) -> ClaimRow:
@@ -180,11 +185,12 @@ def _header(story: dict[str, Any], articles: Sequence[ArticleInfo], columns: lis
             facts: Sequence[FactRow]) -> Header:
     dates = sorted((a.published for a in articles if a.published), key=display.instant)
     originals = {a.column for a in articles if a.duplicate_of is None}
+    outlets = list(dict.fromkeys([*columns, *(a.column for a in articles)]))
     return Header(
         story_id=str(story["id"]), label=str(story["label"]),
         time_start=story["time_start"] or (dates[0] if dates else None),
         time_end=story["time_end"] or (dates[-1] if dates else None),
-        articles=len(articles), outlets=columns, independent_sources=len(originals),
+        articles=len(articles), outlets=outlets, independent_sources=len(originals),
         keywords=_json_list(story["keywords"]),
         verdicts=dict(sorted(Counter(f.verdict for f in facts).items())),
     )
@@ -228,24 +234,52 @@ def _unaligned_facts(
     return extra
 
 
+_IN_STORY = "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?"
+
+
+def _story_articles(
+    conn: sqlite3.Connection, story_id: str, max_articles: int | None, notes: list[str]
+) -> tuple[dict[str, ArticleInfo], dict[str, ArticleInfo]]:
+    """(articles shown, every article of the story without its text). A story longer than
+    ``max_articles`` shows its most recent ones (the web UI's bound; files show all)."""
+    every = load_articles(conn, _IN_STORY, (story_id,), with_text=False)
+    if max_articles is None or len(every) <= max_articles:
+        return load_articles(conn, _IN_STORY, (story_id,)), every
+    shown = load_articles(conn, _IN_STORY + (
+        " AND a.rowid IN (SELECT a2.rowid FROM articles a2 JOIN story_articles s2 "
+        "ON s2.article_id = a2.id WHERE s2.story_id = ? "
+        "ORDER BY a2.published IS NULL, a2.published DESC, a2.rowid DESC LIMIT ?)"),
+        (story_id, story_id, max_articles))
+    notes.append(f"This page shows the {len(shown)} most recent of the story's {len(every)} "
+                 "articles (matrix cells, claims, sources and timeline come from those; fact "
+                 f"verdicts and counts cover the whole story). `wirecheck report {story_id}` "
+                 "writes the full dossier.")
+    return shown, every
+
+
 def build_dossier(
-    conn: sqlite3.Connection, story_id: str, *, article_ids: Sequence[str] | None = None
+    conn: sqlite3.Connection,
+    story_id: str,
+    *,
+    article_ids: Sequence[str] | None = None,
+    max_articles: int | None = None,
 ) -> Dossier:
     """Everything the dossier shows about ``story_id``.
 
     ``"all"``: the store's most recent articles, or the given ``article_ids`` (what
-    ``wirecheck run`` read, for a store not grouped into stories yet).
+    ``wirecheck run`` read, for a store not grouped into stories yet). ``max_articles``
+    bounds a long story to its most recent articles (the web UI: pages stay fast).
     """
     story = story_row(conn, story_id)
     notes: list[str] = []
     if story_id == ALL_STORIES:
         articles = _all_articles(conn, article_ids, notes)
+        every = articles
     else:
-        articles = load_articles(
-            conn, "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?",
-            (story_id,))
+        articles, every = _story_articles(conn, story_id, max_articles, notes)
     order = {aid: i for i, aid in enumerate(articles)}
-    claims = sorted((c for c in _story_claims(conn, story_id, list(articles)) if c.article_id in articles),
+    found = _story_claims(conn, story_id, list(articles), every=len(every) == len(articles))
+    claims = sorted((c for c in found if c.article_id in articles),
                     key=lambda c: (order[c.article_id], c.span.start, c.span.end))
     facts, _ = load_facts(conn, story_id=None if story_id == ALL_STORIES else story_id,
                           known=({c.id: c for c in claims}, articles))
@@ -269,7 +303,7 @@ def build_dossier(
         notes.append("Some articles came without outlet metadata: they are shown as "
                      "\"unknown outlet\" with their file name, each in its own column.")
     return Dossier(
-        header=_header(story, list(articles.values()), columns, facts), columns=columns,
+        header=_header(story, list(every.values()), columns, facts), columns=columns,
         facts=facts, timeline=timeline, claims=rows, sources=cited_sources(conn, rows, claims),
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),

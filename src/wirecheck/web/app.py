@@ -29,6 +29,7 @@ from wirecheck.web.queries import PER_PAGE, Page
 
 log = logging.getLogger("wirecheck.web")
 CLAIMS_SHOWN = 100  # claim-table rows on a story page before "show all" (keeps pages fast)
+STORY_ARTICLES = 120  # a longer story's page covers its most recent articles (says so)
 SECURITY_HEADERS = {
     "Content-Security-Policy": content_security_policy(frame_ancestors=True),
     "X-Content-Type-Options": "nosniff",
@@ -119,8 +120,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
     def story(conn: Conn, story_id: str, claims: str = "") -> HTMLResponse:
         limit = None if claims == "all" else CLAIMS_SHOWN
-        return html("story.html", q="", d=build_dossier(conn, story_id), standalone=False,
-                    claim_limit=limit)
+        return html("story.html", q="", d=build_dossier(conn, story_id, max_articles=STORY_ARTICLES),
+                    standalone=False, claim_limit=limit)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(conn: Conn, article_id: str) -> HTMLResponse:
@@ -149,7 +150,8 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/stories/{story_id:path}")
     def api_story(conn: Conn, story_id: str) -> Response:
-        body = render_json(build_dossier(conn, story_id), indent=None)  # as `report -f json`
+        dossier = build_dossier(conn, story_id, max_articles=STORY_ARTICLES)  # as the page
+        body = render_json(dossier, indent=None)  # `report -f json` writes the full one
         return Response(body, media_type="application/json")
 
     @app.get("/api/search")
