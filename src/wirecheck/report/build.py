@@ -181,11 +181,18 @@ def _json_list(raw: str | None) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def _header(story: dict[str, Any], articles: Sequence[ArticleInfo], columns: list[str],
+Brief = tuple[str, str | None, str | None]  # an article's column, duplicate_of, published
+
+
+def _brief(articles: dict[str, ArticleInfo]) -> list[Brief]:
+    return [(a.column, a.duplicate_of, a.published) for a in articles.values()]
+
+
+def _header(story: dict[str, Any], articles: Sequence[Brief], columns: list[str],
             facts: Sequence[FactRow]) -> Header:
-    dates = sorted((a.published for a in articles if a.published), key=display.instant)
-    originals = {a.column for a in articles if a.duplicate_of is None}
-    outlets = list(dict.fromkeys([*columns, *(a.column for a in articles)]))
+    dates = sorted((p for _, _, p in articles if p), key=display.instant)
+    originals = {c for c, dup, _ in articles if dup is None}
+    outlets = list(dict.fromkeys([*columns, *(c for c, _, _ in articles)]))
     return Header(
         story_id=str(story["id"]), label=str(story["label"]),
         time_start=story["time_start"] or (dates[0] if dates else None),
@@ -239,11 +246,17 @@ _IN_STORY = "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = 
 
 def _story_articles(
     conn: sqlite3.Connection, story_id: str, max_articles: int | None, notes: list[str]
-) -> tuple[dict[str, ArticleInfo], dict[str, ArticleInfo]]:
-    """(articles shown, every article of the story without its text). A story longer than
+) -> tuple[dict[str, ArticleInfo], list[Brief]]:
+    """(articles shown, every article of the story in brief). A story longer than
     ``max_articles`` shows its most recent ones (the web UI's bound; files show all)."""
-    every = load_articles(conn, _IN_STORY, (story_id,), with_text=False)
-    if max_articles is None or len(every) <= max_articles:
+    if max_articles is None:
+        articles = load_articles(conn, _IN_STORY, (story_id,))
+        return articles, _brief(articles)
+    every: list[Brief] = [
+        (display.outlet_column(r[0], r[1], r[2]), r[3], r[4]) for r in conn.execute(
+            "SELECT a.outlet, a.source_path, a.id, a.duplicate_of, a.published FROM articles a "
+            + _IN_STORY, (story_id,))]
+    if len(every) <= max_articles:
         return load_articles(conn, _IN_STORY, (story_id,)), every
     shown = load_articles(conn, _IN_STORY + (
         " AND a.rowid IN (SELECT a2.rowid FROM articles a2 JOIN story_articles s2 "
@@ -274,7 +287,7 @@ def build_dossier(
     notes: list[str] = []
     if story_id == ALL_STORIES:
         articles = _all_articles(conn, article_ids, notes)
-        every = articles
+        every = _brief(articles)
     else:
         articles, every = _story_articles(conn, story_id, max_articles, notes)
     order = {aid: i for i, aid in enumerate(articles)}
@@ -303,7 +316,7 @@ def build_dossier(
         notes.append("Some articles came without outlet metadata: they are shown as "
                      "\"unknown outlet\" with their file name, each in its own column.")
     return Dossier(
-        header=_header(story, list(every.values()), columns, facts), columns=columns,
+        header=_header(story, every, columns, facts), columns=columns,
         facts=facts, timeline=timeline, claims=rows, sources=cited_sources(conn, rows, claims),
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
