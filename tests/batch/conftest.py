@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,3 +40,12 @@ def spark() -> Iterator[Any]:
     })
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session")
+def job(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """One Spark batch of the fixture corpus: (its --out folder, its SparkReport)."""
+    from wirecheck.batch.spark import run_spark
+
+    out = tmp_path_factory.mktemp("spark") / "out"
+    return out, run_spark(INPUTS, out, session=spark)

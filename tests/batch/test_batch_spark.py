@@ -12,17 +12,11 @@ from batch_helpers import INPUTS, dump
 
 from wirecheck.batch.parquet import import_parquet
 from wirecheck.batch.sources import list_inputs
-from wirecheck.batch.spark import SparkReport, run_spark
+from wirecheck.batch.spark import SparkReport
 from wirecheck.store.analysis import load_claims
 from wirecheck.store.db import connect
 
 pytestmark = pytest.mark.spark
-
-
-@pytest.fixture(scope="module")
-def job(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SparkReport]:
-    out = tmp_path_factory.mktemp("spark") / "out"
-    return out, run_spark(INPUTS, out, session=spark)
 
 
 def test_spark_then_import_stores_what_ingest_stores(

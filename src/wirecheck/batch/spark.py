@@ -12,7 +12,10 @@ The job runs the same functions as ``wirecheck ingest``:
 4. range-partition by input order and run ``analyze_articles`` (``nlp.pipe`` +
    ``claims.analyze_doc``) in ``mapPartitions``: one model load per Python worker;
 5. write ``articles`` (each with its analysis as JSON) and the flat ``claims``, ``times``,
-   ``events``, ``entity_mentions`` and ``problems`` tables as Parquet, plus a manifest.
+   ``events``, ``entity_mentions`` and ``problems`` tables as Parquet;
+6. cluster the articles into stories and sub-events (``spark_stories.py``: the
+   single-process ``assign_batch`` as joins and per-group tasks) → ``story_articles`` and
+   ``stories``; then the manifest.
 
 ``wirecheck import-parquet`` (batch/parquet.py) loads the result into the SQLite store
 through the same code path as ingest, so the store ends up as a single-process run leaves it.
@@ -34,6 +37,7 @@ from typing import Any
 
 from wirecheck.batch import neardup, sources, tables
 from wirecheck.batch.parquet import MANIFEST
+from wirecheck.batch.spark_stories import run_stories
 from wirecheck.errors import Notice, WirecheckError
 from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.limits import DEFAULT_LIMITS, Limits
@@ -60,6 +64,7 @@ class SparkReport:
     read: int = 0
     duplicates: int = 0
     analyzed: int = 0
+    stories: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -210,6 +215,7 @@ def run_spark(
         rows = stored.select("analysis").rdd.mapPartitions(lambda r, t=table: _derived(r, t))
         spark.createDataFrame(rows, _schema(tables.TABLES[table])).write.mode("overwrite") \
             .parquet(f"{out_uri}/{table}")
+    report.stories = run_stories(spark, stored, out_uri)
 
     report.read = raw.count()
     report.analyzed = stored.count()

@@ -1,0 +1,144 @@
+"""Executor-side pieces of story clustering on Spark: ``stories.assign_batch``, taken apart.
+
+``assign_batch`` on a fresh state (what a Spark batch is: nothing stored yet) is a chain of
+steps that are either per article, per term, per connected group of candidates or per
+story — each a pure function of the data Spark brings together with a join or a
+``groupByKey`` (``batch/spark_stories.py``):
+
+1. per article: the key-term signature (:func:`article_signature`, ``terms.signature``);
+2. per term: the document frequency (a ``reduceByKey``); per article again: the story and
+   sub-event vectors, from the article's own terms' frequencies (:func:`vectors_of`, the
+   very ``stories._vectors``);
+3. per term: the candidate pairs of ``cluster._candidates`` — the last ``window`` items in
+   publish order that had the term among their top terms — a windowed self-join;
+4. the background similarity: one pseudo-random partner per article (:func:`partner`),
+   summed on the driver in article order (one float per article, streamed), so the sum is
+   the same float the single-process run adds up;
+5. per connected group of the candidate graph: the average-link agglomeration
+   (:func:`place_component`). Merges only ever follow candidate links, so each connected
+   group evolves exactly as it does inside one global run;
+6. per story: sub-events (``stories._place`` on the story's members), label and keywords
+   (:func:`story_rows`).
+
+Everything here is pyspark-free, so the test compares it with ``assign_batch`` directly.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from wirecheck.extract import ArticleAnalysis
+from wirecheck.model import Article
+from wirecheck.reconcile import cluster as clustering
+from wirecheck.reconcile.cluster import Item, Linkage, Vector, top_terms
+from wirecheck.reconcile.stories import (
+    Cluster,
+    StoryParams,
+    StoryState,
+    _place,
+    _vectors,
+    cluster_id,
+    keywords,
+    label,
+    order_key,
+    time_decay,
+)
+from wirecheck.reconcile.terms import Signature, signature
+
+PARAMS = StoryParams()
+STORY_COLUMNS = [("article_id", "string"), ("story_id", "string"), ("subevent_id", "string")]
+STORY_TABLE_COLUMNS = [("id", "string"), ("label", "string"), ("size", "long"),
+                       ("keywords", "array<string>"), ("time_start", "string"),
+                       ("time_end", "string"), ("subevents", "long")]
+
+
+def article_signature(article: Article, analysis: ArticleAnalysis | None) -> Signature:
+    """``story_store.article_signature`` from the article's own analysis: one entity name
+    per mention and the event types, in text order. The store uses the *resolved* name of
+    each mention (cross-article entity resolution, a sequential pass over the store); here
+    it is the article-local name, which is the store's fallback and its usual value."""
+    mentions = sorted((m.start, e.name) for e in analysis.entities for m in e.mentions) \
+        if analysis else []
+    events = sorted((e.span.start, e.action_type) for e in analysis.events) if analysis else []
+    return signature(
+        article.id, article.text, title=article.title, published=article.published,
+        entities=[name for _, name in mentions], event_types=[kind for _, kind in events],
+    )
+
+
+def vectors_of(sig: Signature, df: dict[str, int], n_docs: int,
+               params: StoryParams = PARAMS) -> tuple[Vector, Vector]:
+    """The article's (story, sub-event) vectors, given the frequencies of its own terms."""
+    state = StoryState(n_docs=n_docs)
+    state.df.update(df)
+    return _vectors(sig, state, params)
+
+
+def partner(index: int, article_id: str, n: int) -> int | None:
+    """The article ``observe_background`` pairs with the one at ``index`` (None: no pair)."""
+    if n <= 2:
+        return None
+    return (index + 1 + zlib.crc32(article_id.encode()) % (n - 1)) % n
+
+
+def query_terms(vector: Vector, params: StoryParams = PARAMS) -> list[str]:
+    """The terms an item is blocked on (``cluster._candidates``)."""
+    return top_terms(vector, params.query_terms)
+
+
+def best_links(item_key: str, shared: Iterable[tuple[str, int]],
+               params: StoryParams = PARAMS) -> list[tuple[str, str]]:
+    """An item's kept candidate pairs: the ``per_article`` predecessors sharing most terms."""
+    best = sorted(shared, key=lambda kv: (-kv[1], kv[0]))[: params.per_article]
+    return [(item_key, other) for other, _ in best]
+
+
+def linkage(threshold: float, baseline: float, params: StoryParams = PARAMS) -> Linkage:
+    return Linkage(threshold, baseline, params.query_terms, params.window, params.per_article,
+                   params.max_links, params.total_terms)
+
+
+def place_component(members: Sequence[tuple[str, Vector, datetime | None]],
+                    links: Iterable[tuple[str, str]], baseline: float,
+                    params: StoryParams = PARAMS) -> list[tuple[str, str]]:
+    """(article id, story id) for one connected group of new articles and its links.
+
+    The body of ``cluster.cluster`` with the candidate links given (they were found over
+    the whole batch, which one group alone cannot redo).
+    """
+    nodes: dict[str, Any] = {}
+    items = []
+    for aid, vector, published in members:
+        sig = Signature(aid, published, {})
+        it = Item(aid, vector, order_key(sig), (published, published))
+        items.append(it)
+        nodes["i" + aid] = clustering._Node("i" + aid, 1, dict(vector), it.span, items=[it])
+    for a, b in links:
+        nodes[a].links.add(b)
+        nodes[b].links.add(a)
+    clustering._agglomerate(nodes, linkage(params.story_threshold, baseline, params),
+                            time_decay(params.time_scale_days))
+    out = []
+    for node in nodes.values():
+        founder = min(node.items, key=lambda it: it.order).id
+        out.extend((it.id, cluster_id("s", founder)) for it in node.items)
+    return out
+
+
+def story_rows(story_id: str, members: Iterable[tuple[Signature, Vector, Vector]],
+               params: StoryParams = PARAMS) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    """One new story: its articles' (article, story, sub-event) rows and its table row."""
+    ordered = sorted(members, key=lambda m: order_key(m[0]))
+    sigs = [m[0] for m in ordered]
+    sub_of = _place(sigs, {m[0].article_id: m[2] for m in ordered}, [],
+                    params.subevent_threshold, 0.0, params, "e")
+    story = Cluster(story_id)
+    for sig, story_vec, _ in ordered:
+        story.add(story_vec, sig, params.total_terms)
+    table = (story_id, label(story), story.size, keywords(story),
+             story.first.isoformat() if story.first else None,
+             story.last.isoformat() if story.last else None, len(set(sub_of.values())))
+    return [(s.article_id, story_id, sub_of[s.article_id]) for s in sigs], table
