@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,33 +50,39 @@ def run_to_end(cmd: list[str]) -> float:
     return time.monotonic() - began
 
 
-def kill_after(cmd: list[str], delay: float) -> bool:
+def kill_after(cmd: list[str], db: Path, delay: float) -> bool | None:
     """Start ``cmd`` and SIGKILL it (and any workers it forked) after ``delay`` s.
 
-    True when it was still running. It runs in its own process group so worker processes
-    die with it, as they would when a machine loses power.
+    Returns None when it finished first, else whether it had written to the store (the
+    file or its write-ahead log changed since it started). It runs in its own process group
+    so worker processes die with it, as they would when a machine loses power.
     """
+    began = time.time()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
         proc.wait(timeout=delay)
     except subprocess.TimeoutExpired:
+        files = [p for p in (db, Path(f"{db}-wal")) if p.exists()]
+        wrote = any(p.stat().st_mtime >= began for p in files)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         assert proc.stderr is not None
         proc.stderr.close()
-        return True
+        return wrote
     assert proc.stderr is not None
     err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
     assert proc.returncode == 0, f"{cmd} failed on its own: {err[-2000:]}"
-    return False
+    return None
 
 
 def fingerprint(db: Path) -> Fingerprint:
     """Per article: (analyzed version, every extraction row as (table, start, end, text))."""
     conn = sqlite3.connect(db)
     try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone() is None:
+            return {}  # killed before the schema was committed: nothing stored
         rows: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
         for table in EXTRACTION_TABLES:
             for aid, start, end, text in conn.execute(
@@ -114,25 +121,32 @@ def fresh(db: Path) -> None:
 
 
 def kill_repeatedly(cmd: list[str], db: Path, reference: Fingerprint, took: float,
-                    kills: int, rng: random.Random) -> int:
+                    kills: int, rng: random.Random,
+                    start_over: Callable[[], None] | None = None) -> int:
     """SIGKILL ``cmd`` ``kills`` times mid-run; returns the number of runs that finished.
 
     A run that finishes before its kill (the machine was fast) is itself a resume: the
-    store must then equal the reference, and it starts over empty so that later runs have
-    work to interrupt again.
+    store must then equal the reference, and it starts over (empty, or ``start_over``
+    rebuilds the scenario's starting store) so that later runs have work to interrupt.
     """
-    done = finished = 0
+    done = finished = writing = 0
     for _attempt in range(kills * 4):
         if done == kills:
             break
-        if kill_after(cmd, rng.uniform(0.15, 0.9) * took):
+        wrote = kill_after(cmd, db, rng.uniform(0.15, 0.9) * took)
+        if wrote is not None:
             done += 1
+            writing += wrote
             assert_whole(db, reference)
         else:
             finished += 1
             assert assert_whole(db, reference) == reference
             fresh(db)
+            if start_over is not None:
+                start_over()
     assert done == kills, f"only {done} of {kills} runs were still going when killed"
+    print(f"{kills} SIGKILLs ({writing} after the process had written to the store), "
+          f"{finished} runs finished before their kill")
     return finished
 
 
@@ -185,9 +199,13 @@ def test_sigkill_during_analyze_keeps_finished_batches_whole(
 ) -> None:
     reference, took = analyzed_reference
     db = tmp_path / "killed.db"
-    run_to_end(wirecheck(db, "ingest", "--no-analyze", str(small_corpus)))
+
+    def ingested() -> None:  # the starting store: every article in, none analyzed
+        run_to_end(wirecheck(db, "ingest", "--no-analyze", str(small_corpus)))
+
+    ingested()
     cmd = wirecheck(db, "analyze")
-    kill_repeatedly(cmd, db, reference, took, 3, random.Random(SEED + 2))
+    kill_repeatedly(cmd, db, reference, took, 3, random.Random(SEED + 2), start_over=ingested)
     run_to_end(cmd)
     assert assert_whole(db, reference) == reference
 
