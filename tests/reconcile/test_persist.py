@@ -89,3 +89,19 @@ def test_the_dossier_reads_the_alignments(fixture_store: sqlite3.Connection) -> 
     assert verdicts["evacuated"][0] == "conflict"
     assert dossier.chart is not None and dossier.chart.kind == "series"
     assert not any("reconcile has not run" in n for n in dossier.notes)
+
+
+def test_re_analysis_re_aligns_the_story(tmp_path: Path) -> None:
+    """``analyze --force`` replaces claims (cascading their alignment rows): the stories
+    they belong to are aligned again although no article joined them."""
+    from wirecheck.pipeline import analyze
+    from wirecheck.store.db import connect
+
+    conn = connect(tmp_path / "re.db")
+    ingest(conn, [CORPUS])
+    count = "SELECT count(*) FROM alignment_claims"
+    before = conn.execute(count).fetchone()[0]
+    assert before > 0
+    analyze(conn, force=True)
+    assert conn.execute(count).fetchone()[0] == before
+    conn.close()

@@ -129,11 +129,34 @@ def _place_unassigned(conn: sqlite3.Connection) -> None:
                      [(r["id"], story_id) for r in rows])
 
 
+def _claim_marks(conn: sqlite3.Connection) -> dict[str, str]:
+    """Per story, a mark of its claims (count and newest rowid): re-analysis changes it."""
+    return {str(r[0]): f"{r[1]}:{r[2]}" for r in conn.execute(
+        "SELECT sa.story_id, count(*), max(c.rowid) FROM story_articles sa "
+        "JOIN claims c ON c.article_id = sa.article_id GROUP BY sa.story_id")}
+
+
+def _stale(conn: sqlite3.Connection, marks: dict[str, str]) -> set[str]:
+    """Stories whose claims changed since they were last aligned (e.g. ``analyze --force``
+    re-extracted their articles), which ``update_stories`` does not report."""
+    seen = {str(k)[len(_MARK):]: str(v) for k, v in conn.execute(
+        "SELECT key, value FROM reconcile_state WHERE key LIKE ?", (_MARK + "%",))}
+    return {story for story, mark in marks.items() if seen.get(story) != mark}
+
+
+_MARK = "aligned:"
+
+
 def reconcile_store(conn: sqlite3.Connection, story_ids: Iterable[str] | None = None) -> None:
     """Stories, then alignment and timeline of every story that changed (caller's
     transaction). ``story_ids``: re-align exactly these (no story update)."""
-    changed = set(story_ids) if story_ids is not None else _update_stories(conn)
-    if changed is None:
+    updated = set(story_ids) if story_ids is not None else _update_stories(conn)
+    marks = _claim_marks(conn)
+    if updated is None:
         changed = {str(r[0]) for r in conn.execute("SELECT id FROM stories")}
+    else:
+        changed = set(updated) | (_stale(conn, marks) if story_ids is None else set())
     for story_id in sorted(changed):
         align_stored_story(conn, story_id)
+    conn.executemany("INSERT OR REPLACE INTO reconcile_state (key, value) VALUES (?, ?)",
+                     [(_MARK + s, marks[s]) for s in sorted(changed) if s in marks])
