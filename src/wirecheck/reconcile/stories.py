@@ -52,7 +52,7 @@ class StoryParams:
     """Tuned on the ECB+ training and dev topics (see evaluate/ecb_stories.py)."""
 
     story_threshold: float = 0.04
-    subevent_threshold: float = 0.12
+    subevent_threshold: float = 0.08
     story_kinds: tuple[tuple[str, float], ...] = (
         ("w", 1.0),
         ("c", 1.0),
@@ -61,13 +61,13 @@ class StoryParams:
         ("t", 1.0),
         ("d", 0.0),
     )
-    subevent_kinds: tuple[tuple[str, float], ...] = (
-        ("w", 0.3),
+    subevent_kinds: tuple[tuple[str, float], ...] = (  # idf² favours the specific terms
+        ("w", 1.0),
         ("c", 1.0),
         ("n", 1.0),
         ("e", 1.0),
         ("t", 0.3),
-        ("d", 0.3),
+        ("d", 1.0),
     )
     query_terms: int = 20  # an article's top terms used to find candidates
     window: int = 100  # per term, candidates are the last this many articles having it
