@@ -119,3 +119,13 @@ def test_cli_report_writes_a_story(example: sqlite3.Connection, tmp_path: Path,
     assert main(["--db", db, "report", "rafah", "-f", "pdf"]) == 1
     assert main(["--db", db, "-q", "dossiers", str(tmp_path / "all"), "-f", "md"]) == 0
     assert (tmp_path / "all" / "story-rafah.md").exists()
+
+
+def test_facts_from_one_outlet_get_their_own_compact_table(dossier: Dossier) -> None:
+    html = render(dossier, "html")
+    matrix = html[html.index('<table class="matrix">') : html.index('<table class="single-outlet">')]
+    single = html[html.index('<table class="single-outlet">') : html.index("</section>")]
+    assert ">killed<" in matrix and ">to be evacuated<" in matrix
+    assert ">displaced<" in single and ">operation timing<" in single and ">displaced<" not in matrix
+    md = render(dossier, "md")
+    assert "### From one outlet only" in md and "- displaced (single\\_source), Northgate Times" in md

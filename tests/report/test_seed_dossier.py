@@ -130,7 +130,7 @@ def test_people_bodies_and_places(seed_dossier: Dossier, names: tuple[str, ...])
 
 def test_html_shows_the_facts_side_by_side(seed_dossier: Dossier) -> None:
     html = render(seed_dossier, "html")
-    matrix = html[html.index('<table class="matrix">') : html.index("</table>")]
+    matrix = html[html.index('<section id="matrix">') : html.index("</section>")]
     for words in (
         "approximately 1.5 million",
         "more than 31,800",

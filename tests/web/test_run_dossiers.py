@@ -76,7 +76,7 @@ def _open_offline(chromium: Any, html: Path) -> tuple[Any, Any]:
 
 def _row(page: Any, *words: str) -> Any:
     """The matrix row (one fact) holding all ``words``."""
-    row = page.locator("table.matrix tr.fact")
+    row = page.locator("#matrix tr.fact")  # the matrix proper, or the one-outlet table
     for w in words:
         row = row.filter(has_text=w)
     return row.first
@@ -125,7 +125,7 @@ def test_seed_dossier_shows_the_six_facts_side_by_side(chromium: Any, seed: tupl
     from playwright.sync_api import expect
 
     context, page = _open_offline(chromium, seed[0])
-    expect(page.locator("table.matrix thead th[scope=col]")).to_have_count(2)  # one per article
+    expect(page.locator("#matrix table.matrix thead th[scope=col]")).to_have_count(2)  # one per article
     for words, source in SEED_FACTS:
         row = _row(page, words)
         expect(row).to_be_visible()

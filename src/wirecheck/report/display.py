@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from wirecheck.model import VERDICTS
-from wirecheck.report.dossier import UNKNOWN_OUTLET, Cell
+from wirecheck.report.dossier import UNKNOWN_OUTLET, Cell, FactRow
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -94,6 +94,11 @@ def safe_url(url: str | None) -> str | None:
 def verdict(value: str | None) -> str:
     """A verdict from the store, or "unclear" when it is not one we know (also a CSS class)."""
     return value if value in VERDICTS else "unclear"
+
+
+def split_facts(facts: Sequence[FactRow]) -> tuple[list[FactRow], list[FactRow]]:
+    """(facts several outlets carry: the matrix proper, facts from one outlet only)."""
+    return [f for f in facts if len(f.cells) > 1], [f for f in facts if len(f.cells) <= 1]
 
 
 def fact_reasons(detail: dict[str, Any], limit: int = 2) -> list[str]:

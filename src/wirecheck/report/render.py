@@ -96,7 +96,7 @@ def html_environment(*packages: str) -> Environment:
         anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
         highlight=highlight, mark=Mark, group_cells=display.group_cells,
-        fact_reasons=display.fact_reasons,
+        fact_reasons=display.fact_reasons, split_facts=display.split_facts,
     )
     env.filters["when"] = display.when
     return env
@@ -155,6 +155,7 @@ def _markdown_env() -> Environment:
     env.globals["md_context"] = md_context
     env.globals["group_cells"] = display.group_cells
     env.globals["fact_reasons"] = display.fact_reasons
+    env.globals["split_facts"] = display.split_facts
     env.filters["when"] = display.when
     return env
 
