@@ -7,11 +7,15 @@ alignments and timelines written directly), then requests every kind of page in-
 (FastAPI TestClient: no network noise) and prints the median and worst time per page next
 to the 300 ms budget, plus each page's ratio to a baseline measured in the same run: the
 cheapest request the app serves (a JSON 404 that opens and closes the store).
+``--per-story 1000`` makes five 1,000-article stories: their pages cover the 120 most recent
+articles (web/app.py STORY_ARTICLES; the page says so), the header still counts all 1,000.
+The machine's load average is printed too: on a shared machine the ratios are the figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -85,7 +89,8 @@ def main() -> int:
         "conflicts page": "/conflicts",
         "API: story JSON": f"/api/stories/{story}",
     }
-    print(f"store: {n_articles} articles, {n_claims} claims; {args.repeat} timed requests per page")
+    print(f"store: {n_articles} articles, {n_claims} claims; {args.repeat} timed requests per page; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'page':<24} {'median ms':>10} {'worst ms':>9} {'x baseline':>11}  budget {BUDGET_MS:.0f} ms")
     base = None
     over = 0
