@@ -183,7 +183,7 @@ def fallback_facts(claims: Sequence[Claim], articles: dict[str, ArticleInfo]) ->
     for measure, members in sorted(groups.items()):
         cells = _cells(members, articles)
         facts.append(FactRow(
-            id=f"measure:{measure}", anchor=anchor_id("f", "measure", measure),
+            id=f"measure:{measure}", anchor=anchor_id("f", f"measure:{measure}"),
             key=f"measure:{measure}", label=measure,
             verdict="single_source" if len(cells) == 1 else "unclear",
             sources=len(cells), outlets=len(cells), story_id=None,
