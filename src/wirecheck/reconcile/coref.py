@@ -9,7 +9,9 @@ blocking group — one sub-event of one story — and there:
    numbers standing for an event ("which", "it", "the 7.6") take the class of the nearest
    event mention before them in the same sentence.
 2. Mentions of one class form one cluster, except that the event fields keep apart what
-   cannot be one event: disjoint dates, different places, or different (known) types.
+   cannot be one event: disjoint dates, different places, or different (known) types. A
+   mention joins the first cluster of its class it is compatible with for at least half
+   the members (extracted fields are noisy; one bad value should not split a chain).
    Reporting verbs ("said", "told") are statements by someone, so they only corefer when
    their speakers (actors) match.
 
@@ -211,7 +213,10 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[str]]:
     buckets: dict[str, list[list[EventMention]]] = {}
     for m, cls in zip(ordered, classes, strict=True):
         groups = buckets.setdefault(cls, [])
-        home = next((g for g in groups if all(compatible(m, o) for o in g)), None)
+        # compatible with at least half the group: one noisy field (a mis-read place) in
+        # one member does not keep a mention out
+        home = next((g for g in groups if 2 * sum(compatible(m, o) for o in g) >= len(g)),
+                    None)
         if home is None:
             groups.append([m])
         else:
