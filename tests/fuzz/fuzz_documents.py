@@ -1,6 +1,7 @@
 """Hypothesis strategies for hostile input files: random bytes and text, structured
 documents of every format (HTML, RSS/Atom, JSONL, WARC) with random content, and
-mutations of real seed files (truncation, bit flips, inserted junk, duplicated slices)."""
+mutations of real seed files (truncation, bit flips, inserted junk, duplicated slices and
+tags, deep nesting, attribute values of up to 1 MB)."""
 
 from __future__ import annotations
 
@@ -229,7 +230,7 @@ def mutated(draw: Any, data: bytes) -> bytes:
         size = len(data)
         at = draw(st.integers(0, size))
         op = draw(st.sampled_from(["truncate", "flip", "insert", "delete", "duplicate",
-                                   "splice_tag"]))
+                                   "splice_tag", "nest", "huge_attribute"]))
         if op == "truncate":
             data = data[:at]
         elif op == "flip" and size:
@@ -242,6 +243,15 @@ def mutated(draw: Any, data: bytes) -> bytes:
         elif op == "duplicate":
             end = min(size, at + draw(st.integers(1, 256)))
             data = data[:end] + data[at:end] * draw(st.integers(1, 8)) + data[end:]
+        elif op == "nest":  # deep nesting: up to 20 times the depth limit, never closed
+            tag = draw(st.sampled_from([b"<div>", b"<p><b>", b"<item>", b"<entry>", b"<a>"]))
+            data = data[:at] + tag * draw(st.sampled_from([100, 256, 300, 5000])) + data[at:]
+        elif op == "huge_attribute":  # up to 1 MB in one attribute value, quoted or not
+            length = draw(st.sampled_from([1000, 100_000, 1_000_000]))
+            quote = draw(st.sampled_from([b'"', b"'", b""]))
+            attr = draw(st.sampled_from([b"title", b"content", b"href", b"class"]))
+            data = (data[:at] + b"<div " + attr + b"=" + quote + b"A" * length + quote + b">"
+                    + data[at:])
         else:
             tag = draw(st.sampled_from([b"<div>", b"</p>", b"<item>", b"<entry>", b"<![CDATA[",
                                         b"<!--", b"WARC/1.0\r\n", b"\x1f\x8b\x08", b"{\"text\":"]))
