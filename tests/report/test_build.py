@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 
@@ -181,3 +182,15 @@ def test_a_long_story_can_be_bounded_to_its_most_recent_articles(example: sqlite
     assert killed.claims_total == 3 and killed.verdict == "conflict"  # reconcile's, whole story
     assert any("the 2 most recent of the story's 4 articles" in n for n in d.notes)
     assert build_dossier(example, "rafah", max_articles=4).notes == full.notes
+
+
+def test_the_pseudo_story_is_bounded_like_a_long_story(store: sqlite3.Connection) -> None:
+    with transaction(store):
+        for i in range(3):
+            store_article(store, *make_article(
+                [Said(f"Report {i}: 4{i} people were hurt.", number=f"4{i}", value=40 + i,
+                      measure="hurt")],
+                outlet=f"Outlet {i}", published=datetime(2024, 3, 1 + i, tzinfo=UTC)))
+    d = build_dossier(store, ALL_STORIES, max_articles=2)
+    assert [a.outlet for a in d.articles] == ["Outlet 1", "Outlet 2"]  # the most recent
+    assert any("covers the 2 most recent of the store's 3 articles" in n for n in d.notes)

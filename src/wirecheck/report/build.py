@@ -204,19 +204,20 @@ def _header(story: dict[str, Any], articles: Sequence[Brief], columns: list[str]
 
 
 def _all_articles(
-    conn: sqlite3.Connection, article_ids: Sequence[str] | None, notes: list[str]
+    conn: sqlite3.Connection, article_ids: Sequence[str] | None, notes: list[str],
+    limit: int = ALL_LIMIT,
 ) -> dict[str, ArticleInfo]:
     """The pseudo story's articles: the most recent ones, or (a run's) ``article_ids``."""
     if article_ids is not None:
         ids = list(dict.fromkeys(article_ids))
         articles = load_articles(
-            conn, f"WHERE a.id IN ({', '.join('?' for _ in ids[:ALL_LIMIT])})", ids[:ALL_LIMIT])
-        if len(ids) > ALL_LIMIT:
-            notes.append(f"Covers the first {ALL_LIMIT} of the run's {len(ids)} articles.")
+            conn, f"WHERE a.id IN ({', '.join('?' for _ in ids[:limit])})", ids[:limit])
+        if len(ids) > limit:
+            notes.append(f"Covers the first {limit} of the run's {len(ids)} articles.")
         return articles
     articles = load_articles(conn, (
         "WHERE a.rowid IN (SELECT rowid FROM articles "
-        "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (ALL_LIMIT,))
+        "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (limit,))
     total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
     if total > len(articles):
         notes.append(f"\"All articles\" covers the {len(articles)} most recent of the "
@@ -286,7 +287,7 @@ def build_dossier(
     story = story_row(conn, story_id)
     notes: list[str] = []
     if story_id == ALL_STORIES:
-        articles = _all_articles(conn, article_ids, notes)
+        articles = _all_articles(conn, article_ids, notes, min(ALL_LIMIT, max_articles or ALL_LIMIT))
         every = _brief(articles)
     else:
         articles, every = _story_articles(conn, story_id, max_articles, notes)
