@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
+
+from shared_paths import SEED, need_shared
 from wirecheck.model import Article
+from wirecheck.pipeline import ingest
 from wirecheck.reconcile.stories import update_stories
 from wirecheck.store.articles import insert_article
-from wirecheck.store.db import transaction
+from wirecheck.store.db import connect, transaction
 
 DAY0 = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
@@ -114,3 +119,14 @@ def test_unanalyzed_articles_wait(store: sqlite3.Connection) -> None:
         insert_article(store, article)
         assert update_stories(store) == set()
     assert store.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_both_seed_articles_land_in_one_story(tmp_path: Path) -> None:
+    seed = need_shared(SEED)
+    conn = connect(tmp_path / "seed.db")
+    ingest(conn, sorted(seed.glob("*.txt")))
+    rows = conn.execute("SELECT story_id FROM story_articles").fetchall()
+    assert len(rows) == 2 and len({r[0] for r in rows}) == 1
+    label = conn.execute("SELECT label FROM stories").fetchone()[0]
+    assert "Rafah" in label or "Israel" in label
