@@ -321,7 +321,7 @@ def build_dossier(
         facts=facts, timeline=timeline, claims=rows, sources=cited_sources(conn, rows, claims),
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
-        articles=list(articles.values()), entities=story_entities(conn, story_id, articles),
+        articles=list(articles.values()), entities=story_entities(conn, articles),
         notes=notes,
     )
 

@@ -10,22 +10,22 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 
-from wirecheck.report.dossier import ALL_STORIES, ArticleInfo, EntityRow
+from wirecheck.report.dossier import ArticleInfo, EntityRow
 
 
 def story_entities(
-    conn: sqlite3.Connection, story_id: str, articles: dict[str, ArticleInfo]
+    conn: sqlite3.Connection, articles: dict[str, ArticleInfo]
 ) -> list[EntityRow]:
-    """Every entity mentioned in the story's articles, most widely named first."""
-    params: tuple[str, ...]
-    join, params = "", ()
-    if story_id != ALL_STORIES:
-        join = "JOIN story_articles sa ON sa.article_id = m.article_id AND sa.story_id = ?"
-        params = (story_id,)
-    rows = conn.execute(
-        "SELECT m.article_id, m.text, m.type, m.local_name, m.entity_id, e.name AS canonical "
-        f"FROM entity_mentions m {join} LEFT JOIN entities e ON e.id = m.entity_id", params,
-    ).fetchall()
+    """Every entity mentioned in ``articles`` (the story's, or the ones shown), most widely
+    named first."""
+    article_ids = list(articles)
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(article_ids), 500):  # by article (the key's prefix), bounded IN lists
+        chunk = article_ids[i : i + 500]
+        rows += conn.execute(
+            "SELECT m.article_id, m.text, m.type, m.local_name, m.entity_id, e.name AS canonical "
+            "FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
+            f"WHERE m.article_id IN ({', '.join('?' for _ in chunk)})", chunk).fetchall()
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     outlets: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
