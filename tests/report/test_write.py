@@ -30,8 +30,11 @@ def test_articles_outside_any_story_get_one_dossier_of_their_own(
         [Said("A lone report says 12 people were hurt.", number="12", value=12, measure="hurt")],
         outlet="Lone Gazette", published=datetime(2024, 2, 12, 9, tzinfo=UTC))
     store_article(example, article, analysis)
-    assert stories_of(example, [article.id]) == ["all"]
+    assert stories_of(example, [article.id]) == (["all"], [article.id])
     written = write_report(example, tmp_path, ["json"], article_ids=[article.id])
     (only,) = written.dossiers
     assert only.header.articles == 1 and only.header.outlets == ["Lone Gazette"]
-    assert stories_of(example, []) == []
+    assert stories_of(example, []) == ([], [])
+    in_story = example.execute("SELECT article_id FROM story_articles LIMIT 1").fetchone()[0]
+    both = write_report(example, tmp_path, ["json"], article_ids=[in_story, article.id])
+    assert [(d.header.story_id, d.header.articles) for d in both.dossiers] == [("rafah", 4), ("all", 1)]

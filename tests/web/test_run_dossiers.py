@@ -45,7 +45,7 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_run_ends_with_where_the_dossier_is(bundled: tuple[Path, str]) -> None:
     html, printed = bundled
     last = printed.strip().splitlines()[-1]
-    assert last.startswith("Open the dossier: ") and last.endswith(".html")
+    assert last.startswith(("Open the dossier: ", "Open the index of all")) and last.endswith(".html")
     folder = html.parent
     assert {p.suffix for p in folder.iterdir()} == {".html", ".md", ".json"}
     assert str(html) in printed or html.name in last

@@ -79,9 +79,9 @@ def print_written(written: WrittenReport) -> None:
         out.print(f"  … and {len(ranked) - SHOWN} more (see the index)")
     index = written.index.get("html") or next(iter(written.index.values()), None)
     if len(ranked) == 1:
-        index = ranked[0].files.get("html") or index
-    if index is not None:
-        out.print(f"Open the dossier: {escape(str(index))}")
+        out.print(f"Open the dossier: {escape(str(ranked[0].files.get('html') or index))}")
+    elif index is not None:
+        out.print(f"Open the index of all {len(ranked)} dossiers: {escape(str(index))}")
 
 
 @app.command()

@@ -56,17 +56,20 @@ def check_formats(formats: Iterable[str]) -> list[str]:
     return chosen
 
 
-def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[str]:
-    """The stories holding any of ``article_ids``, oldest first (``["all"]`` if none does)."""
+def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The stories holding any of ``article_ids`` (oldest first), and the articles in none:
+    those get the pseudo story ``all`` (every article when reconcile has not run)."""
     ids = list(dict.fromkeys(article_ids))
-    found: set[str] = set()
+    found: dict[str, str] = {}
     for i in range(0, len(ids), 500):  # bounded IN lists
         chunk = ids[i : i + 500]
-        found.update(str(r[0]) for r in conn.execute(
-            "SELECT DISTINCT story_id FROM story_articles "
+        found.update((str(r[0]), str(r[1])) for r in conn.execute(
+            "SELECT article_id, story_id FROM story_articles "
             f"WHERE article_id IN ({', '.join('?' for _ in chunk)})", chunk))
-    ordered = [s for s in story_ids(conn) if s in found]
-    return ordered or ([ALL_STORIES] if ids else [])
+    stories = set(found.values())
+    ordered = [s for s in story_ids(conn) if s in stories]
+    loose = [a for a in ids if a not in found]
+    return ordered + ([ALL_STORIES] if loose else []), loose
 
 
 def write_report(
@@ -90,9 +93,9 @@ def write_report(
         raise WirecheckError(f"cannot create dossier folder {out}: {exc.strerror}") from exc
     report = WrittenReport(folder=out)
     index: dict[str, list[dict[str, object]]] = {f: [] for f in chosen}
-    sids = story_ids(conn) if article_ids is None else stories_of(conn, article_ids)
+    sids, loose = (story_ids(conn), None) if article_ids is None else stories_of(conn, article_ids)
     for sid in sids:
-        dossier = build_dossier(conn, sid, article_ids=article_ids if sid == ALL_STORIES else None)
+        dossier = build_dossier(conn, sid, article_ids=loose if sid == ALL_STORIES else None)
         h = dossier.header
         written = WrittenDossier(header=h, files={})
         for fmt in chosen:
