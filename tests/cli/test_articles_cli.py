@@ -90,6 +90,20 @@ def test_the_store_option_also_comes_from_the_environment(
     assert isinstance(rows, list) and len(rows) == 15
 
 
+def _other_tool(folder: Path, sql: str) -> str:
+    """``sqlite3 wirecheck.db SQL`` (the sqlite3 CLI, or Python's bare sqlite3 without it)."""
+    cli = shutil.which("sqlite3")
+    if cli:
+        out = subprocess.run([cli, "wirecheck.db", sql], cwd=folder, capture_output=True,
+                             check=True).stdout  # bytes: some columns are binary (LSH bands)
+        return out.decode("utf-8", errors="replace").strip()
+    conn = sqlite3.connect(folder / "wirecheck.db")
+    try:
+        return "\n".join("|".join(map(str, row)) for row in conn.execute(sql))
+    finally:
+        conn.close()
+
+
 @pytest.mark.slow
 def test_run_with_no_path_summarizes_the_bundled_corpus_into_wirecheck_db(tmp_path: Path) -> None:
     """The README's check: `wirecheck run`, then `sqlite3 wirecheck.db "select count(*) ..."`."""
@@ -103,14 +117,14 @@ def test_run_with_no_path_summarizes_the_bundled_corpus_into_wirecheck_db(tmp_pa
     assert (tmp_path / "wirecheck.db").is_file()
     assert (tmp_path / "wirecheck-report").is_dir()
 
-    sqlite3_cli = shutil.which("sqlite3")
-    if sqlite3_cli:  # another tool, with no wirecheck code loaded, reads the store
-        count = subprocess.run([sqlite3_cli, "wirecheck.db", "select count(*) from articles"],
-                               cwd=tmp_path, capture_output=True, text=True, check=True).stdout
-    else:
-        count = str(sqlite3.connect(tmp_path / "wirecheck.db").execute(
-            "select count(*) from articles").fetchone()[0])
-    assert count.strip() == "15"
+    assert _other_tool(tmp_path, "select count(*) from articles") == "15"
+    # every table reads without wirecheck's code (no custom functions, collations or
+    # tokenizers), the full-text index included
+    tables = _other_tool(tmp_path, "select name from sqlite_master where type = 'table'")
+    for table in tables.split():
+        _other_tool(tmp_path, f'select * from "{table}" limit 1')
+    assert _other_tool(tmp_path, "select count(*) from articles_fts where articles_fts "
+                                 "match 'dam'") == "15"
 
     again = subprocess.run([*wirecheck, "--quiet", "run", "--json"], cwd=tmp_path, env=env,
                            capture_output=True, text=True, timeout=900, check=False)
