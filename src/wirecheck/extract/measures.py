@@ -155,7 +155,11 @@ _SCALE_TOKENS = frozenset({"million", "billion", "trillion", "thousand", "hundre
 
 def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None, str | None, str | None]:
     """(measure, counted noun, subject) from the dependency parse of the number's tokens."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if end > start:  # a binary search, not a walk over the whole doc per number
+        span = doc.char_span(start, end, alignment_mode="expand")
+        toks = list(span) if span is not None else []
+    else:
+        toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not toks:
         return window_reading(text, start, end)
     nums = [t for t in toks if t.like_num or t.pos_ == "NUM"]
