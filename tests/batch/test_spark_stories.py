@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -82,3 +83,14 @@ def test_no_analyzed_article_no_story(spark: Any, tmp_path: Path) -> None:
     rows = [tables.article_row(Article(id="x", text="Nothing here."), 0, 0, None)]
     assert on_spark(spark, rows, tmp_path / "out") == {}
     assert json.dumps(pq.read_table(tmp_path / "out" / "stories").to_pylist()) == "[]"
+
+
+def test_the_spark_jobs_stories_are_the_single_process_stores(
+        job: tuple[Path, Any], ingested: sqlite3.Connection) -> None:
+    """Same input, same story and sub-event per article as ``wirecheck ingest`` stores."""
+    out, _ = job
+    got = pq.read_table(out / "story_articles").to_pylist()
+    spark_stories = {r["article_id"]: (r["story_id"], r["subevent_id"]) for r in got}
+    stored = {a: (s, e) for a, s, e in ingested.execute(
+        "SELECT article_id, story_id, subevent FROM story_articles")}
+    assert spark_stories == stored
