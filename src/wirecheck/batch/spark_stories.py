@@ -24,10 +24,11 @@ from operator import add
 from typing import Any
 
 from wirecheck.batch import storyparts, tables
+from wirecheck.model import Article
 from wirecheck.reconcile.cluster import dot
 from wirecheck.reconcile.stories import order_key
 
-_SIG_COLUMNS = [name for name, _ in tables.columns(tables.Article)] + ["analysis"]
+_SIG_COLUMNS = [name for name, _ in tables.columns(Article)] + ["analysis"]
 
 
 def _signatures(rows: Iterable[Any]) -> Iterator[tuple[str, Any]]:

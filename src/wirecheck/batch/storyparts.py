@@ -121,7 +121,7 @@ def place_component(members: Sequence[tuple[str, Vector, datetime | None]],
         nodes[b].links.add(a)
     clustering._agglomerate(nodes, linkage(params.story_threshold, baseline, params),
                             time_decay(params.time_scale_days))
-    out = []
+    out: list[tuple[str, str]] = []
     for node in nodes.values():
         founder = min(node.items, key=lambda it: it.order).id
         out.extend((it.id, cluster_id("s", founder)) for it in node.items)
