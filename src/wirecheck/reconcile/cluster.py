@@ -6,7 +6,8 @@ the *sum* of their members' unit vectors), so:
 
 - the average-link similarity of an item and a group is ``item · total / size`` — exact,
   without the group's articles — and new articles extend existing stories;
-- two existing groups are never merged (no re-clustering of what was already decided);
+- two existing groups merge only when a new item links both and their own similarity
+  reaches ``group_threshold`` (off by default); nothing already decided is re-clustered;
 - similarities are only computed for candidate pairs that share one of their top terms
   (an inverted index holding, per term, only the latest ``window`` items), never for all
   pairs, and a merged cluster keeps at most ``max_links`` neighbours: the cost per item is

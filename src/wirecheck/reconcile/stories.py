@@ -10,16 +10,19 @@ How a batch of new articles is placed (:func:`assign_batch`):
 2. Stories: the batch's articles are clustered by average link together with the stored
    stories that share a top term with them (``cluster.py``: blocked candidates, never all
    pairs). An article joins a stored story or founds a new one with the articles it links
-   to; stored stories never merge (nothing decided earlier is re-clustered). Story vectors
-   weigh topic words fully and names less — one story holds related events.
+   to. Two stored stories merge only when a new article links both and their own average
+   link reaches ``story_merge_threshold`` (early fragments of one story come together);
+   nothing decided earlier is otherwise re-clustered. Story vectors weigh words, names,
+   entities and event types alike, numbers not at all.
 3. Sub-events: per story, the same clustering of that story's new articles with its stored
-   sub-events, on *specific* features (names, numbers, rare words): a pure function of one
-   story's data, which is what the Spark engine runs per story key with ``groupByKey``.
+   sub-events, on *specific* features (idf squared, numbers counted): a pure function of
+   one story's data, which is what the Spark engine runs per story key with ``groupByKey``.
 
 Publish times are optional (ECB+ has none): when both sides have one, similarity halves
 every ``time_scale_days`` of gap. Ids of new clusters derive from their founding article
 (earliest published, then smallest id), so every engine produces the same ids.
-The state (:class:`StoryState`) is persisted by ``reconcile/story_store.py``.
+The state (:class:`StoryState`) is persisted by ``reconcile/story_store.py``;
+:func:`update_stories` is the store entry point (it returns the ids of changed stories).
 """
 
 from __future__ import annotations
