@@ -84,15 +84,15 @@ class _Tally:
                 n["unat_ok"] += a is not None and a.source is None
                 continue
             n["gold"] += 1
+            gold_chain = _chain(g.get("chain") or [g["source"]])
+            n["multi"] += len(gold_chain) > 1  # a missed multi-link claim counts as wrong
             if a is None or a.source is None:
                 continue
             n["span_r"] += 1
             ok = _same(a.source, g["source"])
             n["src_r"] += ok
-            gold_chain = _chain(g.get("chain") or [g["source"]])
             n["chain"] += _chain(a.chain) == gold_chain
             if len(gold_chain) > 1:
-                n["multi"] += 1
                 n["multi_ok"] += _chain(a.chain) == gold_chain
             if ok and g.get("kind"):
                 n["kind"] += 1
