@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from wirecheck.model import Alignment, Claim
@@ -50,6 +50,8 @@ GENERIC_SUBJECTS = frozenset({
     "death", "deaths", "casualties", "figure", "others", "those", "them", "they",
 })
 _WORD = re.compile(r"[a-z0-9]+")
+TRIGGER_KEY = "trigger:"  # an event cluster key made from the trigger word, not coreference
+PAST = timedelta(days=365)  # a figure dated this long before the story's first article is history
 REPRESENTATIVES = 64  # figures of a group a new figure is matched against (bounded cost)
 NEAR_FACTOR = 3.0  # a figure this many times another is a different count, not a rival one
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "city", "town", "province", "region",
@@ -128,7 +130,17 @@ def _days_fit(group: Group, days: tuple[Any, Any] | None) -> bool:
     return days is None or d is None or not (d[0] > days[1] or days[0] > d[1])
 
 
-def _quantity_block(claim: Claim) -> tuple[str, str] | None:
+def _past_year(claim: Claim, since: date | None) -> int | None:
+    """The year of a figure dated well before the story began ("floods in 2009 killed 23
+    people"): a historic count, never part of the story's running toll."""
+    t = claim.time
+    if since is None or t is None or not t.resolved or t.start is None:
+        return None
+    end = t.end or t.start
+    return end.year if end < since - PAST else None
+
+
+def _quantity_block(claim: Claim, since: date | None = None) -> tuple[str, str] | None:
     q = claim.quantity
     if q is None or (q.measure is None and q.unit is None):
         return None
@@ -136,6 +148,9 @@ def _quantity_block(claim: Claim) -> tuple[str, str] | None:
     head = subject_head(q.subject or claim.subject)
     key = f"q:{measure}:{q.unit or ''}:{head}"
     label = measure + (f" ({head})" if head else "")
+    year = _past_year(claim, since)
+    if year is not None:
+        key, label = f"{key}:in-{year}", f"{label} (in {year})"
     return key, label
 
 
@@ -173,10 +188,12 @@ class Block:
             found.update(self.by_word.get(w, ()))
         return sorted(found)
 
-    def add(self, kind: str, key: str, label: str, member: Member) -> None:
-        """Join the first group whose place (and dates) fit, else found one."""
+    def add(self, kind: str, key: str, label: str, member: Member,
+            words: frozenset[str] | None = None) -> None:
+        """Join the first group whose place (and dates) fit, else found one. ``words``:
+        the claim's place words (:meth:`Gazetteer.places`)."""
         claim = member.claim
-        words = place_words(claim.place)
+        words = place_words(claim.place) if words is None else words
         q = claim.quantity
         check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
         days = _days(claim) if check_days else None
@@ -207,6 +224,37 @@ class Block:
             g.days = days if g.days is None else (max(g.days[0], days[0]), min(g.days[1], days[1]))
 
 
+@dataclass(frozen=True)
+class Gazetteer:
+    """The places the story's claims are located at: the story's own gazetteer, so a
+    claim located at "Tessary" that also names "the Dravik Dam" is at both. One
+    alternation regex, so a claim costs one scan whatever the number of places."""
+
+    words: Mapping[str, frozenset[str]]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> Gazetteer:
+        found = {c.place.casefold().removeprefix("the ").strip() for c in claims if c.place}
+        words = {p: w for p in found if (w := place_words(p))}
+        alts = "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))
+        return cls(words, re.compile(rf"\b(?:{alts})\b") if alts else None)
+
+    def places(self, claim: Claim) -> frozenset[str]:
+        """The claim's place plus every story place its own words name ("residents of
+        Tessary and the villages below the Dravik Dam" → tessary, dravik, dam)."""
+        words = place_words(claim.place)
+        if self.pattern is None or not words:  # a claim without a place fits any group
+            return words
+        extra = [self.words[m.group(0)] for m in self.pattern.finditer(claim.span.text.casefold())]
+        return words.union(*extra) if extra else words
+
+
+def _story_start(articles: Mapping[str, ArticleMeta]) -> date | None:
+    days = [d.date() for m in articles.values() if (d := _parse(m)) is not None]
+    return min(days) if days else None
+
+
 def group_claims(
     claims: Iterable[Claim], articles: Mapping[str, ArticleMeta],
     event_clusters: Mapping[str, tuple[str, str]],
@@ -215,14 +263,17 @@ def group_claims(
     blocks: dict[str, Block] = defaultdict(Block)
     order = sorted(claims, key=lambda c: (_published_key(articles.get(c.article_id)),
                                           c.article_id, c.span.start))
+    gazetteer = Gazetteer.of(order)
+    since = _story_start(articles)
     for claim in order:
         meta = articles.get(claim.article_id)
         member = Member(claim, meta.column if meta else claim.article_id, _parse(meta))
-        for kind, block in (("quantity", _quantity_block(claim)),
+        for kind, block in (("quantity", _quantity_block(claim, since)),
                             ("event", _event_block(claim, event_clusters)),
                             ("statement", _statement_block(claim))):
             if block is not None:
-                blocks[block[0]].add(kind, block[0], block[1], member)
+                blocks[block[0]].add(kind, block[0], block[1], member,
+                                     gazetteer.places(claim))
                 break
     return [g for key in sorted(blocks) for g in blocks[key].groups]
 
@@ -250,6 +301,14 @@ def keep(group: Group, articles: Mapping[str, ArticleMeta]) -> bool:
     return any(_days(m.claim) is not None for m in group.members)
 
 
+def grouping(group: Group) -> str:
+    """How an event or statement group was made: event coreference (``events.event_id``),
+    only a shared trigger word, or one speaker's topic (see ``judge_event``)."""
+    if group.kind == "statement":
+        return "statement"
+    return "trigger" if group.key.startswith("e:" + TRIGGER_KEY) else "coreference"
+
+
 def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement, dict[str, Any]]:
     claims = [m.claim for m in group.members]
     src = sourcing(claims, articles)
@@ -257,7 +316,7 @@ def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement,
         q = claims[0].quantity
         judgement = judge_quantities(group.members, q.measure if q else None, src.sources)
     else:
-        judgement = judge_event(group.members, src.sources)
+        judgement = judge_event(group.members, src.sources, grouping(group))
     detail = dict(judgement.detail)
     detail.update(kind=group.kind, reasons=judgement.reasons, sourcing=src.note(),
                   source_units=src.units, outlets=src.outlets)

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from wirecheck.model import Claim
-from wirecheck.reconcile.align import AlignedGroup, align_story
+from wirecheck.reconcile.align import TRIGGER_KEY, AlignedGroup, align_story
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.timeline import build_timeline
 from wirecheck.report.display import outlet_column
@@ -62,7 +62,8 @@ def event_clusters(conn: sqlite3.Connection, story_id: str) -> dict[str, tuple[s
         (story_id,),
     ):
         label = f"{r['action']} ({r['action_type']})"
-        key = str(r["event_id"]) if r["event_id"] else f"{r['action_type']}:{r['action']}"
+        key = (str(r["event_id"]) if r["event_id"]
+               else f"{TRIGGER_KEY}{r['action_type']}:{r['action']}")
         for claim_id in json.loads(r["claim_ids"] or "[]"):
             out[str(claim_id)] = (key, label)
     return out
