@@ -154,3 +154,33 @@ def test_a_large_group_is_judged_without_all_pairs() -> None:
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict in ("evolving", "conflict")
     assert len(group.alignment.detail["reasons"]) <= 5
+
+
+def _said(cid: str, aid: str, modality: str, subject: str, day: str | None = None) -> Claim:
+    claim = _event(cid, aid, modality, day)
+    claim.subject, claim.predicate = subject, "collapse"
+    return claim
+
+
+def test_a_trigger_word_group_conflicts_only_on_a_shared_participant() -> None:
+    arts = {"a": meta("a", "A", None), "b": meta("b", "B", None)}
+    key = ("trigger:disaster:collapse", "collapse (disaster)")
+    apart = [_said("1", "a", "asserted", "the dam", "2026-03-09"),
+             _said("2", "b", "denied", "the minister", "2026-03-12")]
+    (group,) = align_story("s1", apart, arts, {"1": key, "2": key})
+    assert group.alignment.verdict == "unclear"
+    assert "trigger word only" in group.alignment.detail["reasons"][0]
+    shared = [_said("1", "a", "asserted", "The dam", "2026-03-09"),
+              _said("2", "b", "asserted", "the Keltmoor dam", "2026-03-12")]
+    (group,) = align_story("s1", shared, arts, {"1": key, "2": key})
+    assert group.alignment.verdict == "conflict"
+
+
+def test_an_event_date_must_lie_in_the_event_clause() -> None:
+    arts = {"a": meta("a", "A", None), "b": meta("b", "B", None)}
+    claims = [_event("1", "a", "asserted", "2026-03-09"), _event("2", "b", "asserted", "2026-03-12")]
+    far = claims[1].time
+    assert far is not None
+    far.span = Span("b", 40, 50, "on Sunday")  # in the sentence, outside the claim's words
+    (group,) = align_story("s1", claims, arts, {"1": ("c", "c"), "2": ("c", "c")})
+    assert group.alignment.verdict != "conflict"

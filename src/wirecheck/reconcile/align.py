@@ -12,7 +12,14 @@ What counts as "the same thing":
   its article is already in with a different figure (an article does not contradict
   itself: "12 Somali and 11 Yemeni pirates" are two counts), else founds its own.
 * **events**: the same cross-article event cluster (``events.event_id``, set by event
-  coreference); without one, the same event type at the same place.
+  coreference); without one, the same event type and trigger word at the same place
+  (key ``e:trigger:…``) — weak evidence, so such a group (and a speaker/topic statement
+  group) conflicts only where two claims share a participant (``judge_event``).
+* **places**: a located claim is also at every place of the story's gazetteer (the places
+  its claims are located at) that its own words name, so "residents of Tessary ... below
+  the Dravik Dam" and "along the Sarn River since the Dravik Dam collapsed" meet; a figure
+  dated a year or more before the story's first article (``PAST``) is a historic count
+  with its own key ("killed (in 2009)"), never part of a running toll.
 * **statements**: the same speaker (resolved entity, else normalized name) and topic
   (the predicate lemma).
 
@@ -315,6 +322,10 @@ def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement,
     if group.kind == "quantity":
         q = claims[0].quantity
         judgement = judge_quantities(group.members, q.measure if q else None, src.sources)
+        if judgement.verdict == "conflict" and (q is None or q.measure is None):
+            # grouped by unit alone ("metres"): two depths in two places are not one figure
+            judgement = Judgement("unclear", [f"grouped by unit only, not one known measure: {r}"
+                                              for r in judgement.reasons], judgement.detail)
     else:
         judgement = judge_event(group.members, src.sources, grouping(group))
     detail = dict(judgement.detail)

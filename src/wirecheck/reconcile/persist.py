@@ -53,8 +53,8 @@ def story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
 
 def event_clusters(conn: sqlite3.Connection, story_id: str) -> dict[str, tuple[str, str]]:
     """Claim id → (event cluster, label): ``events.event_id`` when event coreference set
-    one, else the same trigger lemma of the same type ("collapse (disaster)"); alignment
-    then splits a block by place."""
+    one, else the same trigger lemma of the same type ("collapse (disaster)", key prefixed
+    ``TRIGGER_KEY`` so verdicts know it is weak); alignment then splits a block by place."""
     out: dict[str, tuple[str, str]] = {}
     for r in conn.execute(
         "SELECT e.event_id, e.action, e.action_type, e.place, e.claim_ids FROM events e "

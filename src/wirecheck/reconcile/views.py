@@ -58,8 +58,10 @@ def fact_dict(fact: FactRow) -> dict[str, Any]:
         "verdict": fact.verdict, "outlets": fact.outlets, "sources": fact.sources,
         "reasons": fact.detail.get("reasons", []), "sourcing": fact.detail.get("sourcing"),
         "series": fact.detail.get("series"),
-        "claims": [{"outlet": c.column, "published": c.published, "words": c.wording.text,
-                    "value": c.value, "source": c.source, "modality": c.modality,
+        "claims": [{"outlet": c.column, "published": c.published,
+                    # an event's clause, not only the time words that date it
+                    "words": c.about or c.wording.text,
+                    "dated_by": c.wording.text if c.about else None, "value": c.value, "source": c.source, "modality": c.modality,
                     "claim_id": c.claim_id, "article_id": c.article_id,
                     "span": [c.wording.start, c.wording.end]}
                    for cells in fact.cells.values() for c in cells],
