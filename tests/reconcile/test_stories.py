@@ -130,3 +130,23 @@ def test_both_seed_articles_land_in_one_story(tmp_path: Path) -> None:
     assert len(rows) == 2 and len({r[0] for r in rows}) == 1
     label = conn.execute("SELECT label FROM stories").fetchone()[0]
     assert "Rafah" in label or "Israel" in label
+
+
+def test_a_big_ingest_is_placed_a_batch_at_a_time_with_the_same_stories(
+    store: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirecheck.reconcile import story_store
+
+    monkeypatch.setattr(story_store, "STORY_BATCH", 2)  # 6 articles: three passes
+    with transaction(store):
+        quake = put(store, QUAKE, 0, "alpha.example")
+        flood = put(store, FLOOD, 0, "beta.example")
+        repost = [(QUAKE[0][0], QUAKE[0][1] + " Reposted by a partner site.")]
+        copy = put(store, repost, 1, "reposter.example", duplicate_of=quake[0])
+        changed = update_stories(store)
+    assert len({story_of(store, a) for a in quake}) == 1
+    assert len({story_of(store, a) for a in flood}) == 1
+    assert story_of(store, quake[0]) != story_of(store, flood[0])
+    assert story_of(store, copy[0]) == story_of(store, quake[0])
+    stories = {str(r[0]) for r in store.execute("SELECT id FROM stories")}
+    assert changed == stories  # every story reported, none that a later pass merged away

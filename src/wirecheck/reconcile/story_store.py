@@ -188,8 +188,8 @@ def save_state(conn: sqlite3.Connection, state: StoryState, assigned: Sequence[A
     return changed
 
 
-_PENDING = (
-    "SELECT a.id, a.text, a.title, a.published, a.duplicate_of FROM articles a "
+_PENDING_IDS = (
+    "SELECT a.id FROM articles a "
     "LEFT JOIN story_articles sa ON sa.article_id = a.id "
     "WHERE sa.article_id IS NULL AND a.analyzed > 0 ORDER BY a.published IS NULL, a.published, a.id"
 )
@@ -233,37 +233,66 @@ def _original(conn: sqlite3.Connection, article_id: str, first: str | None) -> s
     return None
 
 
+STORY_BATCH = 1_000  # new articles clustered together per pass: bounds memory on big ingests
+
+
 def update(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> set[str]:
     """Place every analyzed, not yet clustered article; the ids of the stories that changed.
 
-    Wire copies and reposts (``duplicate_of``) join their original's story and sub-event
-    and are left out of the term statistics (a copy would count its words twice)."""
-    rows = conn.execute(_PENDING).fetchall()
-    if not rows:
+    New articles are clustered ``STORY_BATCH`` at a time (in publish order, as an
+    incremental ingest would see them), so a 100k-article batch never holds every text
+    and term vector at once. Wire copies and reposts (``duplicate_of``) join their
+    original's story and sub-event once every original has its place, and are left out of
+    the term statistics (a copy would count its words twice)."""
+    order = [str(r[0]) for r in conn.execute(_PENDING_IDS)]
+    if not order:
         return set()
-    pending = {str(r[0]) for r in rows}
+    pending = set(order)
     copies: dict[str, str] = {}
-    sigs: list[Signature] = []
-    for r in rows:
-        original = _original(conn, str(r[0]), r[4]) if r[4] else None
-        if original is not None and (original in pending or _placed(conn, original)):
-            copies[str(r[0])] = original
-        else:
-            sigs.append(article_signature(conn, r))
-    state = load_state(conn)
-    assigned = assign_batch(sigs, state, params)
-    where = {a.article_id: (a.story_id, a.subevent_id) for a in assigned}
-    joined: set[str] = set()
-    for copy_id, original in sorted(copies.items()):
-        home = where.get(original) or _placed(conn, original)
-        if home is None:  # the original is a copy whose own original was never placed
-            continue
-        story = state.merged.get(home[0], home[0])
-        assigned.append(Assignment(copy_id, story, home[1] or story))
-        joined.add(story)
-    changed = save_state(conn, state, assigned, params) | joined
+    changed: set[str] = set()
+    for start in range(0, len(order), STORY_BATCH):
+        sigs: list[Signature] = []
+        for r in _pending_rows(conn, order[start:start + STORY_BATCH]):
+            original = _original(conn, str(r[0]), r[4]) if r[4] else None
+            if original is not None and (original in pending or _placed(conn, original)):
+                copies[str(r[0])] = original
+            else:
+                sigs.append(article_signature(conn, r))
+        if sigs:
+            state = load_state(conn)
+            changed |= save_state(conn, state, assign_batch(sigs, state, params), params)
+    changed |= _join_copies(conn, copies)
+    alive = {str(r[0]) for r in conn.execute("SELECT id FROM stories")} if changed else set()
+    changed &= alive  # a story merged away by a later batch is gone
     _count_copies(conn, changed)
     return changed
+
+
+def _pending_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[sqlite3.Row]:
+    """The rows ``article_signature`` reads, for ``ids``, in the order given."""
+    rows: dict[str, sqlite3.Row] = {}
+    for i in range(0, len(ids), _CHUNK):
+        part = ids[i:i + _CHUNK]
+        marks = ", ".join("?" * len(part))
+        for r in conn.execute(
+            "SELECT id, text, title, published, duplicate_of FROM articles "
+            f"WHERE id IN ({marks})", part):
+            rows[str(r[0])] = r
+    return [rows[i] for i in ids if i in rows]
+
+
+def _join_copies(conn: sqlite3.Connection, copies: dict[str, str]) -> set[str]:
+    """Put each copy in its original's story and sub-event; the stories joined."""
+    placed: list[tuple[str, str, str]] = []
+    for copy_id, original in sorted(copies.items()):
+        home = _placed(conn, original)
+        if home is None:  # the original is a copy whose own original was never placed
+            continue
+        placed.append((copy_id, home[0], home[1] or home[0]))
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_articles (article_id, story_id, subevent) VALUES (?, ?, ?)",
+        placed)
+    return {story for _, story, _ in placed}
 
 
 def _count_copies(conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
