@@ -6,9 +6,11 @@ same run, interleaves the runs it compares (A B A B ...), and reports medians an
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +28,23 @@ def make_corpus(folder: Path, articles: int, *, seed: int = 7, words: int = 500)
     if not target.exists():
         target = write_corpus(folder, articles, seed=seed, words=words)
     return target
+
+
+def corpus_args(doc: str | None, articles: int, repeat: int) -> argparse.ArgumentParser:
+    """The options every corpus benchmark takes (``--articles``, ``--repeat``, ``--workdir``)."""
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=articles)
+    ap.add_argument("--repeat", type=int, default=repeat)
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "wirecheck-bench")
+    return ap
+
+
+def prepare_corpus(args: argparse.Namespace) -> tuple[Path, list[str], int]:
+    """The seeded corpus of ``args``: its JSONL path, its distinct texts, their word count."""
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    corpus = make_corpus(args.workdir, args.articles)
+    texts = distinct_texts(corpus)
+    return corpus, texts, words(texts)
 
 
 def distinct_texts(jsonl: Path) -> list[str]:

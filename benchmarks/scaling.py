@@ -10,13 +10,17 @@ workers' start-up (each loads the model once); spaCy's includes its own fork and
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import distinct_texts, interleaved, make_corpus, table, verdict, words
+from benchlib import (
+    corpus_args,
+    interleaved,
+    prepare_corpus,
+    table,
+    verdict,
+)
 from throughput import pristine_model
 
 from wirecheck.batch.local import run_local
@@ -39,16 +43,11 @@ def local_engine(corpus: Path, folder: Path, workers: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=400)
-    ap.add_argument("--repeat", type=int, default=2)
+    ap = corpus_args(__doc__, articles=400, repeat=2)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "wirecheck-bench")
     args = ap.parse_args(argv)
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    corpus = make_corpus(args.workdir, args.articles)
-    texts = distinct_texts(corpus)
-    n, w = words(texts), args.workers
+    corpus, texts, n = prepare_corpus(args)
+    w = args.workers
     pristine_model()
     load_nlp()
     med = interleaved({

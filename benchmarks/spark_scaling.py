@@ -10,14 +10,18 @@ both measured in this run.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import distinct_texts, interleaved, make_corpus, table, verdict, words
+from benchlib import (
+    corpus_args,
+    interleaved,
+    prepare_corpus,
+    table,
+    verdict,
+)
 from scaling import bare
 from throughput import pristine_model
 
@@ -39,15 +43,9 @@ def spark_job(corpus: Path, folder: Path, master: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=300)
-    ap.add_argument("--repeat", type=int, default=2)
-    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "wirecheck-bench")
+    ap = corpus_args(__doc__, articles=300, repeat=2)
     args = ap.parse_args(argv)
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    corpus = make_corpus(args.workdir, args.articles)
-    texts = distinct_texts(corpus)
-    n = words(texts)
+    corpus, texts, n = prepare_corpus(args)
     pristine_model()
     job_times: dict[str, list[float]] = {"local[1]": [], "local[2]": []}
 

@@ -10,17 +10,21 @@ by stage (reading, dedupe, the spaCy model, each extractor, claim assembly, the 
 
 from __future__ import annotations
 
-import argparse
 import functools
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from benchlib import distinct_texts, interleaved, make_corpus, table, verdict, words
+from benchlib import (
+    corpus_args,
+    interleaved,
+    prepare_corpus,
+    table,
+    verdict,
+)
 
 from wirecheck import pipeline
 from wirecheck.extract import analyze as analyze_mod
@@ -102,15 +106,9 @@ def instrument() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=200)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "wirecheck-bench")
+    ap = corpus_args(__doc__, articles=200, repeat=3)
     args = ap.parse_args(argv)
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    corpus = make_corpus(args.workdir, args.articles)
-    texts = distinct_texts(corpus)
-    n_words = words(texts)
+    corpus, texts, n_words = prepare_corpus(args)
     load_nlp()
     pristine_model()
     ours(corpus, args.workdir)  # warm-up: imports, lazy tables, first-call caches
