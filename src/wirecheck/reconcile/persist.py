@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from wirecheck.model import Claim, Event
 from wirecheck.reconcile.align import TRIGGER_KEY, AlignedGroup, align_story
@@ -86,33 +87,46 @@ def story_events(conn: sqlite3.Connection, story_id: str) -> list[Event]:
     return load_events(conn, ids)
 
 
-def save_story_alignment(conn: sqlite3.Connection, story_id: str, result: StoryAlignment) -> None:
+ALIGNMENT_COLUMNS = ("id", "story_id", "key", "label", "verdict", "sources", "outlets", "detail")
+TIMELINE_COLUMNS = ("id", "story_id", "date_start", "date_end", "kind", "ref_id", "label",
+                    "outlets", "first_reported")
+
+
+def story_rows(story_id: str, result: StoryAlignment) -> dict[str, list[tuple[Any, ...]]]:
+    """The store rows of one story's reconciliation, table → rows (plain values, so the
+    Spark job can write them as Parquet and the import insert them unchanged)."""
+    return {
+        "alignments": [
+            (g.alignment.id, story_id, g.alignment.key, g.label, g.alignment.verdict,
+             g.alignment.sources, g.outlets,
+             json.dumps(g.alignment.detail, ensure_ascii=False, default=str))
+            for g in result.groups],
+        "alignment_claims": [(g.alignment.id, c) for g in result.groups
+                             for c in g.alignment.claim_ids],
+        "timeline": [(e.id, e.story_id, e.date_start, e.date_end, e.kind, e.ref_id, e.label,
+                      json.dumps(e.outlets, ensure_ascii=False), e.first_reported)
+                     for e in result.timeline],
+    }
+
+
+def save_story_rows(conn: sqlite3.Connection, story_id: str,
+                    rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> None:
     """Replace one story's ``alignments``, ``alignment_claims`` and ``timeline`` rows."""
     conn.execute("DELETE FROM alignments WHERE story_id = ?", (story_id,))
     conn.execute("DELETE FROM timeline WHERE story_id = ?", (story_id,))
-    conn.executemany(
-        "INSERT OR REPLACE INTO alignments (id, story_id, key, label, verdict, sources, outlets, "
-        "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(g.alignment.id, story_id, g.alignment.key, g.label, g.alignment.verdict,
-          g.alignment.sources, g.outlets, json.dumps(g.alignment.detail, ensure_ascii=False,
-                                                     default=str))
-         for g in result.groups])
-    conn.executemany(
-        "INSERT OR IGNORE INTO alignment_claims (alignment_id, claim_id) VALUES (?, ?)",
-        [(g.alignment.id, c) for g in result.groups for c in g.alignment.claim_ids])
-    conn.executemany(
-        "INSERT OR REPLACE INTO timeline (id, story_id, date_start, date_end, kind, ref_id, "
-        "label, outlets, first_reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e.id, e.story_id, e.date_start, e.date_end, e.kind, e.ref_id, e.label,
-          json.dumps(e.outlets, ensure_ascii=False), e.first_reported)
-         for e in result.timeline])
+    conn.executemany(f"INSERT OR REPLACE INTO alignments ({', '.join(ALIGNMENT_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' * len(ALIGNMENT_COLUMNS))})", rows["alignments"])
+    conn.executemany("INSERT OR IGNORE INTO alignment_claims (alignment_id, claim_id) "
+                     "VALUES (?, ?)", rows["alignment_claims"])
+    conn.executemany(f"INSERT OR REPLACE INTO timeline ({', '.join(TIMELINE_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' * len(TIMELINE_COLUMNS))})", rows["timeline"])
 
 
 def align_stored_story(conn: sqlite3.Connection, story_id: str) -> list[AlignedGroup]:
     """Align one stored story's claims and replace its alignment and timeline rows."""
     result = align_story_data(story_id, story_claims(conn, story_id),
                               story_articles(conn, story_id), story_events(conn, story_id))
-    save_story_alignment(conn, story_id, result)
+    save_story_rows(conn, story_id, story_rows(story_id, result))
     return result.groups
 
 
