@@ -23,7 +23,7 @@ MUC, B³, CEAF-e and CoNLL F1 (their mean), singletons included:
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from wirecheck.evaluate.ecbplus import EcbDocument, Mention, coref_sentences, re
 from wirecheck.extract.claims import analyze_doc
 from wirecheck.extract.nlp import pipe_docs
 from wirecheck.model import Event
-from wirecheck.reconcile.coref import EventMention, cluster_mentions
+from wirecheck.reconcile.coref import EventMention, cluster_mentions, event_mention
 
 
 @dataclass
@@ -80,15 +80,10 @@ def _head(p: ParsedDoc, start: int, end: int) -> tuple[int, str]:
 def _event_mention(key: str, p: ParsedDoc, start: int, lemma: str,
                    event: Event | None) -> EventMention:
     sentence = p.heads.get(start, ("", 0, ""))[1]
-    base = EventMention(id=key, doc=p.doc.article_id, start=start, sentence=sentence,
-                        lemma=lemma)
     if event is None:
-        return base
-    span = None
-    if event.time is not None and event.time.resolved and event.time.start is not None:
-        span = (event.time.start, event.time.end or event.time.start)
-    return replace(base, action_type=event.action_type, actor=event.actor,
-                   target=event.target, place=event.place, time=span)
+        return EventMention(id=key, doc=p.doc.article_id, start=start, sentence=sentence,
+                            lemma=lemma)
+    return event_mention(event, key=key, start=start, sentence=sentence, lemma=lemma)
 
 
 def _event_at(p: ParsedDoc, start: int) -> Event | None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.model import Claim, Event
 from wirecheck.reconcile.align import TRIGGER_KEY, AlignedGroup, align_story
+from wirecheck.reconcile.coref import event_clusters
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.stories import update_stories
 from wirecheck.reconcile.timeline import TimelineEntry, build_timeline
@@ -51,14 +52,30 @@ def story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
         "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))]
 
 
-def event_keys(events: Iterable[Event]) -> dict[str, tuple[str, str]]:
-    """Claim id → (event cluster, label): ``events.event_id`` when event coreference set
-    one, else the same trigger lemma of the same type ("collapse (disaster)", key prefixed
-    ``TRIGGER_KEY`` so verdicts know it is weak); alignment then splits a block by place."""
+def event_keys(events: Iterable[Event], event_ids: Mapping[str, str]
+               ) -> dict[str, tuple[str, str]]:
+    """Claim id → (event cluster, label). ``event_ids``: event id → coreference cluster
+    (:func:`~wirecheck.reconcile.coref.event_clusters`).
+
+    A cluster whose events come from two or more articles is the key: cross-article
+    coreference says it is one happening, so its verdict is strong (happened vs denied or
+    two dates is a conflict). A cluster of one article (a singleton above all) keeps the
+    trigger key — the same trigger lemma of the same type, "collapse (disaster)", prefixed
+    ``TRIGGER_KEY`` so verdicts know it is weak: coreference found no partner for it
+    elsewhere (often because its date or place differs), and grouping it by trigger word
+    still sets it beside the others, where it conflicts only on a shared participant.
+    Alignment then splits a block by place."""
+    events = list(events)
+    docs: dict[str, set[str]] = {}
+    for e in events:
+        if e.id in event_ids:
+            docs.setdefault(event_ids[e.id], set()).add(e.article_id)
     out: dict[str, tuple[str, str]] = {}
     for e in events:
         label = f"{e.action} ({e.action_type})"
-        key = e.event_id or f"{TRIGGER_KEY}{e.action_type}:{e.action}"
+        cluster = event_ids.get(e.id)
+        strong = cluster is not None and len(docs[cluster]) > 1
+        key = cluster if strong and cluster else f"{TRIGGER_KEY}{e.action_type}:{e.action}"
         for claim_id in e.claim_ids:
             out[claim_id] = (key, label)
     return out
@@ -66,19 +83,34 @@ def event_keys(events: Iterable[Event]) -> dict[str, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class StoryAlignment:
-    """What reconciling one story produces: its aligned groups and its timeline."""
+    """What reconciling one story produces: its aligned groups, its timeline and each
+    event's coreference cluster (event id → ``events.event_id``)."""
 
     groups: list[AlignedGroup]
     timeline: list[TimelineEntry]
+    event_ids: dict[str, str] = field(default_factory=dict)
 
 
 def align_story_data(story_id: str, claims: Sequence[Claim], articles: Mapping[str, ArticleMeta],
-                     events: Iterable[Event]) -> StoryAlignment:
+                     events: Iterable[Event], blocks: Mapping[str, str] | None = None
+                     ) -> StoryAlignment:
     """Reconcile one story from its rows (pure: the local store path and the Spark job both
-    call it, so their alignments and timelines are the same)."""
-    groups = align_story(story_id, claims, articles, event_keys(events))
+    call it, so their alignments, timelines and event clusters are the same). ``blocks``:
+    article id → sub-event (``story_articles.subevent``), the event coreference blocks;
+    events' stored ``event_id`` is ignored (recomputed here)."""
+    events = list(events)
+    published = {aid: m.published or "" for aid, m in articles.items()}
+    event_ids = event_clusters(story_id, events, blocks or {}, published)
+    groups = align_story(story_id, claims, articles, event_keys(events, event_ids))
     by_id = {c.id: c for c in claims}
-    return StoryAlignment(groups, build_timeline(story_id, groups, by_id, articles))
+    return StoryAlignment(groups, build_timeline(story_id, groups, by_id, articles), event_ids)
+
+
+def story_blocks(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
+    """Article id → sub-event of the story's articles (those placed in one)."""
+    return {str(r[0]): str(r[1]) for r in conn.execute(
+        "SELECT article_id, subevent FROM story_articles WHERE story_id = ? "
+        "AND subevent IS NOT NULL", (story_id,))}
 
 
 def story_events(conn: sqlite3.Connection, story_id: str) -> list[Event]:
@@ -106,12 +138,14 @@ def story_rows(story_id: str, result: StoryAlignment) -> dict[str, list[tuple[An
         "timeline": [(e.id, e.story_id, e.date_start, e.date_end, e.kind, e.ref_id, e.label,
                       json.dumps(e.outlets, ensure_ascii=False), e.first_reported)
                      for e in result.timeline],
+        "events": [(cluster, event) for event, cluster in sorted(result.event_ids.items())],
     }
 
 
 def save_story_rows(conn: sqlite3.Connection, story_id: str,
                     rows: Mapping[str, Sequence[tuple[Any, ...]]]) -> None:
-    """Replace one story's ``alignments``, ``alignment_claims`` and ``timeline`` rows."""
+    """Replace one story's ``alignments``, ``alignment_claims`` and ``timeline`` rows and
+    set its events' ``event_id`` (rows ``(event_id, event id)``)."""
     conn.execute("DELETE FROM alignments WHERE story_id = ?", (story_id,))
     conn.execute("DELETE FROM timeline WHERE story_id = ?", (story_id,))
     conn.executemany(f"INSERT OR REPLACE INTO alignments ({', '.join(ALIGNMENT_COLUMNS)}) "
@@ -120,12 +154,14 @@ def save_story_rows(conn: sqlite3.Connection, story_id: str,
                      "VALUES (?, ?)", rows["alignment_claims"])
     conn.executemany(f"INSERT OR REPLACE INTO timeline ({', '.join(TIMELINE_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(TIMELINE_COLUMNS))})", rows["timeline"])
+    conn.executemany("UPDATE events SET event_id = ? WHERE id = ?", rows.get("events", ()))
 
 
 def align_stored_story(conn: sqlite3.Connection, story_id: str) -> list[AlignedGroup]:
     """Align one stored story's claims and replace its alignment and timeline rows."""
     result = align_story_data(story_id, story_claims(conn, story_id),
-                              story_articles(conn, story_id), story_events(conn, story_id))
+                              story_articles(conn, story_id), story_events(conn, story_id),
+                              story_blocks(conn, story_id))
     save_story_rows(conn, story_id, story_rows(story_id, result))
     return result.groups
 
