@@ -134,6 +134,7 @@ class EventMention:
     place: str | None = None
     time: tuple[date | None, date | None] | None = None
     published: str = ""  # ISO publish time of the article ("" when unknown)
+    modality: str | None = None  # asserted / reported / denied / planned ..., when known
 
 
 def event_mention(event: Event, *, key: str | None = None, start: int | None = None,
@@ -156,7 +157,7 @@ def event_mention(event: Event, *, key: str | None = None, start: int | None = N
         sentence=event.span.start if sentence is None else sentence,
         lemma=(event.action if lemma is None else lemma).lower(),
         action_type=event.action_type, actor=event.actor, target=target,
-        place=event.place, time=days, published=published)
+        place=event.place, time=days, published=published, modality=event.modality)
 
 
 def event_class(lemma: str) -> str:
@@ -188,11 +189,22 @@ def _differ(x: str | None, y: str | None) -> bool:
     return bool(a and b and a not in b and b not in a)
 
 
+_FACTUAL = frozenset({"asserted", "reported"})
+
+
+def _self_denied(a: EventMention, b: EventMention) -> bool:
+    """One article saying a thing happened and denying it is about two things ("police
+    denied arresting the manager; three looters were detained"): an article does not
+    contradict itself."""
+    pair = {a.modality, b.modality}
+    return a.doc == b.doc and "denied" in pair and bool(pair & _FACTUAL)
+
+
 def compatible(a: EventMention, b: EventMention) -> bool:
     """Could two same-class mentions be one event, by their fields?"""
     if a.action_type and b.action_type and a.action_type != b.action_type:
         return False
-    if _times_conflict(a, b) or _differ(a.place, b.place) or _differ(a.target, b.target):
+    if _times_conflict(a, b) or _differ(a.place, b.place) or _self_denied(a, b):
         return False
     if event_class(a.lemma) in REPORTING:
         return a.doc == b.doc or bool(_norm(a.actor) and _norm(a.actor) == _norm(b.actor))
@@ -250,13 +262,17 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[str]]:
     """Clusters of mention ids (each list sorted; clusters ordered by first mention)."""
     ordered = sorted(mentions, key=lambda m: (m.published, m.doc, m.start, m.id))
     classes = _classes(ordered)
+    base = _base_forms({m.lemma for m in ordered})
     buckets: dict[str, list[list[EventMention]]] = {}
     for m, cls in zip(ordered, classes, strict=True):
         groups = buckets.setdefault(cls, [])
         # compatible with at least half the group: one noisy field (a mis-read place) in
-        # one member does not keep a mention out
-        home = next((g for g in groups if 2 * sum(compatible(m, o) for o in g) >= len(g)),
-                    None)
+        # one member does not keep a mention out; among those, one holding the very word
+        # ("detained" → the "detained" cluster, not the denied "arrest" one) comes first
+        fits = [g for g in groups if 2 * sum(compatible(m, o) for o in g) >= len(g)]
+        word = base.get(m.lemma, m.lemma)
+        home = next((g for g in fits if any(base.get(o.lemma, o.lemma) == word for o in g)),
+                    fits[0] if fits else None)
         if home is None:
             groups.append([m])
         else:
