@@ -187,11 +187,13 @@ _MARK = "aligned:"
 def reconcile_store(conn: sqlite3.Connection, story_ids: Iterable[str] | None = None) -> None:
     """Stories, then alignment and timeline of every story that changed (caller's
     transaction). ``story_ids``: re-align exactly these (no story update)."""
-    marks = _claim_marks(conn)
     if story_ids is not None:
         changed = set(story_ids)
+        marks = _claim_marks(conn)
     else:
-        changed = set(update_stories(conn)) | _stale(conn, marks)
+        changed = set(update_stories(conn))
+        marks = _claim_marks(conn)  # after placement: a new story is marked too
+        changed |= _stale(conn, marks)
     for story_id in sorted(changed):
         align_stored_story(conn, story_id)
     conn.executemany("INSERT OR REPLACE INTO reconcile_state (key, value) VALUES (?, ?)",
