@@ -10,8 +10,8 @@ from wirecheck.reconcile.coref import EventMention, cluster_mentions, event_ment
 
 
 def mention(mid: str, doc: str, start: int, lemma: str, day: date | None = None,
-            modality: str | None = None) -> EventMention:
-    return EventMention(mid, doc, start, start, lemma, "arrest",
+            modality: str | None = None, target: str | None = None) -> EventMention:
+    return EventMention(mid, doc, start, start, lemma, "arrest", target=target,
                         time=(day, day) if day else None, modality=modality)
 
 
@@ -40,10 +40,23 @@ def test_an_article_does_not_assert_and_deny_one_event() -> None:
     assert sorted(cluster_mentions(md_first)) == [["1"], ["2", "3"]]
 
 
-def test_across_articles_happened_and_denied_still_corefer() -> None:
-    got = cluster_mentions([mention("1", "nc", 0, "arrest", modality="asserted"),
-                            mention("2", "md", 0, "arrest", modality="denied")])
+def test_happened_and_denied_corefer_only_on_one_word_and_a_shared_participant() -> None:
+    manager = "the dam's operations manager"
+    got = cluster_mentions([mention("1", "nc", 0, "arrest", modality="asserted", target=manager),
+                            mention("2", "md", 0, "arrest", modality="denied", target=manager)])
     assert got == [["1", "2"]]
+    got = cluster_mentions([mention("1", "a", 0, "release", modality="asserted",
+                                    target="a statement"),
+                            mention("2", "b", 0, "release", modality="denied",
+                                    target="the names of the victims")])
+    assert got == [["1"], ["2"]]
+
+
+def test_a_far_date_never_joins_even_when_half_the_cluster_is_undated() -> None:
+    got = cluster_mentions([mention("1", "a", 0, "die"), mention("2", "b", 0, "die"),
+                            mention("3", "c", 0, "die", date(2011, 10, 21)),
+                            mention("4", "d", 0, "die", date(2013, 4, 12))])
+    assert got == [["1", "2", "3"], ["4"]]
 
 
 def test_event_mention_reads_a_stored_event() -> None:

@@ -11,15 +11,17 @@ blocking group — one sub-event of one story — and there:
 2. Mentions of one class form one cluster, except that the event fields keep apart what
    cannot be one event: different (known) types, different places, dates more than
    :data:`DATE_SLACK` apart ("the 2009 strike" / "Tuesday's strike"), or a denial and a
-   "happened" in one article or with different words ("police denied arresting the
-   manager" / "three looters were detained"). Nearer dates do not:
+   "happened" unless two articles use one word with a shared participant ("police
+   denied arresting the manager" / "three looters were detained"). Nearer dates do not:
    two outlets dating one collapse Sunday and Monday is the "different dates for one
    event" conflict the verdicts look for, which only coreference can show. Targets are
-   not compared: on ECB+ two mentions of one chain name their target differently ("two
-   top leaders" / "Winston Blackmore") more often than two chains do. A mention joins
+   not compared otherwise: on ECB+ two mentions of one chain name their target
+   differently ("two top leaders" / "Winston Blackmore") more often than two chains do.
+   A mention joins
    the first cluster of its class it is compatible with for at least half the members
-   (extracted fields are noisy; one bad value should not split a chain), preferring one
-   that holds its very word.
+   (extracted fields are noisy; one bad value should not split a chain) and
+   :func:`apart` from none (far dates and unsupported denials), preferring one that holds
+   its very word.
    Reporting verbs ("said", "told") are statements by someone, so they only corefer when
    their speakers (actors) match.
 
@@ -186,22 +188,41 @@ def _differ(x: str | None, y: str | None) -> bool:
 _FACTUAL = frozenset({"asserted", "reported"})
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its",
+                       "their", "we", "us", "i", "you", "who", "which", "that", "this",
+                       "these", "those", "one", "some", "all"})
+
+
+def _participants(m: EventMention) -> set[str]:
+    return {w for w in _norm(f"{m.actor or ''} {m.target or ''}").split()
+            if w not in _PRONOUNS and not w.isdigit()}
+
+
 def _denial_apart(a: EventMention, b: EventMention) -> bool:
-    """A denial and a "happened" that cannot be one event: in one article (an article does
-    not contradict itself: "police denied arresting the manager; three looters were
-    detained"), or in two with different words — a denial is about the very thing it
-    names, and a false happened-vs-denied conflict is the costliest error to show."""
+    """A denial and a "happened" that cannot be shown as one event: in one article (an
+    article does not contradict itself: "police denied arresting the manager; three
+    looters were detained"), with different words, or without a shared participant
+    ("released a statement" / "did not release the names"). A negated mention is most
+    often about another thing, and a false happened-vs-denied conflict is the costliest
+    error to show, so only this much evidence makes them one."""
     pair = {a.modality, b.modality}
     if "denied" not in pair or not pair & _FACTUAL:
         return False
-    return a.doc == b.doc or a.lemma != b.lemma
+    return a.doc == b.doc or a.lemma != b.lemma or not _participants(a) & _participants(b)
+
+
+def apart(a: EventMention, b: EventMention) -> bool:
+    """Never one event, however many others of a cluster agree (hard, unlike a place that
+    may be mis-read): dates more than :data:`DATE_SLACK` apart, or a denial and a
+    "happened" without the evidence :func:`_denial_apart` asks for."""
+    return _times_conflict(a, b) or _denial_apart(a, b)
 
 
 def compatible(a: EventMention, b: EventMention) -> bool:
     """Could two same-class mentions be one event, by their fields?"""
     if a.action_type and b.action_type and a.action_type != b.action_type:
         return False
-    if _times_conflict(a, b) or _differ(a.place, b.place) or _denial_apart(a, b):
+    if apart(a, b) or _differ(a.place, b.place):
         return False
     if event_class(a.lemma) in REPORTING:
         return a.doc == b.doc or bool(_norm(a.actor) and _norm(a.actor) == _norm(b.actor))
@@ -266,7 +287,8 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[str]]:
         # compatible with at least half the group: one noisy field (a mis-read place) in
         # one member does not keep a mention out; among those, one holding the very word
         # ("detained" → the "detained" cluster, not the denied "arrest" one) comes first
-        fits = [g for g in groups if 2 * sum(compatible(m, o) for o in g) >= len(g)]
+        fits = [g for g in groups if 2 * sum(compatible(m, o) for o in g) >= len(g)
+                and not any(apart(m, o) for o in g)]
         word = base.get(m.lemma, m.lemma)
         home = next((g for g in fits if any(base.get(o.lemma, o.lemma) == word for o in g)),
                     fits[0] if fits else None)
