@@ -2,8 +2,8 @@
 
 ``update_stories`` (reconcile/stories.py) builds a :class:`StoryState` whose loader reads,
 for the terms of the new articles only, their document frequencies (``term_df``) and the
-stories indexed under them (``cluster_terms.indexed``) with their sub-events — never the
-whole store. After :func:`~wirecheck.reconcile.stories.assign_batch` it writes back the
+stories indexed under them (``cluster_terms.indexed``, per term the ``window`` the clustering
+can use) with their sub-events — never the whole store. After :func:`~wirecheck.reconcile.stories.assign_batch` it writes back the
 changed clusters, the frequency deltas, the counters and the ``story_articles`` rows.
 Runs inside the caller's transaction.
 """
@@ -96,17 +96,19 @@ def df_loader(conn: sqlite3.Connection) -> Loader:
     return load
 
 
-def story_loader(conn: sqlite3.Connection) -> Loader:
-    """The stories indexed under the asked terms, with their sub-events."""
+def story_loader(conn: sqlite3.Connection, window: int) -> Loader:
+    """The stories indexed under the asked terms, with their sub-events: per term only the
+    ``window`` largest story ids, so a common term ("police") does not pull in the whole
+    store. Exact, not an approximation: ``cluster._candidates`` keeps, per term, only the
+    last ``window`` groups in id order, so a story outside every window of the batch's
+    query terms gets no candidate link and cannot change the result."""
 
     def load(state: StoryState, terms: list[str]) -> None:
         wanted: set[str] = set()
-        for part in _chunks(terms):
-            marks = ",".join("?" * len(part))
-            wanted.update(
-                r[0] for r in conn.execute(
-                    f"SELECT cluster_id FROM cluster_terms "
-                    f"WHERE indexed = 1 AND term IN ({marks})", list(part)))
+        for term in terms:
+            wanted.update(r[0] for r in conn.execute(
+                "SELECT cluster_id FROM cluster_terms WHERE term = ? AND indexed = 1 "
+                "ORDER BY cluster_id DESC LIMIT ?", (term, window)))
         _load_stories(conn, state, sorted(wanted - state.stories.keys()))
 
     return load
@@ -117,14 +119,14 @@ def _counter(conn: sqlite3.Connection, key: str, default: str) -> str:
     return str(row[0]) if row else default
 
 
-def load_state(conn: sqlite3.Connection) -> StoryState:
+def load_state(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> StoryState:
     """An empty-but-counted state that loads clusters and frequencies on demand."""
     state = StoryState()
     state.n_docs = int(_counter(conn, "n_docs", "0"))
     state.bg_sum = float(_counter(conn, "bg_sum", "0"))
     state.bg_pairs = int(_counter(conn, "bg_pairs", "0"))
     state.loader = df_loader(conn)
-    state.story_loader = story_loader(conn)
+    state.story_loader = story_loader(conn, params.window)
     return state
 
 
@@ -250,6 +252,7 @@ def update(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> set
     pending = set(order)
     copies: dict[str, str] = {}
     changed: set[str] = set()
+    gone: set[str] = set()  # stories merged away by a pass
     for start in range(0, len(order), STORY_BATCH):
         sigs: list[Signature] = []
         for r in _pending_rows(conn, order[start:start + STORY_BATCH]):
@@ -259,11 +262,12 @@ def update(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> set
             else:
                 sigs.append(article_signature(conn, r))
         if sigs:
-            state = load_state(conn)
-            changed |= save_state(conn, state, assign_batch(sigs, state, params), params)
+            state = load_state(conn, params)
+            assigned = assign_batch(sigs, state, params)
+            gone |= state.merged.keys()  # save_state clears it
+            changed |= save_state(conn, state, assigned, params)
+    changed -= gone  # a story merged away by a later pass is gone (ids are never reused)
     changed |= _join_copies(conn, copies)
-    alive = {str(r[0]) for r in conn.execute("SELECT id FROM stories")} if changed else set()
-    changed &= alive  # a story merged away by a later batch is gone
     _count_copies(conn, changed)
     return changed
 

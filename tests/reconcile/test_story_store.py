@@ -1,0 +1,69 @@
+"""The store side of story clustering loads only what a batch can touch — and that is exact."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from wirecheck.model import Article
+from wirecheck.reconcile.stories import StoryParams, StoryState, assign_batch
+from wirecheck.reconcile.story_store import _PENDING_IDS, _pending_rows, article_signature, update
+from wirecheck.store.articles import insert_article
+from wirecheck.store.db import transaction
+
+SYLLABLES = ["ka", "lo", "ven", "tor", "mi", "sha", "dru", "bel", "nor", "qua", "rix", "zen"]
+COMMON = "flood river rescue water homes families"  # in every story's indexed terms
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(3))
+
+
+def _articles(stories: int, per_story: int, generic: int) -> list[Article]:
+    """Stories interleaved in arrival order (a story spans batches), then articles with
+    only the common words: those find stored stories through common terms alone."""
+    rng = random.Random(3)
+    towns = [_word(rng).capitalize() for _ in range(stories)]
+    vocab = [[_word(rng) for _ in range(8)] for _ in range(stories)]
+    day0 = datetime(2026, 1, 1, tzinfo=UTC)
+    out = []
+    for i in range(per_story):
+        for s, town in enumerate(towns):
+            words = " ".join(rng.choice(vocab[s]) for _ in range(40))
+            out.append(Article.create(
+                f"The {COMMON} in {town}: {words}. {town}.", title=f"{town} {i}",
+                outlet="wire.example", url=f"https://wire.example/{s}/{i}",
+                published=day0 + timedelta(days=i, hours=s)))
+    for j in range(generic):
+        out.append(Article.create(
+            f"The {COMMON}. {_word(rng)} {COMMON}.", title="Flood", outlet="wire.example",
+            url=f"https://wire.example/generic/{j}", published=day0 + timedelta(days=per_story, hours=j)))
+    return out
+
+
+def test_loading_a_window_of_stories_per_term_places_exactly_as_holding_them_all(
+    store: sqlite3.Connection,
+) -> None:
+    params = StoryParams(window=3)  # far fewer than the stories sharing the common words
+    articles = _articles(stories=12, per_story=3, generic=1)
+    memory = StoryState()  # the in-memory path: every story stays a candidate
+    expected: dict[str, str] = {}
+    for start in range(0, len(articles), 6):
+        with transaction(store):
+            for a in articles[start:start + 6]:
+                insert_article(store, a)
+                store.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (a.id,))
+            pending = [str(r[0]) for r in store.execute(_PENDING_IDS)]
+            sigs = [article_signature(store, r) for r in _pending_rows(store, pending)]
+            for placed in assign_batch(sigs, memory, params):
+                expected[placed.article_id] = placed.story_id
+            expected = {k: memory.merged.get(s, s) for k, s in expected.items()}
+            memory.merged.clear()
+            update(store, params)
+    got = {str(r[0]): str(r[1]) for r in store.execute(
+        "SELECT article_id, story_id FROM story_articles")}
+    assert got == expected
+    indexed = store.execute("SELECT count(*) FROM cluster_terms WHERE term = 'w:flood' "
+                            "AND indexed = 1").fetchone()[0]
+    assert indexed > params.window  # the window did cut the lookup
