@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from wirecheck.model import Event
 
@@ -162,6 +163,7 @@ def event_class(lemma: str) -> str:
     return CLASSES.get(low) or CLASSES.get(low.removesuffix("s")) or low
 
 
+@lru_cache(maxsize=65536)  # a cluster compares each name with many members'
 def _norm(text: str | None) -> str:
     return " ".join(
         w
