@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-from batch_helpers import INPUTS, dump
+from batch_helpers import CORPUS, INPUTS, dump
 
+from wirecheck import pipeline
 from wirecheck.batch.parquet import import_parquet
 from wirecheck.batch.sources import list_inputs
 from wirecheck.batch.spark import SparkReport
+from wirecheck.reconcile import persist
 from wirecheck.store.analysis import load_claims
-from wirecheck.store.db import connect
+from wirecheck.store.db import connect, transaction
 
 pytestmark = pytest.mark.spark
+
+
+RECONCILED = ("alignments", "alignment_claims", "timeline", "events", "reconcile_state")
 
 
 def test_spark_then_import_stores_what_ingest_stores(
@@ -25,7 +31,14 @@ def test_spark_then_import_stores_what_ingest_stores(
     conn = connect(tmp_path / "spark.db")
     imported = import_parquet(conn, out)
     assert imported.added == report.analyzed > 40
-    assert dump(conn) == dump(ingested)
+    # every story's alignment and timeline came from the job, none was redone at import
+    assert imported.aligned == report.aligned == report.stories > 1
+    assert imported.realigned == 0
+    got, want = dump(conn), dump(ingested)
+    for table in RECONCILED:  # the job's rows, as the single-process run writes them
+        assert got[table] == want[table], table
+    assert conn.execute("SELECT count(event_id) FROM events").fetchone()[0] > 0  # coref ran
+    assert got == want
 
 
 def test_parquet_claims_are_the_stores_claims(job: tuple[Path, SparkReport],
@@ -68,3 +81,62 @@ def test_near_duplicates_point_where_ingest_points(job: tuple[Path, SparkReport]
     ingest_dups = dict(ingested.execute("SELECT id, duplicate_of FROM articles").fetchall())
     assert spark_dups == ingest_dups
     assert any(spark_dups.values())  # the fixture has lightly edited wire copies
+
+
+def copy_of(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A writable copy of a session-wide store."""
+    dst = connect(path)
+    conn.backup(dst)
+    return dst
+
+
+def a_follow_up(folder: Path) -> list[str]:
+    """One new article on the corpus's first story, from another outlet."""
+    first = json.loads((CORPUS / "news.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    first.update(id="follow-up", outlet="The Late Edition", url="https://news.example/late",
+                 published="2025-11-01T09:00:00+00:00",
+                 text=first["text"].replace("900", "950"))
+    path = folder / "late.jsonl"
+    path.write_text(json.dumps(first) + "\n", encoding="utf-8")
+    return [str(path)]
+
+
+def test_after_an_import_the_next_ingest_extends_stories_as_after_ingest(
+        job: tuple[Path, SparkReport], ingested: sqlite3.Connection, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    out, _ = job
+    imported = connect(tmp_path / "spark.db")
+    import_parquet(imported, out)
+    reference = copy_of(ingested, tmp_path / "ref.db")
+    realigned: list[str] = []
+    real = persist.align_stored_story
+
+    def counting(conn: sqlite3.Connection, story_id: str) -> Any:
+        realigned.append(story_id)
+        return real(conn, story_id)
+
+    monkeypatch.setattr(persist, "align_stored_story", counting)
+    with transaction(imported):
+        pipeline.cross_article(imported)
+    assert realigned == []  # the import marked every story it loaded as aligned
+    late = a_follow_up(tmp_path)
+    pipeline.ingest(imported, late)
+    assert len(realigned) == 1  # the one story the new article joined
+    pipeline.ingest(reference, late)
+    assert len(realigned) == 2
+    assert dump(imported) == dump(reference)
+
+
+def test_an_import_into_a_store_holding_part_of_it_re_aligns_the_grown_stories(
+        job: tuple[Path, SparkReport], tmp_path: Path) -> None:
+    """Stories that already hold stored articles are re-aligned at import (the job saw
+    only its own articles); the store ends as after two single-process ingests."""
+    out, _ = job
+    first = INPUTS[:1]
+    imported, reference = connect(tmp_path / "spark.db"), connect(tmp_path / "ref.db")
+    pipeline.ingest(imported, first)
+    imported.backup(reference)
+    report = import_parquet(imported, out)
+    pipeline.ingest(reference, INPUTS)
+    assert report.realigned > 0
+    assert dump(imported) == dump(reference)

@@ -15,10 +15,14 @@ The job runs the same functions as ``wirecheck ingest``:
    ``events``, ``entity_mentions`` and ``problems`` tables as Parquet;
 6. cluster the articles into stories and sub-events (``spark_stories.py``: the
    single-process ``assign_batch`` as joins and per-group tasks) → ``story_articles`` and
-   ``stories``; then the manifest.
+   ``stories``;
+7. align each story's claims and build its timeline (``spark_align.py``: entity
+   resolution in one task, then ``persist.align_story_data`` per story group) →
+   ``story_rows`` and ``aligned_stories``; then the manifest.
 
 ``wirecheck import-parquet`` (batch/parquet.py) loads the result into the SQLite store
-through the same code path as ingest, so the store ends up as a single-process run leaves it.
+through the same code path as ingest, so the store ends up as a single-process run leaves it;
+stories' alignment and timeline rows are loaded as the job computed them.
 ``import pyspark`` lives in this module only.
 """
 
@@ -37,6 +41,7 @@ from typing import Any
 
 from wirecheck.batch import neardup, sources, tables
 from wirecheck.batch.parquet import MANIFEST
+from wirecheck.batch.spark_align import run_align
 from wirecheck.batch.spark_stories import run_stories
 from wirecheck.errors import Notice, WirecheckError
 from wirecheck.extract import EXTRACTION_VERSION
@@ -65,6 +70,7 @@ class SparkReport:
     duplicates: int = 0
     analyzed: int = 0
     stories: int = 0
+    aligned: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -216,6 +222,7 @@ def run_spark(
         spark.createDataFrame(rows, _schema(tables.TABLES[table])).write.mode("overwrite") \
             .parquet(f"{out_uri}/{table}")
     report.stories = run_stories(spark, stored, out_uri)
+    report.aligned = run_align(spark, stored, out_uri)
 
     report.read = raw.count()
     report.analyzed = stored.count()
