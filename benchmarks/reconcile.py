@@ -11,13 +11,17 @@ a dated planned evacuation. Timed per size, on a fresh store:
   then alignment and timeline of every changed story;
 * ``align only``: re-aligning every story with the stories fixed.
 
-Printed: seconds, milliseconds per article, and the per-article ratio against the
-smallest size measured in the same run (1.0 = linear; all pairs would give size ratio).
+Printed per stage: wall seconds, CPU seconds of this process, CPU milliseconds per
+article and the per-article ratio against the smallest size measured in the same run
+(1.0 = linear; all pairs would give the size ratio). The ratio is on CPU time because on a
+shared machine wall time mostly measures the neighbours; the load average before each
+size is printed with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import sys
@@ -68,25 +72,29 @@ def build(conn: sqlite3.Connection, articles: int, per_story: int, seed: int = 7
                 store_article(conn, article, analysis)
 
 
+def _timed(conn: sqlite3.Connection, story_ids: list[str] | None) -> tuple[float, float]:
+    """(wall, CPU) seconds of one ``reconcile_store`` in its own transaction."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    with transaction(conn):
+        reconcile_store(conn, story_ids)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def measure(size: int, per_story: int, folder: Path) -> dict[str, float]:
     db = folder / f"reconcile-{size}.db"
     conn = connect(db)
     try:
         build(conn, size, per_story)
-        t0 = time.perf_counter()
-        with transaction(conn):
-            reconcile_store(conn)
-        full = time.perf_counter() - t0
+        load = os.getloadavg()[0]
+        full, full_cpu = _timed(conn, None)
         stories = [str(r[0]) for r in conn.execute("SELECT id FROM stories")]
-        t0 = time.perf_counter()
-        with transaction(conn):
-            reconcile_store(conn, stories)
-        align = time.perf_counter() - t0
+        align, align_cpu = _timed(conn, stories)
         alignments = conn.execute("SELECT count(*) FROM alignments").fetchone()[0]
     finally:
         conn.close()
-    return {"size": size, "reconcile": full, "align": align, "stories": len(stories),
-            "alignments": alignments}
+    return {"size": size, "reconcile": full, "reconcile_cpu": full_cpu, "align": align,
+            "align_cpu": align_cpu, "stories": len(stories), "alignments": alignments,
+            "load": load}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,15 +108,16 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(measure(size, args.per_story, Path(tmp)))
             print(f"measured {size} articles", file=sys.stderr, flush=True)
     base = rows[0]
-    print("| articles | stories | alignments | reconcile s | ms/article | ratio | align-only s "
-          "| ms/article | ratio |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| articles | stories | alignments | load | reconcile wall s | CPU s | CPU ms/article "
+          "| ratio | align-only wall s | CPU s | CPU ms/article | ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        per = [1000 * r[k] / r["size"] for k in ("reconcile", "align")]
-        base_per = [1000 * base[k] / base["size"] for k in ("reconcile", "align")]
-        print(f"| {r['size']} | {r['stories']} | {r['alignments']} | {r['reconcile']:.2f} "
-              f"| {per[0]:.3f} | {per[0] / base_per[0]:.2f} | {r['align']:.2f} | {per[1]:.3f} "
-              f"| {per[1] / base_per[1]:.2f} |")
+        cells = [f"{r['size']}", f"{r['stories']}", f"{r['alignments']}", f"{r['load']:.1f}"]
+        for stage in ("reconcile", "align"):
+            per, base_per = (1000 * x[f"{stage}_cpu"] / x["size"] for x in (r, base))
+            cells += [f"{r[stage]:.2f}", f"{r[f'{stage}_cpu']:.2f}", f"{per:.3f}",
+                      f"{per / base_per:.2f}"]
+        print("| " + " | ".join(cells) + " |")
     return 0
 
 

@@ -47,15 +47,17 @@ def _when(text: str | None) -> datetime | None:
 
 def _fill_terms(conn: sqlite3.Connection, clusters: dict[str, Cluster]) -> None:
     ids = sorted(clusters)
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: every pass reads its candidates' 300 terms each
     for part in _chunks(ids):
         marks = ",".join("?" * len(part))
-        for r in conn.execute(
+        for cid, term, weight, surface in cur.execute(
             f"SELECT cluster_id, term, weight, surface FROM cluster_terms "
             f"WHERE cluster_id IN ({marks})", list(part)):
-            c = clusters[r[0]]
-            c.total[r[1]] = float(r[2])
-            if r[3] is not None:
-                c.surface[r[1]] = r[3]
+            c = clusters[cid]
+            c.total[term] = float(weight)
+            if surface is not None:
+                c.surface[term] = surface
 
 
 def _load_stories(conn: sqlite3.Connection, state: StoryState, story_ids: list[str]) -> None:
