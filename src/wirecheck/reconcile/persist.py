@@ -62,9 +62,11 @@ def event_keys(events: Iterable[Event], event_ids: Mapping[str, str]
     two dates is a conflict). A cluster of one article (a singleton above all) keeps the
     trigger key — the same trigger lemma of the same type, "collapse (disaster)", prefixed
     ``TRIGGER_KEY`` so verdicts know it is weak: coreference found no partner for it
-    elsewhere (often because its date or place differs), and grouping it by trigger word
-    still sets it beside the others, where it conflicts only on a shared participant.
-    Alignment then splits a block by place."""
+    elsewhere (a far date, another place, an unsupported denial, another sub-event), and
+    grouping it by trigger word still sets it beside the others, where it conflicts only
+    on a shared participant. (Singletons still get their own ``events.event_id``: the
+    store says for every event which happening it is.) Alignment then splits a block by
+    place."""
     events = list(events)
     docs: dict[str, set[str]] = {}
     for e in events:
@@ -73,9 +75,9 @@ def event_keys(events: Iterable[Event], event_ids: Mapping[str, str]
     out: dict[str, tuple[str, str]] = {}
     for e in events:
         label = f"{e.action} ({e.action_type})"
-        cluster = event_ids.get(e.id)
-        strong = cluster is not None and len(docs[cluster]) > 1
-        key = cluster if strong and cluster else f"{TRIGGER_KEY}{e.action_type}:{e.action}"
+        cluster = event_ids.get(e.id, "")
+        key = (cluster if cluster and len(docs[cluster]) > 1
+               else f"{TRIGGER_KEY}{e.action_type}:{e.action}")
         for claim_id in e.claim_ids:
             out[claim_id] = (key, label)
     return out
