@@ -18,10 +18,12 @@ Cost is linear in tokens: scopes are token ranges from the parse (``left_edge`` 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from wirecheck.extract.cues import frame_openers, is_cue, verb_lemma
 from wirecheck.extract.lexicon import (
     CALL_VERBS,
     CHAIN_VERBS,
@@ -31,8 +33,6 @@ from wirecheck.extract.lexicon import (
     DOCUMENT_ONLY_VERBS,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
-    PUT_OBJECTS,
-    REPORT_VERBS,
 )
 from wirecheck.extract.sources import (
     MAX_CHAIN,
@@ -50,7 +50,6 @@ from wirecheck.model import Article, Attribution, Modality
 MAX_FRAMES_PER_SENTENCE = 32
 LOOKBACK_SENTENCES = 6
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "pcomp"})
-_NEGATING_GOVERNORS = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 _QUOTES = "\"“‘'«"
 _CONTINUATION = frozenset({
     "would", "could", "might", "may", "allegedly", "reportedly", "expected", "slated",
@@ -206,37 +205,6 @@ def _that_clause(noun: Any, depth: int = 3) -> Any | None:
     return None
 
 
-def verb_lemma(tok: Any) -> str:
-    """The lemma, repairing "-ing" verbs the tagger took for nouns ("the State Department
-    emphasizing alternatives" → "emphasize") when the word has a subject."""
-    lemma = str(tok.lemma_.lower())
-    if tok.pos_ in ("VERB", "AUX") or not tok.lower_.endswith("ing"):
-        return lemma
-    if not any(c.dep_ == "nsubj" for c in tok.children):
-        return lemma
-    stem = str(tok.lower_[:-3])
-    for guess in (stem, stem + "e", stem[:-1]):
-        if guess in REPORT_VERBS or guess in DENY_VERBS or guess in CALL_VERBS:
-            return guess
-    return lemma
-
-
-def _is_cue(verb: Any) -> bool:
-    lemma = verb_lemma(verb)
-    if verb.pos_ not in ("VERB", "AUX") and lemma == verb.lemma_.lower():
-        return False
-    if lemma == "call":
-        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
-    if lemma == "put":
-        return any(c.dep_ == "dobj" and c.lemma_ in PUT_OBJECTS for c in verb.children)
-    if not (lemma in REPORT_VERBS or lemma in DENY_VERBS or lemma in CALL_VERBS
-            or lemma in COMMIT_VERBS):
-        return False
-    if any(c.dep_ == "neg" for c in verb.children) and lemma not in DENY_VERBS:
-        return False
-    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NEGATING_GOVERNORS)
-
-
 def _clause_head(tok: Any) -> Any:
     """The clause a prepositional cue qualifies: the nearest verb at or above ``tok``,
     raised through adverbial/coordinate clauses ("X were told before Y disclosed it,
@@ -275,7 +243,7 @@ class _Sentence:
 
     def _scan(self) -> None:
         out = self.found
-        for tok in self.sent:
+        for tok in self.f.openers(self.sent):
             if len(out) >= MAX_FRAMES_PER_SENTENCE:
                 break
             frame = None
@@ -284,7 +252,7 @@ class _Sentence:
             elif tok.lower_ == "per" and tok.dep_ == "prep" and (
                     tok.i == self.sent.start or tok.nbor(-1).text == ","):
                 frame = self._prepositional(tok, None)
-            elif _is_cue(tok):
+            elif is_cue(tok):
                 frame = self._verbal(tok)
             elif tok.dep_ in ("nsubj", "nsubjpass") and cited_by(tok):
                 frame = self._citing_subject(tok)
@@ -471,6 +439,13 @@ class _Finder:
         self.names = Names(persons=frozenset(
             t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
         self.recent: list[Frame] = []
+        self._openers = frame_openers(doc)
+
+    def openers(self, sent: Any) -> Iterator[Any]:
+        """The sentence's tokens that may open a frame (see :func:`cues.frame_openers`)."""
+        doc, ids = self.doc, self._openers
+        for k in range(bisect_left(ids, sent.start), bisect_left(ids, sent.end)):
+            yield doc[ids[k]]
 
     def span(self, lo: int, hi: int) -> Any:
         doc = self.doc
