@@ -98,7 +98,7 @@ def best_links(item_key: str, shared: Iterable[tuple[str, int]],
 
 def linkage(threshold: float, baseline: float, params: StoryParams = PARAMS) -> Linkage:
     return Linkage(threshold, baseline, params.query_terms, params.window, params.per_article,
-                   params.max_links, params.total_terms)
+                   params.max_links, params.total_terms, name_ratio=params.story_name_ratio)
 
 
 def place_component(members: Sequence[tuple[str, Vector, datetime | None]],

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter, mul
 
+from wirecheck.reconcile.story_signals import name_factor
+
 Vector = dict[str, float]
 Span = tuple[datetime | None, datetime | None]  # first and last publish time, if known
 
@@ -133,6 +135,9 @@ class Linkage:
     # Two existing groups merge (when a new item links both) only at this similarity;
     # None: existing groups never merge.
     group_threshold: float | None = None
+    # Damp merges whose names agree less than this share of their texts' agreement
+    # (``story_signals.name_factor``); 0: off.
+    name_ratio: float = 0.0
 
 
 def cluster(
@@ -173,9 +178,12 @@ def cluster_merging(
 
 
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
-    """Average link, corrected for the baseline, times the time decay."""
+    """Average link, corrected for the baseline, times the time decay and name agreement."""
     avg = dot(a.total, b.total) / (a.size * b.size)
-    return max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline) * decay(a.span, b.span)
+    sim = max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline) * decay(a.span, b.span)
+    if sim > 0 and linkage.name_ratio:
+        sim *= name_factor(a.total, b.total, linkage.name_ratio)
+    return sim
 
 
 def _agglomerate(nodes: dict[str, _Node], linkage: Linkage, decay: Decay) -> None:

@@ -1,0 +1,42 @@
+"""Name agreement: same-kind events with different names stay apart, one story stays one."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.reconcile.story_signals import name_factor, name_part
+
+
+def test_name_part_keeps_the_capitalized_words_only() -> None:
+    vector = {"w:earthquake": 1.0, "c:iran": 0.5, "n:qeshm island": 0.4, "d:5.6": 0.2}
+    assert name_part(vector) == {"c:iran": 0.5}
+
+
+def test_two_earthquakes_in_different_countries_are_damped() -> None:
+    iran = {"w:earthquake": 1.0, "w:magnitude": 0.8, "w:struck": 0.5, "c:iran": 0.6,
+            "c:qeshm": 0.5}
+    indonesia = {"w:earthquake": 1.0, "w:magnitude": 0.7, "w:struck": 0.6,
+                 "c:indonesia": 0.6, "c:aceh": 0.5}
+    assert name_factor(iran, indonesia, 0.6) == 0.0
+
+
+def test_articles_naming_the_same_places_are_not_damped() -> None:
+    one = {"w:earthquake": 1.0, "w:magnitude": 0.8, "c:iran": 0.6, "c:qeshm": 0.5}
+    other = {"w:quake": 1.0, "w:injured": 0.6, "c:iran": 0.5, "c:qeshm": 0.4, "c:bandar": 0.3}
+    assert name_factor(one, other, 0.6) == 1.0
+
+
+def test_names_agreeing_about_as_much_as_the_texts_give_partial_credit() -> None:
+    a = {"w:fire": 1.0, "w:church": 1.0, "c:alaska": 1.0, "c:wasilla": 1.0}
+    b = {"w:fire": 1.0, "w:dairy": 1.0, "c:alaska": 1.0, "c:palmer": 1.0}
+    # texts agree on 2 of 4 terms (cos .5), names on 1 of 2 (cos .5): no damping at 0.6 ...
+    assert name_factor(a, b, 0.6) == 1.0
+    # ... and a stricter ratio damps in proportion
+    assert name_factor(a, b, 2.0) == pytest.approx(0.5)
+
+
+def test_no_names_on_either_side_is_no_evidence() -> None:
+    a = {"w:strike": 1.0, "w:union": 0.5}
+    b = {"w:strike": 1.0, "c:ford": 0.5}
+    assert name_factor(a, b, 0.6) == 1.0
+    assert name_factor(a, a, 0.0) == 1.0
