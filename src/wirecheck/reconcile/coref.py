@@ -42,81 +42,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from wirecheck.model import Event
+from wirecheck.reconcile.event_words import REPORTING, STANDINS, event_class
 
-# Synonym sets of event words (lemmas): one set, one class. Written for news events in
-# general (conflict, disasters, crime and justice, business, politics, products).
-_SETS: dict[str, str] = {
-    "attack": "attack assault strike airstrike air-strike bomb bombing bombardment shell "
-    "shelling raid offensive incursion invasion invade hit sweep swoop crackdown "
-    "blitz",
-    "shoot": "shoot shooting shot gunfire gun shootout gunfight crossfire gunplay",
-    "kill": "kill killing slay slaying murder homicide massacre die death dead perish "
-    "fatality",  # "killed" and "died" mostly tell one happening
-    "injure": "injure injury wound hurt",
-    "stab": "stab stabbing knife",
-    "quake": "earthquake quake temblor tremor aftershock",
-    "fire": "fire blaze inferno arson burn",
-    "explode": "explode explosion blast detonate detonation",
-    "flood": "flood flooding deluge inundate",
-    "damage": "damage destroy destruction devastate devastation flatten level raze wreck",
-    "crash": "crash collide collision derail derailment",
-    "cut": "cut sever snap rupture",
-    "arrest": "arrest detain detention apprehend capture custody nab",
-    "charge": "charge indict indictment accuse accusation",
-    "convict": "convict conviction guilty verdict",
-    "acquit": "acquit acquittal",
-    "sentence": "sentence sentencing",
-    "execute": "execute execution hang hanging",
-    "escape": "escape flee breakout",
-    "trial": "trial hearing",
-    "overturn": "overturn reverse reversal",
-    "acquire": "acquire acquisition buy purchase takeover merger merge",
-    "deal": "deal agreement accord transaction pact",
-    "launch": "launch unveil unveiling introduce introduction debut release rollout",
-    "announce": "announce announcement reveal revelation disclose",
-    "update": "update upgrade refresh revamp",
-    "fix": "fix patch plug repair",
-    "outage": "outage downtime disruption disrupt blackout failure fail",
-    "discover": "discover discovery find uncover",
-    "trigger": "trigger spark unleash prompt",
-    "transfer": "transfer transport relocate",
-    "resign": "resign resignation quit",
-    "dismiss": "dismiss dismissal sack oust ouster relieve terminate termination",
-    "sue": "sue suit lawsuit",
-    "thwart": "thwart foil prevent repulse repel",
-    "appoint": "appoint appointment name nominate nomination hire replace succeed",
-    "elect": "elect election vote ballot",
-    "win": "win victory triumph clinch beat defeat",
-    "retain": "retain keep defend",
-    "lose": "lose loss",
-    "talks": "talk talks negotiation negotiate meeting meet summit",
-    "visit": "visit trip tour",
-    "evacuate": "evacuate evacuation displace displacement",
-    "ceasefire": "ceasefire cease-fire truce armistice",
-    "protest": "protest demonstration rally riot unrest",
-    "enter": "enter check checkin admit admission",
-    "rehab": "rehab rehabilitation treatment",
-    "steal": "steal theft rob robbery heist burglary loot grab snatch",
-}
-CLASSES: dict[str, str] = {w: cls for cls, words in _SETS.items() for w in words.split()}
-REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "state",
-        "statement",
-        "add",
-        "claim",
-        "comment",
-        "remark",
-        "note",
-        "explain",
-        "write",
-    }
-)
 DATE_SLACK = timedelta(days=7)  # dates further apart than this are two happenings
-STANDINS = frozenset({"it", "which", "that", "this", "what", "one", "event", "incident", "thing"})
 _NUMBER = re.compile(r"^[\d.,]+$")
 
 
@@ -157,12 +85,6 @@ def event_mention(event: Event, *, key: str | None = None, start: int | None = N
         place=event.place, time=days, published=published, modality=event.modality)
 
 
-def event_class(lemma: str) -> str:
-    """The synonym class of a lemma (the lemma itself when it has none)."""
-    low = lemma.lower()
-    return CLASSES.get(low) or CLASSES.get(low.removesuffix("s")) or low
-
-
 @lru_cache(maxsize=65536)  # a cluster compares each name with many members'
 def _norm(text: str | None) -> str:
     return " ".join(
@@ -170,6 +92,13 @@ def _norm(text: str | None) -> str:
         for w in re.findall(r"[a-z0-9]+", (text or "").lower())
         if w not in {"the", "a", "an", "of", "in", "'s"}
     )
+
+
+def _dates(m: EventMention) -> tuple[date, date] | None:
+    """A mention's (first, last) day when both are known."""
+    if m.time is None or m.time[0] is None or m.time[1] is None:
+        return None
+    return m.time[0], m.time[1]
 
 
 def _times_conflict(a: EventMention, b: EventMention) -> bool:
@@ -183,7 +112,10 @@ def _times_conflict(a: EventMention, b: EventMention) -> bool:
 
 def _differ(x: str | None, y: str | None) -> bool:
     """Both named, and neither name contains the other ("Rafah" / "southern Rafah" agree)."""
-    a, b = _norm(x), _norm(y)
+    return _names_differ(_norm(x), _norm(y))
+
+
+def _names_differ(a: str, b: str) -> bool:
     return bool(a and b and a not in b and b not in a)
 
 
@@ -278,27 +210,90 @@ def _classes(mentions: Sequence[EventMention]) -> list[str]:
     return out
 
 
+class _Cluster:
+    """A growing cluster with running tallies of its members' fields, so checking a
+    newcomer against it costs the number of distinct (type, place) pairs in it, not its
+    size: a story of hundreds of articles repeating "killed" stays cheap. The answers are
+    exactly :func:`compatible` / :func:`apart` against every member (a test holds them to
+    that), rewritten as counts."""
+
+    def __init__(self) -> None:
+        self.members: list[EventMention] = []
+        self.words: set[str] = set()
+        self.latest_start: date | None = None  # over members with both dates
+        self.earliest_end: date | None = None
+        self.denied: list[EventMention] = []
+        self.factual: list[EventMention] = []
+        self.pairs: dict[tuple[str | None, str], int] = {}  # (type, place) → members
+        self.tally: dict[tuple[str | None, ...], int] = {}  # ... by article, by speaker
+
+    def add(self, m: EventMention, word: str) -> None:
+        self.members.append(m)
+        self.words.add(word)
+        dates = _dates(m)
+        if dates is not None:
+            start, end = dates
+            self.latest_start = max(start, self.latest_start or start)
+            self.earliest_end = min(end, self.earliest_end or end)
+        if m.modality == "denied":
+            self.denied.append(m)
+        elif m.modality in _FACTUAL:
+            self.factual.append(m)
+        kind, place, actor = m.action_type or None, _norm(m.place), _norm(m.actor)
+        self.pairs[(kind, place)] = self.pairs.get((kind, place), 0) + 1
+        for key in (("doc", kind, place, m.doc), ("actor", kind, place, actor),
+                    ("both", kind, place, m.doc, actor)):
+            self.tally[key] = self.tally.get(key, 0) + 1
+
+    def apart_from(self, m: EventMention) -> bool:
+        """``any(apart(m, o) for o in members)``."""
+        dates = _dates(m)
+        if dates is not None and self.latest_start is not None and \
+                self.earliest_end is not None:
+            start, end = dates
+            if end + DATE_SLACK < self.latest_start or self.earliest_end + DATE_SLACK < start:
+                return True
+        others = self.factual if m.modality == "denied" else \
+            self.denied if m.modality in _FACTUAL else []
+        return any(_denial_apart(m, o) for o in others)
+
+    def compatible_count(self, m: EventMention) -> int:
+        """``sum(compatible(m, o) for o in members)``, given ``not apart_from(m)``."""
+        place, actor = _norm(m.place), _norm(m.actor)
+        reporting = event_class(m.lemma) in REPORTING
+        total = 0
+        for (kind, where), n in self.pairs.items():
+            if (m.action_type and kind and m.action_type != kind) or _names_differ(place, where):
+                continue
+            if reporting:  # same article, or the same speaker
+                n = self.tally.get(("doc", kind, where, m.doc), 0)
+                if actor:
+                    n += self.tally.get(("actor", kind, where, actor), 0) - \
+                        self.tally.get(("both", kind, where, m.doc, actor), 0)
+            total += n
+        return total
+
+
 def cluster_mentions(mentions: Iterable[EventMention]) -> list[list[str]]:
     """Clusters of mention ids (each list sorted; clusters ordered by first mention)."""
     ordered = sorted(mentions, key=lambda m: (m.published, m.doc, m.start, m.id))
     classes = _classes(ordered)
     base = _base_forms({m.lemma for m in ordered})
-    buckets: dict[str, list[list[EventMention]]] = {}
+    buckets: dict[str, list[_Cluster]] = {}
     for m, cls in zip(ordered, classes, strict=True):
         groups = buckets.setdefault(cls, [])
         # compatible with at least half the group: one noisy field (a mis-read place) in
         # one member does not keep a mention out; among those, one holding the very word
         # ("detained" → the "detained" cluster, not the denied "arrest" one) comes first
-        fits = [g for g in groups if 2 * sum(compatible(m, o) for o in g) >= len(g)
-                and not any(apart(m, o) for o in g)]
+        fits = [g for g in groups
+                if not g.apart_from(m) and 2 * g.compatible_count(m) >= len(g.members)]
         word = base.get(m.lemma, m.lemma)
-        home = next((g for g in fits if any(base.get(o.lemma, o.lemma) == word for o in g)),
-                    fits[0] if fits else None)
+        home = next((g for g in fits if word in g.words), fits[0] if fits else None)
         if home is None:
-            groups.append([m])
-        else:
-            home.append(m)
-    clusters = [sorted(x.id for x in g) for groups in buckets.values() for g in groups]
+            home = _Cluster()
+            groups.append(home)
+        home.add(m, word)
+    clusters = [sorted(x.id for x in g.members) for groups in buckets.values() for g in groups]
     first = {m.id: i for i, m in enumerate(ordered)}
     return sorted(clusters, key=lambda c: min(first[x] for x in c))
 
