@@ -264,24 +264,26 @@ def _kind_type(source_kind: str) -> str:
 
 
 def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) -> int:
-    """Set claims.source_entity from the entity named inside (or as) the source phrase."""
-    linked = 0
+    """Set claims.source_entity from the entity named inside (or as) the source phrase:
+    the one ending last (an English phrase ends in its head), the longest on a tie.
+    One read of the article's mentions and one batched update, not two queries a claim."""
+    named = conn.execute(
+        "SELECT start, \"end\", entity_id FROM entity_mentions WHERE article_id = ? AND "
+        "entity_id IS NOT NULL AND type IN ('PERSON', 'ORG', 'GPE', 'NORP')",
+        (article_id,)).fetchall()
+    updates = []
     for c in conn.execute("SELECT id, source, source_kind, source_start, source_end FROM claims "
-                          "WHERE "
-                          "article_id = ? AND source IS NOT NULL", (article_id,)).fetchall():
+                          "WHERE article_id = ? AND source IS NOT NULL", (article_id,)):
         ent_id = None
         if c["source_start"] is not None:
-            row = conn.execute(
-                "SELECT entity_id FROM entity_mentions WHERE article_id = ? AND start >= ? "
-                "AND \"end\" <= ? AND entity_id IS NOT NULL AND type IN "
-                "('PERSON', 'ORG', 'GPE', 'NORP') ORDER BY \"end\" DESC LIMIT 1",
-                (article_id, c["source_start"], c["source_end"])).fetchone()
-            ent_id = row[0] if row else None
+            inside = [(end, -start, str(ent)) for start, end, ent in named
+                      if start >= c["source_start"] and end <= c["source_end"]]
+            ent_id = max(inside)[2] if inside else None
         if ent_id is None:  # a pronoun's antecedent, or a name NER missed here
             ent_id = index.match(c["source"], _kind_type(c["source_kind"]), [])
-        conn.execute("UPDATE claims SET source_entity = ? WHERE id = ?", (ent_id, c["id"]))
-        linked += ent_id is not None
-    return linked
+        updates.append((ent_id, c["id"]))
+    conn.executemany("UPDATE claims SET source_entity = ? WHERE id = ?", updates)
+    return sum(ent is not None for ent, _ in updates)
 
 
 def resolve_entities(
