@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from wirecheck.extract.cues import frame_openers, is_cue, verb_lemma
+from wirecheck.extract.cues import ASIDE_DEPS, frame_openers, is_cue, tokens_with_dep, verb_lemma
 from wirecheck.extract.lexicon import (
     CALL_VERBS,
     CHAIN_VERBS,
@@ -223,8 +223,8 @@ class _Sentence:
 
     def __init__(self, finder: _Finder, sent: Any, index: int) -> None:
         self.f, self.sent, self.index = finder, sent, index
-        self.holes = [(t.left_edge.i, t.right_edge.i + 1) for t in sent
-                      if t.dep_ in ("relcl", "appos")]
+        self.holes = [(t.left_edge.i, t.right_edge.i + 1)
+                      for t in finder.within(finder.asides, sent)]
 
     def _holes_in(self, lo: int, hi: int, cue: int) -> tuple[tuple[int, int], ...]:
         return tuple(h for h in self.holes  # (the scope itself is no hole)
@@ -243,7 +243,7 @@ class _Sentence:
 
     def _scan(self) -> None:
         out = self.found
-        for tok in self.f.openers(self.sent):
+        for tok in self.f.within(self.f.openers, self.sent):
             if len(out) >= MAX_FRAMES_PER_SENTENCE:
                 break
             frame = None
@@ -439,11 +439,12 @@ class _Finder:
         self.names = Names(persons=frozenset(
             t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
         self.recent: list[Frame] = []
-        self._openers = frame_openers(doc)
+        self.openers = frame_openers(doc)
+        self.asides = tokens_with_dep(doc, ASIDE_DEPS)  # heads of relative clauses, appositions
 
-    def openers(self, sent: Any) -> Iterator[Any]:
-        """The sentence's tokens that may open a frame (see :func:`cues.frame_openers`)."""
-        doc, ids = self.doc, self._openers
+    def within(self, ids: list[int], sent: Any) -> Iterator[Any]:
+        """The tokens of ``ids`` (ascending token indices) inside ``sent``."""
+        doc = self.doc
         for k in range(bisect_left(ids, sent.start), bisect_left(ids, sent.end)):
             yield doc[ids[k]]
 

@@ -25,6 +25,7 @@ _NEGATING_GOVERNORS = frozenset({"decline", "refuse", "fail", "unable", "relucta
 CUE_LEMMAS = REPORT_VERBS | DENY_VERBS | CALL_VERBS | COMMIT_VERBS | {"call", "put"}
 PREPOSITIONAL = frozenset({"according", "per"})
 CITING_DEPS = ("nsubj", "nsubjpass")  # a subject that cites: "The paper, citing X, ..."
+ASIDE_DEPS = ("relcl", "appos")  # the writer's background inside a report, not the report
 
 
 def verb_lemma(tok: Any) -> str:
@@ -79,3 +80,11 @@ def frame_openers(doc: Any) -> list[int]:
     mask = (np.isin(arr[:, 0], lowers) | np.isin(arr[:, 1], lemmas)
             | np.isin(arr[:, 2], deps))
     return [int(i) for i in np.flatnonzero(mask)]
+
+
+def tokens_with_dep(doc: Any, labels: tuple[str, ...]) -> list[int]:
+    """Indices (ascending) of the tokens whose dependency label is one of ``labels``."""
+    if len(doc) == 0:
+        return []
+    deps = doc.to_array([DEP])
+    return [int(i) for i in np.flatnonzero(np.isin(deps, [doc.vocab.strings[d] for d in labels]))]
