@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from wirecheck.reconcile.cluster import Item, Linkage, cluster, unit
 from wirecheck.reconcile.story_signals import name_factor, name_part
 
 
@@ -40,3 +41,16 @@ def test_no_names_on_either_side_is_no_evidence() -> None:
     b = {"w:strike": 1.0, "c:ford": 0.5}
     assert name_factor(a, b, 0.6) == 1.0
     assert name_factor(a, a, 0.0) == 1.0
+
+
+def test_clustering_keeps_two_earthquakes_apart_only_with_the_name_check() -> None:
+    iran = unit({"w:earthquake": 1.0, "w:magnitude": 0.8, "c:iran": 0.6, "c:qeshm": 0.5})
+    papua = unit({"w:earthquake": 1.0, "w:magnitude": 0.7, "c:indonesia": 0.6,
+                  "c:papua": 0.5})
+    items = [Item("a", iran, (0, "", "a")), Item("b", papua, (0, "", "b"))]
+
+    def founders(linkage: Linkage) -> set[str]:
+        return {founder for _, _, founder in cluster(items, [], linkage)}
+
+    assert founders(Linkage(0.1)) == {"a"}  # words alone: one story
+    assert founders(Linkage(0.1, name_ratio=0.6)) == {"a", "b"}  # names disagree: two

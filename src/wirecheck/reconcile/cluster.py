@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter, mul
 
-from wirecheck.reconcile.story_signals import name_factor
+from wirecheck.reconcile.story_signals import NameProfile, factor, profile
 
 Vector = dict[str, float]
 Span = tuple[datetime | None, datetime | None]  # first and last publish time, if known
@@ -63,6 +63,7 @@ class _Node:
     links: set[str] = field(default_factory=set)  # candidate neighbours
     absorbed: list[str] = field(default_factory=list)  # existing groups merged into this one
     version: int = 0
+    profile: tuple[int, NameProfile] | None = None  # names of ``total`` at ``version``
 
 
 def unit(vector: Vector) -> Vector:
@@ -179,11 +180,18 @@ def cluster_merging(
 
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
     """Average link, corrected for the baseline, times the time decay and name agreement."""
-    avg = dot(a.total, b.total) / (a.size * b.size)
+    text = dot(a.total, b.total)
+    avg = text / (a.size * b.size)
     sim = max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline) * decay(a.span, b.span)
     if sim > 0 and linkage.name_ratio:
-        sim *= name_factor(a.total, b.total, linkage.name_ratio)
+        sim *= factor(_profile(a), _profile(b), text, linkage.name_ratio)
     return sim
+
+
+def _profile(node: _Node) -> NameProfile:
+    if node.profile is None or node.profile[0] != node.version:
+        node.profile = (node.version, profile(node.total))
+    return node.profile[1]
 
 
 def _agglomerate(nodes: dict[str, _Node], linkage: Linkage, decay: Decay) -> None:

@@ -18,6 +18,7 @@ agglomeration) computes the same factor.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from operator import mul
 
 Vector = dict[str, float]
@@ -40,15 +41,29 @@ def norm(vector: Vector) -> float:
     return math.sqrt(_dot(vector, vector))
 
 
-def name_factor(a: Vector, b: Vector, ratio: float) -> float:
-    """Similarity factor in (0, 1] for the summed vectors ``a`` and ``b`` of two clusters."""
-    if ratio <= 0:
+@dataclass(frozen=True)
+class NameProfile:
+    """What the factor needs of one summed vector (cached per cluster by the caller)."""
+
+    names: Vector
+    names_norm: float
+    norm: float
+
+
+def profile(vector: Vector) -> NameProfile:
+    names = name_part(vector)
+    return NameProfile(names, norm(names), norm(vector))
+
+
+def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float) -> float:
+    """Similarity factor in (0, 1] for two clusters, given the dot product of their vectors."""
+    if ratio <= 0 or text_dot <= 0 or not a.names_norm or not b.names_norm:
         return 1.0
-    na, nb = name_part(a), name_part(b)
-    names = norm(na) * norm(nb)
-    text = _dot(a, b)
-    if not names or text <= 0:
-        return 1.0
-    text_cos = text / (norm(a) * norm(b))
-    name_cos = _dot(na, nb) / names
+    text_cos = text_dot / (a.norm * b.norm)
+    name_cos = _dot(a.names, b.names) / (a.names_norm * b.names_norm)
     return min(1.0, name_cos / (ratio * text_cos))
+
+
+def name_factor(a: Vector, b: Vector, ratio: float) -> float:
+    """:func:`factor` straight from the summed vectors ``a`` and ``b`` of two clusters."""
+    return factor(profile(a), profile(b), _dot(a, b), ratio)
