@@ -72,13 +72,27 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def interleaved(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, float]:
-    """Median seconds of each run, the runs alternating so load spikes hit all of them."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+    """Median wall seconds of each run, the runs alternating so load spikes hit all of them."""
+    return interleaved_clocks(runs, repeat)[0]
+
+
+def interleaved_clocks(runs: dict[str, Callable[[], Any]], repeat: int
+                       ) -> tuple[dict[str, float], dict[str, float]]:
+    """Median (wall, CPU) seconds of each run, interleaved. CPU time is this process's (all
+    its threads): on a shared machine it leaves out the time spent waiting for a core,
+    which is what makes wall-clock ratios of single-process runs swing."""
+    wall: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     for i in range(repeat):
         for name, fn in runs.items():
-            times[name].append(timed(fn))
-            print(f"  round {i + 1}: {name}: {times[name][-1]:.1f} s", file=sys.stderr)
-    return {name: statistics.median(t) for name, t in times.items()}
+            c0, t0 = time.process_time(), time.perf_counter()
+            fn()
+            wall[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
+            print(f"  round {i + 1}: {name}: {wall[name][-1]:.1f} s wall, "
+                  f"{cpu[name][-1]:.1f} s CPU", file=sys.stderr)
+    return ({n: statistics.median(t) for n, t in wall.items()},
+            {n: statistics.median(t) for n, t in cpu.items()})
 
 
 def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
