@@ -29,8 +29,6 @@ from typing import Any
 from wirecheck.model import Claim, Event
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.persist import (
-    _MARK,
-    _claim_marks,
     align_story_data,
     save_story_rows,
     story_articles,
@@ -151,11 +149,3 @@ def load_story_rows(conn: sqlite3.Connection, folder: Path, story_ids: Collectio
     for story_id in sorted(accepted - done):  # a story with nothing to align
         save_story_rows(conn, story_id, defaultdict(list))
     return accepted
-
-
-def mark_aligned(conn: sqlite3.Connection, story_ids: Collection[str]) -> None:
-    """Record loaded stories as aligned (``reconcile_state``, as ``reconcile_store`` does),
-    so the next ingest re-aligns only the stories it changes."""
-    marks = _claim_marks(conn)
-    conn.executemany("INSERT OR REPLACE INTO reconcile_state (key, value) VALUES (?, ?)",
-                     [(_MARK + s, marks[s]) for s in sorted(story_ids) if s in marks])

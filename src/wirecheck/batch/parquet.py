@@ -20,11 +20,11 @@ from typing import Any
 
 from wirecheck import pipeline
 from wirecheck.batch import tables
-from wirecheck.batch.align_rows import load_story_rows, mark_aligned
+from wirecheck.batch.align_rows import load_story_rows
 from wirecheck.errors import WirecheckError
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.model import Article
-from wirecheck.reconcile.persist import reconcile_store
+from wirecheck.reconcile.persist import mark_aligned, reconcile_store
 from wirecheck.reconcile.resolve import resolve_entities
 from wirecheck.reconcile.stories import update_stories
 from wirecheck.store.db import transaction

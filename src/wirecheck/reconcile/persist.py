@@ -198,5 +198,14 @@ def reconcile_store(conn: sqlite3.Connection, story_ids: Iterable[str] | None = 
         changed |= _stale(conn, marks)
     for story_id in sorted(changed):
         align_stored_story(conn, story_id)
+    mark_aligned(conn, changed, marks)
+
+
+def mark_aligned(conn: sqlite3.Connection, story_ids: Iterable[str],
+                 marks: Mapping[str, str] | None = None) -> None:
+    """Record stories as aligned against their current claims (``reconcile_state``), so
+    the next ingest re-aligns only what it changes; the Parquet import marks the stories
+    it loads the same way."""
+    marks = _claim_marks(conn) if marks is None else marks
     conn.executemany("INSERT OR REPLACE INTO reconcile_state (key, value) VALUES (?, ?)",
-                     [(_MARK + s, marks[s]) for s in sorted(changed) if s in marks])
+                     [(_MARK + s, marks[s]) for s in sorted(story_ids) if s in marks])
