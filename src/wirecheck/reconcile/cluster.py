@@ -58,6 +58,7 @@ class _Node:
     size: int
     total: Vector  # sum of member unit vectors: average link = dot(totals) / sizes
     span: Span
+    owns_total: bool = False  # ``total`` is still the caller's vector: copy before adding
     items: list[Item] = field(default_factory=list)
     group: str | None = None
     links: set[str] = field(default_factory=set)  # candidate neighbours
@@ -159,9 +160,9 @@ def cluster_merging(
     (the kept group is the larger one, ties by id; only with ``linkage.group_threshold``)."""
     nodes: dict[str, _Node] = {}
     for g in groups:
-        nodes["g" + g.id] = _Node("g" + g.id, g.size, dict(g.total), g.span, group=g.id)
-    for it in items:
-        nodes["i" + it.id] = _Node("i" + it.id, 1, dict(it.vector), it.span, items=[it])
+        nodes["g" + g.id] = _Node("g" + g.id, g.size, g.total, g.span, group=g.id)
+    for it in items:  # (vectors shared, not copied: most nodes are never merged into)
+        nodes["i" + it.id] = _Node("i" + it.id, 1, it.vector, it.span, items=[it])
     for a, b in _candidates(items, groups, linkage.query_terms, linkage.window, linkage.per_item):
         nodes[a].links.add(b)
         nodes[b].links.add(a)
@@ -247,6 +248,8 @@ def _keeper(a: _Node, b: _Node) -> tuple[str, str]:
 
 def _merge(nodes: dict[str, _Node], keep_key: str, gone: str, keep: int) -> None:
     k, g = nodes[keep_key], nodes.pop(gone)
+    if not k.owns_total:
+        k.total, k.owns_total = dict(k.total), True
     for term, w in g.total.items():
         k.total[term] = k.total.get(term, 0.0) + w
     if len(k.total) > keep + 64:
