@@ -256,22 +256,34 @@ def update(conn: sqlite3.Connection, params: StoryParams = StoryParams()) -> set
     changed: set[str] = set()
     gone: set[str] = set()  # stories merged away by a pass
     for start in range(0, len(order), STORY_BATCH):
-        sigs: list[Signature] = []
-        for r in _pending_rows(conn, order[start:start + STORY_BATCH]):
-            original = _original(conn, str(r[0]), r[4]) if r[4] else None
-            if original is not None and (original in pending or _placed(conn, original)):
-                copies[str(r[0])] = original
-            else:
-                sigs.append(article_signature(conn, r))
-        if sigs:
-            state = load_state(conn, params)
-            assigned = assign_batch(sigs, state, params)
-            gone |= state.merged.keys()  # save_state clears it
-            changed |= save_state(conn, state, assigned, params)
+        changed_here, gone_here = _place_pass(conn, order[start:start + STORY_BATCH], pending,
+                                              copies, params)
+        changed |= changed_here
+        gone |= gone_here
     changed -= gone  # a story merged away by a later pass is gone (ids are never reused)
     changed |= _join_copies(conn, copies)
     _count_copies(conn, changed)
     return changed
+
+
+def _place_pass(conn: sqlite3.Connection, ids: Sequence[str], pending: set[str],
+                copies: dict[str, str], params: StoryParams) -> tuple[set[str], set[str]]:
+    """Cluster one pass of new articles into the stored stories: (stories changed, stories
+    merged away). Wire copies are set aside in ``copies``. Its own function so a pass's
+    texts, vectors and loaded stories are freed before the next pass loads its own."""
+    sigs: list[Signature] = []
+    for r in _pending_rows(conn, ids):
+        original = _original(conn, str(r[0]), r[4]) if r[4] else None
+        if original is not None and (original in pending or _placed(conn, original)):
+            copies[str(r[0])] = original
+        else:
+            sigs.append(article_signature(conn, r))
+    if not sigs:
+        return set(), set()
+    state = load_state(conn, params)
+    assigned = assign_batch(sigs, state, params)
+    gone = set(state.merged)  # save_state clears it
+    return save_state(conn, state, assigned, params), gone
 
 
 def _pending_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[sqlite3.Row]:
