@@ -102,12 +102,10 @@ def _dates(m: EventMention) -> tuple[date, date] | None:
 
 
 def _times_conflict(a: EventMention, b: EventMention) -> bool:
-    if a.time is None or b.time is None:
+    da, db = _dates(a), _dates(b)
+    if da is None or db is None:
         return False
-    (a0, a1), (b0, b1) = a.time, b.time
-    if None in (a0, a1, b0, b1):
-        return False
-    return bool(a1 + DATE_SLACK < b0 or b1 + DATE_SLACK < a0)  # type: ignore[operator]
+    return da[1] + DATE_SLACK < db[0] or db[1] + DATE_SLACK < da[0]
 
 
 def _differ(x: str | None, y: str | None) -> bool:

@@ -22,7 +22,7 @@ from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.stories import update_stories
 from wirecheck.reconcile.timeline import TimelineEntry, build_timeline
 from wirecheck.report.display import outlet_column
-from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row, load_events
+from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row, event_from_row
 
 _META = "a.id, a.outlet, a.source_path, a.published, a.duplicate_of"
 
@@ -116,9 +116,11 @@ def story_blocks(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
 
 
 def story_events(conn: sqlite3.Connection, story_id: str) -> list[Event]:
-    ids = [str(r[0]) for r in conn.execute(
-        "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,))]
-    return load_events(conn, ids)
+    """The story's events in article, offset order (a join, like :func:`story_claims`:
+    no list of article ids as SQL parameters, which a big story would overflow)."""
+    return [event_from_row(r) for r in conn.execute(
+        "SELECT e.* FROM events e JOIN story_articles sa ON sa.article_id = e.article_id "
+        "WHERE sa.story_id = ? ORDER BY e.article_id, e.start", (story_id,))]
 
 
 ALIGNMENT_COLUMNS = ("id", "story_id", "key", "label", "verdict", "sources", "outlets", "detail")
@@ -189,12 +191,9 @@ _MARK = "aligned:"
 def reconcile_store(conn: sqlite3.Connection, story_ids: Iterable[str] | None = None) -> None:
     """Stories, then alignment and timeline of every story that changed (caller's
     transaction). ``story_ids``: re-align exactly these (no story update)."""
-    if story_ids is not None:
-        changed = set(story_ids)
-        marks = _claim_marks(conn)
-    else:
-        changed = set(update_stories(conn))
-        marks = _claim_marks(conn)  # after placement: a new story is marked too
+    changed = set(story_ids) if story_ids is not None else set(update_stories(conn))
+    marks = _claim_marks(conn)  # after placement: a new story is marked too
+    if story_ids is None:
         changed |= _stale(conn, marks)
     for story_id in sorted(changed):
         align_stored_story(conn, story_id)

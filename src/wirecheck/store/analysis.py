@@ -202,23 +202,25 @@ def load_events(conn: sqlite3.Connection, article_ids: Iterable[str] | None = No
         ids = list(article_ids)
         sql += f" WHERE article_id IN ({', '.join('?' for _ in ids)})"
         params = ids
-    events = []
-    for r in conn.execute(sql + " ORDER BY article_id, start", params):
-        time = None
-        if r["time_start"] is not None:
-            time = TimeExpr.from_dict({
-                "span": {"article_id": r["article_id"], "start": r["start"], "end": r["end"],
-                         "text": r["text"]},
-                "start": r["time_start"], "end": r["time_end"], "granularity": "day",
-                "anchor": None, "resolved": True,
-            })
-        events.append(Event(
-            id=r["id"], article_id=r["article_id"], span=_span(r), action=r["action"],
-            action_type=r["action_type"], modality=r["modality"], actor=r["actor"],
-            target=r["target"], place=r["place"], time=time,
-            claim_ids=json.loads(r["claim_ids"]), event_id=r["event_id"],
-        ))
-    return events
+    return [event_from_row(r) for r in conn.execute(sql + " ORDER BY article_id, start", params)]
+
+
+def event_from_row(r: sqlite3.Row) -> Event:
+    """Rebuild an Event from an ``events`` row."""
+    time = None
+    if r["time_start"] is not None:
+        time = TimeExpr.from_dict({
+            "span": {"article_id": r["article_id"], "start": r["start"], "end": r["end"],
+                     "text": r["text"]},
+            "start": r["time_start"], "end": r["time_end"], "granularity": "day",
+            "anchor": None, "resolved": True,
+        })
+    return Event(
+        id=r["id"], article_id=r["article_id"], span=_span(r), action=r["action"],
+        action_type=r["action_type"], modality=r["modality"], actor=r["actor"],
+        target=r["target"], place=r["place"], time=time,
+        claim_ids=json.loads(r["claim_ids"]), event_id=r["event_id"],
+    )
 
 
 def load_article_entities(conn: sqlite3.Connection, article_id: str) -> list[Entity]:
