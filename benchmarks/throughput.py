@@ -2,11 +2,15 @@
 
     python benchmarks/throughput.py [--articles 200] [--repeat 3] [--workdir DIR]
 
-Both runs are one process, the model already loaded, on the same texts (the ones ingest
+All runs are one process, the model already loaded, on the same texts (the ones ingest
 analyzes: exact duplicates once). Ours is everything: read JSONL, dedupe, parse, extract,
 store in SQLite, then the cross-article stage (entity resolution, stories, alignment).
-Bar: ours ≥ 0.8 × bare spaCy. Then one instrumented run splits our time by stage (reading,
-dedupe, the spaCy model, each extractor, claim assembly, the store, cross-article).
+Bar: ours ≥ 0.8 × bare spaCy (en_core_web_sm as shipped). A third run is our own copy of
+the model alone (a line-break component added; the attribute ruler compiled, identical
+output): the ratio of ours to it is our overhead over our own model run, so the two
+sources of the figure, a faster model and less work around it, stay apart. Then one
+instrumented run splits our time by stage (reading, dedupe, the spaCy model, each
+extractor, claim assembly, the store, cross-article).
 """
 
 from __future__ import annotations
@@ -47,6 +51,11 @@ def pristine_model() -> Any:
 
 def bare_spacy(texts: list[str]) -> None:
     for _ in pristine_model().pipe(texts, batch_size=BATCH_SIZE):
+        pass
+
+
+def our_model(texts: list[str]) -> None:
+    for _ in load_nlp().pipe(texts, batch_size=BATCH_SIZE):
         pass
 
 
@@ -117,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     pristine_model()
     ours(corpus, args.workdir)  # warm-up: imports, lazy tables, first-call caches
     runs = {"bare spaCy nlp.pipe": lambda: bare_spacy(texts),
+            "our model alone (nlp.pipe)": lambda: our_model(texts),
             "wirecheck ingest": lambda: ours(corpus, args.workdir)}
     wall, cpu = interleaved_clocks(runs, args.repeat)
     print(f"## Throughput: {len(texts)} articles, {n_words:,} words, 1 process, "
@@ -127,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     for clock, med in (("wall", wall), ("CPU", cpu)):
         ratio = med["bare spaCy nlp.pipe"] / med["wirecheck ingest"]
         print(f"\nours / bare spaCy ({clock} time) = {verdict(ratio, 0.8)}")
-    print()
+    own = cpu["our model alone (nlp.pipe)"]
+    print(f"\nwhere it comes from (CPU time): our model alone runs "
+          f"{cpu['bare spaCy nlp.pipe'] / own:.2f} × as fast as bare spaCy; "
+          f"ours / our model alone = {own / cpu['wirecheck ingest']:.2f}\n")
 
     stages = instrument()
     SPENT.clear()
