@@ -12,7 +12,7 @@ that name words. Rules this compiler does not understand make
 :func:`compile_ruler` return ``None``, and the original component stays in place.
 
 The equivalence is checked token by token against the shipped component in the tests
-(``tests/extract/test_fast_ruler.py``) and on ECB+ by ``benchmarks/fast_ruler.py``.
+(``tests/extract/test_fast_ruler.py``) and on ECB+ by ``benchmarks/fast_twins.py``.
 """
 
 from __future__ import annotations
