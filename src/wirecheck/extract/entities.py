@@ -22,6 +22,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import get_string_id
+
 from wirecheck.extract.lexicon import (
     BODY_HEADS,
     DEMONYMS,
@@ -78,10 +82,15 @@ def bare_name(text: str) -> str:
     return t.removesuffix("'s").removesuffix("'").strip(" ,.;:\"“”")
 
 
+_DEMONYM_IDS = {get_string_id(k): v for k, v in DEMONYMS.items()}  # by LOWER hash
+
+
 def _is_heading(sent: Any) -> bool:
     """A title-case line without final punctuation ("Humanitarian Concerns and ...")."""
+    if sent.text.rstrip()[-1:] in _FINAL:  # most sentences: no need to look at the words
+        return False
     words = [t for t in sent if t.is_alpha]
-    if not words or sent.text.rstrip()[-1:] in _FINAL:
+    if not words:
         return False
     capital = sum(1 for t in words if t.text[:1].isupper() or t.lower_ in _STOP)
     return capital >= 0.7 * len(words)
@@ -180,8 +189,11 @@ def _demonyms(doc: Any, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(m.start, m.end, "GPE", country))
         elif country is None or doc[m.end - 1].pos_ in ("PROPN", "NOUN"):
             out.append(m)  # "Palestinians": a people, not a state
-    for tok in doc:  # demonyms NER missed ("Qatari mediators")
-        country = DEMONYMS.get(tok.lower_)
+    for i, lower in enumerate(doc.to_array([LOWER]).tolist()):
+        country = _DEMONYM_IDS.get(lower)  # demonyms NER missed ("Qatari mediators")
+        if country is None:
+            continue
+        tok = doc[i]
         if country and tok.pos_ == "ADJ" and tok.i not in taken and not tok.ent_type_ and (
                 tok.head.lower_ in STATE_HEADS or tok.head.lemma_.lower() in STATE_HEADS):
             out.append(Mention(tok.i, tok.i + 1, "GPE", country))
@@ -266,8 +278,13 @@ def _propagate(doc: Any, clusterer: _Clusterer, mentions: list[Mention]) -> list
             if len(key) >= 3 and key[:1].isupper() and key.lower() not in _COMMON:
                 single.setdefault(key, set()).add(c)
     found: list[Mention] = []
+    keys = {get_string_id(k) for k in full} | {get_string_id(k) for k in single}
     i = 0
-    while i < len(doc):
+    for j, (orth, pos) in enumerate(doc.to_array([ORTH, POS]).tolist()):
+        # only a known name's first word, tagged as a noun, can start a hit
+        if j < i or orth not in keys or pos not in (PROPN, NOUN):
+            continue
+        i = j
         tok = doc[i]
         hit = None
         if i not in covered and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
@@ -279,7 +296,6 @@ def _propagate(doc: Any, clusterer: _Clusterer, mentions: list[Mention]) -> list
             if hit is None and len(single.get(tok.text, ())) == 1:
                 hit = (1, next(iter(single[tok.text])))
         if hit is None:
-            i += 1
             continue
         n, c = hit
         label = clusterer.clusters[c].labels().most_common(1)[0][0]

@@ -15,6 +15,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import ADJ, NOUN, VERB
+
 from wirecheck.extract.attribution import Attributions
 from wirecheck.model import Article, Event, Modality, TimeExpr, claim_id_for
 
@@ -82,16 +85,37 @@ class _Trigger:
     action_type: str
 
 
+_TRIGGER_POS = frozenset({VERB, NOUN, ADJ})
+_KINDS: dict[int, tuple[str, str] | None] = {}  # lemma hash → (lowercase lemma, event type)
+
+
+def _kind_of(lemma: int, strings: Any) -> tuple[str, str] | None:
+    """The event type a lemma names (memo by hash: one string lookup per distinct lemma)."""
+    if lemma not in _KINDS:
+        if len(_KINDS) >= 50_000:
+            _KINDS.clear()
+        low = strings[lemma].lower()
+        kind = EVENT_TYPES.get(low)
+        _KINDS[lemma] = (low, kind) if kind is not None else None
+    return _KINDS[lemma]
+
+
 def _triggers(doc: Any) -> list[_Trigger]:
     out = []
-    for tok in doc:
+    strings = doc.vocab.strings
+    for i, (pos, lemma_hash) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+        # Token objects only for tokens that can be triggers: most words are neither a
+        # verb, a noun nor an adjective with an event lemma
+        if pos not in _TRIGGER_POS:
+            continue
+        named = _kind_of(lemma_hash, strings)
+        if named is None:
+            continue
+        tok = doc[i]
         nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "dobj", "pobj")  # "offensive"
         if tok.pos_ not in ("VERB", "NOUN") and not nominal_adj:
             continue
-        lemma = tok.lemma_.lower()
-        kind = EVENT_TYPES.get(lemma)
-        if kind is None:
-            continue
+        lemma, kind = named
         need = _NEEDS_CONTEXT.get(lemma)
         if need is not None:
             context = {c.lower_ for c in tok.children} | {tok.head.lower_}
