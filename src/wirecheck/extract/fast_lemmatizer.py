@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
 
 _PURE_MODES = ("rule", "lookup")  # lemma = f(orth, pos, morph) (lookup: f(orth))
-_MEMO_LIMIT = 100_000  # (orth, pos, morph) combinations remembered
+_MEMO_LIMIT = 50_000  # (orth, pos, morph) combinations remembered (spaCy keeps its own too)
 
 
 class MemoLemmatizer:
