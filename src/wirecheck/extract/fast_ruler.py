@@ -152,7 +152,7 @@ class CompiledRuler:
             else:
                 self._shape_elements.append(element)
 
-    def _sort(self, elements: Any, shape: Shape, rules: set[int],
+    def _collect(self, elements: Any, shape: Shape, rules: set[int],
               partial: set[tuple[int, int]]) -> None:
         """Elements the token fits: one-token patterns give rules, longer ones partial matches."""
         for e in elements:
@@ -168,7 +168,7 @@ class CompiledRuler:
         if known is None:
             rules: set[int] = set()
             partial: set[tuple[int, int]] = set()
-            self._sort(self._shape_elements, shape, rules, partial)
+            self._collect(self._shape_elements, shape, rules, partial)
             known = self._shapes[shape] = (frozenset(rules), frozenset(partial))
         return known
 
@@ -207,7 +207,7 @@ class CompiledRuler:
         known = self._worded.get((shape, lower))
         if known is None:
             more_r, more_p = set(r), set(p)
-            self._sort(self._of_word(lower, strings), shape, more_r, more_p)
+            self._collect(self._of_word(lower, strings), shape, more_r, more_p)
             if len(self._worded) >= _MEMO_LIMIT:
                 self._worded.clear()
             known = self._worded[(shape, lower)] = (frozenset(more_r), frozenset(more_p))
