@@ -67,14 +67,24 @@ if not Language.has_factory(LINE_BREAKS):
     Language.component(LINE_BREAKS, func=_line_break_starts)
 
 
+class _NoTwin(Exception):
+    """A factory's twin cannot stand in for this model's component: keep spaCy's."""
+
+
+def _twin(made: Any) -> Any:
+    if made is None:
+        raise _NoTwin
+    return made
+
+
 def _compiled_ruler(nlp: Language, name: str) -> Any:
     """Factory: the compiled twin of this pipeline's own attribute ruler (its vocab, its rules)."""
-    return compile_ruler(nlp.get_pipe("attribute_ruler"))
+    return _twin(compile_ruler(nlp.get_pipe("attribute_ruler")))
 
 
 def _memo_lemmatizer(nlp: Language, name: str) -> Any:
     """Factory: this pipeline's own lemmatizer behind a memo."""
-    return wrap_lemmatizer(nlp.get_pipe("lemmatizer"))
+    return _twin(wrap_lemmatizer(nlp.get_pipe("lemmatizer")))
 
 
 _FASTER = ((FAST_RULER, "attribute_ruler", _compiled_ruler),
@@ -87,10 +97,14 @@ for _name, _, _factory in _FASTER:
 def _use_faster_twins(nlp: Language) -> None:
     """Run each component's faster twin in its place (spaCy's kept, disabled, for
     comparison); a model whose component the twin cannot stand in for keeps spaCy's."""
-    for name, original, factory in _FASTER:
-        if original in nlp.pipe_names and factory(nlp, name) is not None:
+    for name, original, _ in _FASTER:
+        if original not in nlp.pipe_names:
+            continue
+        try:
             nlp.add_pipe(name, after=original)
-            nlp.disable_pipe(original)
+        except _NoTwin:
+            continue
+        nlp.disable_pipe(original)
 
 
 @lru_cache(maxsize=1)
