@@ -191,10 +191,10 @@ def _demonyms(doc: Any, mentions: list[Mention]) -> list[Mention]:
             out.append(m)  # "Palestinians": a people, not a state
     for i, lower in enumerate(doc.to_array([LOWER]).tolist()):
         country = _DEMONYM_IDS.get(lower)  # demonyms NER missed ("Qatari mediators")
-        if country is None:
+        if not country:
             continue
         tok = doc[i]
-        if country and tok.pos_ == "ADJ" and tok.i not in taken and not tok.ent_type_ and (
+        if tok.pos_ == "ADJ" and tok.i not in taken and not tok.ent_type_ and (
                 tok.head.lower_ in STATE_HEADS or tok.head.lemma_.lower() in STATE_HEADS):
             out.append(Mention(tok.i, tok.i + 1, "GPE", country))
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -287,7 +287,7 @@ def _propagate(doc: Any, clusterer: _Clusterer, mentions: list[Mention]) -> list
         i = j
         tok = doc[i]
         hit = None
-        if i not in covered and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
+        if i not in covered and tok.text[:1].isupper():
             for words, c in sorted(full.get(tok.text, []), key=lambda wc: -len(wc[0])):
                 n = len(words)
                 if [t.text for t in doc[i:i + n]] == words and not covered & set(range(i, i + n)):

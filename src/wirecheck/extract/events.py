@@ -112,19 +112,18 @@ def _triggers(doc: Any) -> list[_Trigger]:
         if named is None:
             continue
         tok = doc[i]
-        nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "dobj", "pobj")  # "offensive"
-        if tok.pos_ not in ("VERB", "NOUN") and not nominal_adj:
-            continue
+        if pos == ADJ and tok.dep_ not in ("nsubj", "dobj", "pobj"):
+            continue  # an adjective only as a noun ("the offensive")
         lemma, kind = named
         need = _NEEDS_CONTEXT.get(lemma)
         if need is not None:
             context = {c.lower_ for c in tok.children} | {tok.head.lower_}
-            if tok.pos_ != "VERB" and not context & need:
+            if pos != VERB and not context & need:
                 continue
-            if tok.pos_ == "VERB" and lemma in ("capture", "free", "storm", "fire") \
+            if pos == VERB and lemma in ("capture", "free", "storm", "fire") \
                     and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 continue
-        if tok.pos_ == "NOUN" and lemma == "strike" and any(
+        if pos == NOUN and lemma == "strike" and any(
                 c.lower_ in ("hunger", "general", "labor", "labour") for c in tok.children):
             continue
         out.append(_Trigger(tok, lemma, kind))

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 _SHAPE = {"TAG": 0, "DEP": 1, "IS_SPACE": 2}  # a token's shape: (tag, dep, is_space)
 _READ = [TAG, DEP, IS_SPACE, LOWER, POS, MORPH, LEMMA]
 _WRITE = [POS, TAG, MORPH, LEMMA, DEP]  # what the rules may set, as columns of one array
-_WRITE_FROM_READ = [4, 0, 5, 6, 1]  # each written column's current value in the read array
+_WRITE_FROM_READ = [_READ.index(a) for a in _WRITE]  # each written column's current value
 _MEMO_LIMIT = 50_000  # word forms remembered (an int and a tuple, usually empty, each)
 
 Shape = tuple[int, int, int]
@@ -153,7 +153,7 @@ class CompiledRuler:
                 self._shape_elements.append(element)
 
     def _collect(self, elements: Any, shape: Shape, rules: set[int],
-              partial: set[tuple[int, int]]) -> None:
+                 partial: set[tuple[int, int]]) -> None:
         """Elements the token fits: one-token patterns give rules, longer ones partial matches."""
         for e in elements:
             if e.shape_ok(shape):
