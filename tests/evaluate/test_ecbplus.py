@@ -56,3 +56,12 @@ def test_bad_file_is_a_one_line_input_error(tmp_path: Path) -> None:
 def test_outlet_of_strips_www() -> None:
     assert outlet_of("http://www.bbc.co.uk/news/x") == "bbc.co.uk"
     assert outlet_of(None) is None
+
+
+def test_numbers_split_into_tokens_are_rebuilt_whole() -> None:
+    from wirecheck.evaluate.ecbplus import _join
+
+    text, offsets = _join(["a", "magnitude", "5", ".", "9", "quake", "left", "22", ",", "000",
+                           "homeless", "on", "October", "05", ",", "2009", "."])
+    assert text == "a magnitude 5.9 quake left 22,000 homeless on October 05, 2009."
+    assert [text[s:e] for s, e in offsets][7:10] == ["22", ",", "000"]

@@ -106,7 +106,7 @@ def _join(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     offsets: list[tuple[int, int]] = []
     pos = 0
     glue = True
-    for raw in tokens:
+    for i, raw in enumerate(tokens):
         tok = _QUOTES.get(raw, raw)
         if out and not glue and raw not in _NO_SPACE_BEFORE:
             out.append(" ")
@@ -114,8 +114,21 @@ def _join(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
         offsets.append((pos, pos + len(tok)))
         out.append(tok)
         pos += len(tok)
-        glue = raw in _NO_SPACE_AFTER
+        glue = raw in _NO_SPACE_AFTER or _inside_number(tokens, i)
     return "".join(out), offsets
+
+
+def _inside_number(tokens: list[str], i: int) -> bool:
+    """Token ``i`` is the point or thousands comma of a number the corpus split in three
+    ("5", ".", "9"; "22", ",", "000"): the next token is glued on, so the text reads "5.9"
+    and "22,000" as the article printed them (not "5. 9", which reads as two numbers).
+    A date's comma ("October 05, 2009") is followed by four digits and keeps its space."""
+    if tokens[i] not in (".", ",") or i == 0 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if not (before.isdigit() and after.isdigit()):
+        return False
+    return tokens[i] == "." or len(after) == 3
 
 
 def _sentences(root: ET.Element) -> dict[int, list[tuple[int, str]]]:
