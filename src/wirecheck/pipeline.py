@@ -164,11 +164,13 @@ def cross_article(conn: sqlite3.Connection) -> None:
 
 
 def analyze(
-    conn: sqlite3.Connection, *, force: bool = False, on_progress: Progress | None = None
+    conn: sqlite3.Connection, *, force: bool = False, on_progress: Progress | None = None,
+    cross: bool = True,
 ) -> int:
     """(Re-)extract stored articles that an older extractor (or none) analyzed.
 
-    One transaction per batch: an interrupted analyze keeps what it finished.
+    One transaction per batch: an interrupted analyze keeps what it finished. ``cross``:
+    run the cross-article stages after (a caller that runs them itself passes False).
     """
     below = 10**9 if force else EXTRACTION_VERSION
     done = 0
@@ -180,6 +182,7 @@ def analyze(
                 done += 1
                 if on_progress:
                     on_progress(1)
-    with transaction(conn):
-        cross_article(conn)  # re-analyzed mentions come back unresolved
+    if cross:
+        with transaction(conn):
+            cross_article(conn)  # re-analyzed mentions come back unresolved
     return done

@@ -49,8 +49,9 @@ def _fmt(value: Any) -> str:
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    gold: Path = typer.Argument(
-        ..., help="Gold JSONL file, or a folder of them (DESIGN.md format)."
+    gold: Path | None = typer.Argument(
+        None, help="Gold JSONL file, or a folder of them (the gold format in the docs); "
+        "optional when a corpus option (--newsquant, --ecbplus, --gva) is given."
     ),
     newsquant: Path | None = typer.Option(
         None, "--newsquant", help="Also score NewsQuant.json (or its folder) with its published metric."
@@ -64,24 +65,39 @@ def eval_(
         help="Also score on this ECB+ corpus folder: entity resolution and event "
         "coreference (test topics 36-45), story and sub-event clustering (all topics).",
     ),
+    gva: Path | None = typer.Option(
+        None, "--gva",
+        help="Also score on this GVA folder (articles.jsonl.gz + incidents.json): stories "
+        "against incidents, killed/injured headline figures against the official counts, "
+        "next to the most-common-number baseline.",
+    ),
+    gva_db: Path | None = typer.Option(
+        None, "--gva-db", help="Keep the GVA store here and reuse it (extraction is the slow "
+        "part; stories and alignment are always recomputed)."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Precision, recall and F1 of the extractors against gold annotations."""
-    if not gold.exists():
+    if gold is None and newsquant is None and ecbplus is None and gva is None:
+        raise WirecheckError("give a gold file or folder, or a corpus: --newsquant, --ecbplus, --gva")
+    if gold is not None and not gold.exists():
         raise WirecheckError(f"no such gold file or folder: {gold}")
+    if gva is not None and not (gva / "incidents.json").is_file():
+        raise WirecheckError(f"not a GVA folder (no incidents.json): {gva}")
     if newsquant is not None and newsquant.is_dir():  # the data folder holds NewsQuant.json
         newsquant = newsquant / "NewsQuant.json"
     if newsquant is not None and not newsquant.is_file():
         raise WirecheckError(f"no such NewsQuant file: {newsquant}")
     if ecbplus is not None and not (ecbplus / "ECBplus_coreference_sentences.csv").is_file():
         raise WirecheckError(f"not an ECB+ corpus folder: {ecbplus}")
-    note(ctx, f"evaluating against {gold} ...")
+    note(ctx, f"evaluating against {gold or 'the corpora given'} ...")
     result = evaluate(
         gold,
         {
             "newsquant": str(newsquant) if newsquant else None,
             "tokenized": tokenized,
             "ecbplus": str(ecbplus) if ecbplus else None,
+            "gva": str(gva) if gva else None,
+            "gva_db": str(gva_db) if gva_db else None,
         },
     )
     if as_json:
@@ -90,5 +106,5 @@ def eval_(
         print_table(
             score_rows(result),
             ["section", "metric", "p", "r", "f1", "value"],
-            title=f"wirecheck eval {gold}",
+            title=f"wirecheck eval {gold or ''}".rstrip(),
         )

@@ -22,13 +22,20 @@ SECTIONS: dict[str, str] = {
     "ecbplus_stories": "wirecheck.evaluate.ecb_stories:score_ecbplus_stories",
     "ecbplus_events": "wirecheck.evaluate.ecb_events:score_ecbplus_events",
     "alignments": "wirecheck.evaluate.alignments:score_alignments",
+    "gva": "wirecheck.evaluate.gva:score_gva",
 }
+# Sections that read a gold file; the others read a corpus named by an option (--newsquant,
+# --ecbplus, --gva) and also run without one.
+GOLD_SECTIONS = frozenset({"quantities", "times", "attributions", "entities", "alignments"})
 
 
-def evaluate(gold_path: Path, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Scores for every section that has gold in ``gold_path``."""
+def evaluate(gold_path: Path | None, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Scores for every section that has gold in ``gold_path`` (None: only the sections
+    that read a corpus named in ``options``)."""
     result: dict[str, Any] = {}
     for name, target in SECTIONS.items():
+        if gold_path is None and name in GOLD_SECTIONS:
+            continue
         module_name, func_name = target.split(":")
         scorer = getattr(importlib.import_module(module_name), func_name)
         scores = scorer(gold_path, options or {})
