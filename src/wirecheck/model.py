@@ -25,12 +25,19 @@ Modality = Literal[
     "asserted", "reported", "planned", "expected", "possible", "denied", "called-for"
 ]
 Verdict = Literal["agree", "conflict", "evolving", "single_source", "unclear"]
+# What a figure is about (its frame): this incident's count; a count of *other* people
+# beyond those already named ("no one else was hurt"); a running total over a period or a
+# campaign ("this year", "since the assault began"); another or earlier event cited for
+# context ("in a separate shooting last week"); a figure the article itself says was
+# superseded ("raising the toll from 14", "revised from eight to six").
+Scope = Literal["incident", "others", "total", "context", "earlier"]
 
 HEDGES: tuple[str, ...] = get_args(Hedge)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 VERDICTS: tuple[str, ...] = get_args(Verdict)
+SCOPES: tuple[str, ...] = get_args(Scope)
 
 T = TypeVar("T")
 
@@ -176,6 +183,9 @@ class Quantity(_Serializable):
     unit: str | None = None
     measure: str | None = None
     subject: str | None = None
+    implicit: bool = False  # counted from words ("a man was shot and killed"), no numeral
+    scope: Scope = "incident"
+    scope_cue: str | None = None  # the words that set a scope other than "incident"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quantity:
@@ -183,6 +193,8 @@ class Quantity(_Serializable):
             span=Span.from_dict(d["span"]), low=d.get("low"), high=d.get("high"),
             value=d.get("value"), hedge=d["hedge"], unit=d.get("unit"),
             measure=d.get("measure"), subject=d.get("subject"),
+            implicit=bool(d.get("implicit", False)), scope=d.get("scope") or "incident",
+            scope_cue=d.get("scope_cue"),
         )
 
 

@@ -65,17 +65,51 @@ def test_a_rising_toll_is_evolving_and_keeps_its_series() -> None:
     assert [(p["value"], p["outlet"]) for p in series] == [(11, "A"), (14, "B"), (17, "C")]
 
 
-def test_a_falling_toll_is_a_conflict() -> None:
+def test_a_falling_toll_is_a_question_not_a_conflict() -> None:
+    """Two days apart is not "at the same time": a correction or an error, asked plainly."""
     arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-12T08:00:00+00:00")]
-    got = verdicts([number("1", "a", 17, 17, "killed"), number("2", "b", 11, 11, "killed")], arts)
+    claims = [number("1", "a", 17, 17, "killed"), number("2", "b", 11, 11, "killed")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "unclear"
+    assert "falls later" in group.alignment.detail["reasons"][0]
+
+
+def test_a_count_that_rises_and_falls_differs_at_different_times_unclear() -> None:
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-12T08:00:00+00:00")]
+    got = verdicts([number("1", "a", 20, 20, "missing"), number("2", "b", 40, 40, "missing")], arts)
+    assert list(got.values()) == ["unclear"]
+
+
+def test_a_count_that_rises_and_falls_conflicts_at_the_same_time() -> None:
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-10T08:00:00+00:00")]
+    got = verdicts([number("1", "a", 20, 20, "missing"), number("2", "b", 40, 40, "missing")], arts)
     assert list(got.values()) == ["conflict"]
 
 
-def test_a_non_cumulative_figure_that_changes_is_a_conflict() -> None:
-    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-12T08:00:00+00:00")]
-    got = verdicts([number("1", "a", 20000, 20000, "population"),
-                    number("2", "b", 24000, 24000, "population")], arts)
-    assert list(got.values()) == ["conflict"]
+def test_same_day_reports_without_a_time_of_day_cannot_be_ordered() -> None:
+    """A bare date is stored as midnight UTC: two such reports of one day are unordered."""
+    arts = [meta("a", "A", "2026-03-10T00:00:00+00:00"), meta("b", "B", "2026-03-10T00:00:00+00:00")]
+    claims = [number("1", "a", 1, 1, "killed"), number("2", "b", 2, 2, "killed")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "unclear"
+    assert "without a time of day" in group.alignment.detail["reasons"][0]
+
+
+def test_dates_on_different_days_order_a_rising_toll() -> None:
+    arts = [meta("a", "A", "2026-03-10T00:00:00+00:00"), meta("b", "B", "2026-03-11T00:00:00+00:00")]
+    got = verdicts([number("1", "a", 1, 1, "killed"), number("2", "b", 2, 2, "killed")], arts)
+    assert list(got.values()) == ["evolving"]
+
+
+def test_an_article_is_judged_by_its_toll_not_by_its_parts() -> None:
+    """"a woman was killed" (1) beside "three were killed" (3) in one article is a part of
+    the toll, so another outlet's "three" agrees with it: no conflict, no second group."""
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-10T08:00:00+00:00")]
+    claims = [number("1", "a", 1, 1, "killed"), number("2", "a", 3, 3, "killed"),
+              number("3", "b", 3, 3, "killed")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "agree"
+    assert sorted(group.alignment.detail["tolls"]) == ["2", "3"]
 
 
 def test_wire_copies_do_not_corroborate() -> None:
@@ -139,11 +173,13 @@ def test_a_rising_toll_with_two_figures_at_once_is_a_conflict() -> None:
     assert reason.startswith("different figures at the same time") and "(B) vs" in reason
 
 
-def test_a_toll_without_publish_times_cannot_be_an_update() -> None:
+def test_a_toll_without_publish_times_is_unclear_never_a_conflict() -> None:
     arts = [meta("a", "A", None), meta("b", "B", None)]
-    got = verdicts([number("1", "a", 27, 33, "killed", "approximate"),
-                    number("2", "b", 40, None, "killed", "lower_bound")], arts)
-    assert list(got.values()) == ["conflict"]  # ECB+: "some 30" vs "at least 40"
+    claims = [number("1", "a", 27, 33, "killed", "approximate"),
+              number("2", "b", 40, None, "killed", "lower_bound")]  # ECB+: "some 30" vs "at least 40"
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "unclear"
+    assert "no publish time" in group.alignment.detail["reasons"][0]
 
 
 def test_a_large_group_is_judged_without_all_pairs() -> None:

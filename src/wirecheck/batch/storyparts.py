@@ -34,6 +34,7 @@ from wirecheck.extract import ArticleAnalysis
 from wirecheck.model import Article
 from wirecheck.reconcile import cluster as clustering
 from wirecheck.reconcile.cluster import Item, Linkage, Vector, top_terms
+from wirecheck.reconcile.incident_days import incident_days
 from wirecheck.reconcile.stories import (
     Cluster,
     StoryParams,
@@ -47,6 +48,7 @@ from wirecheck.reconcile.stories import (
     time_decay,
 )
 from wirecheck.reconcile.terms import Signature, signature
+from wirecheck.reconcile.victims import victim_names
 
 PARAMS = StoryParams()
 STORY_COLUMNS = [("article_id", "string"), ("story_id", "string"), ("subevent_id", "string")]
@@ -63,9 +65,14 @@ def article_signature(article: Article, analysis: ArticleAnalysis | None) -> Sig
     mentions = sorted((m.start, e.name) for e in analysis.entities for m in e.mentions) \
         if analysis else []
     events = sorted((e.span.start, e.action_type) for e in analysis.events) if analysis else []
+    day = article.published.date() if article.published else None
     return signature(
         article.id, article.text, title=article.title, published=article.published,
         entities=[name for _, name in mentions], event_types=[kind for _, kind in events],
+        people=victim_names(analysis.claims, [(m.start, m.end, e.name) for e in analysis.entities
+                                              for m in e.mentions if e.type == "PERSON"])
+        if analysis else (),
+        incident_days=incident_days(article.text, analysis.times, day) if analysis else (),
     )
 
 
@@ -98,7 +105,8 @@ def best_links(item_key: str, shared: Iterable[tuple[str, int]],
 
 def linkage(threshold: float, baseline: float, params: StoryParams = PARAMS) -> Linkage:
     return Linkage(threshold, baseline, params.query_terms, params.window, params.per_article,
-                   params.max_links, params.total_terms, name_ratio=params.story_name_ratio)
+                   params.max_links, params.total_terms, name_ratio=params.story_name_ratio,
+                   day_damp=params.story_day_damp, same_boost=params.story_same_boost)
 
 
 def place_component(members: Sequence[tuple[str, Vector, datetime | None]],
@@ -120,7 +128,7 @@ def place_component(members: Sequence[tuple[str, Vector, datetime | None]],
         nodes[a].links.add(b)
         nodes[b].links.add(a)
     clustering._agglomerate(nodes, linkage(params.story_threshold, baseline, params),
-                            time_decay(params.time_scale_days))
+                            time_decay(params.time_scale_days, params.time_floor))
     out: list[tuple[str, str]] = []
     for node in nodes.values():
         founder = min(node.items, key=lambda it: it.order).id

@@ -12,8 +12,10 @@ path (ingest with dedupe, extraction, stories, alignment) into a store, and then
   ``right_nonzero`` counts only incidents with an official count above 0;
 * **false conflicts**: incidents shown as a conflict on the measure although every
   article's own figure (the headline of that article alone) holds the official count;
-* **baseline**, in the same run: the most common number among the incident's claims of
-  the measure (ties: the smaller), 0 when there is none.
+* **baseline**, in the same run: the most common number the incident's articles write as
+  a numeral for the measure (ties: the smaller), 0 when there is none; and the same over
+  every figure we extract, the implicit counts included (``baseline_all_figures``);
+* ``right_exact``: right with a single value (not a spread of same-day figures).
 
 Scores are given for all incidents and for two fixed halves (by a hash of the incident
 id): tune on one, check on the other.
@@ -134,10 +136,14 @@ class Tally:
     conflicts: int = 0
     false_conflicts: int = 0
     multi: int = 0  # incidents with two or more articles
+    baseline_all: int = 0
+    exact: int = 0  # right with a single value (or rightly no figure)
 
     def add(self, ok: bool, base: bool, official: int, conflict: bool, false_red: bool,
-            multi: bool) -> None:
+            multi: bool, base_all: bool, exact: bool) -> None:
         self.n += 1
+        self.baseline_all += base_all
+        self.exact += exact
         self.right += ok
         self.baseline += base
         self.n_nonzero += official > 0
@@ -147,7 +153,9 @@ class Tally:
         self.multi += multi
 
     def to_dict(self) -> dict[str, Any]:
-        return {"right": share(self.right, self.n), "baseline": share(self.baseline, self.n),
+        return {"right": share(self.right, self.n), "right_exact": share(self.exact, self.n),
+                "baseline": share(self.baseline, self.n),
+                "baseline_all_figures": share(self.baseline_all, self.n),
                 "right_nonzero": share(self.right_nonzero, self.n_nonzero),
                 "conflict": share(self.conflicts, self.n),
                 "false_conflict": share(self.false_conflicts, self.multi), "n": self.n}
@@ -163,7 +171,7 @@ def score_store(conn: sqlite3.Connection, data: GvaData) -> dict[str, Any]:
                                               clusters_from_labels(pred)).to_dict()}  # type: ignore[arg-type]
     story_of = _story_of_incident(placed, data)
     figures, per_article = story_figures(conn)
-    values = _measure_values(conn)
+    numerals, every = _measure_values(conn)
     articles_of: dict[str, list[str]] = defaultdict(list)
     for aid, inc in data.incident_of.items():
         articles_of[inc].append(aid)
@@ -177,25 +185,34 @@ def score_store(conn: sqlite3.Connection, data: GvaData) -> dict[str, Any]:
             own = [_figure(per_article.get(a, ()), m) for a in articles_of[inc]]
             conflict = fig is not None and fig.verdict == "conflict"
             every_right = all(f is None or f.holds(official) for f in own) and any(own)
-            vals = [v for a in articles_of[inc] for v in values.get((a, m), ())]
+            vals = [v for a in articles_of[inc] for v in numerals.get((a, m), ())]
+            alls = [v for a in articles_of[inc] for v in every.get((a, m), ())]
+            ok = right(fig, official)
             for part in ("all", half(inc)):
-                tallies[part][m].add(right(fig, official), baseline(vals, official), official,
-                                     conflict, conflict and every_right,
-                                     len(articles_of[inc]) > 1)
+                tallies[part][m].add(ok, baseline(vals, official), official, conflict,
+                                     conflict and every_right, len(articles_of[inc]) > 1,
+                                     baseline(alls, official),
+                                     ok and (fig is None or fig.low == fig.high))
     for part, by_measure in tallies.items():
         out[f"figures_{part}"] = {m: t.to_dict() for m, t in by_measure.items()}
     return out
 
 
-def _measure_values(conn: sqlite3.Connection) -> dict[tuple[str, str], list[float]]:
-    """(article, measure) → the point values of its claims of the measure (the baseline)."""
-    out: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for r in conn.execute("SELECT article_id, measure, low, high, value FROM quantities "
+def _measure_values(conn: sqlite3.Connection
+                    ) -> tuple[dict[tuple[str, str], list[float]], dict[tuple[str, str], list[float]]]:
+    """(article, measure) → the values of its figures of the measure: those written as
+    numerals (the baseline), and every figure including the implicit counts."""
+    numerals: dict[tuple[str, str], list[float]] = defaultdict(list)
+    every: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for r in conn.execute("SELECT article_id, measure, low, high, value, implicit FROM quantities "
                           "WHERE measure IN ('killed', 'injured')"):
         v = r["value"] if r["value"] is not None else r["low"]
         if v is not None:
-            out[(str(r["article_id"]), str(r["measure"]))].append(float(v))
-    return out
+            key = (str(r["article_id"]), str(r["measure"]))
+            every[key].append(float(v))
+            if not r["implicit"]:
+                numerals[key].append(float(v))
+    return numerals, every
 
 
 def story_figures(conn: sqlite3.Connection

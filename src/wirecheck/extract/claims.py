@@ -2,7 +2,8 @@
 
 Three kinds of claim, each anchored to a token and spanning the clause around it:
 
-- quantity: each number the quantities extractor finds ("more than 31,800");
+- quantity: each number the quantities extractor finds ("more than 31,800"), and each toll
+  given by naming its victims ("a man was shot and killed": implicit_counts.py);
 - event: each event trigger ("a ground operation in Rafah"), with its modality;
 - statement: each attribution frame's reported content ("... said the talks stalled"),
   and every other sentence that asserts something but holds no other claim — the writer's
@@ -22,7 +23,9 @@ from wirecheck.extract import ArticleAnalysis
 from wirecheck.extract.attribution import Attributions, Frame, find_attributions
 from wirecheck.extract.entities import extract_entities
 from wirecheck.extract.events import Places, TimeIndex, extract_events, modality_of
+from wirecheck.extract.implicit_counts import implicit_quantities
 from wirecheck.extract.quantities import extract_quantities
+from wirecheck.extract.scope import scope_of
 from wirecheck.extract.times import extract_times
 from wirecheck.model import (
     Article,
@@ -132,6 +135,10 @@ class _Assembler:
         i = _token_at(self.doc, q.span.start, q.span.end)
         frame = self.atts.frame_at(i)
         span = self._span(i, frame)
+        if q.scope == "incident":  # a running total, another event, a superseded figure?
+            sent_start = self.doc[i].sent.start_char
+            q.scope, q.scope_cue = scope_of(span.text, self.article.text[sent_start:q.span.start],
+                                            q.span.start - span.start)
         verb = self.doc[i].head
         self._add(Claim(
             id=claim_id_for(self.article.id, "quantity", q.span.start, q.span.end),
@@ -214,7 +221,7 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
     events = extract_events(doc, article, asm.time_index, atts, asm.places)
     for frame in atts.frames:
         asm.statement(frame)
-    for q in extract_quantities(doc, article):
+    for q in [*extract_quantities(doc, article), *implicit_quantities(doc, article)]:
         asm.quantity(q)
     for ev in events:
         asm.event(ev)

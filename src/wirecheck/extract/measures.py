@@ -14,13 +14,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wirecheck.extract.casualty import casualty_measure, gravest
+
 MEASURES: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "kills", "killed", "killing", "killings", "die", "dies", "died", "dying",
                "dead", "death", "deaths", "fatality", "fatalities", "slain", "murder",
-               "murders", "murdered", "massacred", "perished", "bodies"),
+               "murders", "murdered", "massacred", "perished", "bodies", "homicide",
+               "homicides"),
     "injured": ("injure", "injures", "injured", "injuring", "injury", "injuries", "wound",
                 "wounds", "wounded", "wounding", "hurt", "maimed", "hospitalised",
                 "hospitalized"),
+    "shot": ("shot",),  # hit by gunfire, fate not said: "five people were shot"
     "missing": ("missing", "unaccounted"),
     "displaced": ("displace", "displaced", "displacing", "displacement", "flee", "fled",
                   "fleeing", "flees", "refugee", "refugees", "uprooted", "homeless", "idps"),
@@ -38,11 +42,11 @@ MEASURES: dict[str, tuple[str, ...]] = {
 UNIT_MEASURES = {"currency": "money", "percent": "percentage", "fraction": "percentage",
                  "age": "age", "duration": "duration"}
 VOCABULARY = frozenset(MEASURES) | frozenset(UNIT_MEASURES.values())
-HUMAN_MEASURES = frozenset({"killed", "injured", "missing", "displaced", "evacuated",
+HUMAN_MEASURES = frozenset({"killed", "injured", "shot", "missing", "displaced", "evacuated",
                             "detained", "hostages", "population"})
 SIGNALS: dict[str, str] = {w: m for m, words in MEASURES.items() for w in words}
 
-PEOPLE_NOUNS = frozenset(["people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
+PEOPLE_NOUNS = frozenset(["people", "others", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
 TRUCK_NOUNS = frozenset({"trucks", "truck", "lorries", "lorry", "convoys", "truckloads"})
 AID_WORDS = frozenset({"aid", "humanitarian", "food", "medicine", "medical", "supplies",
                        "relief", "water", "flour", "fuel", "gaza", "crossing", "entered",
@@ -164,13 +168,35 @@ def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None
         return window_reading(text, start, end)
     nums = [t for t in toks if t.like_num or t.pos_ == "NUM"]
     tok = nums[-1] if nums else toks[-1]
+    if _is_age(tok):
+        return "age", None, None
     noun = _counted_noun(tok)
     sent = tok.sent.text if doc.has_annotation("SENT_START") else text
     measure = _parse_measure(tok, noun, sent)
-    if measure is None and (noun is None or is_people(noun.text)):
-        measure = window_reading(text, start, end)[0]  # "and in Syria, 2,662": the verb is far
+    if measure is None and noun is not None and is_people(noun.text) \
+            and _governing_verb(noun) is None:
+        # "and in Syria, 2,662 people": no verb to read. A number whose verb says nothing
+        # of a casualty ("300 Palestinians had taken shelter") gets no measure from nearby
+        # words, nor does a bare number ("age given as 17 ... died")
+        measure = window_reading(text, start, end)[0]
     subject = _subject(noun, measure)
     return measure, noun.text if noun is not None else None, subject
+
+
+def _is_age(tok: Any) -> bool:
+    """"Wendell Hill, 26, of Troy", "two men, 25 and 30,", "both 51": a bare number set
+    beside a person in apposition is an age, not a count of people."""
+    num = tok
+    if num.dep_ == "conj" and num.head.dep_ == "appos":
+        num = num.head
+    if num.dep_ != "appos" or not num.like_num or any(c.dep_ != "punct" and c.dep_ != "cc"
+                                                      and c.dep_ != "conj"
+                                                      for c in num.children):
+        return False
+    head = num.head
+    return head.pos_ in ("PROPN", "NOUN", "PRON") and (
+        head.ent_type_ == "PERSON" or head.pos_ == "PROPN" or is_people(head.text)
+        or head.lower_ in ("man", "woman", "boy", "girl", "victim", "suspect", "both"))
 
 
 def _counted_noun(tok: Any) -> Any:
@@ -179,7 +205,7 @@ def _counted_noun(tok: Any) -> Any:
         if t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _SCALE_TOKENS:
             return t
         if t.dep_ in ("compound", "nummod", "quantmod", "nmod", "amod", "npadvmod", "appos") \
-                and t.head is not t and t.head.i > t.i:
+                and t.head.i > t.i:
             t = t.head
         else:
             break
@@ -189,6 +215,8 @@ def _counted_noun(tok: Any) -> Any:
 
 
 def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
+    if any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+        return "killed"  # "five people were shot, three fatally"
     if noun is not None:
         m = _noun_measure(noun, sentence)
         if m:
@@ -211,13 +239,18 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
                     m = _noun_measure(t, sentence) or _word_measure(t)
                     if m:
                         return m
-    return _verb_measure(verb)
+    who = noun if noun is not None else tok
+    arg = who.head.i == verb.i and who.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    return _verb_measure(verb, arg)
 
 
 def _noun_measure(noun: Any, sentence: str) -> str | None:
     word = noun.lower_
     if word == "toll":  # "the death toll", and in casualty reports a bare "the toll"
         return "killed"
+    if word in ("wound", "wounds", "victim", "victims") and any(
+            c.lower_ in ("gunshot", "bullet", "shooting") for c in noun.children):
+        return "shot"  # "gunshot wounds", "four shooting victims": hit, fate not said
     if word in PLACE_NOUNS and any(c.lower_ == "of" for c in noun.children):
         return "population"
     return signal(word) or signal(noun.lemma_) or truck_measure(word, sentence)
@@ -229,7 +262,13 @@ def _word_measure(t: Any) -> str | None:
     return signal(t.lower_) or signal(t.lemma_)
 
 
-def _verb_measure(verb: Any) -> str | None:
+def _verb_measure(verb: Any, arg: bool = True) -> str | None:
+    """The measure a governing verb gives the number. ``arg``: the number (or its noun)
+    is the verb's own subject or object; only then do verbs coordinated with it ("two men
+    were shot ... and pronounced dead") tell its fate."""
+    fate = gravest(verb) if arg else casualty_measure(verb)
+    if fate is not None:
+        return fate
     lemma = verb.lemma_
     kids = list(verb.children)
     if lemma == "lose" and any(c.lemma_ in ("life", "lives") for c in kids):
@@ -246,7 +285,8 @@ def _verb_measure(verb: Any) -> str | None:
     if m:
         return m
     for c in kids:
-        if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "conj") and c.pos_ in ("ADJ", "VERB"):
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "conj") and c.pos_ in ("ADJ", "VERB") \
+                and (arg or c.dep_ != "conj"):
             m = _word_measure(c)
             if m:
                 return m
@@ -257,10 +297,15 @@ def _governing_verb(t: Any) -> Any:
     cur = t
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
+        if head.pos_ == "AUX" and head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+            return head.head  # a subject the parse hung on "had" of "had sustained"
         if head.pos_ in ("VERB", "AUX"):
             return head
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "PRON") \
+                and head.head.i != head.i:
+            return None  # "two of the four victims died": the verb tells of the part
         if cur.dep_ in ("pobj", "prep", "agent", "conj", "appos", "dobj", "nsubj", "nsubjpass",
                         "attr", "npadvmod", "nummod", "compound", "quantmod") or head.pos_ == "ADP":
             cur = head
@@ -277,7 +322,7 @@ def _subject(noun: Any, measure: str | None) -> str | None:
             if c.dep_ == "poss":
                 return str(c.text)
         return None
-    if not is_people(noun.text):
+    if not is_people(noun.text) or noun.lower_ == "others":  # "83 others": nobody in particular
         return None
     left = [c for c in noun.lefts if (c.dep_ == "compound" or (c.dep_ == "amod" and c.ent_type_ == "NORP"))
             and not _word_measure(c)]

@@ -14,6 +14,7 @@ from wirecheck.extract.measures import (
     HUMAN_MEASURES,
     is_people,
     parse_reading,
+    signal,
     unit_measure,
     window_reading,
 )
@@ -48,7 +49,10 @@ def describe(r: Reading, doc: Any, text: str) -> tuple[str | None, str | None, s
         return by_unit, r.unit, None
     unit = r.unit
     if unit is None and noun is not None:
-        unit = "people" if (is_people(noun) or measure in HUMAN_MEASURES) else noun.lower()
+        people = is_people(noun) or signal(noun) in HUMAN_MEASURES  # "11 bodies", "10 deaths"
+        unit = "people" if people else noun.lower()
+        if not people and measure in HUMAN_MEASURES:
+            measure = None  # "killed in the 900 block", "seven villages": not a toll
     elif unit is None and measure in HUMAN_MEASURES:
         unit = "people"
     if measure is None and noun is not None and r.unit is None:

@@ -39,16 +39,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from wirecheck.model import Alignment, Claim
+from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, tolls
 from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
 from wirecheck.reconcile.verdicts import (
-    CUMULATIVE,
+    TOLERANCE,
     Interval,
     Judgement,
     Member,
     disjoint,
+    entry,
     interval,
     judge_event,
-    judge_quantities,
 )
 
 GENERIC_SUBJECTS = frozenset({
@@ -94,6 +95,20 @@ class Group:
         self.figures[article_id].append(iv)
         if len(self.shown) < REPRESENTATIVES:
             self.shown.append(iv)
+
+
+TOLL_MEASURES = frozenset({"killed", "injured", "shot", "missing", "displaced", "evacuated",
+                           "detained", "arrested", "hostages", "affected"})
+
+
+def toll_block(key: str) -> bool:
+    """A block of one incident's count of people (its toll): every figure of it is about
+    the same count, so one group per place takes them all, and each article's highest
+    figure is its toll (the others are parts of it or repeats: ``figure_verdict.tolls``).
+    Sub-counts ("children"), other scopes and other units keep the figure-by-figure rule."""
+    parts = key.split(":")
+    return (len(parts) == 4 and parts[0] == "q" and parts[1] in TOLL_MEASURES
+            and parts[2] == "people" and parts[3] == "")
 
 
 def _near(a: Interval, b: Interval) -> bool:
@@ -147,7 +162,14 @@ def _past_year(claim: Claim, since: date | None) -> int | None:
     return end.year if end < since - PAST else None
 
 
+SCOPE_LABELS = {"others": "others beyond those named", "total": "running total",
+                "context": "another event", "earlier": "superseded figure"}
+
+
 def _quantity_block(claim: Claim, since: date | None = None) -> tuple[str, str] | None:
+    """(block key, label) of a figure: what it counts (measure, unit, sub-count) and its
+    scope. Only the incident's own figures share the plain key; a running total, another
+    event's figure, a superseded figure or a count of others keep their own rows."""
     q = claim.quantity
     if q is None or (q.measure is None and q.unit is None):
         return None
@@ -158,6 +180,8 @@ def _quantity_block(claim: Claim, since: date | None = None) -> tuple[str, str] 
     year = _past_year(claim, since)
     if year is not None:
         key, label = f"{key}:in-{year}", f"{label} (in {year})"
+    elif q.scope != "incident":
+        key, label = f"{key}:{q.scope}", f"{label} ({SCOPE_LABELS[q.scope]})"
     return key, label
 
 
@@ -207,7 +231,8 @@ class Block:
         fits = [i for i in self.candidates(words)
                 if _places_fit(self.groups[i], words) and _days_fit(self.groups[i], days)]
         iv = interval(claim) if kind == "quantity" else None
-        if iv is not None:  # a group whose figures match, else one this article is not in
+        if iv is not None and not toll_block(key):
+            # a group whose figures match, else one this article is not in
             fits = [i for i in fits if not self.groups[i].contradicts_own(claim.article_id, iv)]
             fits = ([i for i in fits if self.groups[i].matches(iv)]
                     or [i for i in fits if self.groups[i].near(iv)])
@@ -321,11 +346,11 @@ def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement,
     src = sourcing(claims, articles)
     if group.kind == "quantity":
         q = claims[0].quantity
-        judgement = judge_quantities(group.members, q.measure if q else None, src.sources)
-        if judgement.verdict == "conflict" and (q is None or q.measure is None):
-            # grouped by unit alone ("metres"): two depths in two places are not one figure
-            judgement = Judgement("unclear", [f"grouped by unit only, not one known measure: {r}"
-                                              for r in judgement.reasons], judgement.detail)
+        spots = [(m, iv) for m in group.members if (iv := interval(m.claim)) is not None]
+        judged = tolls(spots)
+        figures = {"intervals": [entry(m, iv) for m, iv in spots], "tolerance": TOLERANCE,
+                   "tolls": [m.claim.id for m, _ in judged]}
+        judgement = judge_figures(judged, q.measure if q else None, src.sources, figures)
     else:
         judgement = judge_event(group.members, src.sources, grouping(group))
     detail = dict(judgement.detail)

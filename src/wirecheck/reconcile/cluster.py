@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter, mul
 
-from wirecheck.reconcile.story_signals import NameProfile, factor, profile
+from wirecheck.reconcile.story_signals import NameProfile, factor, profile, same_incident
 
 Vector = dict[str, float]
 Span = tuple[datetime | None, datetime | None]  # first and last publish time, if known
@@ -140,6 +140,11 @@ class Linkage:
     # Damp merges whose names agree less than this share of their texts' agreement
     # (``story_signals.name_factor``); 0: off.
     name_ratio: float = 0.0
+    # Similarity factor when both sides date their incident, on different days; 1: off.
+    day_damp: float = 1.0
+    # Similarity factor when both sides date their incident on the same day or name the
+    # same victim (``story_signals.same_incident``), instead of the time decay.
+    same_boost: float = 1.0
 
 
 def cluster(
@@ -180,12 +185,19 @@ def cluster_merging(
 
 
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
-    """Average link, corrected for the baseline, times the time decay and name agreement."""
+    """Average link, corrected for the baseline, times the time decay (none between two
+    sides that date their incident on the same day or name the same person), name and day
+    agreement."""
     text = dot(a.total, b.total)
     avg = text / (a.size * b.size)
-    sim = max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline) * decay(a.span, b.span)
-    if sim > 0 and linkage.name_ratio:
-        sim *= factor(_profile(a), _profile(b), text, linkage.name_ratio)
+    sim = max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline)
+    uses_days = linkage.day_damp != 1.0
+    if sim > 0 and uses_days and same_incident(_profile(a), _profile(b)):
+        sim *= linkage.same_boost  # a follow-up about the same incident: no decay, a boost
+    elif sim > 0:
+        sim *= decay(a.span, b.span)
+    if sim > 0 and (linkage.name_ratio or uses_days):
+        sim *= factor(_profile(a), _profile(b), text, linkage.name_ratio, linkage.day_damp)
     return sim
 
 

@@ -9,8 +9,9 @@ then the most claims. Its figure depends on the group's verdict:
   interval ("at least one" and "three" → 3);
 * evolving: the latest figure of the series (by publish time, then by the order of the
   words in the article);
-* conflict / unclear: the span of the figures, lowest low to highest high, so the reader
-  sees the disagreement instead of a pick.
+* unclear: what the last reporting day says (its consensus, or the span of its figures);
+* conflict: the span of the figures, lowest low to highest high, so the reader sees the
+  disagreement instead of a pick.
 
 Only core measures (:data:`CORE_MEASURES`) get a headline; a group about an earlier
 event, a running total or a non-person count never does (its key says so: see
@@ -24,12 +25,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wirecheck.model import Claim, Verdict
-from wirecheck.reconcile.align import AlignedGroup
+from wirecheck.reconcile.align import TOLL_MEASURES, AlignedGroup, toll_block
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.verdicts import interval
 
 CORE_MEASURES: tuple[str, ...] = (
-    "killed", "injured", "missing", "displaced", "evacuated", "detained", "arrested",
+    "killed", "injured", "shot", "missing", "displaced", "evacuated", "detained", "arrested",
     "hostages", "affected",
 )
 
@@ -53,10 +54,11 @@ class FigureGroup:
 
     alignment_id: str
     measure: str
-    main: bool  # about the story's own incident (not context, history or a sub-count)
+    main: bool  # about the story's own incident, as people (not another event, a total...)
     verdict: Verdict
     sources: int
     claims: tuple[FigureClaim, ...]
+    subgroup: str | None = None  # a sub-count's people ("children"), None for everyone
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class HeadlineFigure:
     claim_ids: tuple[str, ...]  # the claims that support the figure
     sources: int
     words: str  # the article words of the figure shown ("at least 14")
+    subgroup: str | None = None  # "children": the only count the story gives is of them
+    basis: str | None = None  # how a derived figure was reached ("5 shot − 3 killed")
 
     def holds(self, value: float, tolerance: float = 0.0) -> bool:
         lo = -math.inf if self.low is None else self.low
@@ -102,56 +106,101 @@ def _latest(claims: Sequence[FigureClaim]) -> FigureClaim:
     return max(claims, key=lambda c: (c.published or "", c.position))
 
 
+def _latest_day(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, ...]:
+    """The figures of the last reporting day (all of them when none has a time)."""
+    days = [c.published[:10] for c in claims if c.published]
+    if not days:
+        return tuple(claims)
+    last = max(days)
+    return tuple(c for c in claims if (c.published or "")[:10] == last)
+
+
 def headline(group: FigureGroup) -> HeadlineFigure:
     """The figure of one group (see the module docstring)."""
     claims = group.claims
-    if group.verdict in ("agree", "single_source"):
-        low, high, support = _consensus(claims)
-        shown = min(support, key=lambda c: (c.high - c.low, c.position))
-    elif group.verdict == "evolving":
+    if group.verdict == "evolving":
         shown = _latest(claims)
         low, high = shown.low, shown.high
         support = tuple(c for c in claims if c.low <= high and low <= c.high)
-    else:
+    elif group.verdict == "unclear":  # what the last day says: agreed, or its spread
+        claims = _latest_day(claims)
+        low, high, support = _consensus_or_span(claims)
+        shown = max(support, key=lambda c: (c.low, c.position))
+    elif group.verdict == "conflict":
         low, high, support = min(c.low for c in claims), max(c.high for c in claims), claims
         shown = max(claims, key=lambda c: c.low)
+    else:
+        low, high, support = _consensus(claims)
+        shown = min(support, key=lambda c: (c.high - c.low, c.position))
     return HeadlineFigure(
         measure=group.measure, low=_bound(low), high=_bound(high), verdict=group.verdict,
         alignment_id=group.alignment_id, claim_ids=tuple(sorted(c.claim_id for c in support)),
-        sources=group.sources, words=shown.text)
+        sources=group.sources, words=shown.text, subgroup=group.subgroup)
+
+
+def _consensus_or_span(claims: Sequence[FigureClaim]
+                       ) -> tuple[float, float, tuple[FigureClaim, ...]]:
+    low, high = max(c.low for c in claims), min(c.high for c in claims)
+    if low <= high:
+        return _consensus(claims)
+    return min(c.low for c in claims), max(c.high for c in claims), tuple(claims)
 
 
 def headline_figures(groups: Iterable[FigureGroup]) -> list[HeadlineFigure]:
-    """One headline per core measure that has a main group, in ``CORE_MEASURES`` order."""
+    """One headline per core measure the story counts, in ``CORE_MEASURES`` order: from
+    its main group (everyone), else from its only sub-count ("two children were hurt"),
+    and "injured" derived from "shot" and "killed" when no one says it outright."""
     best: dict[str, FigureGroup] = {}
+    parts: dict[str, list[FigureGroup]] = {}
     for g in groups:
         if not g.main or g.measure not in CORE_MEASURES or not g.claims:
             continue
-        if g.measure not in best or _rank(g) > _rank(best[g.measure]):
+        if g.subgroup is not None:
+            parts.setdefault(g.measure, []).append(g)
+        elif g.measure not in best or _rank(g) > _rank(best[g.measure]):
             best[g.measure] = g
-    return [headline(best[m]) for m in CORE_MEASURES if m in best]
+    for measure, subs in parts.items():
+        if measure not in best and len({g.subgroup for g in subs}) == 1:
+            best[measure] = max(subs, key=_rank)
+    found = {m: headline(best[m]) for m in CORE_MEASURES if m in best}
+    if "injured" not in found and "shot" in found:
+        derived = _injured(found["shot"], found.get("killed"))
+        if derived is not None:
+            found["injured"] = derived
+    return [found[m] for m in CORE_MEASURES if m in found]
 
 
-def _is_main(key: str) -> tuple[str, bool] | None:
-    """(measure, about the story's own incident) from a quantity key, None for others."""
-    parts = key.split(":")
-    if len(parts) < 4 or parts[0] != "q":
+def _injured(shot: HeadlineFigure, killed: HeadlineFigure | None) -> HeadlineFigure | None:
+    """People shot and not killed: "five were shot, three fatally" → 2 injured. Only from
+    exact figures that are not in conflict (no figure killed = none killed)."""
+    exact = [f for f in (shot, killed) if f is not None]
+    if any(f.verdict == "conflict" or f.low is None or f.low != f.high for f in exact):
         return None
-    measure, unit, head = parts[1], parts[2], parts[3]
-    return measure, unit == "people" and head == "" and len(parts) == 4
+    dead = killed.low if killed is not None and killed.low is not None else 0.0
+    assert shot.low is not None
+    if shot.low < dead:
+        return None
+    basis = f"{shot.low:g} shot − {dead:g} killed" + ("" if killed else " (no death reported)")
+    return HeadlineFigure(
+        measure="injured", low=shot.low - dead, high=shot.low - dead,
+        verdict="single_source" if shot.sources < 2 else shot.verdict,
+        alignment_id=shot.alignment_id,
+        claim_ids=tuple(sorted({*shot.claim_ids, *(killed.claim_ids if killed else ())})),
+        sources=shot.sources, words=shot.words, basis=basis)
 
 
 def figure_groups(groups: Iterable[AlignedGroup], claims: Mapping[str, Claim],
                   articles: Mapping[str, ArticleMeta]) -> list[FigureGroup]:
-    """The quantity groups of one story's alignment, as the headline reads them."""
+    """The figure groups of one story's alignment, as the headline reads them: each
+    article's toll (the figures the verdict judged)."""
     out = []
     for g in groups:
         a = g.alignment
-        parsed = _is_main(a.key)
-        if parsed is None:
+        if not a.key.startswith("q:"):
             continue
+        judged = a.detail.get("tolls") or a.claim_ids
         members = []
-        for cid in a.claim_ids:
+        for cid in judged:
             c = claims.get(cid)
             iv = interval(c) if c is not None else None
             if c is None or c.quantity is None or iv is None:
@@ -160,6 +209,9 @@ def figure_groups(groups: Iterable[AlignedGroup], claims: Mapping[str, Claim],
             members.append(FigureClaim(cid, c.article_id, iv[0], iv[1],
                                        meta.published if meta else None,
                                        c.quantity.span.start, c.quantity.span.text))
-        out.append(FigureGroup(a.id, parsed[0], parsed[1], a.verdict, a.sources,
-                               tuple(members)))
+        parts = a.key.split(":")
+        head = parts[3] if len(parts) == 4 and parts[2] == "people" else ""
+        main = toll_block(a.key) or bool(head and parts[1] in TOLL_MEASURES)
+        out.append(FigureGroup(a.id, parts[1], main, a.verdict, a.sources, tuple(members),
+                               head or None))
     return out

@@ -63,6 +63,8 @@ class StoryParams:
         ("e", 1.0),
         ("t", 1.0),
         ("d", 0.0),
+        ("h", 1.0),
+        ("p", 1.0),
     )
     subevent_kinds: tuple[tuple[str, float], ...] = (  # idf² favours the specific terms
         ("w", 1.0),
@@ -71,10 +73,12 @@ class StoryParams:
         ("e", 1.0),
         ("t", 0.3),
         ("d", 1.0),
+        ("h", 1.0),
+        ("p", 1.0),
     )
-    query_terms: int = 20  # an article's top terms used to find candidates
+    query_terms: int = 40  # an article's top terms used to find candidates
     window: int = 100  # per term, candidates are the last this many articles having it
-    per_article: int = 10  # candidate neighbours kept per article
+    per_article: int = 30  # candidate neighbours kept per article
     max_links: int = 10  # neighbours a merged cluster keeps
     total_terms: int = 300  # a cluster keeps this many terms of its summed vector
     article_terms: int = 100  # an article vector keeps its heaviest terms only
@@ -83,6 +87,7 @@ class StoryParams:
     background_prior: float = 0.02
     background_weight: int = 200
     time_scale_days: float = 7.0
+    time_floor: float = 0.0  # the time decay never goes below this
     # Two stored stories merge when a new article links both and their own average-link
     # similarity reaches this (early fragments of one story come together); None: never.
     story_merge_threshold: float | None = 0.04
@@ -90,6 +95,12 @@ class StoryParams:
     # events of one kind (two earthquakes): their link is damped (``story_signals.py``;
     # chosen looking at all 43 ECB+ topics, a plateau from 0.5 to 0.8).
     story_name_ratio: float = 0.6
+    # Two clusters that date their incidents on different days (more than a day apart) are
+    # two incidents of one kind: their link is multiplied by this (tuned on GVA, half "a").
+    story_day_damp: float = 0.2
+    # ... and when they date it on the same day or name the same victim, this instead of
+    # the time decay.
+    story_same_boost: float = 1.0
 
 
 @dataclass
@@ -260,8 +271,10 @@ def cluster_id(kind: str, article_id: str) -> str:
     return kind + hashlib.sha1(article_id.encode()).hexdigest()[:12]
 
 
-def time_decay(scale_days: float) -> Callable[[Span, Span], float]:
-    """Similarity factor: 1 when either time is unknown or spans overlap, halving per gap."""
+def time_decay(scale_days: float, floor: float = 0.0) -> Callable[[Span, Span], float]:
+    """Similarity factor: 1 when either time is unknown or spans overlap, halving per gap
+    of ``scale_days``, never below ``floor`` (a follow-up months later still meets its
+    story when its words are close enough)."""
 
     def factor(a: Span, b: Span) -> float:
         a0, a1 = a
@@ -272,7 +285,7 @@ def time_decay(scale_days: float) -> Callable[[Span, Span], float]:
             gap = max((b0 - a1).total_seconds(), (a0 - b1).total_seconds(), 0.0) / 86400
         except TypeError:  # naive vs aware datetimes: treat as unknown
             return 1.0
-        return float(0.5 ** (gap / scale_days))
+        return max(floor, float(0.5 ** (gap / scale_days)))
 
     return factor
 
@@ -317,12 +330,14 @@ def _place_merging(
         params.total_terms,
         group_threshold,
         params.story_name_ratio if kind == "s" else 0.0,
+        params.story_day_damp,
+        params.story_same_boost,
     )
     placed, merged = cluster_merging(
         items,
         [Group(g.id, g.size, g.total, (g.first, g.last)) for g in groups],
         linkage,
-        time_decay(params.time_scale_days),
+        time_decay(params.time_scale_days, params.time_floor),
     )
     return {it.id: group or cluster_id(kind, founder) for it, group, founder in placed}, merged
 

@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from operator import mul
 
 Vector = dict[str, float]
 NAME_KINDS = ("c:",)  # the feature kinds that are names
+DAY_KIND = "h:"  # the days an article's incident happened (incident_days.py)
+DAY_SLACK = 1  # "Sunday night" and "early Monday" can be one shooting
+PERSON_KIND = "p:"  # a person's full name
 
 
 def _dot(a: Vector, b: Vector) -> float:
@@ -48,22 +52,46 @@ class NameProfile:
     names: Vector
     names_norm: float
     norm: float
+    days: frozenset[date] = frozenset()
+    people: frozenset[str] = frozenset()
 
 
 def profile(vector: Vector) -> NameProfile:
     names = name_part(vector)
-    return NameProfile(names, norm(names), norm(vector))
+    days = frozenset(date.fromisoformat(t[len(DAY_KIND):]) for t in vector
+                     if t.startswith(DAY_KIND))
+    people = frozenset(t for t in vector if t.startswith(PERSON_KIND))
+    return NameProfile(names, norm(names), norm(vector), days, people)
 
 
-def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float) -> float:
-    """Similarity factor in (0, 1] for two clusters, given the dot product of their vectors."""
+def same_incident(a: NameProfile, b: NameProfile) -> bool:
+    """Evidence two sides report one incident whatever time lies between their reports:
+    they date it on the same day, or name the same person in full."""
+    return same_days(a.days, b.days) or bool(a.people & b.people)
+
+
+def days_apart(a: frozenset[date], b: frozenset[date]) -> bool:
+    """Both sides date their incident, and no two of their days are within ``DAY_SLACK``."""
+    return bool(a and b) and not any(abs((x - y).days) <= DAY_SLACK for x in a for y in b)
+
+
+def same_days(a: frozenset[date], b: frozenset[date]) -> bool:
+    """Both sides date their incident, and some two of their days are within ``DAY_SLACK``."""
+    return any(abs((x - y).days) <= DAY_SLACK for x in a for y in b)
+
+
+def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float,
+           day_damp: float = 1.0) -> float:
+    """Similarity factor in (0, 1] for two clusters, given the dot product of their vectors:
+    name agreement, times ``day_damp`` when they date their incidents on different days."""
+    days = day_damp if days_apart(a.days, b.days) else 1.0
     if ratio <= 0 or text_dot <= 0 or not a.names_norm or not b.names_norm:
-        return 1.0
+        return days
     text_cos = text_dot / (a.norm * b.norm)
     name_cos = _dot(a.names, b.names) / (a.names_norm * b.names_norm)
-    return min(1.0, name_cos / (ratio * text_cos))
+    return min(1.0, name_cos / (ratio * text_cos)) * days
 
 
-def name_factor(a: Vector, b: Vector, ratio: float) -> float:
+def name_factor(a: Vector, b: Vector, ratio: float, day_damp: float = 1.0) -> float:
     """:func:`factor` straight from the summed vectors ``a`` and ``b`` of two clusters."""
-    return factor(profile(a), profile(b), _dot(a, b), ratio)
+    return factor(profile(a), profile(b), _dot(a, b), ratio, day_damp)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from wirecheck.reconcile.cluster import top_terms
+from wirecheck.reconcile.incident_days import incident_days
 from wirecheck.reconcile.stories import (
     Assignment,
     Cluster,
@@ -27,6 +28,8 @@ from wirecheck.reconcile.stories import (
     label,
 )
 from wirecheck.reconcile.terms import Signature, signature
+from wirecheck.reconcile.victims import victim_names
+from wirecheck.store.analysis import load_claims, load_times
 
 _CHUNK = 500  # SQLite host parameters per IN (...) query
 
@@ -199,21 +202,29 @@ _PENDING_IDS = (
 )
 
 
-def _features(conn: sqlite3.Connection, article_id: str) -> tuple[list[str], list[str]]:
-    """Resolved entity names and event types the extractors found in one article."""
-    names = [str(r[0]) for r in conn.execute(
-        "SELECT coalesce(e.name, m.local_name) FROM entity_mentions m "
-        "LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
-        "ORDER BY m.start", (article_id,))]
+def _features(conn: sqlite3.Connection, article_id: str
+              ) -> tuple[list[str], list[str], list[str]]:
+    """Resolved entity names, event types and the victims' names (``victims.py``) the
+    extractors found in one article."""
+    rows = conn.execute(
+        "SELECT coalesce(e.name, m.local_name), m.type, m.local_name, m.start, m.\"end\" "
+        "FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.article_id = ? ORDER BY m.start", (article_id,)).fetchall()
+    names = [str(r[0]) for r in rows]
+    people = victim_names(load_claims(conn, article_ids=[article_id]),
+                          [(int(r[3]), int(r[4]), str(r[2])) for r in rows if r[1] == "PERSON"])
     types = [str(r[0]) for r in conn.execute(
         "SELECT action_type FROM events WHERE article_id = ? ORDER BY start", (article_id,))]
-    return names, types
+    return names, types, people
 
 
 def article_signature(conn: sqlite3.Connection, row: sqlite3.Row) -> Signature:
-    names, types = _features(conn, str(row[0]))
-    return signature(str(row[0]), str(row[1]), title=row[2], published=_when(row[3]),
-                     entities=names, event_types=types)
+    names, types, people = _features(conn, str(row[0]))
+    published = _when(row[3])
+    days = incident_days(str(row[1]), load_times(conn, str(row[0])),
+                         published.date() if published else None)
+    return signature(str(row[0]), str(row[1]), title=row[2], published=published,
+                     entities=names, event_types=types, incident_days=days, people=people)
 
 
 def _placed(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:

@@ -7,7 +7,8 @@ is folded in as extra features: resolved entity names (``e:``) and event types (
 
 Features are prefixed by kind so weights and blocking can treat them differently:
 ``w:`` content word (light stemming), ``c:`` a capitalized word inside a sentence (part of
-a name), ``n:`` proper-name phrase (capitalized run not at a sentence start), ``d:`` a number or year, ``e:`` an entity name, ``t:`` an event type.
+a name), ``n:`` proper-name phrase (capitalized run not at a sentence start), ``d:`` a number or year, ``e:`` an entity name, ``t:`` an event type, ``h:`` a day the article's incident
+happened (``incident_days.py``), ``p:`` a person's full name.
 Title words count double: headlines say what the story is.
 """
 
@@ -18,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d[\d,.]*\d|\d")
@@ -173,6 +174,8 @@ def signature(
     published: datetime | None = None,
     entities: Iterable[str] = (),
     event_types: Iterable[str] = (),
+    incident_days: Iterable[date] = (),
+    people: Iterable[str] = (),
 ) -> Signature:
     """The article's key-term signature (deterministic: same input, same signature)."""
     counts, surface = count_terms(text)
@@ -190,6 +193,15 @@ def signature(
         key = "t:" + kind
         counts[key] = counts.get(key, 0.0) + 1
         surface.setdefault(key, kind)
+    for name in people:  # a full name: "Akira Marie Waters"
+        if len(name.split()) >= 2:
+            key = "p:" + " ".join(name.casefold().split())
+            counts[key] = counts.get(key, 0.0) + 1
+            surface.setdefault(key, name)
+    for day in incident_days:
+        key = "h:" + day.isoformat()
+        counts[key] = counts.get(key, 0.0) + 1
+        surface.setdefault(key, day.isoformat())
     terms = {
         k: round((1.0 + math.log(c)) * (NAME_WEIGHT if k[0] in "ne" else 1.0), 6)
         for k, c in counts.items()

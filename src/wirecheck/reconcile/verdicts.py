@@ -3,11 +3,8 @@
 Numbers are compared as the intervals the extractor gives them ("about 40" → 36..44, "at
 least 43" → 43..open). Two intervals **disagree** when the gap between them is more than
 ``TOLERANCE`` (2%) of the larger bound: rounding ("1,000" vs "1,012") is not a conflict.
-
-A disagreement is an **update**, not a conflict, when the measure is cumulative (a death
-toll, evacuees: :data:`CUMULATIVE`), the higher figure was published at least
-``SAME_TIME_HOURS`` later, and the series never falls. Otherwise (same time, falling, or
-no publish time to order them by) it is a **conflict**.
+The verdict on figures is ``figure_verdict.py``; this module has the interval helpers
+and the verdict on events.
 
 Events and statements conflict on modality (it happened vs it was denied) and on dates
 (two resolved day-level dates for one event that do not overlap). A group whose claims all
@@ -20,16 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import deque
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from wirecheck.model import Claim, Verdict
 
 TOLERANCE = 0.02
-SAME_TIME_HOURS = 6.0
-CUMULATIVE = frozenset({"killed", "injured", "displaced", "evacuated", "detained"})
 FACTUAL = frozenset({"asserted", "reported"})
 AHEAD = frozenset({"planned", "expected", "possible", "called-for"})
 
@@ -83,115 +77,18 @@ def _when(m: Member) -> str | None:
     return m.published.isoformat() if m.published else None
 
 
-Spot = tuple[Member, Interval]
-MAX_REASONS = 5  # example pairs kept per verdict (a 20,000-claim group lists a few, not all)
-
-
-def judge_quantities(members: list[Member], measure: str | None, sources: int) -> Judgement:
-    """Verdict on claims about one figure (same measure, compatible subject/place/time).
-
-    Linear after a sort, never all pairs: intervals overlap pairwise exactly when the
-    largest low is below the smallest high, and the update checks sweep the claims in
-    publish order against running maxima (see :func:`_update_problems`).
-    """
-    spans = [(m, iv) for m in members if (iv := interval(m.claim)) is not None]
-    detail: dict[str, Any] = {"intervals": [_entry(m, iv) for m, iv in spans],
-                              "tolerance": TOLERANCE}
-    if not spans:
-        return Judgement("unclear", ["no comparable figure"], detail)
-    top = max(spans, key=lambda s: s[1][0])  # the largest lower bound
-    bottom = min(spans, key=lambda s: s[1][1])  # the smallest upper bound
-    if not disjoint(top[1], bottom[1]):
-        if sources >= 2:
-            return Judgement("agree", ["the figures overlap"], detail)
-        return Judgement("single_source", ["one independent source"], detail)
-    if measure not in CUMULATIVE:
-        return Judgement("conflict", [f"disjoint figures: {_spread(spans)}"], detail)
-    if any(m.published is None for m, _ in spans):
-        return Judgement("conflict", [f"disjoint figures without publish times to order them: "
-                                      f"{_spread(spans)}"], detail)
-    problems = _update_problems(spans)
-    if problems:
-        return Judgement("conflict", problems, detail)
-    detail["series"] = sorted((dict(_entry(m, iv), value=_point(iv)) for m, iv in spans),
-                              key=lambda p: (p["published"] or "", p["claim_id"]))
-    return Judgement("evolving", ["a cumulative figure rising across publish times"], detail)
-
-
-def _spread(spans: list[Spot], most: int = 8) -> str:
-    """The distinct figures, lowest first, with how many outlets give each."""
-    outlets: dict[tuple[float, str], set[str]] = {}
-    for m, iv in spans:
-        q = m.claim.quantity
-        words = q.span.text if q else m.claim.span.text[:40]
-        outlets.setdefault((iv[0], words.casefold()), set()).add(m.column)
-    shown = [f"{w!r}" + (f" ×{len(o)}" if len(o) > 1 else "")
-             for (_low, w), o in sorted(outlets.items())]
-    more = f" and {len(shown) - most} more" if len(shown) > most else ""
-    return ", ".join(shown[:most]) + more
-
-
-def _entry(m: Member, iv: Interval) -> dict[str, Any]:
+def entry(m: Member, iv: Interval) -> dict[str, Any]:
+    """One figure as the verdict detail lists it (JSON-ready)."""
     q = m.claim.quantity
     return {"claim_id": m.claim.id, "outlet": m.column, "published": _when(m),
             "low": _bound(iv[0]), "high": _bound(iv[1]), "text": q.span.text if q else None}
 
 
-def _stamp(m: Member) -> float:
-    assert m.published is not None
-    when = m.published if m.published.tzinfo else m.published.replace(tzinfo=UTC)
-    return when.timestamp()
-
-
-def _update_problems(spans: list[Spot]) -> list[str]:
-    """Why disjoint figures of a cumulative measure are not an update: two outlets differ
-    within ``SAME_TIME_HOURS`` of each other, or a later figure is below an earlier one.
-
-    One sweep in publish order: a window (deques of the claims of the last hours, by
-    largest low and smallest high) for "same time", a running maximum low of everything
-    published at least that long before for "falls".
-    """
-    spots = sorted(spans, key=lambda s: _stamp(s[0]))
-    stamps = [_stamp(m) for m, _ in spots]
-    window = SAME_TIME_HOURS * 3600
-    highs: deque[int] = deque()  # window indices by falling low (front = largest low)
-    lows: deque[int] = deque()  # window indices by rising high (front = smallest high)
-    before = -1  # spots[:before + 1] are all published ≥ window earlier than the current
-    peak: int | None = None  # index of the largest low among those
-    out: list[str] = []
-    for j, (mj, ij) in enumerate(spots):
-        while highs and spots[highs[-1]][1][0] <= ij[0]:
-            highs.pop()
-        while lows and spots[lows[-1]][1][1] >= ij[1]:
-            lows.pop()
-        for dq in (highs, lows):
-            dq.append(j)
-            while stamps[dq[0]] <= stamps[j] - window:
-                dq.popleft()
-        for k in (highs[0], lows[0]):
-            if disjoint(spots[k][1], ij) and len(out) < MAX_REASONS:
-                out.append(f"different figures at the same time: {_fmt(spots[k][0])} vs {_fmt(mj)}")
-        while before + 1 < j and stamps[before + 1] <= stamps[j] - window:
-            before += 1
-            if peak is None or spots[before][1][0] > spots[peak][1][0]:
-                peak = before
-        falls = peak is not None and spots[peak][1][0] > ij[1] and disjoint(spots[peak][1], ij)
-        if falls and peak is not None and len(out) < MAX_REASONS:
-            out.append(f"figure falls without explanation: {_fmt(spots[peak][0])} then "
-                       f"{_fmt(mj)}")
-    return list(dict.fromkeys(out))
-
-
-def _point(iv: Interval) -> float:
+def point(iv: Interval) -> float:
+    """One number for an interval (its middle, or its closed bound): the chart's value."""
     if math.isfinite(iv[0]) and math.isfinite(iv[1]):
         return (iv[0] + iv[1]) / 2
     return iv[0] if math.isfinite(iv[0]) else iv[1]
-
-
-def _fmt(m: Member) -> str:
-    q = m.claim.quantity
-    words = q.span.text if q else m.claim.span.text[:40]
-    return f"{words!r} ({m.column})"
 
 
 def _days(claim: Claim) -> tuple[date, date] | None:

@@ -31,7 +31,7 @@ _CLAIM_COLS = (
 )
 _QUANTITY_COLS = (
     "claim_id", "article_id", "start", '"end"', "text", "low", "high", "value", "hedge",
-    "unit", "measure", "subject",
+    "unit", "measure", "subject", "implicit", "scope", "scope_cue",
 )
 _TIME_COLS = (
     "article_id", "start", '"end"', "text", "date_start", "date_end", "granularity", "anchor",
@@ -101,7 +101,7 @@ def save_analysis(
     _insert(conn, "claims", _CLAIM_COLS, [_claim_row(c) for c in analysis.claims])
     _insert(conn, "quantities", _QUANTITY_COLS, [
         (c.id, aid, q.span.start, q.span.end, q.span.text, q.low, q.high, q.value, q.hedge,
-         q.unit, q.measure, q.subject)
+         q.unit, q.measure, q.subject, int(q.implicit), q.scope, q.scope_cue)
         for c in analysis.claims if (q := c.quantity) is not None
     ])
     _insert(conn, "times", _TIME_COLS, [
@@ -137,7 +137,8 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         quantity = Quantity(
             span=_span(row, "q_"), low=row["q_low"], high=row["q_high"], value=row["q_value"],
             hedge=row["q_hedge"], unit=row["q_unit"], measure=row["q_measure"],
-            subject=row["q_subject"],
+            subject=row["q_subject"], implicit=bool(row["q_implicit"]), scope=row["q_scope"],
+            scope_cue=row["q_scope_cue"],
         )
     time = None
     if row["time_granularity"] is not None:
@@ -163,7 +164,8 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
 CLAIM_SELECT = (
     "SELECT c.*, q.start AS q_start, q.\"end\" AS q_end, q.text AS q_text, q.low AS q_low, "
     "q.high AS q_high, q.value AS q_value, q.hedge AS q_hedge, q.unit AS q_unit, "
-    "q.measure AS q_measure, q.subject AS q_subject "
+    "q.measure AS q_measure, q.subject AS q_subject, q.implicit AS q_implicit, "
+    "q.scope AS q_scope, q.scope_cue AS q_scope_cue "
     "FROM claims c LEFT JOIN quantities q ON q.claim_id = c.id"
 )
 
@@ -194,6 +196,17 @@ def load_claims(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [claim_from_row(r) for r in conn.execute(sql, params)]
+
+
+def load_times(conn: sqlite3.Connection, article_id: str) -> list[TimeExpr]:
+    """One article's time expressions, in text order."""
+    return [TimeExpr.from_dict({
+        "span": {"article_id": article_id, "start": r["start"], "end": r["end"],
+                 "text": r["text"]},
+        "start": r["date_start"], "end": r["date_end"], "granularity": r["granularity"],
+        "anchor": r["anchor"], "resolved": bool(r["resolved"]), "note": r["note"],
+    }) for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start",
+                             (article_id,))]
 
 
 def load_events(conn: sqlite3.Connection, article_ids: Iterable[str] | None = None) -> list[Event]:

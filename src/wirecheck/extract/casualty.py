@@ -1,0 +1,110 @@
+"""Casualty predicates: which words say that people were killed, injured or shot.
+
+Shared by the numeric extractor ("five people were shot", measures.py) and the victim
+counter ("a man was shot and killed", implicit_counts.py), so both read a sentence's fate
+the same way: kill / murder / die / "pronounced dead" / "lost his life" → killed;
+wound / injure / hurt → injured; shoot → shot (hit by gunfire, fate not said), killed with
+"fatally", "dead" or "to death"; "suffered a gunshot wound" → shot, "suffered fatal
+injuries" → killed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+KILL_VERBS = frozenset({"kill", "murder", "slay", "assassinate", "execute", "massacre"})
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
+INJURE_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
+DEAD_VERBS = frozenset({"pronounce", "find", "declare", "leave", "confirm", "report"})
+FATAL_WORDS = frozenset({"fatally", "mortally", "dead", "deceased"})
+SUFFER_VERBS = frozenset({"suffer", "sustain", "receive", "have"})
+WOUND_NOUNS = frozenset({"wound", "wounds", "injury", "injuries"})
+FATAL_ADJS = frozenset({"fatal", "mortal", "deadly", "lethal"})
+SURVIVED_WORDS = frozenset({"critically", "seriously", "non-fatally", "nonfatally", "slightly",
+                            "superficially", "grazed"})
+PRIORITY = {"killed": 3, "injured": 2, "shot": 1}  # one victim, one fate: the gravest
+
+
+def lemma_of(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def casualty_measure(pred: Any) -> str | None:
+    """What a predicate token does to its victims, or None when it is not a casualty."""
+    lemma = lemma_of(pred)
+    kids = list(pred.children)
+    words = {c.lower_ for c in kids}
+    if pred.pos_ == "ADJ" and lemma in ("dead", "deceased"):
+        return "killed"
+    if pred.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in SUFFER_VERBS:  # "suffered a gunshot wound", "sustained fatal injuries"
+        return _wound_measure(next((c for c in kids if c.dep_ == "dobj"), None))
+    if lemma in KILL_VERBS or lemma in DIE_VERBS:
+        return "killed"
+    if lemma == "lose" and words & {"life", "lives"}:
+        return "killed"
+    fatal = bool(words & FATAL_WORDS) or any(
+        c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
+    if lemma in DEAD_VERBS and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp",
+                                                                   "advmod", "ccomp")
+                                   for c in kids):
+        return "killed"
+    if lemma in INJURE_VERBS:
+        return "killed" if words & {"fatally", "mortally"} else "injured"
+    if lemma == "shoot":
+        return "killed" if fatal else "shot"
+    if lemma in ("hit", "strike", "graze") and _by_gunfire(pred):
+        return "killed" if fatal else "shot"  # "struck by gunfire", "a bullet hit a boy"
+    return None
+
+
+GUNFIRE = frozenset({"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots",
+                     "gunshot", "gunshots", "pellets", "shotgun"})
+
+
+def _by_gunfire(pred: Any) -> bool:
+    """"struck by gunfire" (agent), "a stray bullet hit her" (subject)."""
+    for c in pred.children:
+        if c.dep_ == "agent" and any(g.lower_ in GUNFIRE for g in c.children):
+            return True
+        if c.dep_ == "nsubj" and c.lower_ in GUNFIRE:
+            return True
+    return False
+
+
+def _wound_measure(noun: Any) -> str | None:
+    """What "suffered <noun>" says: a gunshot wound → shot; fatal injuries → killed."""
+    if noun is None or noun.lower_ not in WOUND_NOUNS:
+        return None
+    mods = {c.lower_ for c in noun.children}
+    if mods & FATAL_ADJS:
+        return "killed"
+    if "gunshot" in mods or "bullet" in mods:
+        return "shot"
+    return "injured"
+
+
+def fate_words(pred: Any) -> list[Any]:
+    """The words that carry the predicate's fate ("dead", "to death", "fatally"): part of
+    the quoted span, so "he was pronounced dead" is quoted whole."""
+    out = []
+    for c in pred.children:
+        if c.lower_ in FATAL_WORDS or c.lower_ in ("critically", "seriously"):
+            out.append(c)
+        elif (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) or (
+                c.dep_ == "dobj" and c.lower_ in WOUND_NOUNS):
+            out.extend(c.subtree)
+    return out
+
+
+def gravest(pred: Any) -> str | None:
+    """The gravest fate a predicate and the verbs coordinated with it (sharing its subject)
+    give: "two men were shot ... and pronounced dead" → killed."""
+    found = casualty_measure(pred)
+    for c in pred.children:
+        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            m = casualty_measure(c)
+            if m is not None and (found is None or PRIORITY[m] > PRIORITY[found]):
+                found = m
+    return found

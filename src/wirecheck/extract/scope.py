@@ -1,0 +1,67 @@
+"""A figure's scope: this incident's count, or a running total, another event, an earlier figure.
+
+News gives the toll of the incident it reports next to figures that are not that toll:
+"the 24 homicides this year", "more than 640 killed since the offensive began" (running
+totals), "in a separate shooting last week two men were killed" (another event, cited for
+context), "raising the toll from 14" or "revised from eight to six" (a figure the article
+itself says is superseded). Only the incident's own figures may meet the incident's
+figures from other outlets; the others keep their own rows ("killed · running total").
+
+Read from the figure's own clause (the claim span) with word cues; each scope keeps the
+words that set it (``scope_cue``) so a reader sees why. Pure functions of strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.model import Scope
+
+_TOTAL = re.compile(
+    r"\b(?:(?:so far )?this (?:year|month)|to date"
+    r"|year[- ]to[- ]date|since (?:january|the (?:start|beginning) of (?:the|this) year)"
+    r"|since (?:the )?(?:war|conflict|offensive|assault|operation|campaign|fighting|invasion"
+    r"|uprising|crisis|outbreak|start|beginning|siege)\b[\w ]{0,30}?\b(?:began|started|broke out)?"
+    r"|since (?:19|20)\d\d|in recent (?:years|months)"
+    r"|over the (?:past|last) (?:\w+ )?(?:years|months|decades?)"
+    r"|(?:per|a|each|every) year|annually|last year|in (?:19|20)\d\d"
+    r"|(?:the )?(?:city|county|state|region|district|nation|country)'s (?:\w+ )?(?:homicides?|killings?|murders?|shootings?)"
+    r"|homicides? (?:this|last) year"
+    r"|in (?:\w+ ){0,3}(?:shootings|attacks|incidents|killings|homicides|violence) (?:across|throughout|around|in|over|since)"
+    r"|across the (?:city|county|state|region|country))\b", re.IGNORECASE)
+_CONTEXT = re.compile(
+    r"\b(?:(?:a|an) (?:separate|unrelated|different|similar|earlier|previous|prior) "
+    r"(?:\w+ )?(?:shooting|attack|incident|case|crash|quake|earthquake|blast|explosion|strike|raid|fire)"
+    r"|in another (?:\w+ )?(?:shooting|attack|incident|case)|another (?:shooting|attack|incident)"
+    r"|(?:last|previous) (?:week|month)'?s?|earlier this (?:week|month|year)"
+    r"|(?:weeks|months|years|days) (?:earlier|before|ago)|the deadliest since)\b",
+    re.IGNORECASE)
+_EARLIER = re.compile(
+    r"\b(?:(?:rose|risen|rising|raised|raising|climbed|increased|jumped|up|revised|revising"
+    r"|lowered|lowering|down|reduced|corrected|updated|changed)(?: \w+){0,4} from"
+    r"|from (?:an earlier|a previous|the earlier|the previous)(?: \w+){0,3}"
+    r"|(?:earlier|previous|initial|original|first) (?:reports?|figures?|estimates?|tolls?|counts?) "
+    r"(?:of|had|said|put|gave)(?: \w+){0,3})\s*$",
+    re.IGNORECASE)
+
+
+NEAR = 70  # characters either side of the figure a total or context cue must lie within
+
+
+def scope_of(clause: str, before: str, at: int = -1) -> tuple[Scope, str | None]:
+    """(scope, cue words) of a figure: ``clause`` is its claim's clause, ``before`` the
+    words right before the figure itself (same sentence), ``at`` where the figure starts
+    in ``clause`` (-1: anywhere). A total or context cue counts within ``NEAR``
+    characters of the figure: "43 were killed in the school, pushing the toll since the
+    conflict began to ..." is the school's toll, the total comes later."""
+    m = _EARLIER.search(before[-80:])
+    if m:
+        return "earlier", m.group(0).strip()
+    lo, hi = (0, len(clause)) if at < 0 else (max(0, at - NEAR), at + NEAR)
+    m = _TOTAL.search(clause, lo, hi)
+    if m:
+        return "total", m.group(0)
+    m = _CONTEXT.search(clause, lo, hi)
+    if m:
+        return "context", m.group(0)
+    return "incident", None
