@@ -12,7 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wirecheck.batch import align_rows
-from wirecheck.reconcile import persist
+from wirecheck.reconcile import story_alignment
+from wirecheck.store import story_rows
 
 
 def grouped(conn: sqlite3.Connection) -> dict[str, tuple[list[Any], list[Any]]]:
@@ -45,10 +46,11 @@ def test_align_group_gives_the_rows_the_store_path_writes(ingested: sqlite3.Conn
     rows, marks = job_output(ingested)
     assert len(rows) > 1
     for story, got in rows.items():
-        result = persist.align_story_data(
-            story, persist.story_claims(ingested, story), persist.story_articles(ingested, story),
-            persist.story_events(ingested, story), persist.story_blocks(ingested, story))
-        want = persist.story_rows(story, result)
+        result = story_alignment.align_story_data(
+            story, story_rows.story_claims(ingested, story),
+            story_rows.story_articles(ingested, story), story_rows.story_events(ingested, story),
+            story_rows.story_blocks(ingested, story))
+        want = story_alignment.story_rows(story, result)
         assert {t: r for t, r in got.items() if r} == {t: r for t, r in want.items() if r}
         assert marks[story] == align_rows.store_mark(ingested, story)
 

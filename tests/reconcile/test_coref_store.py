@@ -12,7 +12,7 @@ from wirecheck.model import Attribution, Claim, Event, Modality, Span, TimeExpr
 from wirecheck.pipeline import ingest
 from wirecheck.reconcile.coref import event_clusters
 from wirecheck.reconcile.independence import ArticleMeta
-from wirecheck.reconcile.persist import StoryAlignment, align_story_data, story_rows
+from wirecheck.reconcile.story_alignment import StoryAlignment, align_story_data, story_rows
 from wirecheck.store.db import connect
 
 ARTICLES = {aid: ArticleMeta(aid, outlet, f"2026-05-13T0{h}:00:00+00:00")

@@ -13,6 +13,7 @@ from wirecheck.reconcile.dedupe import (
     band_keys,
     find_duplicate,
     index_article,
+    is_copy,
     jaccard,
     minhash,
     shingles,
@@ -57,7 +58,7 @@ def test_similarity_of_a_light_edit_and_of_another_story() -> None:
 def test_bucket_keys_are_stable_across_runs_and_versions() -> None:
     """Stored buckets must match future lookups: pin the hashing."""
     keys = band_keys(minhash(shingles("The quick brown fox jumps over the lazy dog.")))
-    assert len(keys) == 16 and len(set(keys)) == 16
+    assert len(keys) == 32 and len(set(keys)) == 32  # 16 bands of 8, 16 wide bands of 4
     assert keys[0] == band_keys(minhash(shingles("the QUICK brown fox, jumps over the lazy dog")))[0]
     assert keys[:2] == PINNED_KEYS
 
@@ -107,3 +108,25 @@ def test_ingest_marks_near_duplicates_across_files(tmp_path: Path, store: sqlite
     assert rows[str(tmp_path / "b.txt")]["duplicate_of"] == original["id"]
     assert original["duplicate_of"] is None and rows[str(tmp_path / "c.txt")]["duplicate_of"] is None
     assert get_article(store, original["id"]) is not None
+
+
+REWRITE_BASE = (
+    "Floodwater swept through the lower town of Marrow Bend on Tuesday after the levee on the "
+    "Tolvin River gave way shortly before dawn, the regional civil defence office said. Crews "
+    "evacuated about 2,000 residents from the riverside streets and opened three school halls as "
+    "shelters, while boats searched flooded cellars for people trapped by the rising water. The "
+    "office said two people were missing and that the river was expected to crest again on "
+    "Wednesday evening, when more rain is forecast across the valley. ")
+
+
+def test_a_rewritten_copy_is_a_copy_by_containment(store: sqlite3.Connection) -> None:
+    """A wire story republished with a paragraph of its own added: low Jaccard, but the
+    wire text is contained in it, so it is a copy and no second source."""
+    original = _store(store, REWRITE_BASE, "https://wire.example/flood")
+    added = ("Local shop owners on Quay Street said they had moved stock upstairs overnight, and "
+             "the mayor asked volunteers to gather at the town hall at noon with spare pumps. ")
+    copy = Article.create(added * 2 + REWRITE_BASE, outlet="Valley Post",
+                          url="https://post.example/flood")
+    a, b = shingles(REWRITE_BASE), shingles(copy.text)
+    assert jaccard(a, b) < THRESHOLD and is_copy(a, b)
+    assert find_duplicate(store, copy) == ("near", original.id)

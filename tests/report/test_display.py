@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.report.display import interval, outlet_column, safe_url, source_label, when
+from wirecheck.outlets import outlet_column
+from wirecheck.report.display import interval, safe_url, source_label, when
 
 
 @pytest.mark.parametrize(("low", "high", "point", "hedge", "shown"), [

@@ -44,7 +44,9 @@ def cells(d: Dossier) -> list[tuple[str, Cell]]:
 
 
 def find(d: Dossier, words: str) -> list[tuple[str, Cell]]:
-    return [(label, c) for label, c in cells(d) if words.casefold() in c.wording.text.casefold()]
+    """The figure cells quoting ``words`` (an event's cell may quote the whole clause)."""
+    return [(label, c) for label, c in cells(d)
+            if c.measure is not None and words.casefold() in c.wording.text.casefold()]
 
 
 def test_each_article_has_its_own_column(seed_dossier: Dossier) -> None:
@@ -130,7 +132,8 @@ def test_people_bodies_and_places(seed_dossier: Dossier, names: tuple[str, ...])
 
 def test_html_shows_the_facts_side_by_side(seed_dossier: Dossier) -> None:
     html = render(seed_dossier, "html")
-    matrix = html[html.index('<section id="matrix">') : html.index("</section>")]
+    start = html.index('<section id="matrix">')
+    matrix = html[start : html.index("</section>", start)]
     for words in (
         "approximately 1.5 million",
         "more than 31,800",

@@ -27,15 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from wirecheck.model import Claim, Event
+from wirecheck.outlets import outlet_column
 from wirecheck.reconcile.independence import ArticleMeta
-from wirecheck.reconcile.persist import (
-    align_story_data,
-    save_story_rows,
-    story_articles,
-    story_rows,
-)
-from wirecheck.report.display import outlet_column
+from wirecheck.reconcile.story_alignment import align_story_data, story_rows
 from wirecheck.store.analysis import load_claims, load_events
+from wirecheck.store.story_rows import save_story_rows, story_articles
 
 ROWS = "story_rows"
 MARKS = "aligned_stories"

@@ -1,8 +1,8 @@
 """Executor-side pieces of near-duplicate detection on Spark: the ingest's own MinHash.
 
 The local rule (``reconcile.dedupe.find_near_duplicate``): an article nearly copies the
-*earliest stored* article that shares an LSH bucket with it and passes the exact Jaccard
-check; it then points at that one's ``duplicate_of`` (or at it). Every earlier kept article
+*earliest stored* article that shares an LSH bucket with it and passes the exact check
+(``dedupe.is_copy``: Jaccard or containment); it then points at that one's ``duplicate_of`` (or at it). Every earlier kept article
 is "stored" by the time a later one is checked, so the rule is a pure function of pairs
 (earlier, later) that share a bucket — which Spark finds by a join on (band, bucket), never
 all pairs. These generators are what the join's ``mapPartitions`` run; pyspark-free.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from wirecheck.reconcile.dedupe import THRESHOLD, band_keys, jaccard, minhash, shingles
+from wirecheck.reconcile.dedupe import band_keys, is_copy, minhash, shingles
 
 LSH_COLUMNS = [("band", "long"), ("bucket", "string"), ("id", "string"),
                ("file_idx", "long"), ("rec_idx", "long")]
@@ -30,7 +30,8 @@ def lsh_rows(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
 
 
 def verified(pairs: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
-    """The candidate pairs that pass the exact Jaccard check, as (copy, original, order)."""
+    """The candidate pairs that pass the exact check (``dedupe.is_copy``), as (copy,
+    original, order)."""
     for p in pairs:
-        if jaccard(shingles(p["text"]), shingles(p["o_text"])) >= THRESHOLD:
+        if is_copy(shingles(p["text"]), shingles(p["o_text"])):
             yield p["id"], p["orig"], p["o_file"], p["o_rec"]

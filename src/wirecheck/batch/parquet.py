@@ -24,10 +24,11 @@ from wirecheck.batch.align_rows import load_story_rows
 from wirecheck.errors import WirecheckError
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.model import Article
-from wirecheck.reconcile.persist import mark_aligned, reconcile_store
+from wirecheck.reconcile.persist import reconcile_store
 from wirecheck.reconcile.resolve import resolve_entities
 from wirecheck.reconcile.stories import update_stories
 from wirecheck.store.db import transaction
+from wirecheck.store.story_rows import mark_aligned
 
 MANIFEST = "wirecheck.json"  # the job's counts, written last: no manifest, no finished job
 READ_ROWS = 256  # Parquet rows per read: memory stays flat in the size of the output

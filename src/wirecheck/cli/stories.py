@@ -8,8 +8,8 @@ import typer
 
 from wirecheck.cli import app
 from wirecheck.cli.common import JsonOpt, LimitOpt, open_store, print_json, print_table
-from wirecheck.reconcile.views import conflicts as list_conflicts
-from wirecheck.reconcile.views import list_stories, story_facts
+from wirecheck.report.views import conflicts as list_conflicts
+from wirecheck.report.views import list_stories, story_facts
 
 
 def _sides(fact: dict[str, Any]) -> str:

@@ -38,15 +38,10 @@ from wirecheck.evaluate.coref_metrics import b_cubed, clusters_from_labels
 from wirecheck.pipeline import analyze, cross_article, ingest
 from wirecheck.reconcile.align import align_story
 from wirecheck.reconcile.headline import HeadlineFigure, figure_groups, headline_figures
-from wirecheck.reconcile.persist import (
-    align_story_data,
-    story_articles,
-    story_blocks,
-    story_claims,
-    story_events,
-)
+from wirecheck.reconcile.story_alignment import align_story_data
 from wirecheck.store.db import connect, transaction
 from wirecheck.store.reset import forget_stories
+from wirecheck.store.story_rows import story_articles, story_blocks, story_claims, story_events
 
 MEASURES = ("killed", "injured")
 

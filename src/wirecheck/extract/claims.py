@@ -162,10 +162,20 @@ class _Assembler:
         self._add(Claim(
             id=claim_id, article_id=self.article.id, span=span, kind="event",
             modality=ev.modality, subject=ev.actor, predicate=ev.action, object=ev.target,
-            time=ev.time or self.time_index.nearest(span.start, span.end, trig.idx),
-            place=ev.place or self.places.first_in(span.start, span.end),
+            time=self._own_time(trig, span), place=ev.place or self.places.first_in(span.start, span.end),
             **self._frame_fields(frame),
         ))
+
+    def _own_time(self, trig: Any, span: Span) -> TimeExpr | None:
+        """The date the event's own words give it: a time expression the parse attaches to
+        the trigger ("collapsed on Monday", "Monday's collapse"), not one that dates another
+        verb of the clause ("the government on Thursday named a judge to investigate the
+        collapse", "the death toll stood at 14 on Tuesday")."""
+        for t in self.time_index.within(span.start, span.end):
+            found = self.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+            if found is not None and len(found) and _attached(found, trig):
+                return t
+        return None
 
     def statement(self, frame: Frame) -> None:
         lo, hi = _cut(self.doc, *frame.scope, frame.holes)
@@ -203,6 +213,37 @@ class _Assembler:
                 time=self.time_index.nearest(span.start, span.end, span.start),
                 place=self.places.first_in(span.start, span.end),
             ))
+
+
+_LIGHT_VERBS = frozenset({"hold", "have", "take", "make", "conduct", "stage", "launch", "carry",
+                          "begin", "start", "open", "set", "schedule", "plan", "call"})
+
+
+def _attached(span: Any, trig: Any) -> bool:
+    """The time expression ``span`` dates ``trig``: the first content word it hangs from
+    (past prepositions and its own words) is the trigger ("collapsed on Monday",
+    "Monday's collapse"), a verb whose subject the trigger is ("the strike hit the market
+    on Monday"), or a light verb whose object it is ("hold a meeting on Tuesday"); not a
+    verb or noun beside it ("named a judge on Thursday to investigate the collapse", "the
+    death toll stood at 14 on Tuesday")."""
+    inside = {t.i for t in span}
+    cur = span.root
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        cur = head
+        if cur.i in inside or cur.pos_ in ("ADP", "DET", "PART", "PUNCT"):
+            continue
+        break
+    if cur.i == trig.i:
+        return True
+    if cur.pos_ != "VERB" or trig.head.i != cur.i:
+        return False
+    # "hold a meeting on Tuesday"; "the air strike hit the market on Monday", "the strike
+    # happened on Tuesday": the dated verb's object or subject is the event itself
+    return (trig.dep_ in ("nsubj", "nsubjpass") or (
+        str(cur.lemma_).lower() in _LIGHT_VERBS and trig.dep_ == "dobj"))
 
 
 def _asserts(doc: Any, lo: int, hi: int) -> bool:

@@ -126,6 +126,8 @@ def _triggers(doc: Any) -> list[_Trigger]:
         if pos == NOUN and lemma == "strike" and any(
                 c.lower_ in ("hunger", "general", "labor", "labour") for c in tok.children):
             continue
+        if lemma == "accord" and tok.lower_ == "according":
+            continue  # "according to the ministry" cites a source, no agreement was made
         out.append(_Trigger(tok, lemma, kind))
     return out
 
@@ -258,9 +260,13 @@ class TimeIndex:
         self.times = sorted(times, key=lambda t: t.span.start)
         self.starts = [t.span.start for t in self.times]
 
-    def nearest(self, lo: int, hi: int, anchor: int) -> TimeExpr | None:
+    def within(self, lo: int, hi: int) -> list[TimeExpr]:
+        """The time expressions inside [lo, hi)."""
         a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
-        inside = [t for t in self.times[a:b] if t.span.end <= hi]
+        return [t for t in self.times[a:b] if t.span.end <= hi]
+
+    def nearest(self, lo: int, hi: int, anchor: int) -> TimeExpr | None:
+        inside = self.within(lo, hi)
         return min(inside, key=lambda t: abs(t.span.start - anchor)) if inside else None
 
 

@@ -3,12 +3,15 @@
 Exact: the same whitespace/case-normalized text (``content_hash``) is stored once.
 
 Near: MinHash over word 3-shingles with locality-sensitive hashing. Each article's 128
-MinHash values are cut into 16 bands of 8; a band's values hash to one bucket key stored in
-the ``article_lsh`` table. Candidates are the stored articles sharing at least one bucket
-(an index lookup, never all pairs); each candidate is then *verified* with the exact
-Jaccard similarity of the two shingle sets, and accepted at ``THRESHOLD`` (0.8). With 16×8
-bands an article pair at Jaccard 0.8 becomes a candidate with probability 0.95, at 0.9 with
-0.999, at 0.5 with 0.06 (and is then rejected by the exact check anyway).
+MinHash values are cut into 16 bands of 8, and its first 64 values again into 16 bands of
+4; a band's values hash to one bucket key stored in the ``article_lsh`` table. Candidates
+are the stored articles sharing at least one bucket (an index lookup, never all pairs);
+each candidate is then *verified* exactly on the two shingle sets. It is a copy when their
+Jaccard similarity reaches ``THRESHOLD`` (0.8), or when one text is contained in the
+other (``CONTAINMENT``, 0.9 of the smaller's shingles, at least ``MIN_CONTAINED`` of them):
+a wire story rewritten with a paragraph added or cut is still the wire story (a pair at
+Jaccard 0.77 and containment 0.92 is a copy). With the two band sets a pair at Jaccard 0.8
+becomes a candidate with probability 0.999, at 0.5 with 0.63 (then verified exactly).
 
 A near-duplicate points at the *earliest stored* article it copies — following that one's
 own ``duplicate_of`` — so every copy of a wire story points at the same original and later
@@ -33,7 +36,11 @@ SHINGLE_WORDS = 3
 NUM_PERM = 128
 BANDS = 16
 ROWS = NUM_PERM // BANDS
+WIDE_BANDS = 16  # more bands of fewer rows over the first 64 values: looser candidates
+WIDE_ROWS = 4
 THRESHOLD = 0.8
+CONTAINMENT = 0.9
+MIN_CONTAINED = 40  # shingles: a few shared lines of page furniture are not a copy
 _CHUNK = 8192  # shingles hashed per numpy step (bounds memory for very long texts)
 _WORD = re.compile(r"\w+")
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit mixers
@@ -87,8 +94,11 @@ def minhash(values: Shingles) -> np.ndarray:
 
 
 def band_keys(signature: np.ndarray) -> list[str]:
-    """One bucket key per band: a short hash of that band's MinHash values."""
-    rows = signature.astype("<u8").reshape(BANDS, ROWS)
+    """One bucket key per band (a short hash of that band's MinHash values): the 16 bands
+    of 8, then the 16 wide bands of 4."""
+    values = signature.astype("<u8")
+    rows = [*values.reshape(BANDS, ROWS),
+            *values[: WIDE_BANDS * WIDE_ROWS].reshape(WIDE_BANDS, WIDE_ROWS)]
     return [hashlib.blake2b(band.tobytes(), digest_size=8).hexdigest() for band in rows]
 
 
@@ -107,6 +117,17 @@ def jaccard(a: Shingles, b: Shingles) -> float:
     return common / (len(a) + len(b) - common)
 
 
+def is_copy(a: Shingles, b: Shingles) -> bool:
+    """Near-identical (Jaccard) or one text contained in the other (see the module doc)."""
+    if len(a) == 0 or len(b) == 0:
+        return False
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    if common / (len(a) + len(b) - common) >= THRESHOLD:
+        return True
+    smaller = min(len(a), len(b))
+    return smaller >= MIN_CONTAINED and common / smaller >= CONTAINMENT
+
+
 def candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[str, str | None]]:
     """(id, duplicate_of) of stored articles sharing a bucket, earliest stored first."""
     found: dict[str, tuple[int, str | None]] = {}
@@ -121,13 +142,13 @@ def candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[st
 
 
 def find_near_duplicate(conn: sqlite3.Connection, article: Article) -> str | None:
-    """Id of the original this article nearly copies (Jaccard ≥ THRESHOLD), or None."""
+    """Id of the original this article copies (``is_copy``), or None."""
     mine, keys = _fingerprint(article.text)
     for candidate_id, duplicate_of in candidates(conn, keys):
         if candidate_id == article.id:
             continue
         row = conn.execute("SELECT text FROM articles WHERE id = ?", (candidate_id,)).fetchone()
-        if row is not None and jaccard(mine, _fingerprint(row[0])[0]) >= THRESHOLD:
+        if row is not None and is_copy(mine, _fingerprint(row[0])[0]):
             return duplicate_of or candidate_id
     return None
 

@@ -75,6 +75,7 @@ class HeadlineFigure:
     words: str  # the article words of the figure shown ("at least 14")
     subgroup: str | None = None  # "children": the only count the story gives is of them
     basis: str | None = None  # how a derived figure was reached ("5 shot − 3 killed")
+    shown: str | None = None  # the claim whose words state exactly this figure, if one does
 
     def holds(self, value: float, tolerance: float = 0.0) -> bool:
         lo = -math.inf if self.low is None else self.low
@@ -118,10 +119,10 @@ def _latest_day(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, ...]:
 def headline(group: FigureGroup) -> HeadlineFigure:
     """The figure of one group (see the module docstring)."""
     claims = group.claims
-    if group.verdict == "evolving":
+    if group.verdict == "evolving":  # the latest report, and its day's that agree with it
         shown = _latest(claims)
         low, high = shown.low, shown.high
-        support = tuple(c for c in claims if c.low <= high and low <= c.high)
+        support = tuple(c for c in _latest_day(claims) if c.low <= high and low <= c.high)
     elif group.verdict == "unclear":  # what the last day says: agreed, or its spread
         claims = _latest_day(claims)
         low, high, support = _consensus_or_span(claims)
@@ -135,7 +136,8 @@ def headline(group: FigureGroup) -> HeadlineFigure:
     return HeadlineFigure(
         measure=group.measure, low=_bound(low), high=_bound(high), verdict=group.verdict,
         alignment_id=group.alignment_id, claim_ids=tuple(sorted(c.claim_id for c in support)),
-        sources=group.sources, words=shown.text, subgroup=group.subgroup)
+        sources=group.sources, words=shown.text, subgroup=group.subgroup,
+        shown=shown.claim_id if low == shown.low and high == shown.high else None)
 
 
 def _consensus_or_span(claims: Sequence[FigureClaim]

@@ -89,12 +89,34 @@ class Sourcing:
 
 
 def sourcing(claims: Iterable[Claim], articles: Mapping[str, ArticleMeta]) -> Sourcing:
+    """Outlets and independent sources behind one fact's claims.
+
+    An outlet relaying a source: when an outlet (an original and its copies) attributes
+    the fact to a named source anywhere, its unattributed claims of the same fact are that
+    source's figure relayed, not a second source ("nearly 60 million cubic metres,
+    according to the hydro authority" and, later, the same figure unattributed)."""
+    claims = list(claims)
     outlets: dict[str, None] = {}
+    named: dict[str, str] = {}  # outlet root → the first named source it gives the fact
+    for c in claims:
+        unit = source_unit(c, articles)
+        if not unit.startswith("outlet:"):
+            named.setdefault(_root_column(c, articles), unit)
     units: dict[str, None] = {}
     copies = 0
     for c in claims:
         meta = articles.get(c.article_id)
         outlets[meta.column if meta else c.article_id] = None
-        units[source_unit(c, articles)] = None
+        unit = source_unit(c, articles)
+        if unit.startswith("outlet:"):
+            unit = named.get(_root_column(c, articles), unit)
+        units[unit] = None
         copies += bool(meta and meta.duplicate_of)
     return Sourcing(sorted(outlets), sorted(units), copies)
+
+
+def _root_column(claim: Claim, articles: Mapping[str, ArticleMeta]) -> str:
+    """The outlet of the original a claim's article copies (itself when it copies none)."""
+    root = root_article(claim.article_id, articles)
+    meta = articles.get(root)
+    return meta.column if meta else root

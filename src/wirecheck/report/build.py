@@ -17,6 +17,7 @@ from typing import Any
 
 from wirecheck.errors import WirecheckError
 from wirecheck.model import Claim
+from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.chart import build_chart
 from wirecheck.report.dossier import (
@@ -30,6 +31,7 @@ from wirecheck.report.dossier import (
 )
 from wirecheck.report.entities import story_entities
 from wirecheck.report.facts import fallback_facts, load_articles, load_facts, span_ref
+from wirecheck.report.figures import load_figures
 from wirecheck.report.highlight import anchor_id
 from wirecheck.report.sources import cited_sources, outlet_sourcing
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
@@ -254,7 +256,7 @@ def _story_articles(
         articles = load_articles(conn, _IN_STORY, (story_id,))
         return articles, _brief(articles)
     every: list[Brief] = [
-        (display.outlet_column(r[0], r[1], r[2]), r[3], r[4]) for r in conn.execute(
+        (outlet_column(r[0], r[1], r[2]), r[3], r[4]) for r in conn.execute(
             "SELECT a.outlet, a.source_path, a.id, a.duplicate_of, a.published FROM articles a "
             + _IN_STORY, (story_id,))]
     if len(every) <= max_articles:
@@ -316,8 +318,10 @@ def build_dossier(
     if any(a.outlet is None for a in articles.values()):
         notes.append("Some articles came without outlet metadata: they are shown as "
                      "\"unknown outlet\" with their file name, each in its own column.")
+    figures = [] if story_id == ALL_STORIES else load_figures(
+        conn, story_id, known=({c.id: c for c in claims}, articles))
     return Dossier(
-        header=_header(story, every, columns, facts), columns=columns,
+        header=_header(story, every, columns, facts), columns=columns, figures=figures,
         facts=facts, timeline=timeline, claims=rows, sources=cited_sources(conn, rows, claims),
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),

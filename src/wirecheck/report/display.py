@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from wirecheck.model import VERDICTS
-from wirecheck.report.dossier import UNKNOWN_OUTLET, Cell, FactRow
+from wirecheck.report.dossier import Cell, FactRow
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -54,17 +54,6 @@ def date_range(start: str | None, end: str | None) -> str | None:
     if s and e and s != e:
         return f"{s} – {e}"
     return s or e or None
-
-
-def outlet_column(outlet: str | None, source_path: str | None, article_id: str) -> str:
-    """The matrix column of an article: its outlet, or "unknown outlet · file" when unknown.
-
-    Unknown outlets stay apart (two anonymous files are not one outlet).
-    """
-    if outlet and outlet.strip():
-        return outlet.strip()
-    name = PurePath(source_path).name if source_path else article_id
-    return f"{UNKNOWN_OUTLET} · {name}"
 
 
 def article_title(title: str | None, source_path: str | None, article_id: str) -> str:

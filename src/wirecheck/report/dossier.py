@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_ID = "wirecheck.dossier/1"
-UNKNOWN_OUTLET = "unknown outlet"
 ALL_STORIES = "all"  # pseudo story id: every article, for stores not yet grouped into stories
 
 
@@ -93,6 +92,36 @@ class FactRow:
     detail: dict[str, Any]
     cells: dict[str, list[Cell]]  # matrix column -> that column's claims
     claims_total: int = 0  # claims in the alignment (cells may hold fewer on listings)
+
+
+@dataclass
+class FigureSupport:
+    """One claim behind a headline figure: the outlet's words, linked to their span."""
+
+    claim_id: str
+    column: str
+    published: str | None
+    value: str | None
+    wording: SpanRef
+
+
+@dataclass
+class Figure:
+    """A headline figure: for one measure, the figure a reader should take away."""
+
+    measure: str
+    label: str  # "killed", "injured (children)"
+    value: str  # "≥ 14", "11", "1–2"
+    low: float | None
+    high: float | None
+    verdict: str
+    reason: str  # why this figure, in one plain sentence
+    fact_id: str | None  # the fact (aligned group) it is read from
+    fact_anchor: str | None
+    sources: int
+    words: str  # the article words of the figure shown
+    support: list[FigureSupport]
+    basis: str | None = None  # how a derived figure was reached ("5 shot − 3 killed")
 
 
 @dataclass
@@ -217,6 +246,7 @@ class Dossier:
     articles: list[ArticleInfo]
     entities: list[EntityRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     schema: str = SCHEMA_ID
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from wirecheck.model import Claim
+from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, Cell, FactRow, SpanRef
 from wirecheck.report.highlight import anchor_id, span_anchor
@@ -27,7 +28,7 @@ def article_info(row: sqlite3.Row) -> ArticleInfo:
     aid = str(row["id"])
     return ArticleInfo(
         id=aid, anchor=anchor_id("a", aid),
-        column=display.outlet_column(row["outlet"], row["source_path"], aid),
+        column=outlet_column(row["outlet"], row["source_path"], aid),
         outlet=row["outlet"], title=display.article_title(row["title"], row["source_path"], aid),
         url=display.safe_url(row["url"]), published=row["published"],
         source_path=row["source_path"], duplicate_of=row["duplicate_of"], text=row["text"],

@@ -170,6 +170,18 @@ CLAIM_SELECT = (
 )
 
 
+def load_claims_by_id(conn: sqlite3.Connection, ids: Iterable[str], chunk: int = 500
+                      ) -> list[Claim]:
+    """The claims with these ids (read in bounded ``IN`` lists: SQLite caps parameters)."""
+    wanted = list(ids)
+    out: list[Claim] = []
+    for i in range(0, len(wanted), chunk):
+        part = wanted[i:i + chunk]
+        out += [claim_from_row(r) for r in conn.execute(
+            f"{CLAIM_SELECT} WHERE c.id IN ({', '.join('?' * len(part))})", part)]
+    return out
+
+
 def load_claims(
     conn: sqlite3.Connection,
     *,

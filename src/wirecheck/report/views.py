@@ -1,5 +1,5 @@
-"""Read-only views of reconciled stories for the CLI: story list, one story by verdict,
-conflicts. Facts are read through ``report.facts.load_facts`` so the CLI, the dossier and
+"""Read-only views of reconciled stories for the CLI: story list, one story (its headline
+figures, then its facts by verdict), conflicts. Facts are read through ``report.facts.load_facts`` so the CLI, the dossier and
 the web show one fact the same way (side-by-side wordings, each with its span)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from wirecheck.model import VERDICTS
 from wirecheck.report.build import story_row
 from wirecheck.report.dossier import FactRow
 from wirecheck.report.facts import load_facts
+from wirecheck.report.figures import load_figures
 
 VERDICT_ORDER = ("conflict", "evolving", "agree", "single_source", "unclear")
 assert set(VERDICT_ORDER) == set(VERDICTS)
@@ -75,9 +76,10 @@ def story_facts(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     grouped: dict[str, list[dict[str, Any]]] = {v: [] for v in VERDICT_ORDER}
     for f in facts:
         grouped.setdefault(f.verdict, []).append(fact_dict(f))
+    figures = [dataclasses.asdict(f) for f in load_figures(conn, story_id)]
     return {"id": story["id"], "label": story["label"], "time_start": story["time_start"],
             "time_end": story["time_end"], "keywords": json.loads(story["keywords"] or "[]"),
-            "verdicts": {v: fs for v, fs in grouped.items() if fs}}
+            "figures": figures, "verdicts": {v: fs for v, fs in grouped.items() if fs}}
 
 
 def conflicts(conn: sqlite3.Connection, story_id: str | None = None,
