@@ -51,7 +51,7 @@ def eval_(
     ctx: typer.Context,
     gold: Path | None = typer.Argument(
         None, help="Gold JSONL file, or a folder of them (the gold format in the docs); "
-        "optional when a corpus option (--newsquant, --ecbplus, --gva) is given."
+        "optional when a corpus option (--newsquant, --ecbplus, --gva, --polnear) is given."
     ),
     newsquant: Path | None = typer.Option(
         None, "--newsquant", help="Also score NewsQuant.json (or its folder) with its published metric."
@@ -74,15 +74,25 @@ def eval_(
     gva_db: Path | None = typer.Option(
         None, "--gva-db", help="Keep the GVA store here and reuse it (extraction is the slow "
         "part; stories and alignment are always recomputed)."),
+    polnear: Path | None = typer.Option(
+        None,
+        "--polnear",
+        help="Also score attribution on this PolNeAR split (e.g. polnear/dev.jsonl.gz): "
+        "sources by position, speech/report cues apart, next to a said/told baseline.",
+    ),
     as_json: bool = JsonOpt,
 ) -> None:
     """Precision, recall and F1 of the extractors against gold annotations."""
-    if gold is None and newsquant is None and ecbplus is None and gva is None:
-        raise WirecheckError("give a gold file or folder, or a corpus: --newsquant, --ecbplus, --gva")
+    if gold is None and newsquant is None and ecbplus is None and gva is None and \
+            polnear is None:
+        raise WirecheckError(
+            "give a gold file or folder, or a corpus: --newsquant, --ecbplus, --gva, --polnear")
     if gold is not None and not gold.exists():
         raise WirecheckError(f"no such gold file or folder: {gold}")
     if gva is not None and not (gva / "incidents.json").is_file():
         raise WirecheckError(f"not a GVA folder (no incidents.json): {gva}")
+    if polnear is not None and not polnear.is_file():
+        raise WirecheckError(f"no such PolNeAR file: {polnear}")
     if newsquant is not None and newsquant.is_dir():  # the data folder holds NewsQuant.json
         newsquant = newsquant / "NewsQuant.json"
     if newsquant is not None and not newsquant.is_file():
@@ -98,6 +108,7 @@ def eval_(
             "ecbplus": str(ecbplus) if ecbplus else None,
             "gva": str(gva) if gva else None,
             "gva_db": str(gva_db) if gva_db else None,
+            "polnear": str(polnear) if polnear else None,
         },
     )
     if as_json:

@@ -23,9 +23,10 @@ SECTIONS: dict[str, str] = {
     "ecbplus_events": "wirecheck.evaluate.ecb_events:score_ecbplus_events",
     "alignments": "wirecheck.evaluate.alignments:score_alignments",
     "gva": "wirecheck.evaluate.gva:score_gva",
+    "polnear": "wirecheck.evaluate.polnear:score_polnear",
 }
 # Sections that read a gold file; the others read a corpus named by an option (--newsquant,
-# --ecbplus, --gva) and also run without one.
+# --ecbplus, --gva, --polnear) and also run without one.
 GOLD_SECTIONS = frozenset({"quantities", "times", "attributions", "entities", "alignments"})
 
 

@@ -71,6 +71,8 @@ class Frame:
     person: bool
     holes: tuple[tuple[int, int], ...] = ()
     carried: bool = False
+    mention: tuple[int, int] = (0, 0)  # tokens of the source as written here ("he", "who")
+    speaker: str = ""  # who the mention is (a pronoun resolved); the chain's own link
 
     def covers(self, i: int) -> bool:
         """Is token ``i`` in the reported scope (or the cue itself: "X denies this")?"""
@@ -302,6 +304,7 @@ class _Sentence:
         chain_heads = self._chain(head, cue_tok)
         doc = self.f.doc
         names = [base.text(doc)] if resolved is None else [resolved[0]]
+        speaker = names[0]
         kind = base.kind if resolved is None else resolved[1]
         person = kind == "person" if resolved is None else resolved[2]
         names += [phrase(h, self.f.names).text(doc) for h in chain_heads]
@@ -316,7 +319,8 @@ class _Sentence:
                           chain=names[:MAX_CHAIN], span=self.f.span(lo, hi))
         lo_s, hi_s = scope
         return Frame(att, modality, self.index, scope, cue_tok.i, person,
-                     self._holes_in(lo_s, hi_s, cue_tok.i))
+                     self._holes_in(lo_s, hi_s, cue_tok.i), mention=(base.start, base.end),
+                     speaker=speaker)
 
     def _enclosing(self, head: Any) -> tuple[str, Any, bool] | None:
         """A pronoun inside another frame of this sentence is that frame's source."""
