@@ -1,0 +1,306 @@
+"""Find the attribution frames of one sentence (cues, sources, scopes, chains, nesting).
+
+:class:`Finder` holds what an article has taught so far (media names, recent frames for
+pronouns); :class:`SentenceScan` finds one sentence's frames: named sources first, then
+pronoun ones, an inner report nested as a link of the outer source's chain.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from wirecheck.extract.cues import ASIDE_DEPS, frame_openers, is_cue, tokens_with_dep, verb_lemma
+from wirecheck.extract.frame_syntax import (
+    clause_head,
+    content_of,
+    modality_of,
+    quoted_as_saying,
+    subject_of,
+)
+from wirecheck.extract.frames import Frame
+from wirecheck.extract.lexicon import (
+    CHAIN_VERBS,
+    DOCUMENT_HEADS,
+    DOCUMENT_ONLY_VERBS,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
+)
+from wirecheck.extract.sources import (
+    MAX_CHAIN,
+    Names,
+    Phrase,
+    cited_by,
+    citer_of,
+    is_source_like,
+    person_name_before,
+    phrase,
+    recipient_outlet,
+)
+from wirecheck.model import Article, Attribution, Modality
+
+MAX_FRAMES_PER_SENTENCE = 32
+LOOKBACK_SENTENCES = 6
+
+
+class SentenceScan:
+    """Finds the frames of one sentence; shares the article's media-name memory."""
+
+    def __init__(self, finder: Finder, sent: Any, index: int) -> None:
+        self.f, self.sent, self.index = finder, sent, index
+        self.holes = [(t.left_edge.i, t.right_edge.i + 1)
+                      for t in finder.within(finder.asides, sent)]
+
+    def _holes_in(self, lo: int, hi: int, cue: int) -> tuple[tuple[int, int], ...]:
+        return tuple(h for h in self.holes  # (the scope itself is no hole)
+                     if lo <= h[0] and h[1] <= hi and not h[0] <= cue < h[1]
+                     and (h[0], h[1]) != (lo, hi))
+
+    def frames(self) -> list[Frame]:
+        """Named sources first, then pronoun ones (which may point at a named one here:
+        "The union said it had warned ...")."""
+        self.found: list[Frame] = []
+        for pronouns in (False, True):
+            self.pronoun_pass = pronouns
+            self._scan()
+        out = sorted(self.found, key=lambda f: f.cue)
+        return self._nest(self._drop_redundant(out))
+
+    def _scan(self) -> None:
+        out = self.found
+        for tok in self.f.within(self.f.openers, self.sent):
+            if len(out) >= MAX_FRAMES_PER_SENTENCE:
+                break
+            frame = None
+            if tok.lower_ == "according":
+                frame = self._prepositional(tok, "to")
+            elif tok.lower_ == "per" and tok.dep_ == "prep" and (
+                    tok.i == self.sent.start or tok.nbor(-1).text == ","):
+                frame = self._prepositional(tok, None)
+            elif is_cue(tok):
+                frame = self._verbal(tok)
+            elif tok.dep_ in ("nsubj", "nsubjpass") and cited_by(tok):
+                frame = self._citingsubject_of(tok)
+            if frame is not None:
+                out.append(frame)
+
+    def _nest(self, frames: list[Frame]) -> list[Frame]:
+        """"X said: 'my son said the walls were cracking'" — an inner report is a link in
+        the outer source's chain (X first)."""
+        out = []
+        for fr in frames:
+            outer = [o for o in frames if o is not fr and o.covers(fr.cue)
+                     and o.size > fr.size and o.attribution.source != fr.attribution.source]
+            if outer:
+                o = min(outer, key=lambda f: f.size).attribution
+                a = fr.attribution
+                chain = [*o.chain, *a.chain][:MAX_CHAIN]
+                fr = replace(fr, attribution=replace(
+                    a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
+            out.append(fr)
+        return out
+
+    def _drop_redundant(self, frames: list[Frame]) -> list[Frame]:
+        """"X said ..., according to a statement" — the issuer-less document is X's
+        medium, not another source."""
+        keep = []
+        for fr in frames:
+            medium = fr.attribution.cue == "according to" and \
+                fr.attribution.source_kind == "document"
+            if medium and any(o is not fr and o.attribution.cue not in ("according to", "per")
+                              for o in frames):
+                continue
+            keep.append(fr)
+        return keep
+
+    def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
+              scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
+              outer: Any | None = None, lenient: bool = False) -> Frame | None:
+        if head is None or not is_source_like(head, lenient):
+            return None
+        if (head.pos_ == "PRON") != self.pronoun_pass:
+            return None
+        resolved = self._enclosing(head) or self.f.resolve_pronoun(head, self.index)
+        if resolved is False or resolved is True:
+            return None
+        base: Phrase = phrase(head, self.f.names)
+        chain_heads = self._chain(head, cue_tok)
+        doc = self.f.doc
+        names = [base.text(doc)] if resolved is None else [resolved[0]]
+        speaker = names[0]
+        kind = base.kind if resolved is None else resolved[1]
+        person = kind == "person" if resolved is None else resolved[2]
+        names += [phrase(h, self.f.names).text(doc) for h in chain_heads]
+        recipient = outer or recipient_outlet(cue_tok, self.f.names, self.f.outlet)
+        if recipient is not None:
+            rp = phrase(recipient, self.f.names)
+            names.insert(0, rp.text(doc))
+            kind = rp.kind
+        lo = min(base.start, cue_tok.i, *(extra_span or (cue_tok.i,)))
+        hi = max(base.end, cue_tok.i + 1, *(extra_span or (cue_tok.i,)))
+        att = Attribution(source=names[0], source_kind=kind, cue=cue,
+                          chain=names[:MAX_CHAIN], span=self.f.span(lo, hi))
+        lo_s, hi_s = scope
+        return Frame(att, modality, self.index, scope, cue_tok.i, person,
+                     self._holes_in(lo_s, hi_s, cue_tok.i), mention=(base.start, base.end),
+                     speaker=speaker)
+
+    def _enclosing(self, head: Any) -> tuple[str, Any, bool] | None:
+        """A pronoun inside another frame of this sentence is that frame's source."""
+        low = head.lower_
+        if head.pos_ != "PRON" or low not in PRONOUNS_PERSON | PRONOUNS_OTHER:
+            return None
+        want_person = low in PRONOUNS_PERSON
+        around = [f for f in self.found if f.covers(head.i) and f.person == want_person]
+        if not around:
+            return None
+        a = min(around, key=lambda f: f.size).attribution
+        return (a.source or "", a.source_kind, want_person)
+
+    def _chain(self, head: Any, verb: Any) -> list[Any]:
+        links: list[Any] = []
+        cur = head
+        # "reported, citing two diplomats, that ...": the parser may hang "citing" on the
+        # reported clause instead of on the verb
+        fronted = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        for _ in range(MAX_CHAIN - 1):
+            nxt = cited_by(cur) or ([] if cur is not head else cited_by(verb) or [
+                o for c in fronted for o in cited_by(c)
+                if o.i < min((k.i for k in c.children if k.dep_ in ("mark", "nsubj",
+                                                                     "nsubjpass")), default=c.i)])
+            if not nxt:
+                break
+            cur = nxt[0]
+            links.append(cur)
+        return links
+
+    def _verbal(self, verb: Any) -> Frame | None:
+        lemma = verb_lemma(verb)
+        head = subject_of(verb)
+        if head is None:
+            return None
+        if lemma in DOCUMENT_ONLY_VERBS and head.lemma_.lower() not in DOCUMENT_HEADS:
+            return None
+        content = content_of(verb)
+        hole_self = False
+        if content:
+            lo = min(c.left_edge.i for c in content)
+            hi = max(c.right_edge.i for c in content) + 1
+            if lemma == "call":  # "called for a halt to air strikes": the rest of the clause
+                hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights if c.dep_ == "prep"
+                                 or (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB")])
+            else:  # "estimated the cost at $400 million", "described it as ..."
+                hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights
+                                 if c.dep_ == "prep" and c.lower_ in ("at", "as")])
+            if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
+                lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
+        elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1:
+            lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
+        elif self._tail_cue(verb):
+            top = clause_head(verb.head)
+            lo, hi = top.left_edge.i, top.right_edge.i + 1
+            hole_self = True
+        else:
+            return None
+        cue = "as reported by" if lemma == "report" and verb.tag_ == "VBN" and any(
+            c.lower_ == "as" for c in verb.children) else verb.text.lower()
+        if lemma == "call":
+            cue = "called for"
+        quoted = quoted_as_saying(verb)
+        outer = quoted[1] if quoted is not None else citer_of(head)
+        if quoted is not None:
+            cue = "quoted as saying"
+        frame = self._make(head, verb, cue, modality_of(verb), (lo, hi), outer=outer)
+        if frame is not None and hole_self:  # the cue and its source, not what precedes
+            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
+                   verb.right_edge.i + 1)
+            frame = replace(frame, holes=(*frame.holes, own))
+        return frame
+
+    @staticmethod
+    def _tail_cue(verb: Any) -> bool:
+        """"..., the agency said" / "as reported by X": a cue without content of its own
+        that reports the clause it hangs on (not "than Corvex has acknowledged")."""
+        if verb.head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+            return False
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if marks:
+            return marks == {"as"}
+        before = verb.doc[verb.left_edge.i - 1].text if verb.left_edge.i > 0 else ""
+        return verb.dep_ == "parataxis" or before in (",", "”", '"', "’", "'")
+
+    def _prepositional(self, tok: Any, via: str | None) -> Frame | None:
+        prep = next((c for c in tok.children if c.lower_ == via), None) if via else tok
+        if prep is None:
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        top = clause_head(tok.head)
+        lo, hi = top.left_edge.i, top.right_edge.i + 1
+        cue = "according to" if via else "per"
+        frame = self._make(obj, tok, cue, "reported", (lo, hi), outer=citer_of(obj),
+                           lenient=True)
+        if frame is None:
+            return None
+        own = (tok.left_edge.i, tok.right_edge.i + 1)
+        return replace(frame, holes=(*frame.holes, own))
+
+    def _citingsubject_of(self, subj: Any) -> Frame | None:
+        verb = subj.head
+        lo, hi = subj.right_edge.i + 1, verb.right_edge.i + 1  # the predicate
+        kids = list(subj.children)
+        kids += [g for c in kids if c.is_punct for g in c.children]
+        link = next((c for c in kids if c.lemma_ in CHAIN_VERBS), None)
+        if link is None:
+            return None
+        return self._make(subj, link, link.lower_, "reported", (lo, hi))
+
+
+class Finder:
+    """Article-level state: media names seen so far, recent frames for pronouns."""
+
+    def __init__(self, doc: Any, article: Article) -> None:
+        self.doc, self.article = doc, article
+        self.outlet = article.outlet or ""
+        self.names = Names(persons=frozenset(
+            t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
+        self.recent: list[Frame] = []
+        self.openers = frame_openers(doc)
+        self.asides = tokens_with_dep(doc, ASIDE_DEPS)  # heads of relative clauses, appositions
+
+    def within(self, ids: list[int], sent: Any) -> Iterator[Any]:
+        """The tokens of ``ids`` (ascending token indices) inside ``sent``."""
+        doc = self.doc
+        for k in range(bisect_left(ids, sent.start), bisect_left(ids, sent.end)):
+            yield doc[ids[k]]
+
+    def span(self, lo: int, hi: int) -> Any:
+        doc = self.doc
+        return self.article.span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+
+    def resolve_pronoun(self, head: Any, sent: int) -> tuple[str, Any, bool] | bool | None:
+        """(source, kind, is_person) of a pronoun's antecedent; None if not a pronoun;
+        False for a pronoun with no antecedent in reach (first-person quotes, mostly)."""
+        low = head.lower_
+        if head.pos_ != "PRON" or low in ("who", "which", "that", "one", "someone"):
+            return None
+        if low not in PRONOUNS_PERSON | PRONOUNS_OTHER:
+            return False
+        want_person = low in PRONOUNS_PERSON
+        named = person_name_before(self.doc, head.i) if want_person else None
+        for fr in reversed(self.recent):
+            if sent - fr.sent > LOOKBACK_SENTENCES:
+                break
+            if fr.person == want_person:
+                a = fr.attribution
+                if named is not None and a.span is not None and named[1] >= a.span.end:
+                    break  # a person named after this source is the likelier "she"
+                name = a.chain[-1] if a.source_kind == "media_outlet" and len(a.chain) > 1 \
+                    and want_person else a.source
+                return (name or "", "person" if want_person else a.source_kind, want_person)
+        if named is not None:
+            return (named[0], "person", True)
+        return False

@@ -1,0 +1,122 @@
+"""The parse shapes of an attribution: a cue's source token, its content, its modality.
+
+Pure functions of spaCy tokens, shared by the frame finder (:mod:`frame_finder`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirecheck.extract.cues import verb_lemma
+from wirecheck.extract.lexicon import CALL_VERBS, CHAIN_VERBS, COMMIT_VERBS, DENY_VERBS
+from wirecheck.model import Modality
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "pcomp"})
+
+
+def modality_of(verb: Any) -> Modality:
+    lemma = verb_lemma(verb)
+    if lemma in DENY_VERBS:
+        return "denied"
+    if lemma in CALL_VERBS or lemma == "call":
+        return "called-for"
+    if lemma in COMMIT_VERBS:
+        return "planned"
+    return "reported"
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The source token of a reporting verb: subject, passive agent, or inherited subject."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    head = verb.head
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted[0]
+    if verb.dep_ == "acl" and head.dep_ in ("dobj", "obj") and head.head.lemma_ in CHAIN_VERBS:
+        return head.head.head  # "Reuters, citing officials, reported" parsed as acl chain
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
+            "VERB", "AUX"):
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        return subject_of(verb.head)
+    return None
+
+
+def _across_semicolon(child: Any, verb: Any) -> bool:
+    """A clause before "; X denies this" is not X's content, whatever the parse says."""
+    if child.i > verb.i:
+        return False
+    doc = verb.doc
+    return any(doc[k].text in (";", "—") for k in range(child.right_edge.i + 1, verb.i))
+
+
+def quoted_as_saying(verb: Any) -> tuple[Any, Any | None] | None:
+    """"X was quoted (by Y) as saying ...": (X, Y or None) for the verb "saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_ != "quote":
+        return None
+    quote = verb.head.head
+    speaker = next((c for c in quote.children if c.dep_ == "nsubjpass"), None)
+    if speaker is None:
+        return None
+    by = next((o for a in quote.children if a.dep_ == "agent" for o in a.children
+               if o.dep_ == "pobj"), None)
+    return speaker, by
+
+
+def content_of(verb: Any) -> list[Any]:
+    lemma = verb_lemma(verb)
+    kids = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.lemma_ not in CHAIN_VERBS
+            and not _across_semicolon(c, verb)]
+    if lemma == "call":
+        kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children if o.dep_ == "pobj"]
+    elif lemma in ("appeal", "press", "push"):
+        kids += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                 for o in p.children if o.dep_ == "pobj"]
+    elif lemma == "describe":
+        kids += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if lemma in ("tell", "inform", "brief") and any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+        kids = [c for c in kids if c.dep_ not in ("dobj", "obj")]  # "told reporters that"
+    if not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+        # "told a rally outside the gates that ...", "said in a statement that ...": the
+        # parser hangs the that-clause on the noun; it is still what was said
+        nouns = [c for c in kids if c.dep_ in ("dobj", "obj")] + [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "to")
+            for o in p.children if o.dep_ == "pobj"]
+        clause = next((k for n in nouns if (k := _that_clause(n)) is not None), None)
+        if clause is not None:
+            kids = [clause]
+    return kids
+
+
+def _that_clause(noun: Any, depth: int = 3) -> Any | None:
+    """A relative/adnominal clause under ``noun`` introduced by the complementizer "that"."""
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.left_edge.lower_ == "that" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in child.children):
+            return child  # "that" + a clause with its own subject: a complement, not a relative
+        if depth > 1 and child.dep_ in ("prep", "pobj", "compound"):
+            found = _that_clause(child, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def clause_head(tok: Any) -> Any:
+    """The clause a prepositional cue qualifies: the nearest verb at or above ``tok``,
+    raised through adverbial/coordinate clauses ("X were told before Y disclosed it,
+    according to Z" qualifies the whole sentence), but not out of a relative clause."""
+    cur, steps = tok, 0
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i and steps < 50:
+        cur, steps = cur.head, steps + 1
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and \
+            steps < 50:
+        cur, steps = cur.head, steps + 1
+    return cur
