@@ -5,33 +5,22 @@ Our attribution frames (the ones claims take their source from) are scored by po
 (:mod:`~wirecheck.evaluate.polnear_baseline`) is scored on the same parses in the same
 run. A frame's source mention is where its source is written in the sentence ("he",
 "who", "Mr. Trump"); the name we give it (pronouns resolved) is checked separately on
-PolNeAR's personal-pronoun sources against a reference person (:func:`pronoun_references`).
+PolNeAR's personal-pronoun sources against a reference person
+(:func:`~wirecheck.evaluate.pronoun_reference.pronoun_references`).
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from wirecheck.evaluate.polnear_baseline import baseline_marks
-from wirecheck.evaluate.polnear_data import GoldFrame, PolnearArticle, read_polnear
-from wirecheck.evaluate.position_match import (
-    FIRST_PERSON,
-    PERSONAL_PRONOUNS,
-    Mark,
-    Range,
-    Tally,
-    is_speech_cue,
-)
+from wirecheck.evaluate.polnear_data import PolnearArticle, read_polnear
+from wirecheck.evaluate.position_match import Mark, Range, Tally, is_speech_cue
+from wirecheck.evaluate.pronoun_reference import pronoun_references
 from wirecheck.extract.attribution import Frame, find_attributions
 from wirecheck.extract.nlp import pipe_docs
-
-_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-_FEMALE = frozenset({"mrs", "ms", "miss"})
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 
 
 def _tokens(doc: Any, rng: Range) -> list[Any]:
@@ -39,75 +28,10 @@ def _tokens(doc: Any, rng: Range) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _honorifics(text: str) -> dict[str, set[str]]:
-    """Surname → the honorifics the article gives it ("Mrs. Clinton" → {"mrs"})."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for m in _HONORIFIC.finditer(text):
-        out[m.group(2).lower()].add(m.group(1).lower())
-    return out
-
-
-def _gender(name: str, honorifics: dict[str, set[str]]) -> str | None:
-    """"f"/"m" when the article's honorifics for the name's last word say so."""
-    words = name.replace("’", "'").split()
-    if not words:
-        return None
-    marks = honorifics.get(words[-1].strip(".,'\"").lower().removesuffix("'s"), set())
-    first = words[0].strip(".").lower()
-    if first in ("mr", "mrs", "ms", "miss"):
-        marks = marks | {first}
-    if marks and marks <= _FEMALE:
-        return "f"
-    if marks == {"mr"}:
-        return "m"
-    return None
-
-
-def pronoun_references(text: str, frames: tuple[GoldFrame, ...]) -> list[str | None]:
-    """For each gold frame with a personal-pronoun source, the person it most likely is
-    (None for other frames) — a silver reference, since PolNeAR marks no coreference:
-
-    - "I"/"we" inside another attribution's content: that attribution's source;
-    - otherwise the nearest earlier gold source that is a name, not a pronoun, skipping
-      names whose honorifics in the article ("Mrs. X", "Mr. X") contradict "he"/"she".
-    """
-    order = sorted(range(len(frames)), key=lambda k: frames[k].source[0])
-    honorifics = _honorifics(text)
-    refs: list[str | None] = [None] * len(frames)
-
-    def named(k: int) -> bool:
-        low = frames[k].source_text.strip().lower()
-        return bool(low) and low not in PERSONAL_PRONOUNS and low not in _RELATIVE and \
-            low != "it"
-
-    for k in order:
-        g = frames[k]
-        low = g.source_text.strip().lower()
-        if low not in PERSONAL_PRONOUNS:
-            continue
-        at = g.source[0]
-        if low in FIRST_PERSON:
-            around = [j for j in range(len(frames)) if j != k and any(
-                a <= at < b for a, b in frames[j].content)]
-            if around:
-                j = min(around, key=lambda j: sum(b - a for a, b in frames[j].content))
-                refs[k] = refs[j] if refs[j] is not None else (
-                    frames[j].source_text if named(j) else None)
-                continue
-        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(low)
-        before = [j for j in order if frames[j].source[0] < at and named(j)]
-        for j in reversed(before):
-            gender = _gender(frames[j].source_text, honorifics)
-            if want is None or gender is None or gender == want:
-                refs[k] = frames[j].source_text
-                break
-    return refs
-
-
 def gold_marks(article: PolnearArticle, doc: Any) -> list[Mark]:
-    refs = pronoun_references(article.text, article.frames)
+    refs = pronoun_references(doc, article.frames)
     return [Mark((g.source,), g.content,
-                 is_speech_cue(_tokens(doc, g.cue)) if g.cue else False, pronoun_ref=ref)
+                 is_speech_cue(_tokens(doc, g.cue)) if g.cue else False, pronoun_refs=ref)
             for g, ref in zip(article.frames, refs, strict=True)]
 
 

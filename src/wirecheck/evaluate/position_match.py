@@ -51,7 +51,7 @@ class Mark:
     content: tuple[Range, ...]
     speech: bool
     name: str | None = None  # predicted only: the source we name (pronouns resolved)
-    pronoun_ref: str | None = None  # gold only: the reference person of a pronoun source
+    pronoun_refs: tuple[str, ...] = ()  # gold only: who a pronoun source may be
 
 
 def is_speech_cue(tokens: Iterable[Any]) -> bool:
@@ -129,10 +129,10 @@ class Tally:
             for key in ("all", "speech" if g.speech else "wider"):
                 self.classes[key].gold += 1
                 self.classes[key].gold_ok += match is not None
-            if g.pronoun_ref is not None:
-                self._pronoun(g.pronoun_ref, match)
+            if g.pronoun_refs:
+                self._pronoun(g.pronoun_refs, match)
 
-    def _pronoun(self, reference: str, match: Mark | None) -> None:
+    def _pronoun(self, references: tuple[str, ...], match: Mark | None) -> None:
         self.pronoun_gold += 1
         if match is None:
             return
@@ -141,7 +141,7 @@ class Tally:
         if not ours:
             return  # left as the pronoun: not resolved
         self.pronoun_resolved += 1
-        self.pronoun_right += bool(ours & name_words(reference))
+        self.pronoun_right += any(ours & name_words(r) for r in references)
 
     def result(self) -> dict[str, Any]:
         resolved = self.pronoun_resolved

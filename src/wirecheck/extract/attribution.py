@@ -57,11 +57,12 @@ def _continues(sent: Any) -> bool:
 
 def find_attributions(doc: Any, article: Article) -> Attributions:
     """Every attribution frame in the article, with carry-over applied."""
-    finder = Finder(doc, article)
+    sents = list(doc.sents)
+    finder = Finder(doc, article, [s.start for s in sents])
     result = Attributions()
     previous: list[Frame] = []
     new_paragraph = True
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sents):
         result.sent_starts.append(sent.start)
         result.sent_ends.append(sent.end)
         own = SentenceScan(finder, sent, index).frames()

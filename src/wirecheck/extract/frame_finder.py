@@ -25,8 +25,13 @@ from wirecheck.extract.lexicon import (
     CHAIN_VERBS,
     DOCUMENT_HEADS,
     DOCUMENT_ONLY_VERBS,
-    PRONOUNS_OTHER,
-    PRONOUNS_PERSON,
+)
+from wirecheck.extract.pronouns import (
+    FIRST_PERSON,
+    GENDERED,
+    PLURAL_OR_THING,
+    RESOLVABLE,
+    Antecedents,
 )
 from wirecheck.extract.sources import (
     MAX_CHAIN,
@@ -35,14 +40,19 @@ from wirecheck.extract.sources import (
     cited_by,
     citer_of,
     is_source_like,
-    person_name_before,
     phrase,
     recipient_outlet,
 )
 from wirecheck.model import Article, Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
-LOOKBACK_SENTENCES = 6
+
+
+def _pass_of(head: Any) -> str:
+    """Which pass of :meth:`SentenceScan.frames` a source token belongs to."""
+    if head.pos_ != "PRON":
+        return "named"
+    return "first" if head.lower_ in FIRST_PERSON else "third"
 
 
 class SentenceScan:
@@ -60,10 +70,11 @@ class SentenceScan:
 
     def frames(self) -> list[Frame]:
         """Named sources first, then pronoun ones (which may point at a named one here:
-        "The union said it had warned ...")."""
+        "The union said it had warned ..."), first-person ones last (a quote's "I" is its
+        speaker, who may be a pronoun: '"I was there," she said')."""
         self.found: list[Frame] = []
-        for pronouns in (False, True):
-            self.pronoun_pass = pronouns
+        for kind in ("named", "third", "first"):
+            self.pass_kind = kind
             self._scan()
         out = sorted(self.found, key=lambda f: f.cue)
         return self._nest(self._drop_redundant(out))
@@ -120,9 +131,9 @@ class SentenceScan:
               outer: Any | None = None, lenient: bool = False) -> Frame | None:
         if head is None or not is_source_like(head, lenient):
             return None
-        if (head.pos_ == "PRON") != self.pronoun_pass:
+        if _pass_of(head) != self.pass_kind:
             return None
-        resolved = self._enclosing(head) or self.f.resolve_pronoun(head, self.index)
+        resolved = self._resolve(head, scope)
         if resolved is False or resolved is True:
             return None
         base: Phrase = phrase(head, self.f.names)
@@ -132,6 +143,8 @@ class SentenceScan:
         speaker = names[0]
         kind = base.kind if resolved is None else resolved[1]
         person = kind == "person" if resolved is None else resolved[2]
+        self.f.antecedents.add_speaker(speaker, kind, person, base.start, base.end,
+                                       None if resolved is None else resolved[3])
         names += [phrase(h, self.f.names).text(doc) for h in chain_heads]
         recipient = outer or recipient_outlet(cue_tok, self.f.names, self.f.outlet)
         if recipient is not None:
@@ -147,17 +160,37 @@ class SentenceScan:
                      self._holes_in(lo_s, hi_s, cue_tok.i), mention=(base.start, base.end),
                      speaker=speaker)
 
-    def _enclosing(self, head: Any) -> tuple[str, Any, bool] | None:
-        """A pronoun inside another frame of this sentence is that frame's source."""
+    def _resolve(self, head: Any, scope: tuple[int, int]) -> tuple[str, Any, bool, str | None] | bool | None:
+        """(name, kind, is_person, gender) a pronoun source stands for — the pronoun
+        itself when no one fits; None for a source that is no pronoun; False to drop."""
+        if head.pos_ != "PRON" or head.lower_ in ("who", "which", "that", "one", "someone"):
+            return None
         low = head.lower_
-        if head.pos_ != "PRON" or low not in PRONOUNS_PERSON | PRONOUNS_OTHER:
-            return None
-        want_person = low in PRONOUNS_PERSON
-        around = [f for f in self.found if f.covers(head.i) and f.person == want_person]
-        if not around:
-            return None
-        a = min(around, key=lambda f: f.size).attribution
-        return (a.source or "", a.source_kind, want_person)
+        if low not in RESOLVABLE:
+            return False
+        gender = GENDERED.get(low)
+        if low in FIRST_PERSON:
+            speaker = self._quote_speaker(head)
+            if speaker is not None:
+                return (speaker.speaker, speaker.attribution.source_kind, speaker.person, None)
+        else:
+            found = self.f.antecedents.resolve(head, scope)
+            if found is not None:
+                return (found.name, found.kind, found.person,
+                        self.f.antecedents.gender_of(found) or gender)
+        person = low not in PLURAL_OR_THING
+        return (head.text, "person" if person else "anonymous", person, gender)
+
+    def _quote_speaker(self, head: Any) -> Frame | None:
+        """Who says the quote an "I"/"we" is in: a frame of this sentence covering it,
+        else the last speaker of the two sentences before (a quote that goes on)."""
+        if not self.f.antecedents.quoted(head.i):
+            return None  # the writer's own "I"
+        around = [f for f in self.found if f.covers(head.i)]
+        if around:
+            return min(around, key=lambda f: f.size)
+        recent = [f for f in self.f.recent if self.index - f.sent <= 2]
+        return recent[-1] if recent else None
 
     def _chain(self, head: Any, verb: Any) -> list[Any]:
         links: list[Any] = []
@@ -262,11 +295,12 @@ class SentenceScan:
 class Finder:
     """Article-level state: media names seen so far, recent frames for pronouns."""
 
-    def __init__(self, doc: Any, article: Article) -> None:
+    def __init__(self, doc: Any, article: Article, sent_starts: list[int]) -> None:
         self.doc, self.article = doc, article
         self.outlet = article.outlet or ""
         self.names = Names(persons=frozenset(
             t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
+        self.antecedents = Antecedents(doc, sent_starts, self.names.persons)
         self.recent: list[Frame] = []
         self.openers = frame_openers(doc)
         self.asides = tokens_with_dep(doc, ASIDE_DEPS)  # heads of relative clauses, appositions
@@ -280,27 +314,3 @@ class Finder:
     def span(self, lo: int, hi: int) -> Any:
         doc = self.doc
         return self.article.span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
-
-    def resolve_pronoun(self, head: Any, sent: int) -> tuple[str, Any, bool] | bool | None:
-        """(source, kind, is_person) of a pronoun's antecedent; None if not a pronoun;
-        False for a pronoun with no antecedent in reach (first-person quotes, mostly)."""
-        low = head.lower_
-        if head.pos_ != "PRON" or low in ("who", "which", "that", "one", "someone"):
-            return None
-        if low not in PRONOUNS_PERSON | PRONOUNS_OTHER:
-            return False
-        want_person = low in PRONOUNS_PERSON
-        named = person_name_before(self.doc, head.i) if want_person else None
-        for fr in reversed(self.recent):
-            if sent - fr.sent > LOOKBACK_SENTENCES:
-                break
-            if fr.person == want_person:
-                a = fr.attribution
-                if named is not None and a.span is not None and named[1] >= a.span.end:
-                    break  # a person named after this source is the likelier "she"
-                name = a.chain[-1] if a.source_kind == "media_outlet" and len(a.chain) > 1 \
-                    and want_person else a.source
-                return (name or "", "person" if want_person else a.source_kind, want_person)
-        if named is not None:
-            return (named[0], "person", True)
-        return False

@@ -1,0 +1,239 @@
+"""Who a pronoun source is: "he said", "she added", "they argue", "I think" in a quote.
+
+News names a speaker, then goes on with "he said". The antecedent is looked for among
+what the article said before the pronoun, nearest sentence first, in this order:
+
+- "I"/"we" inside quotation marks: the speaker of the quote (a frame of the same sentence,
+  else the last speaker before, whose quote goes on); outside quotes they are the writer's
+  own and stay unresolved;
+- "he"/"she": the nearest *salient* person — a speaker of an earlier frame or the subject
+  of a main clause — whose gender does not contradict the pronoun, skipping names inside
+  quotation marks (someone else's words) unless the pronoun is quoted too; failing that,
+  the nearest such person named anywhere;
+- "they"/"it": the nearest speaker that is not a person, else a plural subject ("they").
+
+Gender comes from the article: honorifics ("Mrs. Lind"), gendered role words
+("spokeswoman"), a first name (the 1990 US Census lists, public domain:
+``data/lexicon/first_names.tsv``), carried from a full name to later surname-only
+mentions ("Hillary Clinton" … "Clinton").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from wirecheck.extract.lexicon import PERSON_ROLE_HEADS
+from wirecheck.extract.sources import is_person_name, np_bounds, words
+
+GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+PLURAL_OR_THING = frozenset({"they", "them", "it"})
+RESOLVABLE = frozenset(GENDERED) | FIRST_PERSON | PLURAL_OR_THING
+LOOKBACK_SENTENCES = 10
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
+_ROLE_GENDER = {
+    "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f", "businesswoman": "f",
+    "actress": "f", "woman": "f", "mother": "f", "wife": "f", "daughter": "f",
+    "sister": "f", "grandmother": "f", "girl": "f", "queen": "f", "princess": "f",
+    "lady": "f", "widow": "f", "aunt": "f", "niece": "f", "councilwoman": "f",
+    "spokesman": "m", "congressman": "m", "chairman": "m", "businessman": "m",
+    "actor": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+    "grandfather": "m", "boy": "m", "king": "m", "prince": "m", "widower": "m",
+    "uncle": "m", "nephew": "m", "councilman": "m",
+}
+_QUOTE_MARKS = re.compile(r"“|”|\"|''|``|«|»|\n")
+_OPENERS = frozenset({"“", "«", "``"})
+_CLOSERS = frozenset({"”", "»"})
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name → "m"/"f" (names most bearers of one gender carry)."""
+    text = resources.files("wirecheck").joinpath("data/lexicon/first_names.tsv").read_text(
+        encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks. A line break ends an open quote (news
+    reopens a quote in each paragraph); a closing mark with no opening one closes a quote
+    that began at the start of its line."""
+    out: list[tuple[int, int]] = []
+    line_start, open_at = 0, -1
+    for m in _QUOTE_MARKS.finditer(text):
+        mark, at = m.group(), m.start()
+        if mark == "\n":
+            if open_at >= 0:
+                out.append((open_at, at))
+            line_start, open_at = at + 1, -1
+        elif mark in _OPENERS or (mark in ('"', "''") and open_at < 0):
+            if open_at < 0:
+                open_at = at
+        elif open_at >= 0:
+            out.append((open_at, m.end()))
+            open_at = -1
+        elif mark in _CLOSERS:
+            out.append((line_start, m.end()))
+    if open_at >= 0:
+        out.append((open_at, len(text)))
+    return out
+
+
+def _main_subjects(root: Any) -> list[Any]:
+    """Subjects of a sentence's main clause and of clauses coordinated with it."""
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Someone a pronoun may stand for."""
+
+    name: str
+    kind: Any  # SourceKind
+    person: bool
+    sent: int
+    at: int  # token index (its end)
+    salient: bool  # a speaker, or the subject of a main clause
+    gender: str | None
+    quoted: bool
+    plural: bool = False
+
+
+def _name_gender(doc: Any, start: int, end: int) -> str | None:
+    """Gender a name's own words or the two words before it give: an honorific, else a
+    first name (the first of the last run of two or more proper nouns: "Trump spokesman
+    Hope Hicks" → Hope), else a gendered role word."""
+    words = [t.lower_.rstrip(".") for t in doc[max(0, start - 2):end]]
+    for w in words:
+        if w in _HONORIFICS:
+            return _HONORIFICS[w]
+    run: list[str] = []
+    for t in doc[start:end]:
+        if t.pos_ == "PROPN" and t.is_alpha:
+            run.append(t.lower_)
+        elif run and len(run) < 2:
+            run = []
+    if len(run) >= 2 and run[0] in first_names():
+        return first_names()[run[0]]
+    return next((_ROLE_GENDER[w] for w in words if w in _ROLE_GENDER), None)
+
+
+class Antecedents:
+    """The people (and bodies) an article has named so far, for its pronoun sources."""
+
+    def __init__(self, doc: Any, sent_starts: list[int], persons: frozenset[str]) -> None:
+        self.doc, self.sent_starts = doc, sent_starts
+        self.quotes = quoted_ranges(doc.text)
+        self._quote_starts = [a for a, _ in self.quotes]
+        self.surnames: dict[str, str | None] = {}
+        self.candidates: list[Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._person(ent)
+        seen = {c.at for c in self.candidates}
+        for k, start in enumerate(sent_starts):
+            for subj in _main_subjects(doc[start].sent.root):
+                if subj.i not in seen:
+                    self._subject(subj, k, persons)
+        self.candidates.sort(key=lambda c: c.at)
+
+    def sentence_of(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
+
+    def quoted(self, i: int) -> bool:
+        """Is token ``i`` inside quotation marks?"""
+        c = self.doc[i].idx
+        k = bisect_right(self._quote_starts, c) - 1
+        return k >= 0 and self.quotes[k][0] < c < self.quotes[k][1]
+
+    def _person(self, ent: Any) -> None:
+        gender = _name_gender(self.doc, ent.start, ent.end)
+        last = ent[-1].lower_
+        if gender is not None:
+            known = self.surnames.get(last, gender)
+            self.surnames[last] = gender if known == gender else None
+        root = ent.root
+        salient = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+        self.candidates.append(Candidate(
+            ent.text, "person", True, self.sentence_of(ent.start), ent.end - 1, salient,
+            gender, self.quoted(ent.start)))
+
+    def _subject(self, subj: Any, sent: int, persons: frozenset[str]) -> None:
+        """The subject of a main clause: a person (a name the article gives a person,
+        a role: "the senator") or a body ("the campaign", "Republicans")."""
+        start = subj.left_edge.i if subj.left_edge.i >= subj.i - 4 else subj.i
+        plural = subj.tag_ in ("NNS", "NNPS")
+        if subj.pos_ == "PROPN" and subj.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
+            person = subj.text in persons or subj.ent_type_ == "PERSON"
+        elif subj.pos_ == "NOUN":
+            person = bool(words(subj) & PERSON_ROLE_HEADS) and not plural
+        else:
+            return
+        lo, hi = np_bounds(subj)
+        named = [t.i for t in self.doc[lo:hi] if is_person_name(t)]
+        if named and named[-1] != subj.i:  # "Portugal's environment minister, Sofia Almeida"
+            first = named[-1]
+            while first - 1 >= lo and (first - 1 in named or (
+                    self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ == "compound")):
+                first -= 1
+            start, person = first, True
+            name = self.doc[first:named[-1] + 1].text
+        else:
+            name = self.doc[start:subj.i + 1].text
+        gender = _name_gender(self.doc, start, subj.i + 1) if person else None
+        self.candidates.append(Candidate(name, "person" if person else "official_body",
+                                         person, sent, subj.i, True, gender,
+                                         self.quoted(subj.i), plural))
+
+    def gender_of(self, c: Candidate) -> str | None:
+        """A candidate's gender, or its surname's when it is named by the surname alone
+        ("Clinton" after "Hillary Clinton"; not "Ivanka Trump" after "Donald Trump")."""
+        if c.gender is not None or not c.person or len(c.name.split()) != 1:
+            return c.gender
+        return self.surnames.get(c.name.lower().strip(".,'’"))
+
+    def add_speaker(self, name: str, kind: Any, person: bool, start: int, end: int,
+                    gender: str | None = None) -> None:
+        """A frame's source: the most salient antecedent there is."""
+        if gender is None and person:
+            gender = _name_gender(self.doc, start, end)
+        plural = self.doc[end - 1].tag_ in ("NNS", "NNPS")
+        cand = Candidate(name, kind, person, self.sentence_of(start), end - 1, True, gender,
+                         self.quoted(start), plural)
+        k = bisect_right([c.at for c in self.candidates], cand.at)
+        self.candidates.insert(k, cand)
+
+    def resolve(self, pron: Any, scope: tuple[int, int] = (0, 0)) -> Candidate | None:
+        """The antecedent of pronoun token ``pron`` (None: no one fits); nobody inside
+        ``scope``, the words the pronoun's frame reports ("Trump isn't a conservative,
+        he said": not Trump)."""
+        low = pron.lower_
+        if low in FIRST_PERSON:
+            return None  # the quote's speaker is the finder's to give (it knows the frames)
+        sent = self.sentence_of(pron.i)
+        in_quote = self.quoted(pron.i)
+        before = [c for c in self.candidates if c.at < pron.i
+                  and sent - c.sent <= LOOKBACK_SENTENCES and (in_quote or not c.quoted)
+                  and not scope[0] <= c.at < scope[1]]
+        if low in PLURAL_OR_THING:
+            fits = [c for c in before if c.salient and not c.person
+                    and (low == "it") != c.plural] or [
+                    c for c in before if c.salient and not c.person]
+            return fits[-1] if fits else None
+        want = GENDERED.get(low)
+        fits = [c for c in before if c.person and self.gender_of(c) in (None, want)]
+        salient = [c for c in fits if c.salient]
+        if salient:
+            return salient[-1]
+        return fits[-1] if fits else None

@@ -1,0 +1,55 @@
+"""Pronoun sources: who "he", "she", "they" and a quote's "I" stand for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from attribution_check import attribution_of
+
+from wirecheck.extract.pronouns import first_names, quoted_ranges
+
+
+def test_quoted_ranges_pair_marks_and_end_at_a_line_break() -> None:
+    text = 'She said "yes" and “no”.\n"Open quote runs to the line end\nNext line'
+    spans = [text[a:b] for a, b in quoted_ranges(text)]
+    assert spans == ['"yes"', "“no”", '"Open quote runs to the line end']
+
+
+def test_a_closing_mark_alone_closes_a_quote_begun_at_the_line_start() -> None:
+    text = "a line\nand it goes on,” he said."
+    assert [text[a:b] for a, b in quoted_ranges(text)] == ["and it goes on,”"]
+
+
+def test_first_names_come_with_a_gender() -> None:
+    names = first_names()
+    assert names["margaret"] == "f" and names["george"] == "m"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    # the nearest speaker of the pronoun's gender, not the name just before it
+    ("Councillor Rosa Beltrán said the budget was short. Mayor Tomas Greve disagreed. "
+     "She said the shortfall would grow.", "the shortfall", "Councillor Rosa Beltrán"),
+    # a name inside someone's quote is not who "he" is
+    ('Minister Pavel Orlov spoke first. "Nobody trusts Bruno Vance," he said.',
+     "Nobody trusts", "Pavel Orlov"),
+    # "Trump isn't a conservative, he said": the reported words hold no antecedent
+    ("Senator Joseph Hale said he would abstain. Also, Kurt Brandt is no reformer, he said.",
+     "no reformer", "Senator Joseph Hale"),
+    # an honorific decides between two people
+    ("Mrs. Ilse Varga met Mr. Otto Frey on Monday. She said the talks went well.",
+     "the talks", "Ilse Varga"),
+])
+def test_he_and_she_find_their_person(nlp: Any, text: str, words: str, source: str) -> None:
+    assert attribution_of(nlp, text, words).source == source
+
+
+def test_a_quotes_i_is_its_speaker(nlp: Any) -> None:
+    text = '"I think the bridge will hold," the engineer Mara Lind said.'
+    a = attribution_of(nlp, text, "the bridge")
+    assert a.source == "the engineer Mara Lind"
+
+
+def test_an_unresolved_pronoun_stays_as_written(nlp: Any) -> None:
+    a = attribution_of(nlp, "He said the vote was rigged.", "the vote")
+    assert a.source == "He" and a.source_kind == "person"
