@@ -84,8 +84,15 @@ def test_pronoun_reference_is_the_nearest_named_source_of_the_right_gender() -> 
                    for s, c in [("Mrs. Lind", "yes"), ("Mr. Tauber", "no"),
                                 ("She", "it again"), ("he", "I said so"),
                                 ("I", "so")])
-    assert pronoun_references(text, frames) == [None, None, "Mrs. Lind", "Mr. Tauber",
-                                                "Mr. Tauber"]
+    assert pronoun_references(load_nlp()(text), frames) == [
+        (), (), ("Mrs. Lind",), ("Mr. Tauber",), ("Mr. Tauber",)]
+
+
+def test_a_description_as_reference_also_accepts_the_name_before_it() -> None:
+    text = "Leo Brill said yes. The senator said no. He said it again."
+    frames = tuple(GoldFrame(_at(text, s), s, (_at(text, c),), None, "")
+                   for s, c in [("Leo Brill", "yes"), ("The senator", "no"), ("He", "it again")])
+    assert pronoun_references(load_nlp()(text), frames)[2] == ("The senator", "Leo Brill")
 
 
 def test_names_compare_by_their_words_without_titles() -> None:
