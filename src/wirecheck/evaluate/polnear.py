@@ -81,7 +81,7 @@ def score_parsed(pairs: Iterator[tuple[PolnearArticle, Any]]) -> dict[str, Any]:
     for article, doc in pairs:
         n_articles += 1
         gold = gold_marks(article, doc)
-        frames = find_attributions(doc, article.article()).frames
+        frames = find_attributions(doc, article.article()).all_frames
         ours.add(gold, frame_marks(doc, frames))
         base.add(gold, baseline_marks(doc))
     return {"articles": n_articles, "wirecheck": ours.result(), "baseline": base.result()}

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from wirecheck.extract.cue_model import CueModel
 from wirecheck.extract.frame_finder import Finder, SentenceScan
 from wirecheck.extract.frames import Attributions, Frame
 from wirecheck.model import Article
@@ -55,21 +56,25 @@ def _continues(sent: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in subj.children)
 
 
-def find_attributions(doc: Any, article: Article) -> Attributions:
-    """Every attribution frame in the article, with carry-over applied."""
+def find_attributions(doc: Any, article: Article, model: CueModel | None = None
+                      ) -> Attributions:
+    """Every attribution frame in the article, with carry-over applied (``model``: the
+    cue model to use instead of the shipped one)."""
     sents = list(doc.sents)
-    finder = Finder(doc, article, [s.start for s in sents])
+    finder = Finder(doc, article, [s.start for s in sents], model)
     result = Attributions()
     previous: list[Frame] = []
     new_paragraph = True
     for index, sent in enumerate(sents):
         result.sent_starts.append(sent.start)
         result.sent_ends.append(sent.end)
-        own = SentenceScan(finder, sent, index).frames()
+        found = SentenceScan(finder, sent, index).frames()
+        own = [fr for fr in found if fr.claims]
         if not own and previous and not new_paragraph and _continues(sent):
             main = max(previous, key=lambda f: f.size)
             own = [replace(main, sent=index, scope=(sent.start, sent.end), holes=(),
                            carried=True)]
+        result.all_frames += own + [fr for fr in found if not fr.claims]
         if own:
             result.by_sent[index] = own
             result.frames.extend(own)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 
 from wirecheck.extract.lexicon import (
     CALL_VERBS,
@@ -24,7 +24,9 @@ from wirecheck.extract.lexicon import (
 _NEGATING_GOVERNORS = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 CUE_LEMMAS = REPORT_VERBS | DENY_VERBS | CALL_VERBS | COMMIT_VERBS | {"call", "put"}
 PREPOSITIONAL = frozenset({"according", "per"})
-CITING_DEPS = ("nsubj", "nsubjpass")  # a subject that cites: "The paper, citing X, ..."
+# a subject (its verb may attribute; it may cite: "The paper, citing X, ..."), a passive agent
+SOURCE_DEPS = ("nsubj", "nsubjpass", "agent")
+SHARING_DEPS = ("conj", "advcl", "xcomp")  # verbs that share the subject they hang on
 ASIDE_DEPS = ("relcl", "appos")  # the writer's background inside a report, not the report
 
 
@@ -62,13 +64,14 @@ def is_cue(verb: Any) -> bool:
 
 def frame_openers(doc: Any) -> list[int]:
     """Indices (ascending) of every token that may open a frame: a cue lemma, an "-ing"
-    word (:func:`verb_lemma` may repair it into one), "according"/"per", or a subject.
+    word (:func:`verb_lemma` may repair it into one), "according"/"per", a subject or a
+    passive agent (its verb), a verb sharing the subject of the verb it hangs on.
 
     A superset by construction — the scanner still applies the exact tests — built from
     the distinct strings of the article, not per token."""
     if len(doc) == 0:
         return []
-    arr = doc.to_array([LOWER, LEMMA, DEP])
+    arr = doc.to_array([LOWER, LEMMA, DEP, POS])
     strings = doc.vocab.strings
 
     def hashes(column: int, keep: Any) -> list[int]:
@@ -76,9 +79,11 @@ def frame_openers(doc: Any) -> list[int]:
 
     lowers = hashes(0, lambda s: s in PREPOSITIONAL or s.endswith("ing"))
     lemmas = hashes(1, lambda s: s.lower() in CUE_LEMMAS)
-    deps = [strings[d] for d in CITING_DEPS]
+    deps = [strings[d] for d in SOURCE_DEPS]
+    sharing = np.isin(arr[:, 2], [strings[d] for d in SHARING_DEPS]) & (
+        arr[:, 3] == strings["VERB"])
     mask = (np.isin(arr[:, 0], lowers) | np.isin(arr[:, 1], lemmas)
-            | np.isin(arr[:, 2], deps))
+            | np.isin(arr[:, 2], deps) | sharing)
     return [int(i) for i in np.flatnonzero(mask)]
 
 

@@ -12,10 +12,22 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from wirecheck.extract.cue_features import (
+    SOURCE_POS,
+    candidate_verb,
+    features,
+    is_headline,
+    source_of,
+)
+from wirecheck.extract.cue_model import CueModel, load_cue_model
 from wirecheck.extract.cues import ASIDE_DEPS, frame_openers, is_cue, tokens_with_dep, verb_lemma
 from wirecheck.extract.frame_syntax import (
+    attributes_claims,
     clause_head,
+    colon_source,
     content_of,
+    described_by_agent,
+    learned_content,
     modality_of,
     quoted_as_saying,
     subject_of,
@@ -60,6 +72,8 @@ class SentenceScan:
 
     def __init__(self, finder: Finder, sent: Any, index: int) -> None:
         self.f, self.sent, self.index = finder, sent, index
+        self.scores: dict[int, float | None] = {}
+        self.headline = is_headline(sent)
         self.holes = [(t.left_edge.i, t.right_edge.i + 1)
                       for t in finder.within(finder.asides, sent)]
 
@@ -81,6 +95,11 @@ class SentenceScan:
 
     def _scan(self) -> None:
         out = self.found
+        if self.pass_kind == "named":
+            frame = self._colon_line()
+            if frame is not None:
+                out.append(frame)
+        done: set[int] = set()
         for tok in self.f.within(self.f.openers, self.sent):
             if len(out) >= MAX_FRAMES_PER_SENTENCE:
                 break
@@ -90,26 +109,72 @@ class SentenceScan:
             elif tok.lower_ == "per" and tok.dep_ == "prep" and (
                     tok.i == self.sent.start or tok.nbor(-1).text == ","):
                 frame = self._prepositional(tok, None)
-            elif is_cue(tok):
-                frame = self._verbal(tok)
             elif tok.dep_ in ("nsubj", "nsubjpass") and cited_by(tok):
-                frame = self._citingsubject_of(tok)
+                frame = self._citing_subject(tok)
+            else:
+                verb = candidate_verb(tok)
+                if verb.i in done:
+                    continue
+                done.add(verb.i)
+                frame = self._cue(verb)
             if frame is not None:
                 out.append(frame)
 
+    def _colon_line(self) -> Frame | None:
+        """"Gingrich: Trump must decide ..." — a name, a colon, then what they say (a
+        headline's or a summary line's form); not "Update:", "Watch:", "Editor's note:"."""
+        colon = colon_source(self.sent)
+        if colon is None:
+            return None
+        head, mark = colon
+        return self._make(head, mark, ":", "reported", (mark.i + 1, self.sent.end))
+
+    def _cue(self, verb: Any) -> Frame | None:
+        """A verb's frame: the rules' cues unless the model is sure they attribute
+        nothing (never inside a quote: there a report is a link of the speaker's chain),
+        other verbs when the model is sure they do."""
+        rule = is_cue(verb)
+        p = self._probability(verb)
+        if p is not None and p >= (self.f.model.lenient if rule else self.f.model.new):
+            return self._verbal(verb, learned=True, rule=rule)
+        if rule and (p is None or p >= self.f.model.veto or self._reported_inside(verb)):
+            return self._verbal(verb)
+        return None
+
+    def _reported_inside(self, verb: Any) -> bool:
+        """A report inside a quote ("my son said ...") is a link of the speaker's chain
+        (PolNeAR marks none: the model would drop it); a quote's own "I think" is not."""
+        if not self.f.antecedents.quoted(verb.i):
+            return False
+        subj = subject_of(verb)
+        return subj is not None and subj.lower_ not in FIRST_PERSON
+        return None
+
+    def _probability(self, verb: Any) -> float | None:
+        """The model's probability that ``verb`` attributes (None: not a candidate)."""
+        if verb.i not in self.scores:
+            found = source_of(verb) if verb.dep_ not in ("aux", "auxpass") else None
+            self.scores[verb.i] = None if found is None else self.f.model.probability(
+                features(verb, *found, self.f.antecedents.quoted(verb.i), self.headline))
+        return self.scores[verb.i]
+
     def _nest(self, frames: list[Frame]) -> list[Frame]:
         """"X said: 'my son said the walls were cracking'" — an inner report is a link in
-        the outer source's chain (X first)."""
+        the outer source's chain (X first), and X is who says it here: the frame's source
+        is written where X is ('"I think so," X said': X's words, X's mention)."""
         out = []
         for fr in frames:
-            outer = [o for o in frames if o is not fr and o.covers(fr.cue)
-                     and o.size > fr.size and o.attribution.source != fr.attribution.source]
+            around = [o for o in frames if o is not fr and o.covers(fr.cue) and o.size > fr.size]
+            outer = [o for o in around if o.attribution.source != fr.attribution.source]
             if outer:
                 o = min(outer, key=lambda f: f.size).attribution
                 a = fr.attribution
                 chain = [*o.chain, *a.chain][:MAX_CHAIN]
                 fr = replace(fr, attribution=replace(
                     a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
+            if around:
+                top = max(around, key=lambda f: f.size)
+                fr = replace(fr, mention=top.mention, speaker=top.speaker)
             out.append(fr)
         return out
 
@@ -128,11 +193,14 @@ class SentenceScan:
 
     def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
-              outer: Any | None = None, lenient: bool = False) -> Frame | None:
-        if head is None or not is_source_like(head, lenient):
+              outer: Any | None = None, lenient: bool = False,
+              mention: Any | None = None, antecedent: bool = True) -> Frame | None:
+        if head is None or not (is_source_like(head, lenient) or (
+                mention is not None and head.pos_ in SOURCE_POS and head.pos_ != "PRON")):
             return None
         if _pass_of(head) != self.pass_kind:
             return None
+        self.quote_frame: Frame | None = None
         resolved = self._resolve(head, scope)
         if resolved is False or resolved is True:
             return None
@@ -143,8 +211,9 @@ class SentenceScan:
         speaker = names[0]
         kind = base.kind if resolved is None else resolved[1]
         person = kind == "person" if resolved is None else resolved[2]
-        self.f.antecedents.add_speaker(speaker, kind, person, base.start, base.end,
-                                       None if resolved is None else resolved[3])
+        if antecedent:  # not a stance or act's subject: main-clause subjects are known
+            self.f.antecedents.add_speaker(speaker, kind, person, base.start, base.end,
+                                           None if resolved is None else resolved[3])
         names += [phrase(h, self.f.names).text(doc) for h in chain_heads]
         recipient = outer or recipient_outlet(cue_tok, self.f.names, self.f.outlet)
         if recipient is not None:
@@ -157,8 +226,17 @@ class SentenceScan:
                           chain=names[:MAX_CHAIN], span=self.f.span(lo, hi))
         lo_s, hi_s = scope
         return Frame(att, modality, self.index, scope, cue_tok.i, person,
-                     self._holes_in(lo_s, hi_s, cue_tok.i), mention=(base.start, base.end),
-                     speaker=speaker)
+                     self._holes_in(lo_s, hi_s, cue_tok.i),
+                     mention=self._mention(base, head, mention), speaker=speaker)
+
+    def _mention(self, base: Phrase, head: Any, mention: Any | None) -> tuple[int, int]:
+        """Where the source is written: its phrase; with "who", the noun and "who"; a
+        quote's "I" is its speaker's words, written where the speaker is."""
+        if self.quote_frame is not None:
+            return self.quote_frame.mention
+        if mention is None or mention is head:
+            return base.start, base.end
+        return min(base.start, mention.i), max(base.end, mention.i + 1)
 
     def _resolve(self, head: Any, scope: tuple[int, int]) -> tuple[str, Any, bool, str | None] | bool | None:
         """(name, kind, is_person, gender) a pronoun source stands for — the pronoun
@@ -172,14 +250,29 @@ class SentenceScan:
         if low in FIRST_PERSON:
             speaker = self._quote_speaker(head)
             if speaker is not None:
+                self.quote_frame = speaker
                 return (speaker.speaker, speaker.attribution.source_kind, speaker.person, None)
         else:
+            around = self._enclosing(head, gender)
+            if around is not None:
+                return (around.speaker, around.attribution.source_kind, around.person, gender)
             found = self.f.antecedents.resolve(head, scope)
             if found is not None:
                 return (found.name, found.kind, found.person,
                         self.f.antecedents.gender_of(found) or gender)
         person = low not in PLURAL_OR_THING
         return (head.text, "person" if person else "anonymous", person, gender)
+
+    def _enclosing(self, head: Any, gender: str | None) -> Frame | None:
+        """"Hanseong Cells said it was cooperating": a frame of this sentence reporting
+        the pronoun, whose source it fits (a person of that gender for "he"/"she")."""
+        known = self.f.antecedents.gender_by_name
+        if head.lower_ in PLURAL_OR_THING:  # a body, or a "person" NER took a body for
+            around = [f for f in self.found if f.covers(head.i) and known(f.speaker) is None]
+        else:
+            around = [f for f in self.found if f.covers(head.i) and f.person
+                      and known(f.speaker) in (None, gender)]
+        return min(around, key=lambda f: f.size) if around else None
 
     def _quote_speaker(self, head: Any) -> Frame | None:
         """Who says the quote an "I"/"we" is in: a frame of this sentence covering it,
@@ -209,16 +302,26 @@ class SentenceScan:
             links.append(cur)
         return links
 
-    def _verbal(self, verb: Any) -> Frame | None:
+    def _verbal(self, verb: Any, learned: bool = False, rule: bool = True) -> Frame | None:
+        """A verb's frame; ``learned``: the model found it (any nominal source, what the
+        verb governs as content even without a clause; ``rule``: it is a rules' cue too)."""
         lemma = verb_lemma(verb)
-        head = subject_of(verb)
+        found = source_of(verb) if learned else None
+        head = found[0] if found is not None else subject_of(verb)
         if head is None:
             return None
-        if lemma in DOCUMENT_ONLY_VERBS and head.lemma_.lower() not in DOCUMENT_HEADS:
+        if lemma in DOCUMENT_ONLY_VERBS and head.lemma_.lower() not in DOCUMENT_HEADS \
+                and not learned:
             return None
         content = content_of(verb)
+        if not content and learned and not self._tail_cue(verb) and not (
+                verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1):
+            content = learned_content(verb)
         hole_self = False
-        if content:
+        noun = described_by_agent(verb, head)
+        if noun is not None:  # "cautious optimism expressed by Qatari officials"
+            lo, hi = noun.left_edge.i, verb.left_edge.i
+        elif content:
             lo = min(c.left_edge.i for c in content)
             hi = max(c.right_edge.i for c in content) + 1
             if lemma == "call":  # "called for a halt to air strikes": the rest of the clause
@@ -245,7 +348,11 @@ class SentenceScan:
         outer = quoted[1] if quoted is not None else citer_of(head)
         if quoted is not None:
             cue = "quoted as saying"
-        frame = self._make(head, verb, cue, modality_of(verb), (lo, hi), outer=outer)
+        frame = self._make(head, verb, cue, modality_of(verb), (lo, hi), outer=outer,
+                           lenient=learned, mention=found[1] if found is not None else None,
+                           antecedent=rule)
+        if frame is not None and learned and not rule:
+            frame = replace(frame, claims=attributes_claims(verb, content, hole_self))
         if frame is not None and hole_self:  # the cue and its source, not what precedes
             own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
                    verb.right_edge.i + 1)
@@ -281,7 +388,7 @@ class SentenceScan:
         own = (tok.left_edge.i, tok.right_edge.i + 1)
         return replace(frame, holes=(*frame.holes, own))
 
-    def _citingsubject_of(self, subj: Any) -> Frame | None:
+    def _citing_subject(self, subj: Any) -> Frame | None:
         verb = subj.head
         lo, hi = subj.right_edge.i + 1, verb.right_edge.i + 1  # the predicate
         kids = list(subj.children)
@@ -295,8 +402,10 @@ class SentenceScan:
 class Finder:
     """Article-level state: media names seen so far, recent frames for pronouns."""
 
-    def __init__(self, doc: Any, article: Article, sent_starts: list[int]) -> None:
+    def __init__(self, doc: Any, article: Article, sent_starts: list[int],
+                 model: CueModel | None = None) -> None:
         self.doc, self.article = doc, article
+        self.model = load_cue_model() if model is None else model
         self.outlet = article.outlet or ""
         self.names = Names(persons=frozenset(
             t.text for e in doc.ents if e.label_ == "PERSON" for t in e))

@@ -8,7 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from wirecheck.extract.cues import verb_lemma
-from wirecheck.extract.lexicon import CALL_VERBS, CHAIN_VERBS, COMMIT_VERBS, DENY_VERBS
+from wirecheck.extract.lexicon import (
+    BELIEF_VERBS,
+    CALL_VERBS,
+    CHAIN_VERBS,
+    COMMIT_VERBS,
+    DENY_VERBS,
+    PLAN_VERBS,
+)
 from wirecheck.model import Modality
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "pcomp"})
@@ -20,9 +27,31 @@ def modality_of(verb: Any) -> Modality:
         return "denied"
     if lemma in CALL_VERBS or lemma == "call":
         return "called-for"
-    if lemma in COMMIT_VERBS:
+    if lemma in COMMIT_VERBS or (lemma in PLAN_VERBS and lemma not in BELIEF_VERBS):
         return "planned"
     return "reported"
+
+
+def learned_content(verb: Any) -> list[Any]:
+    """What a verb the model found governs when it has no clause or object: a
+    prepositional object ("voted for the bill", "talked about a revolution"), an
+    adjectival complement ("is confident that ..."), else whatever follows it in its
+    clause ("went on to rebut the points", "responded, ripping into ...")."""
+    kids = [c for c in verb.children
+            if (c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp")
+                                                         for g in c.children))
+            or c.dep_ == "acomp"]
+    return kids or [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prt")
+                    and not c.is_space]
+
+
+def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
+    """Does a frame the model found attribute claims? Only a verb of belief or intent
+    over a clause ("hopes the talks resume", "plans to sell"): a stance on a thing
+    ("backs the bill") or an act ("fired the coach") is recorded, not a report."""
+    lemma = verb_lemma(verb)
+    clausal = tail or any(c.dep_ in ("ccomp", "xcomp") for c in content)
+    return clausal and (lemma in BELIEF_VERBS or lemma in PLAN_VERBS)
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -74,9 +103,11 @@ def content_of(verb: Any) -> list[Any]:
     lemma = verb_lemma(verb)
     kids = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.lemma_ not in CHAIN_VERBS
             and not _across_semicolon(c, verb)]
-    if lemma == "call":
+    if lemma == "call":  # "called for a halt"; "called the claim absurd", "called on X to"
         kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
-                for o in p.children if o.dep_ == "pobj"]
+                for o in p.children if o.dep_ == "pobj"] or [
+                c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")
+                or (c.dep_ == "prep" and c.lower_ == "on")]
     elif lemma in ("appeal", "press", "push"):
         kids += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
                  for o in p.children if o.dep_ == "pobj"]
@@ -120,3 +151,42 @@ def clause_head(tok: Any) -> Any:
             steps < 50:
         cur, steps = cur.head, steps + 1
     return cur
+
+
+def described_by_agent(verb: Any, source: Any) -> Any | None:
+    """The noun a passive participle with the source as agent describes: "optimism
+    expressed by officials", "concerns raised by the union" → optimism, concerns."""
+    if verb.dep_ != "acl" or source.dep_ != "pobj" or source.head.dep_ != "agent":
+        return None
+    noun = verb.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i else None
+
+
+_NOT_SOURCES = frozenset({
+    "update", "updates", "note", "watch", "breaking", "live", "exclusive", "analysis",
+    "opinion", "video", "photos", "photo", "read", "listen", "related", "correction",
+    "background", "context", "editor", "q", "a", "warning", "disclaimer", "source",
+    "sources", "credit", "image", "images", "summary", "why", "what", "how", "when",
+})
+
+
+def colon_source(sent: Any) -> tuple[Any, Any] | None:
+    """(source head, colon) of a line "Name: what they say" — at most five words before
+    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((t for t in toks[:7] if t.text == ":"), None)
+    if colon is None or colon.i == toks[0].i:
+        return None
+    before = [t for t in toks if t.i < colon.i]
+    if len(before) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in before):
+        return None
+    if any(t.lower_.strip(".'’") in _NOT_SOURCES for t in before) or any(
+            t.like_num for t in before):
+        return None
+    after = [t for t in toks if t.i > colon.i]
+    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    head = before[-1]
+    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+        return None  # not a dateline ("GAZA CITY:")
+    return head, colon

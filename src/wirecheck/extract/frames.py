@@ -28,6 +28,7 @@ class Frame:
     carried: bool = False
     mention: tuple[int, int] = (0, 0)  # tokens of the source as written here ("he", "who")
     speaker: str = ""  # who the mention is (a pronoun resolved); the chain's own link
+    claims: bool = True  # False: a stance or act ("backs the bill") that attributes no claim
 
     def covers(self, i: int) -> bool:
         """Is token ``i`` in the reported scope (or the cue itself: "X denies this")?"""
@@ -43,7 +44,8 @@ class Frame:
 class Attributions:
     """All frames of one article, indexed by sentence, with the lookup claims use."""
 
-    frames: list[Frame] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)  # those that attribute claims
+    all_frames: list[Frame] = field(default_factory=list)  # and stances/acts (see Frame)
     sent_starts: list[int] = field(default_factory=list)
     sent_ends: list[int] = field(default_factory=list)
     by_sent: dict[int, list[Frame]] = field(default_factory=dict)

@@ -21,6 +21,17 @@ REPORT_VERBS = frozenset({
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 CALL_VERBS = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore"})
 COMMIT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "swear", "commit"})
+# Verbs of belief and of intent: the model may find them as cues (PolNeAR counts them);
+# what they govern is then their subject's view ("reported") or plan ("planned").
+BELIEF_VERBS = frozenset({
+    "think", "believe", "know", "fear", "worry", "doubt", "feel", "expect", "consider",
+    "see", "view", "assume", "suspect", "agree", "disagree", "understand", "recognize",
+    "realize", "predict", "hope", "wish", "regret",
+})
+PLAN_VERBS = frozenset({
+    "want", "plan", "intend", "seek", "aim", "propose", "hope", "decide", "prefer",
+    "offer", "try", "vote", "move", "prepare", "pledge", "promise", "vow",
+})
 # Verbs that only report when their subject is a document ("the report shows ...").
 DOCUMENT_ONLY_VERBS = frozenset({"show", "find", "conclude", "indicate", "suggest"})
 # "put the death toll at 31": "put" reports only with one of these objects.

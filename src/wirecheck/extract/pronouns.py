@@ -89,6 +89,19 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def person_name_in(doc: Any, lo: int, hi: int) -> str | None:
+    """The last person's name inside tokens [lo, hi): "Portugal's environment minister,
+    Sofia Almeida" → "Sofia Almeida" (a pronoun's antecedent is named by the name)."""
+    named = [t.i for t in doc[lo:hi] if is_person_name(t)]
+    if not named:
+        return None
+    first = named[-1]
+    while first - 1 >= lo and (first - 1 in named or (
+            doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound")):
+        first -= 1
+    return str(doc[first:named[-1] + 1].text)
+
+
 def _main_subjects(root: Any) -> list[Any]:
     """Subjects of a sentence's main clause and of clauses coordinated with it."""
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
@@ -181,16 +194,10 @@ class Antecedents:
         else:
             return
         lo, hi = np_bounds(subj)
-        named = [t.i for t in self.doc[lo:hi] if is_person_name(t)]
-        if named and named[-1] != subj.i:  # "Portugal's environment minister, Sofia Almeida"
-            first = named[-1]
-            while first - 1 >= lo and (first - 1 in named or (
-                    self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].dep_ == "compound")):
-                first -= 1
-            start, person = first, True
-            name = self.doc[first:named[-1] + 1].text
-        else:
-            name = self.doc[start:subj.i + 1].text
+        named = person_name_in(self.doc, lo, hi)
+        if named and not (subj.pos_ == "PROPN" and named.endswith(subj.text)):
+            person = True  # "Portugal's environment minister, Sofia Almeida"
+        name = named if person and named else self.doc[start:subj.i + 1].text
         gender = _name_gender(self.doc, start, subj.i + 1) if person else None
         self.candidates.append(Candidate(name, "person" if person else "official_body",
                                          person, sent, subj.i, True, gender,
@@ -203,12 +210,17 @@ class Antecedents:
             return c.gender
         return self.surnames.get(c.name.lower().strip(".,'’"))
 
+    def gender_by_name(self, name: str) -> str | None:
+        """The gender known for a speaker named ``name`` (the latest candidate so named)."""
+        c = next((c for c in reversed(self.candidates) if c.name == name), None)
+        return self.gender_of(c) if c is not None else None
+
     def add_speaker(self, name: str, kind: Any, person: bool, start: int, end: int,
                     gender: str | None = None) -> None:
         """A frame's source: the most salient antecedent there is."""
         if gender is None and person:
             gender = _name_gender(self.doc, start, end)
-        plural = self.doc[end - 1].tag_ in ("NNS", "NNPS")
+        plural = self.doc[end - 1].tag_ == "NNS"  # not "Hanseong Cells" (NNPS): one body
         cand = Candidate(name, kind, person, self.sentence_of(start), end - 1, True, gender,
                          self.quoted(start), plural)
         k = bisect_right([c.at for c in self.candidates], cand.at)
