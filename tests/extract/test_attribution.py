@@ -138,3 +138,20 @@ def test_a_document_with_an_issuer_stands_for_the_issuer(nlp: Any) -> None:
 )
 def test_constructions_the_parser_splits(nlp: Any, text: str, words: str, chain: list[str]) -> None:
     assert attribution_of(nlp, text, words).chain == chain
+
+
+def test_a_name_and_a_colon_introduce_what_they_say(nlp: Any) -> None:
+    a = attribution_of(nlp, "Governor Lund: the dam will hold through the winter.", "the dam")
+    assert a.source == "Governor Lund" and a.cue == ":"
+
+
+def test_a_dateline_or_a_label_before_a_colon_is_no_source(nlp: Any) -> None:
+    for text in ("Update: the dam will hold through the winter.",
+                 "BERLIN: the dam will hold through the winter."):
+        assert attribution_of(nlp, text, "the dam").source is None
+
+
+def test_a_noun_described_by_its_agent_is_the_agents(nlp: Any) -> None:
+    text = "Talks resumed, with cautious hope expressed by Ostlandic negotiators."
+    a = attribution_of(nlp, text, "cautious hope")
+    assert a.source == "Ostlandic negotiators"

@@ -90,3 +90,11 @@ def test_netanyahu_is_one_entity_within_the_article(seed: Seed) -> None:
     assert bibi.type == "PERSON"
     assert {"Israeli Prime Minister Benjamin Netanyahu", "Netanyahu"} <= set(bibi.aliases)
     assert len(bibi.mentions) >= 4
+
+
+def test_the_qatari_officials_optimism_is_theirs(seed: Seed) -> None:
+    article, _, analysis = seed["003"]
+    where = article.text.index("cautious optimism")
+    [claim] = [c for c in analysis.claims if c.span.start == where]
+    assert normalize_name(claim.attribution.source or "") == "qatari officials"
+    assert claim.attribution.cue == "expressed" and claim.modality == "reported"

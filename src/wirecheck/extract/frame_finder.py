@@ -137,17 +137,21 @@ class SentenceScan:
         p = self._probability(verb)
         if p is not None and p >= (self.f.model.lenient if rule else self.f.model.new):
             return self._verbal(verb, learned=True, rule=rule)
-        if rule and (p is None or p >= self.f.model.veto or self._reported_inside(verb)):
+        if rule and (p is None or p >= self.f.model.veto or self._kept_anyway(verb)):
             return self._verbal(verb)
         return None
 
-    def _reported_inside(self, verb: Any) -> bool:
-        """A report inside a quote ("my son said ...") is a link of the speaker's chain
-        (PolNeAR marks none: the model would drop it); a quote's own "I think" is not."""
-        if not self.f.antecedents.quoted(verb.i):
-            return False
+    def _kept_anyway(self, verb: Any) -> bool:
+        """Our conventions the model, trained on PolNeAR's, would drop: a report inside a
+        quote ("my son said ...") is a link of the speaker's chain (PolNeAR marks none; a
+        quote's own "I think" is no link), a noun described by its agent is the agent's
+        ("optimism expressed by officials")."""
         subj = subject_of(verb)
-        return subj is not None and subj.lower_ not in FIRST_PERSON
+        if subj is None:
+            return False
+        if described_by_agent(verb, subj) is not None:
+            return True
+        return self.f.antecedents.quoted(verb.i) and subj.lower_ not in FIRST_PERSON
         return None
 
     def _probability(self, verb: Any) -> float | None:

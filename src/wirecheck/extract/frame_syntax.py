@@ -183,6 +183,8 @@ def colon_source(sent: Any) -> tuple[Any, Any] | None:
     if any(t.lower_.strip(".'’") in _NOT_SOURCES for t in before) or any(
             t.like_num for t in before):
         return None
+    if all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
+        return None  # a dateline in capitals ("BERLIN:", "GAZA CITY:")
     after = [t for t in toks if t.i > colon.i]
     if not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
