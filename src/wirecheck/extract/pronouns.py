@@ -21,7 +21,7 @@ mentions ("Hillary Clinton" … "Clinton").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -160,6 +160,8 @@ class Antecedents:
                 if subj.i not in seen:
                     self._subject(subj, k, persons)
         self.candidates.sort(key=lambda c: c.at)
+        self._ats = [c.at for c in self.candidates]  # sorted, for bisect
+        self._by_name = {c.name: c for c in self.candidates}
 
     def sentence_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -212,7 +214,7 @@ class Antecedents:
 
     def gender_by_name(self, name: str) -> str | None:
         """The gender known for a speaker named ``name`` (the latest candidate so named)."""
-        c = next((c for c in reversed(self.candidates) if c.name == name), None)
+        c = self._by_name.get(name)
         return self.gender_of(c) if c is not None else None
 
     def add_speaker(self, name: str, kind: Any, person: bool, start: int, end: int,
@@ -223,8 +225,10 @@ class Antecedents:
         plural = self.doc[end - 1].tag_ == "NNS"  # not "Hanseong Cells" (NNPS): one body
         cand = Candidate(name, kind, person, self.sentence_of(start), end - 1, True, gender,
                          self.quoted(start), plural)
-        k = bisect_right([c.at for c in self.candidates], cand.at)
+        k = bisect_right(self._ats, cand.at)
         self.candidates.insert(k, cand)
+        self._ats.insert(k, cand.at)
+        self._by_name[name] = cand
 
     def resolve(self, pron: Any, scope: tuple[int, int] = (0, 0)) -> Candidate | None:
         """The antecedent of pronoun token ``pron`` (None: no one fits); nobody inside
@@ -235,9 +239,14 @@ class Antecedents:
             return None  # the quote's speaker is the finder's to give (it knows the frames)
         sent = self.sentence_of(pron.i)
         in_quote = self.quoted(pron.i)
-        before = [c for c in self.candidates if c.at < pron.i
-                  and sent - c.sent <= LOOKBACK_SENTENCES and (in_quote or not c.quoted)
-                  and not scope[0] <= c.at < scope[1]]
+        before = []  # nearest last; only the look-back window is read (linear in the text)
+        for k in range(bisect_left(self._ats, pron.i) - 1, -1, -1):
+            c = self.candidates[k]
+            if sent - c.sent > LOOKBACK_SENTENCES:
+                break
+            if (in_quote or not c.quoted) and not scope[0] <= c.at < scope[1]:
+                before.append(c)
+        before.reverse()
         if low in PLURAL_OR_THING:
             fits = [c for c in before if c.salient and not c.person
                     and (low == "it") != c.plural] or [
