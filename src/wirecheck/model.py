@@ -148,6 +148,7 @@ class Article(_Serializable):
     content_hash: str = ""
     duplicate_of: str | None = None
     summary_only: bool = False  # a feed entry carrying only its summary, not the full text
+    published_from: str | None = None  # "dateline": read from the text, no metadata date
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -346,6 +347,99 @@ class Story(_Serializable):
         )
 
 
+@dataclass(frozen=True)
+class FigureEntry(_Serializable):
+    """One figure as a verdict saw it: whose, when published, its interval and words."""
+
+    claim_id: str
+    outlet: str
+    published: str | None
+    low: float | None  # None = open bound
+    high: float | None
+    text: str | None
+    value: float | None = None  # a point for charts (series entries only)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FigureEntry:
+        return cls(str(d["claim_id"]), str(d.get("outlet") or ""), d.get("published"),
+                   d.get("low"), d.get("high"), d.get("text"), d.get("value"))
+
+
+@dataclass(frozen=True)
+class DateEntry(_Serializable):
+    """The day one claim gives an event."""
+
+    claim_id: str
+    outlet: str
+    start: str
+    end: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DateEntry:
+        return cls(str(d["claim_id"]), str(d.get("outlet") or ""), str(d["start"]), str(d["end"]))
+
+
+def _entries(cls: type[T], values: Any) -> list[T]:
+    """Entries of a stored JSON list (the stored JSON is not trusted: odd items are skipped)."""
+    if not isinstance(values, list):
+        return []
+    out = []
+    for v in values:
+        try:
+            out.append(cls.from_dict(v))  # type: ignore[attr-defined]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
+
+
+def _strs(values: Any) -> list[str]:
+    """The plain values of a stored JSON list, as strings ("not a list" → [])."""
+    if not isinstance(values, list):
+        return []
+    return [str(v) for v in values if isinstance(v, str | int | float) and str(v)]
+
+
+@dataclass
+class VerdictDetail(_Serializable):
+    """Why an aligned group got its verdict, and what the verdict looked at.
+
+    ``reasons`` are plain sentences; ``sourcing`` says "3 outlets, 1 independent source";
+    for figures, ``intervals`` are every figure of the group and ``tolls`` the claims the
+    verdict judged (one per article: its highest figure), ``series`` the points of an
+    evolving figure; for events, ``modalities`` and ``dates`` per claim."""
+
+    kind: str = "quantity"  # quantity / event / statement
+    reasons: list[str] = field(default_factory=list)
+    sourcing: str = ""
+    source_units: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    intervals: list[FigureEntry] = field(default_factory=list)
+    tolls: list[str] = field(default_factory=list)
+    tolerance: float | None = None
+    series: list[FigureEntry] = field(default_factory=list)
+    modalities: dict[str, str] = field(default_factory=dict)
+    dates: list[DateEntry] = field(default_factory=list)
+    grouping: str | None = None  # events: coreference / trigger / statement
+    note: str | None = None  # a fact not made by reconcile ("grouped by measure only")
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> VerdictDetail:
+        modalities = d.get("modalities")
+        return cls(
+            kind=str(d.get("kind") or "quantity"), reasons=_strs(d.get("reasons")),
+            sourcing=str(d.get("sourcing") or ""), source_units=_strs(d.get("source_units")),
+            outlets=_strs(d.get("outlets")), places=_strs(d.get("places")),
+            intervals=_entries(FigureEntry, d.get("intervals")), tolls=_strs(d.get("tolls")),
+            tolerance=d.get("tolerance") if isinstance(d.get("tolerance"), int | float) else None,
+            series=_entries(FigureEntry, d.get("series")),
+            modalities={str(k): str(v) for k, v in modalities.items()}
+            if isinstance(modalities, dict) else {},
+            dates=_entries(DateEntry, d.get("dates")),
+            grouping=d.get("grouping"), note=d.get("note"),
+        )
+
+
 @dataclass
 class Alignment(_Serializable):
     """Claims from several articles about the same thing, with a verdict on them."""
@@ -355,13 +449,13 @@ class Alignment(_Serializable):
     claim_ids: list[str]
     verdict: Verdict
     sources: int  # independent sources: wire copies and shared upstream collapsed
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: VerdictDetail = field(default_factory=VerdictDetail)
     story_id: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Alignment:
         return cls(
             id=d["id"], key=d["key"], claim_ids=list(d["claim_ids"]), verdict=d["verdict"],
-            sources=int(d["sources"]), detail=dict(d.get("detail") or {}),
+            sources=int(d["sources"]), detail=VerdictDetail.from_dict(d.get("detail") or {}),
             story_id=d.get("story_id"),
         )

@@ -61,8 +61,8 @@ def test_a_rising_toll_is_evolving_and_keeps_its_series() -> None:
               number("3", "c", 17, 17, "killed")]
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "evolving"
-    series = group.alignment.detail["series"]
-    assert [(p["value"], p["outlet"]) for p in series] == [(11, "A"), (14, "B"), (17, "C")]
+    series = group.alignment.detail.series
+    assert [(p.value, p.outlet) for p in series] == [(11, "A"), (14, "B"), (17, "C")]
 
 
 def test_a_falling_toll_is_a_question_not_a_conflict() -> None:
@@ -71,7 +71,7 @@ def test_a_falling_toll_is_a_question_not_a_conflict() -> None:
     claims = [number("1", "a", 17, 17, "killed"), number("2", "b", 11, 11, "killed")]
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "unclear"
-    assert "falls later" in group.alignment.detail["reasons"][0]
+    assert "falls later" in group.alignment.detail.reasons[0]
 
 
 def test_a_count_that_rises_and_falls_differs_at_different_times_unclear() -> None:
@@ -92,7 +92,7 @@ def test_same_day_reports_without_a_time_of_day_cannot_be_ordered() -> None:
     claims = [number("1", "a", 1, 1, "killed"), number("2", "b", 2, 2, "killed")]
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "unclear"
-    assert "without a time of day" in group.alignment.detail["reasons"][0]
+    assert "without a time of day" in group.alignment.detail.reasons[0]
 
 
 def test_dates_on_different_days_order_a_rising_toll() -> None:
@@ -109,7 +109,7 @@ def test_an_article_is_judged_by_its_toll_not_by_its_parts() -> None:
               number("3", "b", 3, 3, "killed")]
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "agree"
-    assert sorted(group.alignment.detail["tolls"]) == ["2", "3"]
+    assert sorted(group.alignment.detail.tolls) == ["2", "3"]
 
 
 def test_wire_copies_do_not_corroborate() -> None:
@@ -120,7 +120,7 @@ def test_wire_copies_do_not_corroborate() -> None:
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "single_source"
     assert (group.outlets, group.alignment.sources) == (3, 1)
-    assert group.alignment.detail["sourcing"].startswith("3 outlets, 1 independent source")
+    assert group.alignment.detail.sourcing.startswith("3 outlets, 1 independent source")
 
 
 def test_two_outlets_citing_one_upstream_count_once() -> None:
@@ -158,7 +158,7 @@ def test_events_conflict_on_modality_and_on_dates() -> None:
     groups = align_story("s1", claims, arts, clusters)
     got = {g.alignment.key: g.alignment.verdict for g in groups}
     assert got == {"e:arrest": "conflict", "e:collapse": "conflict"}
-    reasons = {g.alignment.key: g.alignment.detail["reasons"][0] for g in groups}
+    reasons = {g.alignment.key: g.alignment.detail.reasons[0] for g in groups}
     assert "denied" in reasons["e:arrest"] and "different dates" in reasons["e:collapse"]
 
 
@@ -169,7 +169,7 @@ def test_a_rising_toll_with_two_figures_at_once_is_a_conflict() -> None:
               number("3", "c", 20, 20, "killed")]
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "conflict"
-    (reason,) = group.alignment.detail["reasons"]
+    (reason,) = group.alignment.detail.reasons
     assert reason.startswith("different figures at the same time") and "(B) vs" in reason
 
 
@@ -179,7 +179,7 @@ def test_a_toll_without_publish_times_is_unclear_never_a_conflict() -> None:
               number("2", "b", 40, None, "killed", "lower_bound")]  # ECB+: "some 30" vs "at least 40"
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict == "unclear"
-    assert "no publish time" in group.alignment.detail["reasons"][0]
+    assert "no publish time" in group.alignment.detail.reasons[0]
 
 
 def test_a_large_group_is_judged_without_all_pairs() -> None:
@@ -189,7 +189,7 @@ def test_a_large_group_is_judged_without_all_pairs() -> None:
     claims = [number(str(i), f"a{i}", 10 + i * 10 // n, 10 + i * 10 // n, "killed") for i in range(n)]
     (group,) = align_story("s1", claims, {a.id: a for a in arts})
     assert group.alignment.verdict in ("evolving", "conflict")
-    assert len(group.alignment.detail["reasons"]) <= 5
+    assert len(group.alignment.detail.reasons) <= 5
 
 
 def _said(cid: str, aid: str, modality: str, subject: str, day: str | None = None) -> Claim:
@@ -205,7 +205,7 @@ def test_a_trigger_word_group_conflicts_only_on_a_shared_participant() -> None:
              _said("2", "b", "denied", "the minister", "2026-03-12")]
     (group,) = align_story("s1", apart, arts, {"1": key, "2": key})
     assert group.alignment.verdict == "unclear"
-    assert "trigger word only" in group.alignment.detail["reasons"][0]
+    assert "trigger word only" in group.alignment.detail.reasons[0]
     shared = [_said("1", "a", "asserted", "The dam", "2026-03-09"),
               _said("2", "b", "asserted", "the Keltmoor dam", "2026-03-12")]
     (group,) = align_story("s1", shared, arts, {"1": key, "2": key})

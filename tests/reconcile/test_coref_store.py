@@ -50,14 +50,14 @@ def test_one_strike_dated_differently_by_two_outlets_is_a_coreference_conflict()
     (group,) = result.groups
     assert group.alignment.key == "e:" + next(iter(result.event_ids.values()))
     assert group.alignment.verdict == "conflict"
-    assert "different dates for one event" in group.alignment.detail["reasons"][0]
+    assert "different dates for one event" in group.alignment.detail.reasons[0]
 
 
 def test_happened_vs_denied_in_one_cluster_is_a_conflict() -> None:
     result = run([strike("a"), strike("b", modality="denied")])
     (group,) = result.groups
     assert group.alignment.verdict == "conflict"
-    assert "contradictory modality" in group.alignment.detail["reasons"][0]
+    assert "contradictory modality" in group.alignment.detail.reasons[0]
 
 
 def test_events_of_different_types_never_share_an_id() -> None:

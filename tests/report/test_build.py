@@ -132,7 +132,7 @@ def test_matrix_lists_figures_first_most_widely_carried_first(dossier: Dossier) 
     assert [f.label for f in dossier.facts] == [
         "killed", "to be evacuated", "displaced", "operation timing"]
     timing = dossier.facts[-1]
-    timing.detail["kind"] = "event"
+    timing.detail.kind = "event"
     killed = dossier.facts[0]
     assert fact_order(killed) < fact_order(timing)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from wirecheck.model import FigureEntry, VerdictDetail
 from wirecheck.report.chart import build_chart
 from wirecheck.report.dossier import Cell, FactRow, SpanRef
 
@@ -17,7 +18,7 @@ def _cell(column: str, value: float, published: str) -> Cell:
 
 def test_evolving_figure_is_drawn_as_a_series() -> None:
     fact = FactRow(id="f", anchor="f-f", key="killed", label="killed <b>", verdict="evolving",
-                   sources=2, outlets=2, story_id="s", detail={}, cells={
+                   sources=2, outlets=2, story_id="s", detail=VerdictDetail(), cells={
                        "A": [_cell("A", 80, "2024-03-21T10:00:00+00:00"),
                              _cell("A", 40, "2024-03-19T10:00:00+00:00")],
                        "B": [_cell("B", 60, "2024-03-20T10:00:00+00:00")]})
@@ -35,13 +36,13 @@ def test_no_claims_no_chart() -> None:
 
 
 def test_the_stored_series_wins_over_the_cells() -> None:
-    """reconcile's ``detail["series"]`` (what it judged evolving) is what gets drawn."""
+    """reconcile's ``detail.series`` (what it judged evolving) is what gets drawn."""
     a, b = _cell("A", 11, "2025-10-13T06:00:00+00:00"), _cell("B", 14, "2025-10-14T06:00:00+00:00")
     noise = _cell("B", 3, "2025-10-15T06:00:00+00:00")  # in the row, not in the series
-    series = [{"claim_id": c.claim_id, "published": c.published, "value": None, "low": c.low,
-               "high": None, "outlet": c.column} for c in (a, b)]
+    series = [FigureEntry(c.claim_id, c.column, c.published, c.low, None, None, None)
+              for c in (a, b)]
     fact = FactRow(id="f", anchor="f-f", key="killed", label="killed", verdict="evolving",
-                   sources=2, outlets=2, story_id="s", detail={"series": series},
+                   sources=2, outlets=2, story_id="s", detail=VerdictDetail(series=series),
                    cells={"A": [a], "B": [b, noise]})
     chart = build_chart([fact], [], [])
     assert chart is not None and chart.kind == "series"

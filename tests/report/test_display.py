@@ -63,10 +63,15 @@ def test_when() -> None:
 
 
 def test_fact_reasons_are_short_bounded_and_tolerate_odd_json() -> None:
+    from wirecheck.model import VerdictDetail
     from wirecheck.report.display import fact_reasons
 
-    assert fact_reasons({"reasons": ["disjoint figures: 11 vs 23", "x" * 500, "third"]}) == [
+    def reasons(stored: dict[str, object]) -> list[str]:
+        return fact_reasons(VerdictDetail.from_dict(stored))
+
+    assert reasons({"reasons": ["disjoint figures: 11 vs 23", "x" * 500, "third"]}) == [
         "disjoint figures: 11 vs 23", "x" * 159 + "…", "and 1 more"]
-    assert fact_reasons({"reasons": "not a list"}) == []
-    assert fact_reasons({"reasons": [None, {"a": 1}, "ok"]}) == ["ok"]
-    assert fact_reasons({}) == []
+    assert reasons({"reasons": "not a list"}) == []
+    assert reasons({"reasons": [None, {"a": 1}, "ok"]}) == ["ok"]
+    assert reasons({}) == []
+    assert VerdictDetail.from_dict({"series": [1, {"claim_id": "c"}]}).series[0].claim_id == "c"

@@ -42,7 +42,7 @@ def test_schema_file_documents_every_definition() -> None:
 
 def test_markdown_shows_the_matrix_and_escapes(dossier: Dossier) -> None:
     md = render(dossier, "md")
-    assert "| killed | conflict |" in md
+    assert "| killed | conflict; different figures at the same time |" in md
     assert "“more than 31,800” (≥ 31,800) — The Health Ministry" in md
     assert "a Lebanese newspaper citing Egyptian sources" in md
     dossier.header.label = "<img src=x onerror=alert(1)> | [x](javascript:alert(1))"

@@ -136,9 +136,11 @@ class _Assembler:
         frame = self.atts.frame_at(i)
         span = self._span(i, frame)
         if q.scope == "incident":  # a running total, another event, a superseded figure?
-            sent_start = self.doc[i].sent.start_char
-            q.scope, q.scope_cue = scope_of(span.text, self.article.text[sent_start:q.span.start],
-                                            q.span.start - span.start)
+            sent = self.doc[i].sent
+            text = self.article.text
+            q.scope, q.scope_cue = scope_of(text[sent.start_char:sent.end_char],
+                                            text[sent.start_char:q.span.start],
+                                            q.span.start - sent.start_char)
         verb = self.doc[i].head
         self._add(Claim(
             id=claim_id_for(self.article.id, "quantity", q.span.start, q.span.end),

@@ -188,12 +188,14 @@ def _number(tok: Any) -> int | None:
 
 def _is_person(tok: Any) -> bool:
     low = tok.lower_
-    return (low in PERSON_HEADS or tok.ent_type_ == "PERSON" or low.endswith("year-old")
+    return (low in PERSON_HEADS or str(tok.lemma_).lower() in PERSON_HEADS
+            or tok.ent_type_ == "PERSON" or low.endswith("year-old")
             or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")))
 
 
-def _count_one(tok: Any) -> tuple[int | None, bool]:
-    """(how many people one conjunct names, written with a numeral); None = unknown."""
+def _count_one(tok: Any, alone: bool = True) -> tuple[int | None, bool]:
+    """(how many people one conjunct names, written with a numeral); None = unknown.
+    ``alone``: the only conjunct ("both men" is 2, "both Jermon and Harris" is 1 + 1)."""
     low = tok.lower_
     kids = list(tok.children)
     dets = {c.lower_ for c in kids if c.dep_ in ("det", "predet")}
@@ -214,7 +216,7 @@ def _count_one(tok: Any) -> tuple[int | None, bool]:
         if nums[0].lower_ == "one":
             return 1, False  # "wounding one juvenile": the numeric scan leaves "one" alone
         return _number(nums[0]), True
-    if "both" in dets:
+    if "both" in dets and alone:
         return 2, False
     if tok.tag_ in ("NNS", "NNPS"):
         return None, False  # "the victims": how many is not said
@@ -226,7 +228,7 @@ def _victims(head: Any) -> Victims | None:
     total = 0
     numeral_only = len(conj) == 1
     for t in conj:
-        n, numeral = _count_one(t)
+        n, numeral = _count_one(t, len(conj) == 1)
         if n is None:
             return None
         numeral_only = numeral_only and numeral

@@ -8,6 +8,7 @@ documented rules (approximate = ±10 %; "dozens" = 24–144; ...).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wirecheck.extract.measures import (
@@ -30,6 +31,8 @@ def extract_quantities(doc: Any, article: Article) -> list[Quantity]:
     dates = _date_spans(doc) if same else ()
     out = []
     for r in scan(text, dates):
+        if _year_modifier(text, r):
+            continue
         measure, unit, subject = describe(r, doc if parsed else None, text)
         out.append(Quantity(
             span=article.span(r.start, r.end), low=r.low, high=r.high, value=r.value,
@@ -58,6 +61,15 @@ def describe(r: Reading, doc: Any, text: str) -> tuple[str | None, str | None, s
     if measure is None and noun is not None and r.unit is None:
         measure = noun.lower()
     return measure, unit, subject
+
+
+_YEAR_BEFORE_NOUN = re.compile(r"(?:19|20)\d\d [a-z]")
+
+
+def _year_modifier(text: str, r: Reading) -> bool:
+    """"the 2016 homicides", "its 2015 season": a year before a noun, not a count."""
+    return (r.end - r.start == 4 and r.unit is None
+            and _YEAR_BEFORE_NOUN.fullmatch(text[r.start:r.end + 2]) is not None)
 
 
 def same_text(doc: Any, text: str) -> bool:

@@ -24,7 +24,9 @@ _TOTAL = re.compile(
     r"|uprising|crisis|outbreak|start|beginning|siege)\b[\w ]{0,30}?\b(?:began|started|broke out)?"
     r"|since (?:19|20)\d\d|in recent (?:years|months)"
     r"|over the (?:past|last) (?:\w+ )?(?:years|months|decades?)"
-    r"|(?:per|a|each|every) year|annually|last year|in (?:19|20)\d\d"
+    r"|(?:per|a|each|every) year|annually|last year|(?:in|of) (?:19|20)\d\d"
+    r"|as of (?:\w+ )?\d{1,2}\b|in the (?:first|past|last) \d+ (?:days|weeks|months)"
+    r"|(?:homicides|murders|killings|slayings|shootings) (?:in|across) the (?:city|county|state|district)"
     r"|(?:the )?(?:city|county|state|region|district|nation|country)'s (?:\w+ )?(?:homicides?|killings?|murders?|shootings?)"
     r"|homicides? (?:this|last) year"
     r"|in (?:\w+ ){0,3}(?:shootings|attacks|incidents|killings|homicides|violence) (?:across|throughout|around|in|over|since)"
@@ -49,9 +51,9 @@ NEAR = 70  # characters either side of the figure a total or context cue must li
 
 
 def scope_of(clause: str, before: str, at: int = -1) -> tuple[Scope, str | None]:
-    """(scope, cue words) of a figure: ``clause`` is its claim's clause, ``before`` the
-    words right before the figure itself (same sentence), ``at`` where the figure starts
-    in ``clause`` (-1: anywhere). A total or context cue counts within ``NEAR``
+    """(scope, cue words) of a figure: ``clause`` is its sentence (or clause), ``before``
+    the words right before the figure itself (same sentence), ``at`` where the figure
+    starts in ``clause`` (-1: anywhere). A total or context cue counts within ``NEAR``
     characters of the figure: "43 were killed in the school, pushing the toll since the
     conflict began to ..." is the school's toll, the total comes later."""
     m = _EARLIER.search(before[-80:])

@@ -13,6 +13,7 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from wirecheck.errors import InputError, Notice, Skip
+from wirecheck.ingest.dateline import dateline_date
 from wirecheck.limits import Limits
 from wirecheck.model import Article
 from wirecheck.safetext import storable
@@ -93,10 +94,14 @@ def make_article(
                               where))
         text = text[: limits.max_article_chars]
     text = storable(text)  # lone surrogates (JSON escapes, odd file names) cannot be stored
+    published, published_from = meta.published, None
+    if published is None and (found := dateline_date(text)) is not None:
+        published, published_from = found, "dateline"  # no metadata date: the text's own
     fields = {
         "title": clean_line(meta.title), "outlet": clean_line(meta.outlet, 200),
-        "url": meta.url and storable(meta.url), "published": meta.published,
-        "source_path": storable(source), "source_format": fmt, "summary_only": summary_only,
+        "url": meta.url and storable(meta.url), "published": published,
+        "published_from": published_from, "source_path": storable(source), "source_format": fmt,
+        "summary_only": summary_only,
     }
     if article_id:
         results.append(Article(id=storable(article_id), text=text, **fields))  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from wirecheck.model import Alignment, Claim
+from wirecheck.model import Alignment, Claim, VerdictDetail
 from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, tolls
 from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
 from wirecheck.reconcile.verdicts import (
@@ -341,23 +341,22 @@ def grouping(group: Group) -> str:
     return "trigger" if group.key.startswith("e:" + TRIGGER_KEY) else "coreference"
 
 
-def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement, dict[str, Any]]:
+def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement, VerdictDetail]:
     claims = [m.claim for m in group.members]
     src = sourcing(claims, articles)
     if group.kind == "quantity":
         q = claims[0].quantity
         spots = [(m, iv) for m in group.members if (iv := interval(m.claim)) is not None]
         judged = tolls(spots)
-        figures = {"intervals": [entry(m, iv) for m, iv in spots], "tolerance": TOLERANCE,
-                   "tolls": [m.claim.id for m, _ in judged]}
+        figures = VerdictDetail(kind="quantity", intervals=[entry(m, iv) for m, iv in spots],
+                                tolerance=TOLERANCE, tolls=[m.claim.id for m, _ in judged])
         judgement = judge_figures(judged, q.measure if q else None, src.sources, figures)
     else:
         judgement = judge_event(group.members, src.sources, grouping(group))
-    detail = dict(judgement.detail)
-    detail.update(kind=group.kind, reasons=judgement.reasons, sourcing=src.note(),
-                  source_units=src.units, outlets=src.outlets)
-    if group.places:
-        detail["places"] = sorted(group.places)
+    detail = judgement.detail
+    detail.reasons = judgement.reasons
+    detail.sourcing, detail.source_units, detail.outlets = src.note(), src.units, src.outlets
+    detail.places = sorted(group.places)
     return judgement, detail
 
 
@@ -389,7 +388,7 @@ def align_story(
         label = g.label + (f" · {', '.join(sorted(g.places))}" if g.places else "")
         out.append(AlignedGroup(
             Alignment(id=alignment_id(story_id, g.key, ids), key=g.key, claim_ids=ids,
-                      verdict=judgement.verdict, sources=len(detail["source_units"]),
+                      verdict=judgement.verdict, sources=len(detail.source_units),
                       detail=detail, story_id=story_id),
-            label=label, outlets=len(detail["outlets"])))
+            label=label, outlets=len(detail.outlets)))
     return out

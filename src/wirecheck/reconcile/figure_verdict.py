@@ -30,8 +30,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
+from wirecheck.model import VerdictDetail
 from wirecheck.reconcile.verdicts import (
     Interval,
     Judgement,
@@ -166,7 +166,7 @@ def _same_day(timed: Sequence[tuple[Member, Interval, When]]) -> str | None:
 
 
 def judge_figures(spots: Sequence[Spot], measure: str | None, sources: int,
-                  detail: dict[str, Any]) -> Judgement:
+                  detail: VerdictDetail) -> Judgement:
     """Verdict on the tolls ``spots`` (one per article) of one count (module docstring)."""
     if not spots:
         return Judgement("unclear", ["no comparable figure"], detail)
@@ -196,6 +196,6 @@ def judge_figures(spots: Sequence[Spot], measure: str | None, sources: int,
     same_day = _same_day(timed)
     if same_day:
         return Judgement("unclear", [same_day], detail)
-    detail["series"] = [dict(entry(m, iv), value=point(iv)) for m, iv, _w in timed]
+    detail.series = [entry(m, iv, point(iv)) for m, iv, _w in timed]
     return Judgement("evolving", ["a cumulative figure rising across publish times"], detail)
 

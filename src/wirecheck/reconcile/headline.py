@@ -200,7 +200,7 @@ def figure_groups(groups: Iterable[AlignedGroup], claims: Mapping[str, Claim],
         a = g.alignment
         if not a.key.startswith("q:"):
             continue
-        judged = a.detail.get("tolls") or a.claim_ids
+        judged = a.detail.tolls or a.claim_ids
         members = []
         for cid in judged:
             c = claims.get(cid)

@@ -92,7 +92,7 @@ def story_rows(story_id: str, result: StoryAlignment) -> dict[str, list[tuple[An
         "alignments": [
             (g.alignment.id, story_id, g.alignment.key, g.label, g.alignment.verdict,
              g.alignment.sources, g.outlets,
-             json.dumps(g.alignment.detail, ensure_ascii=False, default=str))
+             json.dumps(g.alignment.detail.to_dict(), ensure_ascii=False, default=str))
             for g in result.groups],
         "alignment_claims": [(g.alignment.id, c) for g in result.groups
                              for c in g.alignment.claim_ids],

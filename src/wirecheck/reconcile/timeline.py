@@ -39,7 +39,7 @@ def build_timeline(
 ) -> list[TimelineEntry]:
     entries = []
     for g in groups:
-        kind = g.alignment.detail.get("kind")
+        kind = g.alignment.detail.kind
         if kind == "statement":  # who said what is in the fact table, not the timeline
             continue
         members = [claims[c] for c in g.alignment.claim_ids if c in claims]

@@ -19,9 +19,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-from wirecheck.model import Claim, Verdict
+from wirecheck.model import Claim, DateEntry, FigureEntry, Verdict, VerdictDetail
 
 TOLERANCE = 0.02
 FACTUAL = frozenset({"asserted", "reported"})
@@ -43,7 +42,7 @@ class Member:
 class Judgement:
     verdict: Verdict
     reasons: list[str] = field(default_factory=list)
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: VerdictDetail = field(default_factory=VerdictDetail)
 
 
 def interval(claim: Claim) -> Interval | None:
@@ -77,11 +76,11 @@ def _when(m: Member) -> str | None:
     return m.published.isoformat() if m.published else None
 
 
-def entry(m: Member, iv: Interval) -> dict[str, Any]:
-    """One figure as the verdict detail lists it (JSON-ready)."""
+def entry(m: Member, iv: Interval, value: float | None = None) -> FigureEntry:
+    """One figure as the verdict detail lists it."""
     q = m.claim.quantity
-    return {"claim_id": m.claim.id, "outlet": m.column, "published": _when(m),
-            "low": _bound(iv[0]), "high": _bound(iv[1]), "text": q.span.text if q else None}
+    return FigureEntry(m.claim.id, m.column, _when(m), _bound(iv[0]), _bound(iv[1]),
+                       q.span.text if q else None, value)
 
 
 def point(iv: Interval) -> float:
@@ -114,12 +113,14 @@ def judge_event(members: list[Member], sources: int, grouping: str = "coreferenc
     is at most ``unclear``. A speaker talking on two days is two statements: statements
     never conflict on dates."""
     modalities = sorted({m.claim.modality for m in members})
-    detail: dict[str, Any] = {"modalities": {m.claim.id: m.claim.modality for m in members}}
+    detail = VerdictDetail(kind="statement" if grouping == "statement" else "event",
+                           modalities={m.claim.id: m.claim.modality for m in members},
+                           grouping=grouping)
     said = [m for m in members if m.claim.modality in FACTUAL]
     denied = [m for m in members if m.claim.modality == "denied"]
     dated = [(m, d) for m in members if (d := _days(m.claim)) is not None]
-    detail["dates"] = [{"claim_id": m.claim.id, "outlet": m.column, "start": d[0].isoformat(),
-                        "end": d[1].isoformat()} for m, d in dated]
+    detail.dates = [DateEntry(m.claim.id, m.column, d[0].isoformat(), d[1].isoformat())
+                    for m, d in dated]
     if grouping == "statement":
         dated = []
     strong = grouping == "coreference"

@@ -66,7 +66,7 @@ _VERDICT_ORDER = {"conflict": 0, "evolving": 1, "agree": 2, "unclear": 3, "singl
 
 def fact_order(fact: FactRow) -> tuple[int, int, int, str]:
     """Matrix order: figures before events, then the most widely carried, disputes first."""
-    kind = fact.detail.get("kind")
+    kind = None if fact.detail.note else fact.detail.kind
     is_number = kind == "quantity" or (kind is None and any(
         c.point is not None or c.low is not None or c.high is not None
         for cs in fact.cells.values() for c in cs))

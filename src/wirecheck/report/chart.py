@@ -47,19 +47,14 @@ def _float(value: Any) -> float | None:
 
 
 def _stored_series(fact: FactRow) -> list[tuple[datetime, float, Cell]]:
-    """The series reconcile stored for an evolving figure (``detail["series"]``: value, low,
+    """The series reconcile stored for an evolving figure (``detail.series``: value, low,
     high, published, claim_id per report), joined to the cells it points at."""
-    series = fact.detail.get("series")
-    if not isinstance(series, list):
-        return []
     cells = {c.claim_id: c for cs in fact.cells.values() for c in cs}
     points = []
-    for item in series:
-        if not isinstance(item, dict):
-            continue
-        cell = cells.get(str(item.get("claim_id")))
-        when = _when(item.get("published") if isinstance(item.get("published"), str) else None)
-        value = next((v for v in (_float(item.get(k)) for k in ("value", "low", "high"))
+    for item in fact.detail.series:
+        cell = cells.get(item.claim_id)
+        when = _when(item.published)
+        value = next((v for v in (_float(x) for x in (item.value, item.low, item.high))
                       if v is not None), None)
         if cell is not None and when is not None and value is not None:
             points.append((when, value, cell))

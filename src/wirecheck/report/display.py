@@ -9,10 +9,9 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import Any
 from urllib.parse import quote, urlsplit
 
-from wirecheck.model import VERDICTS
+from wirecheck.model import VERDICTS, VerdictDetail
 from wirecheck.report.dossier import Cell, FactRow
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -90,13 +89,10 @@ def split_facts(facts: Sequence[FactRow]) -> tuple[list[FactRow], list[FactRow]]
     return [f for f in facts if len(f.cells) > 1], [f for f in facts if len(f.cells) <= 1]
 
 
-def fact_reasons(detail: dict[str, Any], limit: int = 2) -> list[str]:
-    """Why reconcile gave its verdict (``detail["reasons"]``), shortened, at most ``limit``
-    (plus "n more"); the stored JSON is not trusted to be well formed."""
-    reasons = detail.get("reasons")
-    if not isinstance(reasons, list):
-        return []
-    texts = [shorten(str(r), 160) for r in reasons if isinstance(r, str | int | float) and str(r)]
+def fact_reasons(detail: VerdictDetail, limit: int = 2) -> list[str]:
+    """Why reconcile gave its verdict (``detail.reasons``), shortened, at most ``limit``
+    (plus "n more")."""
+    texts = [shorten(r, 160) for r in detail.reasons if r]
     extra = len(texts) - limit
     return texts[:limit] + ([f"and {extra} more"] if extra > 0 else [])
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wirecheck.model import VerdictDetail
+
 SCHEMA_ID = "wirecheck.dossier/1"
 ALL_STORIES = "all"  # pseudo story id: every article, for stores not yet grouped into stories
 
@@ -89,7 +91,7 @@ class FactRow:
     sources: int
     outlets: int
     story_id: str | None
-    detail: dict[str, Any]
+    detail: VerdictDetail
     cells: dict[str, list[Cell]]  # matrix column -> that column's claims
     claims_total: int = 0  # claims in the alignment (cells may hold fewer on listings)
 

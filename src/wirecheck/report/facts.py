@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from wirecheck.model import Claim
+from wirecheck.model import Claim, VerdictDetail
 from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, Cell, FactRow, SpanRef
@@ -160,12 +160,12 @@ def _order(claim: Claim, articles: dict[str, ArticleInfo]) -> tuple[str, int]:
     return ((article.published or "~") if article else "~", claim.span.start)
 
 
-def _detail(raw: str | None) -> dict[str, Any]:
+def _detail(raw: str | None) -> VerdictDetail:
     try:
         value = json.loads(raw or "{}")
     except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+        return VerdictDetail()
+    return VerdictDetail.from_dict(value) if isinstance(value, dict) else VerdictDetail()
 
 
 _AHEAD = ("planned", "expected", "possible", "called-for")
@@ -188,7 +188,7 @@ def fallback_facts(claims: Sequence[Claim], articles: dict[str, ArticleInfo]) ->
             key=f"measure:{measure}", label=measure,
             verdict="single_source" if len(cells) == 1 else "unclear",
             sources=len(cells), outlets=len(cells), story_id=None,
-            detail={"note": "grouped by measure only; not reconciled"}, cells=cells,
+            detail=VerdictDetail(note="grouped by measure only; not reconciled"), cells=cells,
             claims_total=len(members),
         ))
     return facts

@@ -201,7 +201,12 @@ def example_story(conn: sqlite3.Connection, story_id: str = "rafah") -> str:
         killed = [aa.claims[0].id, ba.claims[0].id, ca.claims[0].id]
         save_story(conn, story_id, "Rafah ground operation", [a.id, b.id, c.id, d.id], [
             Fact(f"{story_id}-killed", "killed", "conflict", killed, 2, 3, "killed:Palestinians",
-                 {"intervals": [[31_800, None], [25_000, 25_000]]}),
+                 {"kind": "quantity", "reasons": ["different figures at the same time"],
+                  "intervals": [
+                      {"claim_id": killed[0], "outlet": "Harbour Ledger", "published": None,
+                       "low": 31_800, "high": None, "text": "more than 31,800"},
+                      {"claim_id": killed[1], "outlet": "Meridian Daily", "published": None,
+                       "low": 25_000, "high": 25_000, "text": "25,000"}]}),
             Fact(f"{story_id}-evacuated", "to be evacuated", "single_source",
                  [aa.claims[1].id, ca.claims[1].id], 1, 2),
             Fact(f"{story_id}-displaced", "displaced", "single_source", [ba.claims[1].id], 1, 1),

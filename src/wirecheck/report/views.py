@@ -57,8 +57,8 @@ def fact_dict(fact: FactRow) -> dict[str, Any]:
     return {
         "id": fact.id, "story_id": fact.story_id, "label": fact.label, "key": fact.key,
         "verdict": fact.verdict, "outlets": fact.outlets, "sources": fact.sources,
-        "reasons": fact.detail.get("reasons", []), "sourcing": fact.detail.get("sourcing"),
-        "series": fact.detail.get("series"),
+        "reasons": fact.detail.reasons, "sourcing": fact.detail.sourcing or None,
+        "series": [s.to_dict() for s in fact.detail.series] or None,
         "claims": [{"outlet": c.column, "published": c.published,
                     # an event's clause, not only the time words that date it
                     "words": c.about or c.wording.text,

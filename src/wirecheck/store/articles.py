@@ -11,7 +11,7 @@ from wirecheck.model import Article
 
 _COLUMNS = (
     "id", "outlet", "url", "title", "published", "language", "text", "source_path",
-    "source_format", "content_hash", "duplicate_of", "summary_only",
+    "source_format", "content_hash", "duplicate_of", "summary_only", "published_from",
 )
 
 

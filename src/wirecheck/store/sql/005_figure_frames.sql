@@ -1,3 +1,7 @@
+-- Where a publish date came from when not from metadata: "dateline" (the article's own
+-- opening words: ingest/dateline.py); NULL = the source's metadata (or no date at all).
+ALTER TABLE articles ADD COLUMN published_from TEXT;
+
 -- What each figure counts beyond its measure: its frame (see model.Quantity).
 -- implicit: counted from words, no numeral ("a man was shot and killed" = 1 killed).
 -- scope: incident / others / total / context; scope_cue: the words that set it.

@@ -1,0 +1,63 @@
+"""Tolls given by naming the victims: "a man was shot and killed" is one killed."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.extract.implicit_counts import implicit_quantities
+from wirecheck.extract.nlp import parse
+from wirecheck.model import Article, check_span
+
+
+def counts(text: str) -> list[tuple[str, float | None, str, str]]:
+    article = Article.create(text)
+    found = implicit_quantities(parse(text), article)
+    for q in found:
+        check_span(article.text, q.span)
+        assert q.implicit and q.unit == "people"
+    return [(q.measure or "", q.value, q.span.text, q.scope) for q in found]
+
+
+@pytest.mark.parametrize(("text", "measure", "value"), [
+    ("A 19-year-old man was shot and killed late Saturday outside a bakery.", "killed", 1),
+    ("Two brothers and a cousin were wounded when someone fired at their car.", "injured", 3),
+    ("The gunman was killed by a deputy after a short chase.", "killed", 1),
+    ("Investigators said he fatally shot his neighbour and her son, then killed himself.",
+     "killed", 3),
+    ("She was pronounced dead at the county hospital an hour later.", "killed", 1),
+    ("A teenager suffered a gunshot wound to the arm.", "shot", 1),
+    ("A 9-year-old girl was struck by a stray bullet while she slept.", "shot", 1),
+    ("Both men were killed instantly.", "killed", 2),
+    ("Another was injured by flying glass.", "injured", 1),
+])
+def test_a_victim_named_is_a_victim_counted(text: str, measure: str, value: int) -> None:
+    (got,) = [c for c in counts(text) if c[3] == "incident"]
+    assert got[:2] == (measure, value)
+
+
+def test_one_victim_has_one_fate_the_gravest() -> None:
+    """"shot and killed": one killed, not also one shot."""
+    assert [c[:2] for c in counts("A cab driver was shot and killed on Elm Street.")] == [
+        ("killed", 1)]
+
+
+def test_the_quoted_words_are_the_victims_and_their_fate() -> None:
+    ((_, _, words, _),) = counts("Police said the clerk was pronounced dead at the scene.")
+    assert words == "the clerk was pronounced dead"
+
+
+def test_no_one_else_counts_others_not_the_toll() -> None:
+    got = counts("One man was wounded, and no one else was hurt.")
+    assert ("injured", 1, "One man was wounded", "incident") in got
+    assert ("injured", 0, "no one else was hurt", "others") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The officer was not injured.",  # negated
+    "He threatened to kill his landlord.",  # only threatened
+    "The crash could have killed someone.",  # hypothetical
+    "Several victims were taken to hospital after they were shot.",  # how many is not said
+    "Two men were shot in the parking lot.",  # a lone numeral: the numeric extractor's
+])
+def test_what_is_not_counted(text: str) -> None:
+    assert [c for c in counts(text) if c[3] == "incident"] == []

@@ -1,0 +1,33 @@
+"""A figure's scope: this incident, a running total, another event, a superseded figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.extract.scope import scope_of
+
+
+def scope(sentence: str, figure: str) -> str:
+    at = sentence.index(figure)
+    return scope_of(sentence, sentence[:at], at)[0]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    ("Four people were killed in the blast at the depot.", "Four", "incident"),
+    ("It was the city's 31 homicides this year that worried the council.", "31", "total"),
+    ("More than 900 people have died since the offensive began in spring.", "900", "total"),
+    ("Police recorded 120 shootings last year.", "120", "total"),
+    ("In a separate shooting on Friday, two teens were hurt.", "two", "context"),
+    ("The ministry revised the toll from eight to six on Monday.", "eight", "earlier"),
+    ("The toll is now 17, up from 14 the day before.", "14", "earlier"),
+    ("The toll is now 17, up from 14 the day before.", "17", "incident"),
+])
+def test_scope_from_the_words_around_the_figure(sentence: str, figure: str,
+                                                expected: str) -> None:
+    assert scope(sentence, figure) == expected
+
+
+def test_a_cue_far_from_the_figure_belongs_to_another_figure() -> None:
+    sentence = ("At least 43 people were killed and 55 wounded at the school, where hundreds had "
+                "sheltered, pushing the toll since the conflict began past 600.")
+    assert scope(sentence, "43") == "incident"

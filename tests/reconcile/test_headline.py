@@ -1,0 +1,69 @@
+"""Headline figures: per measure, the figure a reader should take away."""
+
+from __future__ import annotations
+
+import math
+
+from wirecheck.reconcile.headline import FigureClaim, FigureGroup, headline_figures
+
+INF = math.inf
+
+
+def claim(cid: str, low: float, high: float, day: str | None = "2026-03-10",
+          article: str | None = None) -> FigureClaim:
+    return FigureClaim(cid, article or cid, low, high, day and f"{day}T00:00:00+00:00", 0,
+                       f"words {cid}")
+
+
+def group(measure: str, verdict: str, *claims: FigureClaim, sources: int = 2,
+          subgroup: str | None = None, main: bool = True) -> FigureGroup:
+    return FigureGroup(f"al-{measure}-{verdict}", measure, main, verdict,  # type: ignore[arg-type]
+                       sources, tuple(claims), subgroup)
+
+
+def test_agreeing_figures_give_their_consensus() -> None:
+    """"at least one" and "three": three."""
+    (fig,) = headline_figures([group("killed", "agree", claim("a", 1, INF), claim("b", 3, 3))])
+    assert (fig.low, fig.high, fig.verdict, fig.shown) == (3, 3, "agree", "b")
+    assert fig.claim_ids == ("a", "b")
+
+
+def test_an_evolving_toll_gives_its_latest_figure() -> None:
+    (fig,) = headline_figures([group("killed", "evolving", claim("a", 11, INF, "2026-03-10"),
+                                     claim("b", 14, 14, "2026-03-11"),
+                                     claim("c", 17, 17, "2026-03-12"))])
+    assert (fig.low, fig.high, fig.claim_ids) == (17, 17, ("c",))
+
+
+def test_a_conflict_shows_its_whole_spread() -> None:
+    (fig,) = headline_figures([group("evacuated", "conflict", claim("a", 2700, 3300),
+                                     claim("b", 8000, INF))])
+    assert (fig.low, fig.high, fig.verdict) == (2700, None, "conflict")
+
+
+def test_unclear_same_day_figures_give_the_days_spread() -> None:
+    (fig,) = headline_figures([group("killed", "unclear", claim("a", 1, 1), claim("b", 2, 2))])
+    assert (fig.low, fig.high) == (1, 2)
+
+
+def test_the_main_group_wins_and_other_scopes_never_head() -> None:
+    figures = headline_figures([
+        group("killed", "single_source", claim("x", 96, 96), main=False),  # a city total
+        group("killed", "agree", claim("a", 2, 2), claim("b", 2, 2), sources=2),
+        group("killed", "single_source", claim("c", 1, 1), sources=1)])
+    assert [(f.measure, f.low) for f in figures] == [("killed", 2)]
+
+
+def test_a_sub_count_heads_only_when_it_is_all_there_is() -> None:
+    (fig,) = headline_figures([group("injured", "agree", claim("a", 2, 2), claim("b", 2, 2),
+                                     subgroup="children")])
+    assert (fig.low, fig.subgroup) == (2, "children")
+
+
+def test_injured_is_derived_from_shot_and_killed_when_nobody_says_it() -> None:
+    figures = headline_figures([group("shot", "agree", claim("a", 5, 5), claim("b", 5, 5)),
+                                group("killed", "agree", claim("c", 3, 3), claim("d", 3, 3))])
+    injured = next(f for f in figures if f.measure == "injured")
+    assert (injured.low, injured.high) == (2, 2)
+    assert injured.basis == "5 shot − 3 killed"
+    assert set(injured.claim_ids) == {"a", "b", "c", "d"}
