@@ -29,8 +29,9 @@ Verdict = Literal["agree", "conflict", "evolving", "single_source", "unclear"]
 # beyond those already named ("no one else was hurt"); a running total over a period or a
 # campaign ("this year", "since the assault began"); another or earlier event cited for
 # context ("in a separate shooting last week"); a figure the article itself says was
-# superseded ("raising the toll from 14", "revised from eight to six").
-Scope = Literal["incident", "others", "total", "context", "earlier"]
+# superseded ("raising the toll from 14", "revised from eight to six"); a part of the toll
+# the text singles out ("including 12 children").
+Scope = Literal["incident", "others", "total", "context", "earlier", "part"]
 
 HEDGES: tuple[str, ...] = get_args(Hedge)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)

@@ -246,7 +246,7 @@ DOCS = [
         "past two weeks, according to a tally by the Associated Press. At Columbia University, "
         "officers detained 109 protesters on Tuesday night. Organisers said tens of thousands of "
         "students had taken part in rallies at 130 campuses."), items=[
-        L("more than 2,000", 2000, measure="detained", unit=P, subject="people"),
+        L("more than 2,000", 2000, measure="arrested", unit=P, subject="people"),
         E("two weeks", 2, measure="duration", unit="weeks"),
         E("109", 109, measure="detained", unit=P, subject="protesters"),
         R("tens of thousands", 10_000, 100_000, unit=P, subject="students"),

@@ -24,7 +24,7 @@ DOCS = [
         L("more than 30", 30, measure="injured", unit=P),
         E("346 billion shillings", 3.46e11, measure="money", unit="KES"),
         E("$2.7 billion", 2.7e9, measure="money", unit="USD"),
-        E("50", 50, measure="detained", unit=P, subject="people"),
+        E("50", 50, measure="arrested", unit=P, subject="people"),
         E("19-year-old", 19, measure="age", unit="years"),
         T("on Tuesday", "2024-06-25", "2024-06-25"),
     ]),
@@ -71,7 +71,7 @@ DOCS = [
         "rose to 7,878 in 2023, up from 4,500 the previous year."), items=[
         L("at least 10", 10, measure="killed", unit=P, subject="people"),
         E("60 days", 60, measure="duration", unit="days"),
-        L("more than 70", 70, measure="detained", unit=P, subject="people"),
+        L("more than 70", 70, measure="arrested", unit=P, subject="people"),
         E("7,878", 7878, measure="killed", unit=P),
         E("4,500", 4500, measure="killed", unit=P),
         T("on Tuesday", "2024-01-09", "2024-01-09"),

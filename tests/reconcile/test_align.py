@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from wirecheck.model import Attribution, Claim, Quantity, Span, TimeExpr
-from wirecheck.reconcile.align import align_story, subject_head
+from wirecheck.reconcile.align import align_story
 from wirecheck.reconcile.independence import ArticleMeta
+from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import disjoint
 
 
@@ -131,11 +132,24 @@ def test_two_outlets_citing_one_upstream_count_once() -> None:
     assert (group.alignment.verdict, group.alignment.sources) == ("single_source", 1)
 
 
-def test_a_sub_count_is_its_own_figure() -> None:
+def test_a_sub_count_the_text_singles_out_is_its_own_figure() -> None:
+    """"including 4 children" is part of the toll, its own row."""
     assert subject_head("Palestinians") == "" and subject_head("people") == ""
     arts = [meta("a", "A", None), meta("b", "B", None)]
-    claims = [number("1", "a", 11, 11, "killed"), number("2", "b", 4, 4, "killed", subject="children")]
+    part = number("2", "b", 4, 4, "killed", subject="children")
+    assert part.quantity is not None
+    part.quantity.scope = "part"
+    claims = [number("1", "a", 11, 11, "killed"), part]
     assert sorted(verdicts(claims, arts).values()) == ["single_source", "single_source"]
+
+
+def test_a_count_of_a_group_never_contradicts_a_count_of_everyone() -> None:
+    """"two women were wounded" is the toll when nothing says it is a part; beside "five
+    people" at the same time it raises a question, not a conflict."""
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00"), meta("b", "B", "2026-03-10T08:00:00+00:00")]
+    claims = [number("1", "a", 5, 5, "injured"), number("2", "b", 2, 2, "injured", subject="women")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert group.alignment.verdict == "unclear"
 
 
 def _event(cid: str, aid: str, modality: str, day: str | None = None) -> Claim:

@@ -24,6 +24,7 @@ from wirecheck.extract.attribution import Attributions, Frame, find_attributions
 from wirecheck.extract.entities import extract_entities
 from wirecheck.extract.events import Places, TimeIndex, extract_events, modality_of
 from wirecheck.extract.implicit_counts import implicit_quantities
+from wirecheck.extract.measures import HUMAN_MEASURES
 from wirecheck.extract.quantities import extract_quantities
 from wirecheck.extract.scope import scope_of
 from wirecheck.extract.times import extract_times
@@ -108,6 +109,7 @@ class _Assembler:
         self.time_index = TimeIndex(times)
         self.claims: dict[str, Claim] = {}
         self.covered: set[int] = set()  # sentences holding a claim
+        self.measures: dict[int, str] = {}  # sentence start → the last human measure in it
 
     def _frame_fields(self, frame: Frame | None) -> dict[str, Any]:
         if frame is None:
@@ -135,12 +137,19 @@ class _Assembler:
         i = _token_at(self.doc, q.span.start, q.span.end)
         frame = self.atts.frame_at(i)
         span = self._span(i, frame)
+        sent = self.doc[i].sent
         if q.scope == "incident":  # a running total, another event, a superseded figure?
-            sent = self.doc[i].sent
             text = self.article.text
             q.scope, q.scope_cue = scope_of(text[sent.start_char:sent.end_char],
                                             text[sent.start_char:q.span.start],
-                                            q.span.start - sent.start_char)
+                                            q.span.start - sent.start_char,
+                                            text[q.span.end:sent.end_char])
+        if q.scope == "part" and q.measure not in HUMAN_MEASURES:
+            # "killed 40 people, including 12 children": the part counts what the whole does
+            q.measure = self.measures.get(sent.start_char, q.measure)
+            q.unit = "people" if q.measure in HUMAN_MEASURES else q.unit
+        if q.measure in HUMAN_MEASURES:
+            self.measures[sent.start_char] = q.measure
         verb = self.doc[i].head
         self._add(Claim(
             id=claim_id_for(self.article.id, "quantity", q.span.start, q.span.end),

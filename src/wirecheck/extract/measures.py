@@ -31,8 +31,9 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "evacuated": ("evacuate", "evacuated", "evacuating", "evacuates", "evacuation",
                   "evacuations", "evacuee", "evacuees"),
     "detained": ("detain", "detained", "detaining", "detention", "detainee", "detainees",
-                 "arrest", "arrested", "arresting", "arrests", "jailed", "imprisoned",
-                 "prisoner", "prisoners"),
+                 "jailed", "imprisoned", "prisoner", "prisoners"),
+    "arrested": ("arrest", "arrested", "arresting", "arrests"),
+    "striking": ("strikers", "striking", "walkout"),  # "3,000 strikers", "striking workers"
     "hostages": ("hostage", "hostages", "captive", "captives", "abducted", "kidnapped",
                  "abductees"),
     "population": ("population", "populations", "inhabitants"),
@@ -43,10 +44,10 @@ UNIT_MEASURES = {"currency": "money", "percent": "percentage", "fraction": "perc
                  "age": "age", "duration": "duration"}
 VOCABULARY = frozenset(MEASURES) | frozenset(UNIT_MEASURES.values())
 HUMAN_MEASURES = frozenset({"killed", "injured", "shot", "missing", "displaced", "evacuated",
-                            "detained", "hostages", "population"})
+                            "detained", "arrested", "hostages", "population", "striking"})
 SIGNALS: dict[str, str] = {w: m for m, words in MEASURES.items() for w in words}
 
-PEOPLE_NOUNS = frozenset(["people", "others", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
+PEOPLE_NOUNS = frozenset(["people", "others", "dockworkers", "dockers", "longshoremen", "strikers", "miners", "teachers", "drivers", "farmers", "nurses", "labourers", "laborers", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
 TRUCK_NOUNS = frozenset({"trucks", "truck", "lorries", "lorry", "convoys", "truckloads"})
 AID_WORDS = frozenset({"aid", "humanitarian", "food", "medicine", "medical", "supplies",
                        "relief", "water", "flour", "fuel", "gaza", "crossing", "entered",
@@ -153,6 +154,8 @@ def _nearest_signal(before: list[str], after: list[str]) -> str | None:
 
 _RISE_VERBS = frozenset({"rise", "climb", "reach", "hit", "stand", "increase", "jump", "exceed",
                          "top", "pass", "surpass", "grow", "be", "soar", "surge", "mount"})
+_TOLL_VERBS = _RISE_VERBS | frozenset({"raise", "bring", "push", "revise", "lower", "put",
+                                       "take", "update", "correct", "increase", "lift"})
 _SCALE_TOKENS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen",
                            "bn", "m", "%", "percent", "cent"})
 
@@ -194,6 +197,8 @@ def _is_age(tok: Any) -> bool:
                                                       for c in num.children):
         return False
     head = num.head
+    if num.text.isdigit() and int(num.text) > 120:
+        return False
     return head.pos_ in ("PROPN", "NOUN", "PRON") and (
         head.ent_type_ == "PERSON" or head.pos_ == "PROPN" or is_people(head.text)
         or head.lower_ in ("man", "woman", "boy", "girl", "victim", "suspect", "both"))
@@ -211,6 +216,9 @@ def _counted_noun(tok: Any) -> Any:
             break
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         return tok.head.head  # "population of 2.2 million", "a country of 2.6 million"
+    appos = tok.head if tok.dep_ == "nummod" and tok.head.pos_ == "PRON" else tok
+    if appos.dep_ == "appos" and appos.head.pos_ == "NOUN" and is_people(appos.head.text):
+        return appos.head  # "the strikers, about 3,000 (in all)"
     return None
 
 
@@ -219,6 +227,12 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
         return "killed"  # "five people were shot, three fatally"
     if noun is not None:
         m = _noun_measure(noun, sentence)
+        if m and is_people(noun.text):
+            # "police arrested 12 strikers", "15 refugees were killed": the verb says what
+            # befell the people the noun names, when it says anything
+            verb = _governing_verb(noun)
+            done = _verb_measure(verb, noun.head.i == verb.i) if verb is not None else None
+            return done if done in HUMAN_MEASURES else m
         if m:
             return m
     for t in (noun, tok):
@@ -232,9 +246,10 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
     verb = _governing_verb(noun if noun is not None else tok)
     if verb is None:
         return None
-    if verb.lemma_ in _RISE_VERBS and noun is None:  # "the death toll stands at 17"
+    if verb.lemma_ in _TOLL_VERBS and noun is None:
+        # "the death toll stands at 17", "raising the toll from 14 to 16"
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 for t in child.subtree:
                     m = _noun_measure(t, sentence) or _word_measure(t)
                     if m:
@@ -262,6 +277,46 @@ def _word_measure(t: Any) -> str | None:
     return signal(t.lower_) or signal(t.lemma_)
 
 
+_SHELTERS = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center",
+                       "centers", "hall", "halls", "safety", "higher"})
+_MOVE_VERBS = frozenset({"move", "take", "relocate", "transfer", "bus", "ferry", "airlift",
+                         "bring", "send", "evacuate"})
+_STAY_VERBS = frozenset({"remain", "stay", "sleep", "live", "shelter", "spend", "be"})
+_ORDER_VERBS = frozenset({"tell", "order", "ask", "urge", "force", "advise", "instruct"})
+
+
+def _phrase_measure(verb: Any) -> str | None:
+    """What a verb phrase says of the people it counts, in the words news uses instead of
+    "evacuated", "displaced" or "on strike": "were moved to emergency shelters", "remain
+    in shelters", "were told to leave" (evacuated); "have left their homes" (displaced);
+    "went on strike", "walked off the job", "walked out" (striking)."""
+    lemma = str(verb.lemma_).lower()
+    kids = list(verb.children)
+    objects = {g.lower_ for c in kids if c.dep_ == "prep" for g in c.children
+               if g.dep_ == "pobj"}
+    preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+    if lemma in _MOVE_VERBS and "to" in preps and objects & _SHELTERS:
+        return "evacuated"
+    if lemma in _STAY_VERBS and preps & {"in", "at"} and objects & _SHELTERS:
+        return "evacuated"
+    if lemma in _ORDER_VERBS and any(c.dep_ == "xcomp" and str(c.lemma_).lower() in
+                                     ("leave", "evacuate", "flee") for c in kids):
+        return "evacuated"
+    if lemma == "leave" and any(c.dep_ == "dobj" and c.lower_ in ("home", "homes", "house",
+                                                                  "houses", "village",
+                                                                  "villages") for c in kids):
+        return "displaced"
+    if lemma == "go" and "on" in preps and "strike" in objects:
+        return "striking"
+    if lemma == "walk" and (any(c.dep_ == "prt" and c.lower_ in ("out", "off") for c in kids)
+                            or "off" in preps):
+        return "striking"
+    if lemma == "join" and any(c.dep_ == "dobj" and c.lower_ in ("strike", "walkout")
+                               for c in kids):
+        return "striking"
+    return None
+
+
 def _verb_measure(verb: Any, arg: bool = True) -> str | None:
     """The measure a governing verb gives the number. ``arg``: the number (or its noun)
     is the verb's own subject or object; only then do verbs coordinated with it ("two men
@@ -269,6 +324,9 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
     fate = gravest(verb) if arg else casualty_measure(verb)
     if fate is not None:
         return fate
+    phrase = _phrase_measure(verb)
+    if phrase is not None:
+        return phrase
     lemma = verb.lemma_
     kids = list(verb.children)
     if lemma == "lose" and any(c.lemma_ in ("life", "lives") for c in kids):

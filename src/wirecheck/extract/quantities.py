@@ -63,13 +63,16 @@ def describe(r: Reading, doc: Any, text: str) -> tuple[str | None, str | None, s
     return measure, unit, subject
 
 
-_YEAR_BEFORE_NOUN = re.compile(r"(?:19|20)\d\d [a-z]")
+_YEAR_BEFORE_NOUN = re.compile(r"(?:19|20)\d\d ([a-z]+)")
 
 
 def _year_modifier(text: str, r: Reading) -> bool:
-    """"the 2016 homicides", "its 2015 season": a year before a noun, not a count."""
-    return (r.end - r.start == 4 and r.unit is None
-            and _YEAR_BEFORE_NOUN.fullmatch(text[r.start:r.end + 2]) is not None)
+    """"the 2016 homicides", "its 2015 season": a year before a noun, not a count (but
+    "2000 troops" counts people)."""
+    if r.end - r.start != 4 or r.unit is not None:
+        return False
+    m = _YEAR_BEFORE_NOUN.match(text, r.start, r.end + 30)
+    return m is not None and not is_people(m.group(1))
 
 
 def same_text(doc: Any, text: str) -> bool:

@@ -30,7 +30,8 @@ _TOTAL = re.compile(
     r"|(?:the )?(?:city|county|state|region|district|nation|country)'s (?:\w+ )?(?:homicides?|killings?|murders?|shootings?)"
     r"|homicides? (?:this|last) year"
     r"|in (?:\w+ ){0,3}(?:shootings|attacks|incidents|killings|homicides|violence) (?:across|throughout|around|in|over|since)"
-    r"|across the (?:city|county|state|region|country))\b", re.IGNORECASE)
+    r"|this (?:spring|summer|autumn|fall|winter|season)(?:'s)?"
+    r"|across the (?:city|county|state|region|country|province|nation))\b", re.IGNORECASE)
 _CONTEXT = re.compile(
     r"\b(?:(?:a|an) (?:separate|unrelated|different|similar|earlier|previous|prior) "
     r"(?:\w+ )?(?:shooting|attack|incident|case|crash|quake|earthquake|blast|explosion|strike|raid|fire)"
@@ -50,15 +51,26 @@ _EARLIER = re.compile(
 NEAR = 70  # characters either side of the figure a total or context cue must lie within
 
 
-def scope_of(clause: str, before: str, at: int = -1) -> tuple[Scope, str | None]:
+_PART = re.compile(r"\b(?:including|includes|included|among them|among whom|among the dead"
+                   r"|among those(?: \w+)?)[ \t]*$", re.IGNORECASE)
+_MORE = re.compile(r"^[ \t]+(?:more|additional|further|extra)\b", re.IGNORECASE)
+
+
+def scope_of(clause: str, before: str, at: int = -1, after: str = "") -> tuple[Scope, str | None]:
     """(scope, cue words) of a figure: ``clause`` is its sentence (or clause), ``before``
-    the words right before the figure itself (same sentence), ``at`` where the figure
-    starts in ``clause`` (-1: anywhere). A total or context cue counts within ``NEAR``
+    and ``after`` the words right before and after the figure itself (same sentence),
+    ``at`` where the figure starts in ``clause`` (-1: anywhere). A total or context cue counts within ``NEAR``
     characters of the figure: "43 were killed in the school, pushing the toll since the
     conflict began to ..." is the school's toll, the total comes later."""
     m = _EARLIER.search(before[-80:])
     if m:
         return "earlier", m.group(0).strip()
+    m = _PART.search(before[-40:])
+    if m:
+        return "part", m.group(0).strip()
+    m = _MORE.match(after)
+    if m:  # "two more bodies were found": an increment, not the toll
+        return "others", m.group(0).strip()
     lo, hi = (0, len(clause)) if at < 0 else (max(0, at - NEAR), at + NEAR)
     m = _TOTAL.search(clause, lo, hi)
     if m:

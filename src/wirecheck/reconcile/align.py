@@ -41,6 +41,7 @@ from typing import Any
 from wirecheck.model import Alignment, Claim, VerdictDetail
 from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, tolls
 from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
+from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import (
     TOLERANCE,
     Interval,
@@ -52,11 +53,6 @@ from wirecheck.reconcile.verdicts import (
     judge_event,
 )
 
-GENERIC_SUBJECTS = frozenset({
-    "", "people", "person", "persons", "individual", "individuals", "inhabitant",
-    "inhabitants", "resident", "residents", "victim", "victims", "total", "toll", "number",
-    "death", "deaths", "casualties", "figure", "others", "those", "them", "they",
-})
 _WORD = re.compile(r"[a-z0-9]+")
 TRIGGER_KEY = "trigger:"  # an event cluster key made from the trigger word, not coreference
 PAST = timedelta(days=365)  # a figure dated this long before the story's first article is history
@@ -120,17 +116,6 @@ def _near(a: Interval, b: Interval) -> bool:
     return lo[1] > 0 and hi[0] / lo[1] <= NEAR_FACTOR
 
 
-def subject_head(subject: str | None) -> str:
-    """The counted noun: "Palestinians" → "" (a nationality names everyone), "children"."""
-    if not subject:
-        return ""
-    words = subject.split()
-    head = words[-1].strip(".,;:'\"’").casefold()
-    if words[-1][:1].isupper() or head in GENERIC_SUBJECTS:
-        return ""
-    return head
-
-
 def place_words(place: str | None) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall((place or "").casefold()) if w not in _PLACE_STOP)
 
@@ -162,7 +147,7 @@ def _past_year(claim: Claim, since: date | None) -> int | None:
     return end.year if end < since - PAST else None
 
 
-SCOPE_LABELS = {"others": "others beyond those named", "total": "running total",
+SCOPE_LABELS = {"others": "more, or others beyond those named", "total": "running total",
                 "context": "another event", "earlier": "superseded figure"}
 
 
@@ -174,13 +159,16 @@ def _quantity_block(claim: Claim, since: date | None = None) -> tuple[str, str] 
     if q is None or (q.measure is None and q.unit is None):
         return None
     measure = q.measure or f"number ({q.unit})"
-    head = subject_head(q.subject or claim.subject)
+    # a group ("children") is a sub-count when the text singles it out ("including ...");
+    # a figure that is not about people keeps its counted noun apart as before
+    people = q.unit == "people"
+    head = subject_head(q.subject or claim.subject) if q.scope == "part" or not people else ""
     key = f"q:{measure}:{q.unit or ''}:{head}"
     label = measure + (f" ({head})" if head else "")
     year = _past_year(claim, since)
     if year is not None:
         key, label = f"{key}:in-{year}", f"{label} (in {year})"
-    elif q.scope != "incident":
+    elif q.scope not in ("incident", "part"):
         key, label = f"{key}:{q.scope}", f"{label} ({SCOPE_LABELS[q.scope]})"
     return key, label
 
@@ -350,7 +338,11 @@ def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement,
         judged = tolls(spots)
         figures = VerdictDetail(kind="quantity", intervals=[entry(m, iv) for m, iv in spots],
                                 tolerance=TOLERANCE, tolls=[m.claim.id for m, _ in judged])
-        judgement = judge_figures(judged, q.measure if q else None, src.sources, figures)
+        by_article: dict[str, list[Interval]] = defaultdict(list)
+        for m, iv in spots:
+            by_article[m.claim.article_id].append(iv)
+        judgement = judge_figures(judged, q.measure if q else None, src.sources, figures,
+                                  by_article)
     else:
         judgement = judge_event(group.members, src.sources, grouping(group))
     detail = judgement.detail

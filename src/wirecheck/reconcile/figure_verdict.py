@@ -27,12 +27,14 @@ day cannot be ordered.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from wirecheck.model import VerdictDetail
+from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import (
+    TOLERANCE,
     Interval,
     Judgement,
     Member,
@@ -124,16 +126,37 @@ def _timed(spots: Sequence[Spot]) -> list[tuple[Member, Interval, When]]:
     return sorted(out, key=lambda s: (s[2].stamp(), s[0].claim.article_id))
 
 
-def _clashes(timed: Sequence[tuple[Member, Interval, When]]) -> list[str]:
-    """Disjoint figures reported at comparable times (the only conflict)."""
+def _clashes(timed: Sequence[tuple[Member, Interval, When]],
+             figures: Mapping[str, Sequence[Interval]]) -> tuple[list[str], list[str]]:
+    """(conflicts, doubts): disjoint tolls reported at comparable times. A pair is only a
+    doubt, never a conflict, when one article also gives a figure that agrees with the
+    other's toll (its toll may be something else: a total we did not catch), or when one
+    figure counts a group ("12 children") and the other everyone."""
     out: list[str] = []
+    doubts: list[str] = []
     for i, (mi, ii, wi) in enumerate(timed):
         for mj, ij, wj in timed[i + 1:]:
             if wj.stamp() - wi.stamp() > SAME_TIME_HOURS * 3600:
                 break  # sorted by time: nothing later is comparable
-            if wi.same_time(wj) and disjoint(ii, ij) and len(out) < MAX_REASONS:
+            if not (wi.same_time(wj) and disjoint(ii, ij)) or len(out) >= MAX_REASONS:
+                continue
+            if _echoes(figures, mi, ij) or _echoes(figures, mj, ii) or _group(mi) != _group(mj):
+                doubts.append(f"different figures at the same time, but one outlet also gives "
+                              f"the other's figure or counts another group: {_fmt(mi)} vs "
+                              f"{_fmt(mj)}")
+            else:
                 out.append(f"different figures at the same time: {_fmt(mi)} vs {_fmt(mj)}")
-    return out
+    return out, doubts[:MAX_REASONS]
+
+
+def _echoes(figures: Mapping[str, Sequence[Interval]], m: Member, other: Interval) -> bool:
+    """``m``'s article gives some figure of the group that overlaps ``other``."""
+    return any(not disjoint(iv, other) for iv in figures.get(m.claim.article_id, ()))
+
+
+def _group(m: Member) -> str:
+    q = m.claim.quantity
+    return subject_head(q.subject if q else None)
 
 
 def _falls(timed: Sequence[tuple[Member, Interval, When]]) -> list[str]:
@@ -165,14 +188,42 @@ def _same_day(timed: Sequence[tuple[Member, Interval, When]]) -> str | None:
     return None
 
 
+def _count(m: Member, iv: Interval) -> float | None:
+    """The number a report has counted so far: a lower bound's or an exact figure's (not
+    an estimate's: "about 40" then "42" is no rise)."""
+    q = m.claim.quantity
+    if q is None or q.hedge not in ("lower_bound", "exact") or not math.isfinite(iv[0]):
+        return None
+    return iv[0]
+
+
+def _counted_up(spots: Sequence[Spot]) -> bool:
+    """A report surely later than another counts more than it did ("at least 14", then
+    "16" the next day): overlapping intervals, and yet a toll that rose."""
+    timed = _timed(spots)
+    if len(timed) < len(spots):
+        return False
+    for i, (mi, ii, wi) in enumerate(timed):
+        before = _count(mi, ii)
+        if before is None:
+            continue
+        for _later, ij, wj in timed[i + 1:]:
+            if wi.before(wj) and ij[0] > before * (1 + TOLERANCE):
+                return True
+    return False
+
+
 def judge_figures(spots: Sequence[Spot], measure: str | None, sources: int,
-                  detail: VerdictDetail) -> Judgement:
-    """Verdict on the tolls ``spots`` (one per article) of one count (module docstring)."""
+                  detail: VerdictDetail,
+                  figures: Mapping[str, Sequence[Interval]] | None = None) -> Judgement:
+    """Verdict on the tolls ``spots`` (one per article) of one count (module docstring);
+    ``figures``: every figure of the group per article (the tolls when not given)."""
     if not spots:
         return Judgement("unclear", ["no comparable figure"], detail)
     top = max(spots, key=lambda s: s[1][0])
     bottom = min(spots, key=lambda s: s[1][1])
-    if not disjoint(top[1], bottom[1]):
+    rose = measure in CUMULATIVE and _counted_up(spots)  # "at least 14", then "16": judged below
+    if not rose and not disjoint(top[1], bottom[1]):
         if sources >= 2:
             return Judgement("agree", ["the figures overlap"], detail)
         return Judgement("single_source", ["one independent source"], detail)
@@ -184,9 +235,13 @@ def judge_figures(spots: Sequence[Spot], measure: str | None, sources: int,
     if len(timed) < len(spots):
         return Judgement("unclear", [f"the figures differ and some reports have no publish "
                                      f"time to order them: {spread}"], detail)
-    clashes = _clashes(timed)
+    if figures is None:
+        figures = {m.claim.article_id: [iv] for m, iv in spots}
+    clashes, doubts = _clashes(timed, figures)
     if clashes:
         return Judgement("conflict", clashes, detail)
+    if doubts:
+        return Judgement("unclear", doubts, detail)
     if measure not in CUMULATIVE:
         return Judgement("unclear", [f"a count that can rise and fall, reported differently "
                                      f"at different times: {spread}"], detail)

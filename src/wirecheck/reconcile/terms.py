@@ -143,6 +143,10 @@ def _name_of(run: list[_Token]) -> Iterable[str]:
         yield " ".join(t[0] for t in run)
 
 
+def _possessive_of(word: str) -> str:
+    return word.replace("’", "'").removesuffix("'s")
+
+
 def count_terms(text: str, weight: float = 1.0) -> tuple[dict[str, float], dict[str, str]]:
     """Feature counts of one text, and a readable surface form per feature."""
     counts: dict[str, float] = defaultdict(float)  # title words count double
@@ -153,8 +157,8 @@ def count_terms(text: str, weight: float = 1.0) -> tuple[dict[str, float], dict[
             key = "d:" + tok.replace(",", "")
         else:
             low = tok.lower()
-            if low in STOPWORDS or len(low) < 3:
-                continue
+            if low in STOPWORDS or len(low) < 3 or _possessive_of(low) in STOPWORDS:
+                continue  # "Saturday's" is a day, not a name
             named = tok[0].isupper() and not starts
             key = ("c:" if named else "w:") + stem(low)
         counts[key] += weight
