@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from wirecheck.errors import InputError, Notice, Skip
 from wirecheck.ingest.dateline import dateline_date
+from wirecheck.ingest.not_news import not_an_article
 from wirecheck.limits import Limits
 from wirecheck.model import Article
 from wirecheck.safetext import storable
@@ -87,6 +88,9 @@ def make_article(
     """An Article (plus notices), or a Skip when there is no text to speak of."""
     if not text.strip():
         return [Skip(source, "no article text", where)]
+    reason = not_an_article(text)
+    if reason is not None:
+        return [Skip(source, f"not an article: {reason}", where)]
     results: list[ReadResult] = []
     if len(text) > limits.max_article_chars:
         results.append(Notice(source, f"text truncated to {limits.max_article_chars:,} "
