@@ -13,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from wirecheck.changes.verdict_log import record_verdicts
 from wirecheck.errors import InputError, Notice, Skip
 from wirecheck.extract import EXTRACTION_VERSION, ArticleAnalysis
 from wirecheck.extract.analyze import analyze_articles
@@ -161,6 +162,7 @@ def cross_article(conn: sqlite3.Connection) -> None:
     """
     resolve_entities(conn)
     reconcile_store(conn)  # stories → alignment → timeline, for the stories that changed
+    record_verdicts(conn)  # what `wirecheck changes` reads: each fact's verdict, as it moves
 
 
 def analyze(

@@ -88,8 +88,12 @@ def _format(version: str) -> str:
 
 
 def read_feed(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResult]:
-    source = str(path)
     data = read_document(path, limits, compressed=sniffed.compressed)
+    yield from feed_results(data, source=str(path), limits=limits)
+
+
+def feed_results(data: bytes, *, source: str, limits: Limits) -> Iterator[ReadResult]:
+    """Every entry of a feed held in ``data`` (a file's bytes or a fetched response's)."""
     problem = _strict_check(data, limits, source)
     # No sanitizing or URI rewriting of entry HTML: html_to_text keeps only its text (scripts
     # and styles dropped), and feedparser's sgmllib passes cost ~18 s per MB of markup (5x).

@@ -25,6 +25,7 @@ import hashlib
 import re
 import sqlite3
 import zlib
+from collections.abc import Collection
 from functools import lru_cache
 
 import numpy as np
@@ -141,11 +142,15 @@ def candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[st
     return [(aid, dup) for aid, (_, dup) in sorted(found.items(), key=lambda kv: kv[1][0])]
 
 
-def find_near_duplicate(conn: sqlite3.Connection, article: Article) -> str | None:
-    """Id of the original this article copies (``is_copy``), or None."""
+def find_near_duplicate(conn: sqlite3.Connection, article: Article,
+                        exclude: Collection[str] = ()) -> str | None:
+    """Id of the original this article copies (``is_copy``), or None. ``exclude``:
+    articles (and copies of them) that do not count, e.g. the earlier versions of the
+    same article, which a new version always resembles."""
     mine, keys = _fingerprint(article.text)
     for candidate_id, duplicate_of in candidates(conn, keys):
-        if candidate_id == article.id:
+        if candidate_id == article.id or candidate_id in exclude \
+                or (duplicate_of or candidate_id) in exclude:
             continue
         row = conn.execute("SELECT text FROM articles WHERE id = ?", (candidate_id,)).fetchone()
         if row is not None and is_copy(mine, _fingerprint(row[0])[0]):
@@ -153,12 +158,13 @@ def find_near_duplicate(conn: sqlite3.Connection, article: Article) -> str | Non
     return None
 
 
-def find_duplicate(conn: sqlite3.Connection, article: Article) -> tuple[str, str] | None:
+def find_duplicate(conn: sqlite3.Connection, article: Article,
+                   exclude: Collection[str] = ()) -> tuple[str, str] | None:
     """``("exact", id)`` or ``("near", id)`` of a stored article this one copies, or None."""
     found = find_by_hash(conn, article.content_hash)
     if found:
         return ("exact", found)
-    near = find_near_duplicate(conn, article)
+    near = find_near_duplicate(conn, article, exclude)
     return ("near", near) if near else None
 
 

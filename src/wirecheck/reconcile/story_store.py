@@ -198,7 +198,9 @@ def save_state(conn: sqlite3.Connection, state: StoryState, assigned: Sequence[A
 _PENDING_IDS = (
     "SELECT a.id FROM articles a "
     "LEFT JOIN story_articles sa ON sa.article_id = a.id "
-    "WHERE sa.article_id IS NULL AND a.analyzed > 0 ORDER BY a.published IS NULL, a.published, a.id"
+    "WHERE sa.article_id IS NULL AND a.analyzed > 0 "
+    "AND a.superseded_by IS NULL "  # a superseded version's place went to its successor
+    "ORDER BY a.published IS NULL, a.published, a.id"
 )
 
 

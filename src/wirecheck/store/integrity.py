@@ -32,6 +32,9 @@ _PARENTS: tuple[tuple[str, str, str, str], ...] = (
     ("articles", "duplicate_of", "articles", "id"),
     ("story_articles", "article_id", "articles", "id"),
     ("alignment_claims", "claim_id", "claims", "id"),
+    ("articles", "previous_version", "articles", "id"),
+    ("articles", "superseded_by", "articles", "id"),
+    ("fetches", "article_id", "articles", "id"),
 )
 # Tables whose rows are one article's extraction output, written by save_analysis.
 EXTRACTION_TABLES: tuple[str, ...] = ("claims", "quantities", "times", "events", "entity_mentions")

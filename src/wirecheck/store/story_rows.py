@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from wirecheck.changes.versions import earlier_figures, earlier_versions
 from wirecheck.model import Claim, Event
 from wirecheck.outlets import outlet_column
 from wirecheck.reconcile.headline import HeadlineFigure
@@ -31,7 +32,8 @@ def story_articles(conn: sqlite3.Connection, story_id: str) -> dict[str, Article
         f"SELECT {_META} FROM articles a JOIN story_articles sa ON sa.article_id = a.id "
         "WHERE sa.story_id = ?", (story_id,))}
     missing = sorted({m.duplicate_of for m in metas.values()
-                      if m.duplicate_of and m.duplicate_of not in metas})
+                      if m.duplicate_of and m.duplicate_of not in metas}
+                     | set(earlier_versions(conn, story_id)))  # dates earlier_figures
     for aid in missing:
         row = conn.execute(f"SELECT {_META} FROM articles a WHERE a.id = ?", (aid,)).fetchone()
         if row is not None:
@@ -40,9 +42,12 @@ def story_articles(conn: sqlite3.Connection, story_id: str) -> dict[str, Article
 
 
 def story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
+    """The claims of the story's (current) articles, plus the figures their superseded
+    versions gave before an update changed them (``changes.versions.earlier_figures``)."""
     return [claim_from_row(r) for r in conn.execute(
         CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
-        "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))]
+        "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))] \
+        + earlier_figures(conn, story_id)
 
 
 def story_blocks(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
