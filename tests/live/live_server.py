@@ -7,11 +7,15 @@ to another address.
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from wirecheck.live.client import FetchSettings
+from wirecheck.live.guard import AddressPolicy
 
 
 @dataclass
@@ -127,3 +131,16 @@ def wait_until(check: Callable[[], bool], timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.02)
     return False
+
+
+LOOPBACK_ONLY = AddressPolicy(allowed=(ipaddress.ip_network("127.0.0.0/8"),
+                                       ipaddress.ip_network("::1/128")))
+
+
+def fast_settings(**changes: object) -> FetchSettings:
+    """Loopback allowed (and nothing else private), no politeness delay, short timeouts."""
+    base: dict[str, object] = dict(policy=LOOPBACK_ONLY, delay=0.0, connect_timeout=2.0,
+                                   read_timeout=2.0, total_timeout=5.0, retries=2,
+                                   max_retry_wait=5.0)
+    base.update(changes)
+    return FetchSettings(**base)  # type: ignore[arg-type]

@@ -8,9 +8,8 @@ import zlib
 
 import brotli
 import pytest
-from live_server import Reply, TestServer, endless, slow
+from live_server import Reply, TestServer, endless, fast_settings, slow
 
-from conftest import fast_settings
 from wirecheck.errors import InputError, LimitExceeded
 from wirecheck.limits import Limits
 from wirecheck.live.client import Fetcher, retry_after

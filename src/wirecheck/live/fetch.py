@@ -288,7 +288,6 @@ class LiveIngest:
                 response: Response | None = None) -> None:
         line = storable(str(exc) if exc.source == url else f"{url}: {exc}")
         self.report.problems.append(line)
-        self._say(f"failed: {line}")
         outcome = "refused" if isinstance(exc, FetchRefused) else "failed"
         when = response.fetched_at if response else datetime.now(UTC)
         with transaction(self.conn):
