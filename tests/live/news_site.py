@@ -11,7 +11,7 @@ from live_server import Reply, TestServer
 BODY = """
 <p>Rescue teams in the valley town of Orsk searched through the night after the
 Velmar bridge gave way on Monday morning, regional officials said.</p>
-<p>At least {killed} people were killed when the span fell into the river, the regional
+<p>{killed} people were killed when the span fell into the river, the regional
 emergency office said in a statement on Tuesday. Another 30 people were injured.</p>
 <p>Governor Ilse Maran said about 2,000 residents had been moved out of homes near the
 river banks as a precaution while engineers inspected the remaining pillars.</p>

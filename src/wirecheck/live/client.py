@@ -44,7 +44,8 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _NOT_ARTICLES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
                  "application/x-", "application/vnd.", "application/octet-stream",
-                 "application/gzip", "multipart/")
+                 "multipart/")
+_GZIP_TYPES = ("application/gzip", "application/x-gzip")  # sitemap.xml.gz: sniffed inside
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ class Fetcher:
 
     def _body(self, url: str, r: httpx.Response, max_bytes: int, started: float) -> bytes:
         ctype = (r.headers.get("content-type") or "").split(";")[0].strip().lower()
-        if ctype.startswith(_NOT_ARTICLES):
+        if ctype.startswith(_NOT_ARTICLES) and ctype not in _GZIP_TYPES:
             raise InputError(url, f"content type {ctype} is not a page, feed or text "
                              "(not downloaded)")
         length = r.headers.get("content-length")
