@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 SHOWN = 8  # dossiers listed by name after a run; the index lists them all
 
 FormatOpt = typer.Option("html", "--format", "-f", help="html (one offline file), md or json.")
+ChangedSinceOpt = typer.Option("last", "--changed-since", help="Mark what changed since this "
+                               "time (2025-04-14T08:00), duration (6h) or 'last' (the last "
+                               "`wirecheck changes` look; nothing when there is none).")
 
 
 @app.command()
@@ -26,13 +29,16 @@ def report(
     story: str = typer.Argument(..., help="Story id, or 'all' for every article as one dossier."),
     fmt: str = FormatOpt,
     out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
+    changed_since: str = ChangedSinceOpt,
 ) -> None:
     """One story's dossier: matrix, timeline, claims and sources, side by side per outlet."""
     from wirecheck.report import FORMATS, build_dossier, render
+    from wirecheck.report.changes import mark_changes
 
     if fmt not in FORMATS:
         raise WirecheckError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    text = render(build_dossier(open_store(ctx, readonly=True), story), fmt)
+    conn = open_store(ctx, readonly=True)
+    text = render(mark_changes(conn, build_dossier(conn, story), changed_since), fmt)
     if out is None:
         sys.stdout.write(text)
         return
@@ -48,11 +54,13 @@ def dossiers(
     ctx: typer.Context,
     out_dir: Path = typer.Argument(Path("dossiers"), help="Folder to write into."),
     fmt: list[str] = typer.Option(["html"], "--format", "-f", help="html, md, json (repeatable)."),
+    changed_since: str = ChangedSinceOpt,
 ) -> None:
     """Write every story's dossier, plus an index, into a folder."""
-    from wirecheck.report import write_dossiers
+    from wirecheck.report.write import write_report
 
-    paths = write_dossiers(open_store(ctx, readonly=True), out_dir, fmt)
+    paths = write_report(open_store(ctx, readonly=True), out_dir, fmt,
+                         changed_since=changed_since).paths
     note(ctx, f"wrote {len(paths)} files to {out_dir}")
 
 

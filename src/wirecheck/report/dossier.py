@@ -9,7 +9,10 @@ The JSON form is described by ``dossier.schema.json`` beside this file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wirecheck.report.changes import ChangedSince
 
 from wirecheck.model import VerdictDetail
 
@@ -250,6 +253,7 @@ class Dossier:
     notes: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     schema: str = SCHEMA_ID
+    changed_since: ChangedSince | None = None  # what changed in a window (live coverage)
 
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)

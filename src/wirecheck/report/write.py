@@ -78,12 +78,14 @@ def write_report(
     formats: Iterable[str] = ("html",),
     *,
     article_ids: Sequence[str] | None = None,
+    changed_since: str | None = None,
 ) -> WrittenReport:
     """Write the dossiers of every story (or of the stories holding ``article_ids``: what a
     run read) in each format, plus ``index.<fmt>``.
 
     A store without stories gets one dossier of all its articles (or of ``article_ids``),
-    under the story id ``all``.
+    under the story id ``all``. ``changed_since`` ("last", a time or a duration) adds
+    what changed in that window to each dossier (``report.changes``).
     """
     chosen = check_formats(formats)
     out = Path(out_dir)
@@ -96,6 +98,10 @@ def write_report(
     sids, loose = (story_ids(conn), None) if article_ids is None else stories_of(conn, article_ids)
     for sid in sids:
         dossier = build_dossier(conn, sid, article_ids=loose if sid == ALL_STORIES else None)
+        if changed_since is not None:  # "last", a time or a duration: report.changes
+            from wirecheck.report.changes import mark_changes  # it imports wirecheck.report
+
+            mark_changes(conn, dossier, changed_since)
         h = dossier.header
         written = WrittenDossier(header=h, files={})
         for fmt in chosen:

@@ -109,3 +109,22 @@ def replaced_pairs(conn: sqlite3.Connection, *, story_id: str | None = None,
 def superseded_in_story(conn: sqlite3.Connection, story_id: str) -> list[VersionPair]:
     """Every (superseded version, its successor) pair of the story's current articles."""
     return replaced_pairs(conn, story_id=story_id)
+
+
+@dataclass(frozen=True)
+class ArticleVersion:
+    id: str
+    version: int
+    published: str | None
+    current: bool
+
+
+def article_versions(conn: sqlite3.Connection, article_id: str) -> list[ArticleVersion]:
+    """Every version of the article's lineage, oldest first (empty for a single version)."""
+    rows = conn.execute(
+        "SELECT a.id, a.version, a.published, a.superseded_by IS NULL FROM articles a "
+        "WHERE a.lineage = (SELECT coalesce(lineage, id) FROM articles WHERE id = ?) "
+        "ORDER BY a.version", (article_id,)).fetchall()
+    if len(rows) < 2:
+        return []
+    return [ArticleVersion(str(r[0]), int(r[1]), r[2], bool(r[3])) for r in rows]

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wirecheck.errors import StoreError, WirecheckError
 from wirecheck.report.build import StoryNotFound, build_dossier
+from wirecheck.report.changes import mark_changes
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.store.db import connect
 from wirecheck.web import queries
@@ -118,9 +119,10 @@ def create_app(db_path: str | Path) -> FastAPI:
                     articles=articles, article_page=a_page)
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
-    def story(conn: Conn, story_id: str, claims: str = "") -> HTMLResponse:
+    def story(conn: Conn, story_id: str, claims: str = "", since: str = "last") -> HTMLResponse:
         limit = None if claims == "all" else CLAIMS_SHOWN
-        return html("story.html", q="", d=build_dossier(conn, story_id, max_articles=STORY_ARTICLES),
+        dossier = build_dossier(conn, story_id, max_articles=STORY_ARTICLES)
+        return html("story.html", q="", d=mark_changes(conn, dossier, since),  # ?since=6h
                     standalone=False, claim_limit=limit)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)

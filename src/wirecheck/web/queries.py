@@ -27,6 +27,7 @@ from wirecheck.report.highlight import Mark, marked_snippet
 from wirecheck.report.marks import all_claim_marks
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 from wirecheck.store.articles import fts_query
+from wirecheck.store.versions import ArticleVersion, article_versions
 
 PER_PAGE = 50
 CLAIMS_PER_FACT = 12  # on listings ("12 of 96 claims shown"); the story page shows them all
@@ -126,6 +127,7 @@ class ArticleView:
     claims: list[ClaimRow]
     mentions: list[Mention]
     marks: list[Mark] = field(default_factory=list)
+    versions: list[ArticleVersion] = field(default_factory=list)  # when it was re-fetched
 
 
 def _facts_of_claims(conn: sqlite3.Connection, article_id: str) -> dict[str, tuple[str, str]]:
@@ -180,7 +182,8 @@ def article_view(conn: sqlite3.Connection, article_id: str) -> ArticleView | Non
         if (m.start, m.end, m.kind) not in seen:
             seen.add((m.start, m.end, m.kind))
             marks.append(m)
-    return ArticleView(info, dict(story) if story else None, claims, mentions, marks)
+    return ArticleView(info, dict(story) if story else None, claims, mentions, marks,
+                       article_versions(conn, article_id))
 
 
 @dataclass
