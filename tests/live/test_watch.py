@@ -133,3 +133,10 @@ def test_ctrl_c_ends_a_watch_cleanly(store: sqlite3.Connection, server: TestServ
         with pytest.raises(KeyboardInterrupt):
             watch(store, [server.url("/feed")], f, every=5.0, duration=None)
     assert check_store(store).ok
+
+
+def test_ingest_given_a_url_points_to_fetch(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                             ) -> None:
+    assert main(["--db", str(tmp_path / "x.db"), "ingest", "https://news.example/a"]) == 1
+    assert "https://news.example/a is a URL: use `wirecheck fetch" in capsys.readouterr().err
+    assert not (tmp_path / "x.db").exists()

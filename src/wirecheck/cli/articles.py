@@ -26,6 +26,11 @@ from wirecheck.summary import store_summary
 
 
 def _check_paths(paths: list[Path]) -> None:
+    urls = [str(p).replace(":/", "://", 1) for p in paths  # Path() folds "//" into "/"
+            if str(p).lower().startswith(("http:/", "https:/"))]
+    if urls:
+        raise WirecheckError(f"{urls[0]} is a URL: use `wirecheck fetch URL...` to read pages "
+                             "and feeds from the web")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise WirecheckError(f"no such file or folder: {', '.join(missing)}")
