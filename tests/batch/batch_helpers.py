@@ -9,7 +9,7 @@ from typing import Any
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "batch"
 INPUTS = [str(CORPUS / "news.jsonl"), str(CORPUS / "broken.jsonl"), str(CORPUS / "notes"),
           str(CORPUS / "pages")]
-VOLATILE = {"ingested_at", "updated_at", "applied_at"}  # wall-clock stamps
+VOLATILE = {"ingested_at", "updated_at", "applied_at", "recorded_at", "at", "fetched_at"}  # clocks
 
 
 def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:

@@ -178,3 +178,16 @@ def test_what_is_not_an_article_is_refused_by_content(store: sqlite3.Connection,
     server.route("/x", Reply(body=body, content_type=content_type))
     report = fetch(store, server.url("/x"))
     assert len(report.problems) == 1 and why in report.problems[0]
+
+
+def test_a_fetched_page_costs_one_request(store: sqlite3.Connection, server: TestServer) -> None:
+    """A page is read, never rendered: its images, scripts, stylesheets, frames, external
+    entities and redirects-by-meta are never requested."""
+    url = server.base
+    head = (f'<link rel="stylesheet" href="{url}/css"><script src="{url}/js"></script>'
+            f'<meta http-equiv="refresh" content="0;url={url}/r"><base href="{url}/">')
+    body = page(11).replace(b"</head>", head.encode() + b"</head>").replace(
+        b"</article>", f'<img src="{url}/img"><iframe src="{url}/f"></iframe></article>'.encode())
+    server.route("/p", Reply(body=body))
+    assert len(fetch(store, server.url("/p")).new) == 1
+    assert server.paths() == ["/robots.txt", "/p"]
