@@ -190,8 +190,7 @@ def watch_command(
 
 def _print_changes(found: Changes) -> None:
     if found.empty:
-        note_line = f"nothing changed since {found.window.label}"
-        print_table([], ["what"], title=note_line)
+        typer.echo(f"nothing changed since {found.window.label}")
         return
     if found.verdicts:
         print_table([{**asdict(v), "verdict": f"{v.before or 'new'} → {v.after or 'gone'}"}
