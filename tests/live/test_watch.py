@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from live_server import Reply, Seen, TestServer, fast_settings, slow
+from live_server import Reply, Seen, TestServer, fast_settings, slow, wait_until
 from news_site import feed, page, serve_page
 
 from wirecheck.cli import main
@@ -98,10 +98,12 @@ def test_a_watch_killed_mid_round_leaves_a_whole_store(tmp_path: Path, server: T
     cmd = [sys.executable, "-m", "wirecheck", "--db", str(db), "--quiet", "watch",
            server.url("/feed"), "--every", "1s", "--for", "1s", "--allow-address", "127.0.0.1",
            "--delay", "0"]
-    for delay in (4.5, 6.0):
+    for more in (1, 2):  # kill once the round has committed this many more fetch rows, + 0.3 s
+        before = _fetch_rows(db)
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
-        time.sleep(delay)
+        assert wait_until(lambda n=before + more: _fetch_rows(db) >= n, timeout=120)
+        time.sleep(0.3)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
@@ -123,6 +125,18 @@ def test_a_watch_killed_mid_round_leaves_a_whole_store(tmp_path: Path, server: T
         assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 6
     finally:
         conn.close()
+
+
+def _fetch_rows(db: Path) -> int:
+    """Fetch rows committed so far (0 before the schema exists)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM fetches").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
 
 
 def test_ctrl_c_ends_a_watch_cleanly(store: sqlite3.Connection, server: TestServer) -> None:
