@@ -23,7 +23,8 @@ from wirecheck.changes.figures import FigureChange
 from wirecheck.changes.versions import pair_changes
 from wirecheck.errors import WirecheckError
 from wirecheck.model import Claim
-from wirecheck.report.display import interval, outlet_column
+from wirecheck.outlets import outlet_column
+from wirecheck.report.display import interval
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 from wirecheck.store.versions import replaced_pairs
 
