@@ -26,7 +26,7 @@ def _every_kind_of_object() -> list[object]:
     """One of each DESIGN.md dataclass, every optional part filled, from one article."""
     from datetime import UTC, date, datetime
 
-    from wirecheck.model import Alignment, Entity, Event, Story, TimeExpr
+    from wirecheck.model import Alignment, Entity, Event, Story, TimeExpr, VerdictDetail
 
     art = Article.create("Officials said on Monday that more than 31,800 people died in Rafah.",
                          outlet="Wire", url="https://wire.example/a", title="Toll",
@@ -50,8 +50,9 @@ def _every_kind_of_object() -> list[object]:
                   place="Rafah", time=when, claim_ids=[claim.id], event_id="x-ev1")
     entity = Entity("e-rafah", "Rafah", "GPE", aliases=["Rafah city"], mentions=[at("Rafah")])
     story = Story("s1", "Rafah toll", [art.id], (art.published, None), ["rafah", "toll"])
-    alignment = Alignment("al1", "killed", [claim.id], "single_source", 1, {"why": "one outlet"},
-                          story_id="s1")
+    detail = VerdictDetail(reasons=["one outlet"], sourcing="1 outlet, 1 independent source",
+                           outlets=["Tessary Ledger"], tolls=[claim.id])
+    alignment = Alignment("al1", "killed", [claim.id], "single_source", 1, detail, story_id="s1")
     return [art, number, when, said, quantity, claim, event, entity, story, alignment]
 
 

@@ -49,3 +49,9 @@ def test_the_evacuation_figures_are_one_conflict(rows: list[dict[str, Any]]) -> 
     assert evacuated["verdict"] == "conflict"
     texts = {i["text"] for i in evacuated["detail"]["intervals"]}
     assert texts == {"About 3,000", "More than 8,000"}
+
+
+def test_the_only_conflicts_are_the_planted_ones(rows: list[dict[str, Any]]) -> None:
+    """The example's README plants one conflict (the evacuation figures); nothing else the
+    corpus says may be painted red."""
+    assert [r["key"] for r in rows if r["verdict"] == "conflict"] == ["q:evacuated:people:"]

@@ -22,6 +22,7 @@ SECTIONS: dict[str, str] = {
     "ecbplus_stories": "wirecheck.evaluate.ecb_stories:score_ecbplus_stories",
     "ecbplus_events": "wirecheck.evaluate.ecb_events:score_ecbplus_events",
     "alignments": "wirecheck.evaluate.alignments:score_alignments",
+    "ecbplus_verdicts": "wirecheck.evaluate.ecb_checks:score_ecbplus_verdicts",
     "gva": "wirecheck.evaluate.gva:score_gva",
     "polnear": "wirecheck.evaluate.polnear:score_polnear",
 }

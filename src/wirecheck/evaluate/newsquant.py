@@ -15,20 +15,23 @@ gold's could be counted again.
 Our side of the adapter: the text-only core (scan.py) runs on each sentence; a reading
 becomes the value (or the pair, for a range or a vague plural) and the change: its
 direction when it has one, else its hedge (exact "=", approximate "~", lower bound ">",
-upper bound "<", range "=" or "~" when hedged "about").
+upper bound "<", range "=" or "~" when hedged "about"). A change read as two figures
+("rose from 240 to 273": the old and the new, which is how reconcile needs them) is the
+pair NewsQuant annotates.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from wirecheck.errors import InputError
 from wirecheck.evaluate.metrics import PRF
-from wirecheck.extract.scan import Reading, scan
+from wirecheck.extract.scan import CHANGE_FROM, Reading, scan
 
 Value = float | tuple[float, float]
 _CHANGE = {"exact": "=", "approximate": "~", "lower_bound": ">", "upper_bound": "<", "range": "="}
@@ -83,8 +86,26 @@ def mention_of(r: Reading) -> Mention:
     return Mention(value, change)
 
 
+_TO = re.compile(r"[ \t]*(?:[^\W\d]{1,12}[ \t]+)?to[ \t]+(?:[^\W\d]{1,3}[ \t]?)?\W?$")
+
+
+def _change_pairs(text: str, readings: list[Reading]) -> list[Reading]:
+    """Rejoin "from A to B" after a change verb into NewsQuant's (A, B) pair."""
+    out: list[Reading] = []
+    for r in readings:
+        prev = out[-1] if out else None
+        if (prev is not None and len(prev.values) == len(r.values) == 1
+                and _TO.fullmatch(text[prev.end:r.start])
+                and CHANGE_FROM.search(text, max(0, prev.start - 80), prev.start)):
+            out[-1] = replace(prev, end=r.end, values=(prev.values[0], r.values[0]),
+                              hedge="range", direction=None)
+            continue
+        out.append(r)
+    return out
+
+
 def ours(text: str) -> list[Mention]:
-    return [mention_of(r) for r in scan(text)]
+    return [mention_of(r) for r in _change_pairs(text, scan(text))]
 
 
 def isclose(gold: float, pred: float) -> bool:

@@ -143,7 +143,9 @@ class _Assembler:
             q.scope, q.scope_cue = scope_of(text[sent.start_char:sent.end_char],
                                             text[sent.start_char:q.span.start],
                                             q.span.start - sent.start_char,
-                                            text[q.span.end:sent.end_char])
+                                            text[q.span.end:sent.end_char],
+                                            self.article.published.year
+                                            if self.article.published else None)
         if q.scope == "part" and q.measure not in HUMAN_MEASURES:
             # "killed 40 people, including 12 children": the part counts what the whole does
             q.measure = self.measures.get(sent.start_char, q.measure)

@@ -192,9 +192,9 @@ def _is_age(tok: Any) -> bool:
     num = tok
     if num.dep_ == "conj" and num.head.dep_ == "appos":
         num = num.head
-    if num.dep_ != "appos" or not num.like_num or any(c.dep_ != "punct" and c.dep_ != "cc"
-                                                      and c.dep_ != "conj"
-                                                      for c in num.children):
+    if num.dep_ != "appos" or not num.like_num or any(
+            c.dep_ not in ("punct", "cc", "conj", "preconj") and c.lower_ != "both"
+            for c in num.children):  # "..., both 51, died"
         return False
     head = num.head
     if num.text.isdigit() and int(num.text) > 120:

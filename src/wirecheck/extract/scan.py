@@ -36,7 +36,7 @@ _MINUS = re.compile(r"\bminus[ \t-]?$")
 _LEAD_CURRENCY = re.compile(r"(?:us[ \t]?\$|\$us|[a-z]{1,2}[ \t]?\$|\$[a-z]?|£|€|¥|₹|₪|rm|rs\.?|usd|eur|gbp|"
                             r"jpy|chf|aud|cad|inr|nis|ils)[ \t]?(?=[-0-9.])")
 _SLASH_FRACTION = re.compile(r"/(\d{1,3})(?![\d/])(?=(?P<of>[ \t]+of\b)?)(?=[ \t]|$)")
-_CHANGE_FROM = re.compile(
+CHANGE_FROM = re.compile(
     r"\b(?:rose|risen|rising|raised|raising|climbed|climbing|increased|increasing|jumped|grew"
     r"|revised|revising|lowered|lowering|reduced|corrected|changed|updated|up|down)\b"
     r"(?:[ \t]+[\w'’]+){0,4}[ \t]+from[ \t]+$")
@@ -267,7 +267,7 @@ def _join(ctx: _Ctx, a: Part, prefix: str | None) -> list[Part] | int:
         return [a]
     if conn == "to" and prefix is None and not _to_is_range(ctx, a, b):
         return [a]
-    if conn == "to" and prefix == "from" and _CHANGE_FROM.search(ctx.view, max(0, a.start - 80),
+    if conn == "to" and prefix == "from" and CHANGE_FROM.search(ctx.view, max(0, a.start - 80),
                                                                   a.start):
         return [a]  # "raising the toll from 14 to 16": the old figure, then the new one
     if conn == "-" and a.value > b.value:

@@ -37,7 +37,11 @@ _CONTEXT = re.compile(
     r"(?:\w+ )?(?:shooting|attack|incident|case|crash|quake|earthquake|blast|explosion|strike|raid|fire)"
     r"|in another (?:\w+ )?(?:shooting|attack|incident|case)|another (?:shooting|attack|incident)"
     r"|(?:last|previous) (?:week|month)'?s?|earlier this (?:week|month|year)"
-    r"|(?:weeks|months|years|days) (?:earlier|before|ago)|the deadliest since)\b",
+    r"|(?:weeks|months|years|days) (?:earlier|before|ago)|the deadliest since"
+    r"|the (?:19|20)\d\d (?:[\w-]+ )?(?:tsunami|quake|earthquake|floods?|storm|hurricane|attacks?"
+    r"|shooting|bombing|war|famine|massacre|riots?|uprising)"
+    r"|in (?:the|a) (?:[\w-]+ ){0,3}(?:civil war|war|genocide|famine|insurgency)\b(?:[^.]{0,40}"
+    r"(?:19|20)\d\d)?|(?:from|between) (?:19|20)\d\d)\b",
     re.IGNORECASE)
 _EARLIER = re.compile(
     r"\b(?:(?:rose|risen|rising|raised|raising|climbed|increased|jumped|up|revised|revising"
@@ -51,15 +55,19 @@ _EARLIER = re.compile(
 NEAR = 70  # characters either side of the figure a total or context cue must lie within
 
 
+_PAST_YEAR = re.compile(r"\b(?:in|since|of) ((?:19|20)\d\d)\b")
 _PART = re.compile(r"\b(?:including|includes|included|among them|among whom|among the dead"
                    r"|among those(?: \w+)?)[ \t]*$", re.IGNORECASE)
 _MORE = re.compile(r"^[ \t]+(?:more|additional|further|extra)\b", re.IGNORECASE)
 
 
-def scope_of(clause: str, before: str, at: int = -1, after: str = "") -> tuple[Scope, str | None]:
+def scope_of(clause: str, before: str, at: int = -1, after: str = "",
+             year: int | None = None) -> tuple[Scope, str | None]:
     """(scope, cue words) of a figure: ``clause`` is its sentence (or clause), ``before``
     and ``after`` the words right before and after the figure itself (same sentence),
-    ``at`` where the figure starts in ``clause`` (-1: anywhere). A total or context cue counts within ``NEAR``
+    ``at`` where the figure starts in ``clause`` (-1: anywhere), ``year`` the article's
+    publish year (an earlier year named before the figure in its sentence makes it
+    context; with no publish date, any year does). A total or context cue counts within ``NEAR``
     characters of the figure: "43 were killed in the school, pushing the toll since the
     conflict began to ..." is the school's toll, the total comes later."""
     m = _EARLIER.search(before[-80:])
@@ -78,4 +86,7 @@ def scope_of(clause: str, before: str, at: int = -1, after: str = "") -> tuple[S
     m = _CONTEXT.search(clause, lo, hi)
     if m:
         return "context", m.group(0)
+    for m in _PAST_YEAR.finditer(before):  # "since a quake in 2004 ..., leaving 220,000 dead"
+        if year is None or int(m.group(1)) < year:
+            return "context", m.group(0)
     return "incident", None

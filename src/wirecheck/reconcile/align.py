@@ -270,9 +270,16 @@ class Gazetteer:
         return words.union(*extra) if extra else words
 
 
-def _story_start(articles: Mapping[str, ArticleMeta]) -> date | None:
+def _story_start(articles: Mapping[str, ArticleMeta], claims: Sequence[Claim] = ()
+                 ) -> date | None:
+    """When the story began: its first publish date; without any publish date, the latest
+    day its claims are dated (a story that speaks of 2013 is not about a 2004 toll)."""
     days = [d.date() for m in articles.values() if (d := _parse(m)) is not None]
-    return min(days) if days else None
+    if days:
+        return min(days)
+    dated = [c.time.end or c.time.start for c in claims
+             if c.time is not None and c.time.resolved and c.time.start is not None]
+    return max(d for d in dated if d is not None) if dated else None
 
 
 def group_claims(
@@ -284,7 +291,7 @@ def group_claims(
     order = sorted(claims, key=lambda c: (_published_key(articles.get(c.article_id)),
                                           c.article_id, c.span.start))
     gazetteer = Gazetteer.of(order)
-    since = _story_start(articles)
+    since = _story_start(articles, order)
     for claim in order:
         meta = articles.get(claim.article_id)
         member = Member(claim, meta.column if meta else claim.article_id, _parse(meta))
