@@ -8,7 +8,7 @@ story — each a pure function of the data Spark brings together with a join or 
 1. per article: the key-term signature (:func:`article_signature`, ``terms.signature``);
 2. per term: the document frequency (a ``reduceByKey``); per article again: the story and
    sub-event vectors, from the article's own terms' frequencies (:func:`vectors_of`, the
-   very ``stories._vectors``);
+   very ``stories.article_vectors``);
 3. per term: the candidate pairs of ``cluster._candidates`` — the last ``window`` items in
    publish order that had the term among their top terms — a windowed self-join;
 4. the background similarity: one pseudo-random partner per article (:func:`partner`),
@@ -17,7 +17,7 @@ story — each a pure function of the data Spark brings together with a join or 
 5. per connected group of the candidate graph: the average-link agglomeration
    (:func:`place_component`). Merges only ever follow candidate links, so each connected
    group evolves exactly as it does inside one global run;
-6. per story: sub-events (``stories._place`` on the story's members), label and keywords
+6. per story: sub-events (``stories.place_articles`` on the story's members), label and keywords
    (:func:`story_rows`).
 
 Everything here is pyspark-free, so the test compares it with ``assign_batch`` directly.
@@ -39,12 +39,12 @@ from wirecheck.reconcile.stories import (
     Cluster,
     StoryParams,
     StoryState,
-    _place,
-    _vectors,
+    article_vectors,
     cluster_id,
     keywords,
     label,
     order_key,
+    place_articles,
     time_decay,
 )
 from wirecheck.reconcile.terms import Signature, signature
@@ -81,7 +81,7 @@ def vectors_of(sig: Signature, df: dict[str, int], n_docs: int,
     """The article's (story, sub-event) vectors, given the frequencies of its own terms."""
     state = StoryState(n_docs=n_docs)
     state.df.update(df)
-    return _vectors(sig, state, params)
+    return article_vectors(sig, state, params)
 
 
 def partner(index: int, article_id: str, n: int) -> int | None:
@@ -141,7 +141,7 @@ def story_rows(story_id: str, members: Iterable[tuple[Signature, Vector, Vector]
     """One new story: its articles' (article, story, sub-event) rows and its table row."""
     ordered = sorted(members, key=lambda m: order_key(m[0]))
     sigs = [m[0] for m in ordered]
-    sub_of = _place(sigs, {m[0].article_id: m[2] for m in ordered}, [],
+    sub_of = place_articles(sigs, {m[0].article_id: m[2] for m in ordered}, [],
                     params.subevent_threshold, 0.0, params, "e")
     story = Cluster(story_id)
     for sig, story_vec, _ in ordered:

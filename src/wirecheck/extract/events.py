@@ -245,7 +245,7 @@ class Places:
         return self.ents[k][2] if k < len(self.ents) and self.ents[k][1] <= hi else None
 
 
-def _place(tok: Any, places: Places) -> str | None:
+def place_articles(tok: Any, places: Places) -> str | None:
     """A place named in the trigger's phrase ("operation in Rafah")."""
     doc = tok.doc
     last = doc[tok.right_edge.i]
@@ -298,7 +298,7 @@ def extract_events(doc: Any, article: Article, times: TimeIndex | list[TimeExpr]
             id=claim_id_for(article.id, "event-trigger", tok.idx, tok.idx + len(tok.text)),
             article_id=article.id, span=article.span(start, end), action=trig.action,
             action_type=trig.action_type, modality=modality_of(tok, atts), actor=_actor(tok),
-            target=_target(tok), place=_place(tok, places),
+            target=_target(tok), place=place_articles(tok, places),
             time=index.nearest(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1]), tok.idx),
         ))
     return events

@@ -236,7 +236,7 @@ class StoryState:
         return [self.subevents[k] for k in sorted(self.kids.get(story_id, ()))]
 
 
-def _vectors(sig: Signature, state: StoryState, params: StoryParams) -> tuple[Vector, Vector]:
+def article_vectors(sig: Signature, state: StoryState, params: StoryParams) -> tuple[Vector, Vector]:
     """Unit TF-IDF vectors of the article's heaviest terms: for stories, and for
     sub-events (idf squared, to favour rare and specific terms)."""
     story_kinds, sub_kinds = dict(params.story_kinds), dict(params.subevent_kinds)
@@ -290,7 +290,7 @@ def time_decay(scale_days: float, floor: float = 0.0) -> Callable[[Span, Span], 
     return factor
 
 
-def _place(
+def place_articles(
     sigs: Sequence[Signature],
     vectors: dict[str, Vector],
     groups: Sequence[Cluster],
@@ -353,7 +353,7 @@ def assign_batch(
         for t in s.terms:
             state.df[t] += 1
             state.df_delta[t] += 1
-    vectors = {s.article_id: _vectors(s, state, params) for s in sigs}
+    vectors = {s.article_id: article_vectors(s, state, params) for s in sigs}
     story_vecs = {k: v[0] for k, v in vectors.items()}
     queries = {t for v in story_vecs.values() for t in top_terms(v, params.query_terms)}
     state.ensure_stories(queries)
@@ -381,7 +381,7 @@ def assign_batch(
         members = by_story[story_id]
         sub_vecs = {s.article_id: vectors[s.article_id][1] for s in members}
         sub_of.update(
-            _place(
+            place_articles(
                 members,
                 sub_vecs,
                 state.children(story_id),
