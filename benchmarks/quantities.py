@@ -3,7 +3,7 @@
     python benchmarks/quantities.py [--newsquant PATH] [--repeat 5] [--json]
 
 Accuracy: both extractors run on the same gold through the same scorers — the dev gold
-(tests/gold: span / value / measure P/R/F1, DESIGN.md rules) and NewsQuant (its published
+(tests/gold: span / value / measure P/R/F1, docs/gold-format.md scoring) and NewsQuant (its published
 metric; for quantulum3 gold ranges are averaged to one value, as the reference evaluation
 code does for it, since quantulum3 reports a range as its mean). Throughput: sentences per
 second on the same sentences (NewsQuant's 590 plus the dev gold's), ours on tokenized text
@@ -150,7 +150,7 @@ def main() -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print("Dev gold (tests/gold), DESIGN.md scoring\n")
+    print("Dev gold (tests/gold), docs/gold-format.md scoring\n")
     print(table(result["dev_gold"], ["system", "span F1", "value P", "value R", "value F1",
                                      "measure F1"]))
     if sentences:
