@@ -132,7 +132,8 @@ def _sentences(gold: list[GoldArticle], newsquant: list[Sentence]) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--newsquant", type=Path, default=NEWSQUANT)
+    ap.add_argument("--newsquant", type=Path, default=NEWSQUANT,
+                    help="NewsQuant.json (default: ../shared/data/newsquant/, where the data lives in our dev setup; NewsQuant is not bundled)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()

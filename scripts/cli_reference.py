@@ -75,7 +75,8 @@ def _params_table(command: Any, ctx: Any) -> list[str]:
 
 def _usage(command: Any, ctx: Any) -> str:
     usage = command.get_usage(ctx).removeprefix("Usage: ")
-    return re.sub(r"\{(\w+)\}", lambda m: m.group(1).upper(), " ".join(usage.split()))
+    usage = re.sub(r"\{(\w+)\}", lambda m: m.group(1).upper(), " ".join(usage.split()))
+    return re.sub(r"\[([a-z_]+)\]", lambda m: f"[{m.group(1).upper()}]", usage)
 
 
 def _section(name: str, command: Any, root: Any) -> list[str]:

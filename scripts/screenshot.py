@@ -77,7 +77,10 @@ def screenshot(out: Path = OUT, width: int = 1400, height: int = 900) -> Path:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(f"{base}/stories/{story}", wait_until="networkidle")
+                answer = page.goto(f"{base}/stories/{story}", wait_until="networkidle")
+                if answer is None or answer.status != 200:
+                    raise RuntimeError(f"the story page answered {answer and answer.status}")
+                page.locator("h1").first.wait_for()
                 out.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(out))
                 browser.close()
