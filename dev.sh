@@ -3,7 +3,8 @@
 #   ./dev.sh run     create .venv, install pinned dependencies + the spaCy model (by hash),
 #                    run `wirecheck run` on the bundled example corpus -> ./wirecheck.db
 #   ./dev.sh test    the same plus dev tools, Java (Spark) and Chromium (browser tests),
-#                    then ruff, mypy and the whole pytest suite (slow tests included)
+#                    then ruff, mypy, the docs site (mkdocs build --strict) and the whole
+#                    pytest suite (slow tests included)
 # Extra arguments after `run` are passed to `wirecheck run`; after `test`, to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -56,8 +57,11 @@ case "$cmd" in
   test)
     ensure_venv requirements/lock-dev.txt
     ensure_test_system
-    say "ruff"; "$VENV/bin/ruff" check src tests benchmarks
+    say "ruff"; "$VENV/bin/ruff" check src tests benchmarks scripts
     say "mypy (strict, src/)"; "$VENV/bin/mypy"
+    say "docs (mkdocs build --strict)"
+    site="$(mktemp -d)"; trap 'rm -rf "$site"' EXIT
+    "$VENV/bin/mkdocs" build --strict --quiet --site-dir "$site"
     say "pytest"
     set +e; "$PY" -m pytest "$@"; rc=$?; set -e
     if [ "$rc" = 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi

@@ -1,6 +1,6 @@
 """Our faster twins of two spaCy components against the originals: same output? how fast?
 
-    python benchmarks/fast_twins.py [--articles 200] [--ecbplus ../shared/data/ecbplus]
+    python benchmarks/fast_twins.py [--articles 200] [--ecbplus ECBPLUS_FOLDER]
 
 Every text is tagged and parsed once (our pipeline up to the attribute ruler); then
 spaCy's ``attribute_ruler`` and our compiled one (``extract/fast_ruler.py``) each annotate
@@ -39,7 +39,9 @@ def texts_to_check(args: Any) -> tuple[str, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = corpus_args(__doc__, articles=200, repeat=1)
-    ap.add_argument("--ecbplus", type=Path, default=DEFAULT_ECB)
+    ap.add_argument("--ecbplus", type=Path, default=DEFAULT_ECB,
+                    help="ECB+ corpus folder (default: ../shared/data/ecbplus, where the data "
+                         "lives in our dev setup; ECB+ is not bundled)")
     args = ap.parse_args(argv)
     source, texts = texts_to_check(args)
     nlp = load_nlp()

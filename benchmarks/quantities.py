@@ -3,7 +3,7 @@
     python benchmarks/quantities.py [--newsquant PATH] [--repeat 5] [--json]
 
 Accuracy: both extractors run on the same gold through the same scorers — the dev gold
-(tests/gold: span / value / measure P/R/F1, DESIGN.md rules) and NewsQuant (its published
+(tests/gold: span / value / measure P/R/F1, docs/gold-format.md scoring) and NewsQuant (its published
 metric; for quantulum3 gold ranges are averaged to one value, as the reference evaluation
 code does for it, since quantulum3 reports a range as its mean). Throughput: sentences per
 second on the same sentences (NewsQuant's 590 plus the dev gold's), ours on tokenized text
@@ -132,7 +132,8 @@ def _sentences(gold: list[GoldArticle], newsquant: list[Sentence]) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--newsquant", type=Path, default=NEWSQUANT)
+    ap.add_argument("--newsquant", type=Path, default=NEWSQUANT,
+                    help="NewsQuant.json (default: ../shared/data/newsquant/, where the data lives in our dev setup; NewsQuant is not bundled)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -150,7 +151,7 @@ def main() -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print("Dev gold (tests/gold), DESIGN.md scoring\n")
+    print("Dev gold (tests/gold), docs/gold-format.md scoring\n")
     print(table(result["dev_gold"], ["system", "span F1", "value P", "value R", "value F1",
                                      "measure F1"]))
     if sentences:

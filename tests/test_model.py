@@ -23,7 +23,7 @@ def test_claim_round_trips_through_dict() -> None:
 
 
 def _every_kind_of_object() -> list[object]:
-    """One of each DESIGN.md dataclass, every optional part filled, from one article."""
+    """One of each model.py dataclass (docs/data-model.md), every optional part filled, from one article."""
     from datetime import UTC, date, datetime
 
     from wirecheck.model import Alignment, Entity, Event, Story, TimeExpr, VerdictDetail

@@ -1,8 +1,9 @@
 """No command goes undocumented: every registered ``wirecheck`` command has help text, every
-option and argument has help, and each command has its line in the README's CLI reference.
+option and argument has help, and each command has its line in the README's command table.
 
-The reference is the README section under the "## Using it" heading (up to the next "## ").
+The table is the README section under the "## Commands" heading (up to the next "## ").
 A new command fails this test until it gets a row there: "| `wirecheck NAME ...` | ... |".
+(The full reference, docs/cli.md, is generated: tests/docs/test_docs_cli_reference.py.)
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ COMMANDS: dict[str, click.Command] = dict(typer.main.get_command(app).commands) 
 
 def cli_reference() -> str:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    found = re.search(r"^## Using it\n(.*?)(?=^## )", readme, flags=re.M | re.S)
-    assert found, "README.md has no '## Using it' section"
+    found = re.search(r"^## Commands\n(.*?)(?=^## )", readme, flags=re.M | re.S)
+    assert found, "README.md has no '## Commands' section"
     return found.group(1)
 
 
@@ -42,7 +43,7 @@ def test_every_command_has_help_for_itself_and_each_parameter(name: str) -> None
 def test_every_command_has_a_row_in_the_readme_cli_reference(name: str) -> None:
     row = re.compile(rf"^\| `wirecheck {re.escape(name)}(?: [^`]*)?` \| \S", flags=re.M)
     assert row.search(cli_reference()), (
-        f"README.md '## Using it' has no row for `wirecheck {name}`: add "
+        f"README.md '## Commands' has no row for `wirecheck {name}`: add "
         f"'| `wirecheck {name} ...` | what it does |'")
 
 

@@ -38,7 +38,7 @@ def test_ecbplus_events_section_scores_a_few_topics(tmp_path: Path) -> None:
     assert result is not None
     for setting in ("gold_mentions", "same_lemma", "own_mentions"):
         assert 0.0 <= result[setting]["conll_f1"] <= 1.0
-    assert result["gold_mentions"]["conll_f1"] >= 0.6  # the full test split is in README
+    assert result["gold_mentions"]["conll_f1"] >= 0.6  # the full test split is in docs/accuracy.md
     assert result["n_own_mentions"] > 0 and result["documents"] > 10
 
 

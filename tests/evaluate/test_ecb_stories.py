@@ -39,5 +39,5 @@ def test_update_stories_places_articles_exactly_as_the_scored_path(store: sqlite
     rows = {str(r[0]) for r in store.execute("SELECT id FROM stories")}
     assert rows == stories  # merged-away stories leave no row behind (this order merges one)
     scores = score_placement(docs, got)
-    # regression guard on 5 topics (measured 0.70 / 0.81); the corpus figures are in README
+    # regression guard on 5 topics (measured 0.70 / 0.81); the corpus figures are in docs/accuracy.md
     assert scores["topics"]["f1"] >= 0.65 and scores["subevents"]["f1"] >= 0.75

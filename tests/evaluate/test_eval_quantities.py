@@ -1,4 +1,4 @@
-"""Scoring quantities and times (DESIGN.md rules), and the accuracy floors we hold.
+"""Scoring quantities and times (docs/gold-format.md#scoring), and the accuracy floors we hold.
 
 The floors are measured figures: they may move up, never silently down.
 """

@@ -1,4 +1,4 @@
-"""The gold loader: DESIGN.md records in, dataclasses out, every offset checked."""
+"""The gold loader: gold-format records (docs/gold-format.md) in, dataclasses out, every offset checked."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Run: ``.venv/bin/python tests/gold/build_gold.py`` (rewrites the two JSONL files
 
 Conventions (see tests/gold/README.md): a quantity span covers the hedge, currency, number,
 scale word and a measurement unit ("more than 31,800", "$2.7 billion", "300 millimetres"),
-not the counted noun. Values follow DESIGN.md: exact → value = low = high; approximate →
+not the counted noun. Values follow docs/data-model.md#intervals: exact → value = low = high; approximate →
 value plus a ±10 % interval; lower_bound → low; upper_bound → high; range → low and high.
 """
 

@@ -50,7 +50,7 @@ def _fmt(value: Any) -> str:
 def eval_(
     ctx: typer.Context,
     gold: Path | None = typer.Argument(
-        None, help="Gold JSONL file, or a folder of them (the gold format in the docs); "
+        None, help="Gold JSONL file, or a folder of them (format: docs/gold-format.md); "
         "optional when a corpus option (--newsquant, --ecbplus, --gva, --polnear) is given."
     ),
     newsquant: Path | None = typer.Option(

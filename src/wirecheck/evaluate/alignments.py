@@ -1,4 +1,4 @@
-"""Score claim alignment against ``GOLD.alignments.jsonl`` (DESIGN.md gold format).
+"""Score claim alignment against ``GOLD.alignments.jsonl`` (docs/gold-format.md).
 
 The gold articles go through the real path into a scratch store — dedupe at ingest (so
 wire copies get ``duplicate_of``), extraction, ``pipeline.cross_article`` (entities,

@@ -1,11 +1,11 @@
-"""Score attributions against gold (DESIGN.md gold format; conventions in tests/gold/README).
+"""Score attributions against gold (docs/gold-format.md; conventions in tests/gold/README.md).
 
 Gold items are ``{"start", "end", "source", "chain"}``: the claim's clause, who it is
 attributed to (outermost source; null = unattributed) and the chain, outermost first.
 Predictions are the claims :func:`~wirecheck.extract.claims.analyze_doc` makes.
 
-- A gold item's prediction: among claims overlapping ≥ 50 % of the gold span (the DESIGN
-  rule), the one whose span best fits it (highest overlap / union).
+- A gold item's prediction: among claims overlapping ≥ 50 % of the gold span (the gold
+  span rule), the one whose span best fits it (highest overlap / union).
 - span P/R/F1: recall = attributed gold items whose prediction is attributed; precision =
   attributed predicted claims (deduplicated by span and source) lying ≥ 50 % inside some
   attributed gold item (a claim finer than the gold clause is not a false positive).

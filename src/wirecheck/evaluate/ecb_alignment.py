@@ -1,6 +1,6 @@
 """Claim alignment over ECB+: the real cross-outlet number disagreements it finds.
 
-ECB+ (../shared/data/ecbplus) is real news, several outlets per seminal event, so the same
+ECB+ (the corpus folder is an argument: it is not bundled) is real news, several outlets per seminal event, so the same
 shelling is reported as "some 30", "at least 40", "about 40" dead. Every article is
 extracted with the normal pipeline into a scratch store; each gold sub-event (topic +
 ecb/ecbplus) is stored as one story, so what is measured is alignment, not story
@@ -12,7 +12,7 @@ A group is **gold-linked** when two of its numbers, in different documents, sit 
 gold mentions of one ECB+ cross-document chain (e.g. both inside the annotated
 participant "at least 40 people"): ECB+ itself says they are about the same thing.
 
-    python -m wirecheck.evaluate.ecb_alignment [--db scratch.db] [--markdown]
+    python -m wirecheck.evaluate.ecb_alignment --root ECBPLUS_FOLDER [--db scratch.db] [--markdown]
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import connect, transaction
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ecbplus"
-
+ROOT_HELP = ("the ECB+ corpus folder (with ECBplus_coreference_sentences.csv); ECB+ is not "
+             "bundled with wirecheck")
 
 @dataclass(frozen=True)
 class Side:
@@ -152,13 +152,13 @@ def markdown(found: list[Finding], most: int = 12) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--root", type=Path, required=True, help=ROOT_HELP)
     parser.add_argument("--db", type=Path, default=None,
                         help="scratch store (reused when it already holds the corpus)")
     parser.add_argument("--markdown", action="store_true", help="print the README table")
     args = parser.parse_args(argv)
     if not args.root.exists():
-        print(f"{args.root}: ECB+ not found (../shared/data/ecbplus)", file=sys.stderr)
+        print(f"{args.root}: ECB+ not found (give the corpus folder with --root)", file=sys.stderr)
         return 1
     docs = list(read_corpus(args.root))
     db = args.db or Path("ecb_alignment.db")

@@ -8,7 +8,7 @@ story per gold sub-event (as ``ecb_alignment.py`` does), and the checks read the
 alignments. ECB+ carries no publish dates, so no figures can be ordered: the verdicts
 checked are groupings and the absence of red.
 
-    python -m wirecheck.evaluate.ecb_checks [--db scratch.db]
+    python -m wirecheck.evaluate.ecb_checks --root ECBPLUS_FOLDER [--db scratch.db]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wirecheck.evaluate.ecb_alignment import DEFAULT_ROOT, load_store
+from wirecheck.evaluate.ecb_alignment import ROOT_HELP, load_store
 from wirecheck.evaluate.ecbplus import read_corpus
 from wirecheck.reconcile.align import toll_block
 from wirecheck.store.db import connect
@@ -108,7 +108,7 @@ def score_ecbplus_verdicts(gold_path: Path | None, options: dict[str, Any]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--root", type=Path, required=True, help=ROOT_HELP)
     parser.add_argument("--db", type=Path, help="keep the scratch store here (reused)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,4 @@
-"""Load gold files in the DESIGN.md format into dataclasses, checking every offset.
+"""Load gold files in the gold format (docs/gold-format.md) into dataclasses, checking every offset.
 
 A gold file is JSONL, one article per line. A path may also be a folder: every ``*.jsonl``
 in it except ``*.alignments.jsonl``. A record may carry its text inline (``text``) or point

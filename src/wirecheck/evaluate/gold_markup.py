@@ -126,7 +126,7 @@ def _block(lines: list[str], where: str) -> dict[str, Any]:
 
 
 def compile_markup(src: str, where: str = "gold markup") -> list[dict[str, Any]]:
-    """Gold records (DESIGN format plus ``entities``) from markup text."""
+    """Gold records (the gold format plus ``entities``) from markup text."""
     blocks: list[list[str]] = []
     for line in src.splitlines():
         if line.startswith("#") and not blocks:

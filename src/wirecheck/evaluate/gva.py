@@ -1,4 +1,5 @@
-"""Stories and headline tolls scored on real shooting coverage (``../shared/data/gva``).
+"""Stories and headline tolls scored on real shooting coverage (a GVA folder given
+as ``wirecheck eval --gva FOLDER``; the data are not bundled).
 
 The GVA data are real local-news articles about US shooting incidents, each with the Gun
 Violence Archive's official killed / injured counts. Every article goes through the real

@@ -1,7 +1,7 @@
 """`wirecheck eval`: run every evaluator that applies to a gold file, one JSON object out.
 
 Each section is ``module:function`` taking ``(gold_path, options)`` and returning a dict in
-the shape DESIGN.md gives (or None when the gold file has nothing for it). Sections live in
+the shape docs/accuracy.md shows (or None when the gold file has nothing for it). Sections live in
 their own modules so each extractor owns its scorer.
 """
 

@@ -1,4 +1,4 @@
-"""Score quantities and times against gold (DESIGN.md rules).
+"""Score quantities and times against gold (docs/gold-format.md#scoring).
 
 - span: a prediction matches a gold quantity when it overlaps at least 50 % of the gold
   span; matching is one-to-one (each gold and each prediction used once), preferring the
@@ -33,7 +33,7 @@ Extractor = Callable[[Any, Any], list[Quantity]]
 
 
 def overlaps(gold_start: int, gold_end: int, start: int, end: int) -> bool:
-    """The DESIGN.md span rule: overlap ≥ 50 % of the gold span."""
+    """The gold span rule (docs/gold-format.md): overlap ≥ 50 % of the gold span."""
     inter = min(gold_end, end) - max(gold_start, start)
     return inter > 0 and inter >= SPAN_OVERLAP * max(1, gold_end - gold_start)
 

@@ -1,6 +1,6 @@
 """Train the cue model on PolNeAR train: one command, same result every run.
 
-    python -m wirecheck.extract.cue_training ../shared/data/polnear/train.jsonl.gz
+    python -m wirecheck.extract.cue_training POLNEAR_FOLDER/train.jsonl.gz
 
 Parses the split with our pipeline (a few minutes on two cores; ``--cache DIR`` keeps the
 parses for the next run), turns every candidate verb (:mod:`cue_features`) into an example

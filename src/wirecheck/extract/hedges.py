@@ -1,9 +1,9 @@
 """Hedges and directions around a number, and the interval each hedge means.
 
 A hedge is only read when it touches the number ("more than 31,800", not "more than the
-31,800"). Documented interval rule (DESIGN.md): exact → [v, v]; approximate → v ± 10 %
+31,800"). Documented interval rule (docs/data-model.md#intervals): exact → [v, v]; approximate → v ± 10 %
 (:data:`APPROX_TOLERANCE`); lower bound → [v, open); upper bound → (open, v]; range → [a, b].
-"nearly" and "almost" are upper bounds, as DESIGN.md lists them.
+"nearly" and "almost" are upper bounds (the same page lists them).
 
 A *direction* (up / down) says the number is the size of a change ("rose 5%", "down
 19 cents"); it is kept for scoring against NewsQuant, whose ``change`` field has it.

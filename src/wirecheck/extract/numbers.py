@@ -5,7 +5,7 @@ which keeps every character at its offset (one character in, one out) while fold
 would otherwise need many spellings: ASCII case, unicode digits, dashes, odd spaces and
 the fraction slash. So offsets found in the scan string are offsets into the article.
 
-Documented rules (DESIGN.md):
+Documented rules (docs/data-model.md#intervals):
 - vague plurals are ranges: "dozens" 24–144, "hundreds" 100–1,000, "thousands"
   1,000–10,000, "tens of thousands" 10,000–100,000, "hundreds of millions"
   10^8–10^9; "several" multiplies 3–9, "a few" 2–5, "a couple (of)" 2–3;
