@@ -61,3 +61,41 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
 ])
 def test_what_is_not_counted(text: str) -> None:
     assert [c for c in counts(text) if c[3] == "incident"] == []
+
+
+@pytest.mark.parametrize(("text", "measure", "value", "words"), [
+    ("Deputies say a 16-year old was shot and killed behind the gym.", "killed", 1,
+     "a 16-year old was shot and killed"),
+    ("The family confirmed an 18-month old is dead after the accident.", "killed", 1,
+     "an 18-month old is dead"),
+    ("A misfire in the garage left a 12-year-old boy dead.", "killed", 1,
+     "left a 12-year-old boy dead"),
+])
+def test_an_age_is_a_person(text: str, measure: str, value: int, words: str) -> None:
+    """The tokenizer splits "16-year old" and makes "old" the head: still one person."""
+    assert (measure, value, words, "incident") in counts(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("PINE HOLLOW, Ore. - A 70-year-old man was accidentally shot to death on Friday.",
+     "A 70-year-old man was accidentally shot to death"),
+    ("RIVER BEND, Ky. (WXYZ) – A local teenager is dead after a rifle went off.",
+     "A local teenager is dead"),
+])
+def test_a_dateline_taken_for_the_subject_gives_way_to_the_victim(text: str, words: str) -> None:
+    assert ("killed", 1, words, "incident") in counts(text)
+
+
+@pytest.mark.parametrize(("text", "measure", "value", "words"), [
+    ("Two men were charged in the double murder near the quarry.", "killed", 2, "double murder"),
+    ("Officers responded to a triple shooting on Pike Street.", "shot", 3, "triple shooting"),
+    ("A stray round from the drive-by took her life.", "killed", 1, "took her life"),
+    ("Detectives are looking into the death of a 10-year-old boy at the range.", "killed", 1,
+     "death of a 10-year-old boy"),
+])
+def test_tolls_in_a_noun_or_an_idiom(text: str, measure: str, value: int, words: str) -> None:
+    assert (measure, value, words, "incident") in counts(text)
+
+
+def test_a_death_that_is_not_a_person_is_not_a_toll() -> None:
+    assert counts("The neighbours mourned the death of their old dog.") == []

@@ -29,6 +29,17 @@ def lemma_of(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying"})
+
+
+def of_object(noun: Any) -> Any:
+    """The "of" object of a death noun ("the death of a boy"), when there is one."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def casualty_measure(pred: Any) -> str | None:
     """What a predicate token does to its victims, or None when it is not a casualty."""
     lemma = lemma_of(pred)
@@ -36,13 +47,15 @@ def casualty_measure(pred: Any) -> str | None:
     words = {c.lower_ for c in kids}
     if pred.pos_ == "ADJ" and lemma in ("dead", "deceased"):
         return "killed"
+    if pred.pos_ == "NOUN" and lemma in DEATH_NOUNS and of_object(pred) is not None:
+        return "killed"  # "the death of a 10-year-old boy", "charged in the murder of a woman"
     if pred.pos_ not in ("VERB", "AUX"):
         return None
     if lemma in SUFFER_VERBS:  # "suffered a gunshot wound", "sustained fatal injuries"
         return _wound_measure(next((c for c in kids if c.dep_ == "dobj"), None))
     if lemma in KILL_VERBS or lemma in DIE_VERBS:
         return "killed"
-    if lemma == "lose" and words & {"life", "lives"}:
+    if lemma in ("lose", "take") and words & {"life", "lives"}:
         return "killed"
     fatal = bool(words & FATAL_WORDS) or any(
         c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
@@ -93,7 +106,7 @@ def fate_words(pred: Any) -> list[Any]:
         if c.lower_ in FATAL_WORDS or c.lower_ in ("critically", "seriously"):
             out.append(c)
         elif (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) or (
-                c.dep_ == "dobj" and c.lower_ in WOUND_NOUNS):
+                c.dep_ == "dobj" and c.lower_ in (*WOUND_NOUNS, "life", "lives")):
             out.extend(c.subtree)
     return out
 

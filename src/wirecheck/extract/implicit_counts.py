@@ -38,12 +38,14 @@ from typing import Any
 
 from wirecheck.extract.casualty import (
     DEAD_VERBS,
+    DEATH_NOUNS,
     DIE_VERBS,
     PRIORITY,
     SUFFER_VERBS,
     casualty_measure,
     fate_words,
     lemma_of,
+    of_object,
 )
 from wirecheck.extract.measures import PEOPLE_NOUNS
 from wirecheck.extract.numbers import read_numeral, scan_view
@@ -110,34 +112,54 @@ def _passive(pred: Any) -> bool:
         pred.tag_ == "VBN" and pred.dep_ in ("acl", "relcl", "conj", "advcl", "oprd"))
 
 
+def _pick(tokens: Any, deps: tuple[str, ...]) -> Any:
+    """The victim among a predicate's children with one of ``deps``: a person, a pronoun or
+    a number when there is one; a dateline the parser took as the subject ("LA PORTE, Texas
+    - A man was shot", "GRANITE FALLS – A teenager is dead") gives way to the person in
+    apposition to it or beside it."""
+    found = [c for c in tokens if c.dep_ in deps]
+    seen = [t for c in found for t in (c, *(a for a in c.children if a.dep_ == "appos"))]
+    strong = [t for t in seen if t.pos_ in ("PRON", "NUM") or (_is_person(t) and (
+        t.pos_ != "PROPN" or t.ent_type_ == "PERSON"))]
+    loose = [t for t in seen if _is_person(t)]
+    return next(iter(strong or loose or found), None)
+
+
 def _own_victim(pred: Any) -> Any:
     """The victim token a predicate names itself (None when it names none)."""
     lemma = lemma_of(pred)
     kids = list(pred.children)
     if pred.pos_ == "ADJ":  # "the man is dead": the copula's subject
         head = pred.head if pred.dep_ in ("acomp", "oprd") else pred
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if pred.dep_ == "oprd":  # "left a woman dead"
-            return next((c for c in head.children if c.dep_ == "dobj"), subj)
-        return subj
+            return _pick(head.children, ("dobj",)) or _pick(head.children, ("nsubj", "nsubjpass"))
+        if pred.dep_ == "amod" and pred.i > pred.head.i and _is_person(pred.head):
+            return pred.head  # "left a boy dead" parsed as a noun phrase "boy dead"
+        return _pick(head.children, ("nsubj", "nsubjpass"))
+    if pred.pos_ == "NOUN":  # "the death of a boy"
+        return of_object(pred)
+    if lemma == "take":  # "a shooting that took her life": whose life
+        life = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
+        return _pick(life.children, ("poss",)) if life is not None else None
     if lemma in DIE_VERBS or lemma == "lose" or lemma in SUFFER_VERBS:
-        return next((c for c in kids if c.dep_ == "nsubj"), None)
+        return _pick(kids, ("nsubj",))
     if lemma in DEAD_VERBS:
-        return next((c for c in kids if c.dep_ in ("nsubjpass", "dobj")), None)
+        return _pick(kids, ("nsubjpass", "dobj"))
     if _passive(pred):
-        got = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        got = _pick(kids, ("nsubjpass",))
         if got is not None:
             return got
         if pred.dep_ in ("acl",) and pred.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return pred.head  # "a man shot in the leg"
         return None
-    return next((c for c in kids if c.dep_ == "dobj"), None)
+    return _pick(kids, ("dobj",))
 
 
 def _victim(pred: Any) -> Any:
     """The victim token of a predicate, shared down a coordination when it names none
     itself ("was shot and killed": "killed" takes "shot"'s subject)."""
-    if pred.pos_ == "NOUN":  # "with a gunshot wound": whoever the "with" goes with
+    if pred.pos_ == "NOUN" and lemma_of(pred) not in DEATH_NOUNS:
+        # "with a gunshot wound": whoever the "with" goes with
         holder = pred.head.head
         for _ in range(3):  # "showed up at a hospital with a gunshot wound": the subject
             if holder.pos_ in ("VERB", "AUX") or _is_person(holder) or holder.head.i == holder.i:
@@ -186,10 +208,19 @@ def _number(tok: Any) -> int | None:
     return int(got.value) if got.value == int(got.value) and 0 <= got.value < 1000 else None
 
 
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _is_age_noun(tok: Any) -> bool:
+    """"a 16-year-old", "an 18-month old": the tokenizer splits the age, and "old" heads it."""
+    return tok.lower_ in ("old", "olds") and tok.dep_ not in ("amod", "acomp") and any(
+        c.lower_ in AGE_UNITS for c in tok.children)
+
+
 def _is_person(tok: Any) -> bool:
     low = tok.lower_
     return (low in PERSON_HEADS or str(tok.lemma_).lower() in PERSON_HEADS
-            or tok.ent_type_ == "PERSON" or low.endswith("year-old")
+            or tok.ent_type_ == "PERSON" or low.endswith("year-old") or _is_age_noun(tok)
             or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")))
 
 
@@ -223,6 +254,19 @@ def _count_one(tok: Any, alone: bool = True) -> tuple[int | None, bool]:
     return 1, False
 
 
+def _phrase_start(tok: Any) -> int:
+    """Where a victim's words begin: its left modifiers up to a dash, bracket or comma
+    (a dateline the parse hung on it stays out of the quote)."""
+    first = tok
+    for t in reversed(list(tok.doc[tok.left_edge.i:tok.i])):
+        if (t.is_punct and t.text != "-") or t.text in ("–", "—"):
+            break
+        if t.text == "-" and t.whitespace_:
+            break  # "Texas - A man": a spaced dash ends the dateline, "18-month" does not
+        first = t
+    return int(first.idx)
+
+
 def _victims(head: Any) -> Victims | None:
     conj = _conjuncts(head)
     total = 0
@@ -237,7 +281,7 @@ def _victims(head: Any) -> Victims | None:
         return None
     others = any(c.lower_ in OTHERS_WORDS for t in conj for c in t.children) or any(
         t.lower_ in OTHERS_WORDS for t in conj)
-    start = conj[0].left_edge.idx  # "a 25-year-old woman": its determiner and modifiers
+    start = _phrase_start(conj[0])  # "a 25-year-old woman": its determiner and modifiers
     end = conj[-1].idx + len(conj[-1].text)
     return Victims(frozenset(t.i for t in conj), total, others, start, end)
 
@@ -277,11 +321,31 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
     return out
 
 
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_NOUNS = {"murder": "killed", "homicide": "killed", "killing": "killed",
+                  "slaying": "killed", "shooting": "shot"}
+
+
+def _multiples(sent: Any, article: Article, counted: set[str]) -> Iterator[Quantity]:
+    """"a double murder" (2 killed), "a triple shooting" (3 shot): a toll in one word,
+    read only when the sentence counts that measure no other way."""
+    for tok in sent:
+        n = MULTIPLES.get(tok.lower_)
+        measure = MULTIPLE_NOUNS.get(lemma_of(tok.head)) if n else None
+        if n and measure and measure not in counted and tok.head.i == tok.i + 1:
+            counted.add(measure)
+            yield Quantity(span=article.span(tok.idx, tok.head.idx + len(tok.head.text)),
+                           low=n, high=n, value=n, hedge="exact", unit="people",
+                           measure=measure, implicit=True, scope="incident")
+
+
 def implicit_quantities(doc: Any, article: Article) -> list[Quantity]:
     """Every toll a sentence gives by naming its victims (see the module docstring)."""
     out: list[Quantity] = []
     for sent in doc.sents:
-        for (measure, others), found in _sentence_counts(sent).items():
+        counts = _sentence_counts(sent)
+        out.extend(_multiples(sent, article, {m for m, _ in counts}))
+        for (measure, others), found in counts.items():
             count = sum(v.count for v, _ in found)
             words = [t for _, p in found for t in (p, *fate_words(p))]
             start = min(min(v.start for v, _ in found), min(t.idx for t in words))
