@@ -144,3 +144,22 @@ def test_facts_from_one_outlet_get_their_own_compact_table(dossier: Dossier) -> 
     assert ">displaced<" in single and ">operation timing<" in single and ">displaced<" not in matrix
     md = render(dossier, "md")
     assert "### From one outlet only" in md and "- displaced (single source), Northgate Times" in md
+
+
+def test_markdown_reads_figures_then_disagreements_then_the_matrix(dossier: Dossier) -> None:
+    md = render(dossier, "md")
+    heads = [line for line in md.splitlines() if line.startswith("## ")]
+    first = heads[:3] if "## Headline figures" in heads else ["## Headline figures", *heads[:2]]
+    assert first == ["## Headline figures", "## Disagreements", "## Discrepancy matrix"]
+    assert heads[-1] == "## Glossary"
+    disagreements = md[md.index("## Disagreements"):md.index("## Discrepancy matrix")]
+    assert "### conflict: killed" in disagreements
+    assert "- Northgate Times: “25,000” (25,000) — Officials" in disagreements
+    for verdict in ("conflict", "evolving", "agree", "unclear", "single source"):
+        assert f"- **{verdict}** (verdict): " in md
+
+
+def test_html_dossier_has_its_own_glossary_for_every_badge(dossier: Dossier) -> None:
+    html = render(dossier, "html")
+    targets = set(re.findall(r'<a class="badge v-\w+" href="#(\w+)"', html))
+    assert targets and all(f'<dt id="{t}">' in html for t in targets)
