@@ -2,8 +2,10 @@
 
 HTML goes through Jinja2 with autoescape on for every template; the only Markup that
 reaches a template is built by :mod:`wirecheck.report.highlight` (escaped segment by
-segment) or is our own stylesheet. The stylesheet is inlined and allowed by its CSP hash,
-so the file needs no network and runs no script. The web UI builds its environment with
+segment) or is our own stylesheet and script. Both are inlined and allowed by their CSP
+hashes (no other script, no inline handlers, never 'unsafe-inline'), so the file needs no
+network; the one script only filters the matrix and the page reads the same without it.
+The web UI builds its environment with
 :func:`html_environment` too, adding its own templates in front of these.
 """
 
