@@ -5,16 +5,17 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from wirecheck.counts import store_counts, story_total
+
 
 def store_summary(conn: sqlite3.Connection) -> dict[str, Any]:
     """Counts a reader wants first: articles, outlets, claims by kind, most-cited sources."""
-    def one(sql: str) -> int:
-        return int(conn.execute(sql).fetchone()[0])
 
+    counts = store_counts(conn)  # the numbers every view shows (wirecheck.counts)
     return {
-        "articles": one("SELECT count(*) FROM articles"),
-        "independent_articles": one("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
-        "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+        "articles": counts.articles,
+        "independent_articles": counts.independent_articles,
+        "outlets": len(counts.outlets),
         "claims": {r[0]: r[1] for r in conn.execute(
             "SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY kind")},
         "top_sources": [
@@ -22,6 +23,6 @@ def store_summary(conn: sqlite3.Connection) -> dict[str, Any]:
                 "SELECT source, count(*) AS n FROM claims WHERE source IS NOT NULL "
                 "GROUP BY lower(source) ORDER BY n DESC LIMIT 5")
         ],
-        "stories": one("SELECT count(*) FROM stories"),
-        "conflicts": one("SELECT count(*) FROM alignments WHERE verdict = 'conflict'"),
+        "stories": story_total(conn),
+        "conflicts": counts.conflicts,
     }

@@ -13,6 +13,7 @@ import pytest
 
 from wirecheck.cli import main
 from wirecheck.report import Dossier, build_dossier, render, write_dossiers
+from wirecheck.report.render import script, script_hash
 from wirecheck.report.schema import dossier_schema, validate
 
 
@@ -42,7 +43,7 @@ def test_schema_file_documents_every_definition() -> None:
 
 def test_markdown_shows_the_matrix_and_escapes(dossier: Dossier) -> None:
     md = render(dossier, "md")
-    assert "| killed | conflict; different figures at the same time |" in md
+    assert "| killed | conflict: The outlets give different figures at the same time" in md
     assert "“more than 31,800” (≥ 31,800) — The Health Ministry" in md
     assert "a Lebanese newspaper citing Egyptian sources" in md
     dossier.header.label = "<img src=x onerror=alert(1)> | [x](javascript:alert(1))"
@@ -53,11 +54,12 @@ def test_markdown_shows_the_matrix_and_escapes(dossier: Dossier) -> None:
 
 def test_html_is_one_offline_file(dossier: Dossier) -> None:
     html = render(dossier, "html")
-    assert "<script" not in html.lower()
+    assert re.findall(r"<script>(.*?)</script>", html, re.S) == [str(script())]  # ours only
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert csp is not None
-    assert unescape(csp.group(1)).startswith(
-        "default-src 'none'; script-src 'none'; style-src 'sha256-")
+    policy = unescape(csp.group(1))
+    assert policy.startswith(f"default-src 'none'; script-src {script_hash()}; style-src 'sha256-")
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     # nothing is loaded from anywhere: the only absolute URLs are links to the articles
     assert not re.search(r"\b(src|srcset|data|action)=", html)
     assert "@import" not in html and "url(" not in html
@@ -135,9 +137,29 @@ def test_cli_report_writes_a_story(example: sqlite3.Connection, tmp_path: Path,
 
 def test_facts_from_one_outlet_get_their_own_compact_table(dossier: Dossier) -> None:
     html = render(dossier, "html")
-    matrix = html[html.index('<table class="matrix">') : html.index('<table class="single-outlet">')]
-    single = html[html.index('<table class="single-outlet">') : html.index("</section>")]
+    matrix = html[html.index('<table class="matrix') : html.index('<table class="single-outlet')]
+    start = html.index('<table class="single-outlet')
+    single = html[start : html.index("</section>", start)]
     assert ">killed<" in matrix and ">to be evacuated<" in matrix
     assert ">displaced<" in single and ">operation timing<" in single and ">displaced<" not in matrix
     md = render(dossier, "md")
-    assert "### From one outlet only" in md and "- displaced (single\\_source), Northgate Times" in md
+    assert "### From one outlet only" in md and "- displaced (single source), Northgate Times" in md
+
+
+def test_markdown_reads_figures_then_disagreements_then_the_matrix(dossier: Dossier) -> None:
+    md = render(dossier, "md")
+    heads = [line for line in md.splitlines() if line.startswith("## ")]
+    first = heads[:3] if "## Headline figures" in heads else ["## Headline figures", *heads[:2]]
+    assert first == ["## Headline figures", "## Disagreements", "## Discrepancy matrix"]
+    assert heads[-1] == "## Glossary"
+    disagreements = md[md.index("## Disagreements"):md.index("## Discrepancy matrix")]
+    assert "### conflict: killed" in disagreements
+    assert "- Northgate Times: “25,000” (25,000) — Officials" in disagreements
+    for verdict in ("conflict", "evolving", "agree", "unclear", "single source"):
+        assert f"- **{verdict}** (verdict): " in md
+
+
+def test_html_dossier_has_its_own_glossary_for_every_badge(dossier: Dossier) -> None:
+    html = render(dossier, "html")
+    targets = set(re.findall(r'<a class="badge v-\w+" href="#(\w+)"', html))
+    assert targets and all(f'<dt id="{t}">' in html for t in targets)

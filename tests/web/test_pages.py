@@ -9,7 +9,8 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from wirecheck.model import Article
+from wirecheck.model import VERDICTS, Article
+from wirecheck.report.render import script_hash
 from wirecheck.report.schema import validate
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import connect
@@ -142,7 +143,7 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
     for url in ("/", "/stories/rafah", "/api/stories", "/stories/nope", "/api/x"):
         h = client.get(url).headers
         csp = h["content-security-policy"]
-        assert "script-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert f"script-src {script_hash()};" in csp and "frame-ancestors 'none'" in csp
         assert "unsafe-inline" not in csp
         assert h["x-content-type-options"] == "nosniff"
 
@@ -197,3 +198,14 @@ def test_a_long_story_page_says_it_shows_the_most_recent_articles(
     page = client.get("/stories/rafah").text
     assert "shows the 2 most recent of the story&#39;s 4 articles" in page
     assert client.get("/api/stories/rafah").json()["header"]["articles"] == 4
+
+
+def test_every_badge_links_to_its_glossary_entry(client: TestClient) -> None:
+    glossary = client.get("/glossary")
+    assert glossary.status_code == 200
+    for verdict in VERDICTS:
+        assert f'<dt id="{verdict}">' in glossary.text
+    page = client.get("/stories/rafah").text
+    badges = re.findall(r'<a class="badge v-(\w+)" href="([^"]+)"', page)
+    assert badges and all(href == f"/glossary#{v}" for v, href in badges)
+    assert 'href="/glossary"' in page  # and from the navigation of every page

@@ -71,6 +71,8 @@ def _open_offline(chromium: Any, html: Path) -> tuple[Any, Any]:
     page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
     page.goto(url)
     assert requested == [url] and errors == []  # the file itself, nothing else; no CSP error
+    if page.locator("#show-single").count():
+        page.check("#show-single")  # single-source facts are hidden until asked for
     return context, page
 
 
@@ -125,7 +127,8 @@ def test_seed_dossier_shows_the_six_facts_side_by_side(chromium: Any, seed: tupl
     from playwright.sync_api import expect
 
     context, page = _open_offline(chromium, seed[0])
-    expect(page.locator("#matrix table.matrix thead th[scope=col]")).to_have_count(2)  # one per article
+    # Fact, Verdict, then one column per article
+    expect(page.locator("#matrix table.matrix thead th[scope=col]")).to_have_count(4)
     for words, source in SEED_FACTS:
         row = _row(page, words)
         expect(row).to_be_visible()

@@ -51,7 +51,7 @@ def payload_story(db: Path) -> dict[str, Any]:
 def pages(ids: dict[str, Any], *, every_entity: bool = True) -> list[str]:
     """Every kind of page over the payload store: lists, search, the story, each article,
     entity pages (each payload is an entity name), and 404 pages that echo the id."""
-    urls = ["/", "/?q=script", "/?q=alert+onerror", "/stories/xss", "/conflicts"]
+    urls = ["/", "/?q=script", "/?q=alert+onerror", "/stories/xss", "/conflicts", "/glossary"]
     urls += [f"/articles/{a}" for a in ids["articles"]]
     urls += [f"/entity?name={quote(p, safe='')}" for p in PAYLOADS[: None if every_entity else 12]]
     urls += [f"/articles/{quote(p, safe='')}" for p in PAYLOADS[:10]]

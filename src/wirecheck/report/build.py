@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from wirecheck.counts import Counts, articles_counts, story_counts
 from wirecheck.errors import WirecheckError
 from wirecheck.model import Claim
 from wirecheck.outlets import outlet_column
@@ -190,18 +190,17 @@ def _brief(articles: dict[str, ArticleInfo]) -> list[Brief]:
     return [(a.column, a.duplicate_of, a.published) for a in articles.values()]
 
 
-def _header(story: dict[str, Any], articles: Sequence[Brief], columns: list[str],
-            facts: Sequence[FactRow]) -> Header:
+def _header(story: dict[str, Any], articles: Sequence[Brief], counts: Counts,
+            not_aligned: int) -> Header:
+    """The header's numbers come from :mod:`wirecheck.counts` (as the CLI and the web)."""
     dates = sorted((p for _, _, p in articles if p), key=display.instant)
-    originals = {c for c, dup, _ in articles if dup is None}
-    outlets = list(dict.fromkeys([*columns, *(c for c, _, _ in articles)]))
     return Header(
         story_id=str(story["id"]), label=str(story["label"]),
         time_start=story["time_start"] or (dates[0] if dates else None),
         time_end=story["time_end"] or (dates[-1] if dates else None),
-        articles=len(articles), outlets=outlets, independent_sources=len(originals),
-        keywords=_json_list(story["keywords"]),
-        verdicts=dict(sorted(Counter(f.verdict for f in facts).items())),
+        articles=counts.articles, outlets=counts.outlets,
+        independent_sources=counts.independent_sources,
+        keywords=_json_list(story["keywords"]), verdicts=counts.verdicts, not_aligned=not_aligned,
     )
 
 
@@ -300,12 +299,18 @@ def build_dossier(
     facts, _ = load_facts(conn, story_id=None if story_id == ALL_STORIES else story_id,
                           known=({c.id: c for c in claims}, articles))
     facts = [f for f in facts if f.cells]  # "all": only facts about the articles shown
+    if story_id == ALL_STORIES:
+        counts = articles_counts(conn, list(articles), [f.verdict for f in facts])
+    else:
+        counts = story_counts(conn, story_id)
     if not facts:
         facts = fallback_facts(claims, articles)
         notes.append("No aligned facts yet (reconcile has not run for this story): numbers are "
                       "grouped by measure only and carry no verdict.")
+        not_aligned = len(facts)
     else:
-        facts += _unaligned_facts(facts, claims, articles, notes)
+        extra = _unaligned_facts(facts, claims, articles, notes)
+        facts, not_aligned = facts + extra, len(extra)
     facts.sort(key=fact_order)
     fact_of = {cell.claim_id: (f.id, f.verdict)
                for f in facts for cells in f.cells.values() for cell in cells}
@@ -321,7 +326,7 @@ def build_dossier(
     figures = [] if story_id == ALL_STORIES else load_figures(
         conn, story_id, known=({c.id: c for c in claims}, articles))
     return Dossier(
-        header=_header(story, every, columns, facts), columns=columns, figures=figures,
+        header=_header(story, every, counts, not_aligned), columns=columns, figures=figures,
         facts=facts, timeline=timeline, claims=rows, sources=cited_sources(conn, rows, claims),
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),

@@ -5,13 +5,14 @@ One place for these rules so the matrix, the claim table and the Markdown agree.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import quote, urlsplit
 
-from wirecheck.model import VERDICTS, VerdictDetail
+from wirecheck.model import VERDICTS
 from wirecheck.report.dossier import Cell, FactRow
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -89,12 +90,33 @@ def split_facts(facts: Sequence[FactRow]) -> tuple[list[FactRow], list[FactRow]]
     return [f for f in facts if len(f.cells) > 1], [f for f in facts if len(f.cells) <= 1]
 
 
-def fact_reasons(detail: VerdictDetail, limit: int = 2) -> list[str]:
-    """Why reconcile gave its verdict (``detail.reasons``), shortened, at most ``limit``
-    (plus "n more")."""
-    texts = [shorten(r, 160) for r in detail.reasons if r]
-    extra = len(texts) - limit
-    return texts[:limit] + ([f"and {extra} more"] if extra > 0 else [])
+def is_aligned(fact: FactRow) -> bool:
+    """A fact reconcile made (not a "not aligned" row grouped by measure only)."""
+    return not fact.detail.note
+
+
+def disagreements(facts: Sequence[FactRow]) -> tuple[list[FactRow], list[FactRow]]:
+    """(conflicts, unclear facts): what a reader should look at first, matrix order kept."""
+    aligned = [f for f in facts if is_aligned(f)]
+    return ([f for f in aligned if f.verdict == "conflict"],
+            [f for f in aligned if f.verdict == "unclear"])
+
+
+def fact_measure(fact: FactRow) -> str:
+    """The measure a fact is about ("killed"), "" for events and statements."""
+    return next((c.measure for cs in fact.cells.values() for c in cs if c.measure), "")
+
+
+def filter_data(fact: FactRow) -> dict[str, str]:
+    """The ``data-`` attributes the matrix filters read: verdict, outlets, measure, days."""
+    days = sorted({c.published[:10] for cs in fact.cells.values() for c in cs if c.published})
+    return {"verdict": fact.verdict, "outlets": json.dumps(list(fact.cells), ensure_ascii=False),
+            "measure": fact_measure(fact), "days": " ".join(days)}
+
+
+def measures(facts: Sequence[FactRow]) -> list[str]:
+    """Every measure the matrix holds, for its filter."""
+    return sorted({m for m in map(fact_measure, facts) if m}, key=str.casefold)
 
 
 def source_label(source: str | None, chain: list[str]) -> str:

@@ -57,7 +57,8 @@ class Header:
     outlets: list[str]
     independent_sources: int  # original reports: wire copies collapsed, one per outlet
     keywords: list[str] = field(default_factory=list)
-    verdicts: dict[str, int] = field(default_factory=dict)
+    verdicts: dict[str, int] = field(default_factory=dict)  # reconciled facts (wirecheck.counts)
+    not_aligned: int = 0  # matrix rows grouped by measure only: no verdict, not counted above
 
 
 @dataclass

@@ -2,8 +2,10 @@
 
 HTML goes through Jinja2 with autoescape on for every template; the only Markup that
 reaches a template is built by :mod:`wirecheck.report.highlight` (escaped segment by
-segment) or is our own stylesheet. The stylesheet is inlined and allowed by its CSP hash,
-so the file needs no network and runs no script. The web UI builds its environment with
+segment) or is our own stylesheet and script. Both are inlined and allowed by their CSP
+hashes (no other script, no inline handlers, never 'unsafe-inline'), so the file needs no
+network; the one script only filters the matrix and the page reads the same without it.
+The web UI builds its environment with
 :func:`html_environment` too, adding its own templates in front of these.
 """
 
@@ -21,12 +23,15 @@ from urllib.parse import quote
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from wirecheck.report import display
+from wirecheck.counts import VERDICT_ORDER
+from wirecheck.report import display, glossary
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, Dossier, SpanRef
 from wirecheck.report.highlight import Mark, anchor_id, highlight
 from wirecheck.report.marks import all_claim_marks, claim_marks
+from wirecheck.report.reasons import reason_sentence
 
 FORMATS = ("html", "md", "json")
+UNCLEAR_SHOWN = 20  # unclear facts in the Disagreements block (the matrix filter shows all)
 SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
 
 
@@ -50,6 +55,10 @@ class Links:
 
     def story(self, story_id: str) -> str:
         return f"/stories/{quote(story_id, safe='')}" if self.web else story_file(story_id, "html")
+
+    def glossary(self, anchor: str) -> str:
+        """A verdict's or mark's entry: the web's /glossary page, or the file's own section."""
+        return f"/glossary#{anchor}" if self.web else f"#{anchor}"
 
 
 def story_file(story_id: str, fmt: str) -> str:
@@ -75,14 +84,30 @@ def stylesheet() -> Markup:
     return Markup(env.get_template("_style.css").render())
 
 
-def style_hash() -> str:
-    digest = hashlib.sha256(str(stylesheet()).encode("utf-8")).digest()
+@cache
+def script() -> Markup:
+    """Our own matrix filters (not article data), inlined where the matrix is."""
+    env = Environment(loader=PackageLoader("wirecheck.report", "templates"), autoescape=False)
+    return Markup(env.get_template("_filters.js").render())
+
+
+def _hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def style_hash() -> str:
+    return _hash(str(stylesheet()))
+
+
+def script_hash() -> str:
+    return _hash(str(script()))
+
+
 def content_security_policy(*, frame_ancestors: bool = False) -> str:
-    """No script at all, our one stylesheet by hash, images only as data: URIs."""
-    policy = (f"default-src 'none'; script-src 'none'; style-src {style_hash()}; "
+    """Our one script and one stylesheet by hash (no other script, no inline handlers),
+    images only as data: URIs."""
+    policy = (f"default-src 'none'; script-src {script_hash()}; style-src {style_hash()}; "
               "img-src data:; base-uri 'none'; form-action 'self'")
     return policy + ("; frame-ancestors 'none'" if frame_ancestors else "")
 
@@ -95,8 +120,10 @@ def html_environment(*packages: str) -> Environment:
     env.globals.update(
         anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
-        highlight=highlight, mark=Mark, group_cells=display.group_cells,
-        fact_reasons=display.fact_reasons, split_facts=display.split_facts,
+        js=script(), highlight=highlight, mark=Mark, group_cells=display.group_cells,
+        split_facts=display.split_facts, reason=reason_sentence, glossary=glossary.TERMS,
+        term=glossary.term, filter_data=display.filter_data, measures=display.measures, disagreements=display.disagreements,
+        verdict_order=VERDICT_ORDER, unclear_shown=UNCLEAR_SHOWN,
     )
     env.filters["when"] = display.when
     return env
@@ -154,8 +181,10 @@ def _markdown_env() -> Environment:
     env.filters["md_link"] = md_link
     env.globals["md_context"] = md_context
     env.globals["group_cells"] = display.group_cells
-    env.globals["fact_reasons"] = display.fact_reasons
+    env.globals["reason"] = reason_sentence
     env.globals["split_facts"] = display.split_facts
+    env.globals["disagreements"] = display.disagreements
+    env.globals["glossary"] = glossary.TERMS
     env.filters["when"] = display.when
     return env
 

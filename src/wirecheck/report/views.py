@@ -7,18 +7,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from wirecheck.model import VERDICTS
+from wirecheck.counts import VERDICT_ORDER, story_counts
 from wirecheck.report.build import story_row
 from wirecheck.report.dossier import FactRow
 from wirecheck.report.facts import load_facts
 from wirecheck.report.figures import load_figures
-
-VERDICT_ORDER = ("conflict", "evolving", "agree", "single_source", "unclear")
-assert set(VERDICT_ORDER) == set(VERDICTS)
 
 
 @dataclass(frozen=True)
@@ -36,20 +32,18 @@ class StorySummary:
 
 
 def list_stories(conn: sqlite3.Connection, limit: int = -1) -> list[StorySummary]:
-    """Stories, largest first, with their article/outlet counts and verdict tallies."""
+    """Stories, largest first, with their article/outlet counts and verdict tallies
+    (from :func:`wirecheck.counts.story_counts`, as the web and the dossier)."""
     rows = conn.execute(
-        "SELECT s.id, s.label, s.time_start, s.time_end, count(sa.article_id) AS n, "
-        "count(DISTINCT COALESCE(a.outlet, a.id)) AS outlets FROM stories s "
-        "JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id "
+        "SELECT s.id, s.label, s.time_start, s.time_end, count(sa.article_id) AS n FROM stories s "
+        "JOIN story_articles sa ON sa.story_id = s.id "
         "GROUP BY s.id ORDER BY n DESC, s.time_start, s.id LIMIT ?", (limit,)).fetchall()
-    tallies: dict[str, Counter[str]] = {str(r["id"]): Counter() for r in rows}
-    for r in conn.execute("SELECT story_id, verdict, count(*) AS n FROM alignments "
-                          "GROUP BY story_id, verdict"):
-        if r["story_id"] in tallies:
-            tallies[r["story_id"]][r["verdict"]] = int(r["n"])
-    return [StorySummary(str(r["id"]), str(r["label"]), int(r["n"]), int(r["outlets"]),
-                         r["time_start"], r["time_end"], dict(tallies[str(r["id"])]))
-            for r in rows]
+    out = []
+    for r in rows:
+        c = story_counts(conn, str(r["id"]))
+        out.append(StorySummary(str(r["id"]), str(r["label"]), c.articles, len(c.outlets),
+                                r["time_start"], r["time_end"], c.verdicts))
+    return out
 
 
 def fact_dict(fact: FactRow) -> dict[str, Any]:

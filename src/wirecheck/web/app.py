@@ -2,7 +2,7 @@
 
 Every request opens its own read-only connection, so pages keep working while an ingest
 writes (WAL). Pages reuse the dossier's templates; every response carries a CSP that
-allows no script at all and only our own stylesheet (by hash). Errors have one JSON shape,
+allows only our own stylesheet and our one matrix-filter script (both by hash). Errors have one JSON shape,
 ``{"ok": false, "error": ..., "status": ...}``, under ``/api/`` (and for clients asking
 for JSON); HTML pages get the same message as a page.
 """
@@ -144,6 +144,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         total = queries.count(conn, "SELECT count(*) FROM alignments WHERE verdict = 'conflict'")
         p = Page(page, 20, total)
         return html("conflicts.html", q="", page=p, items=queries.conflicts(conn, p))
+
+    @app.get("/glossary", response_class=HTMLResponse)
+    def glossary() -> HTMLResponse:
+        return html("glossary.html", q="")
 
     @app.get("/api/stories")
     def api_stories(conn: Conn, page: PageNo = 1) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from wirecheck.counts import story_counts
 from wirecheck.report.build import claim_row, sentence_around
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, FactRow, SpanRef
 from wirecheck.report.facts import (
@@ -56,18 +57,19 @@ def count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> i
 
 
 def list_stories(conn: sqlite3.Connection, page: Page) -> list[dict[str, Any]]:
-    """Stories, newest first, with their article, outlet and conflict counts."""
+    """Stories, newest first, with their counts (:func:`wirecheck.counts.story_counts`)."""
     rows = conn.execute(
-        "SELECT s.id, s.label, s.time_start, s.time_end, "
-        "(SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) AS articles, "
-        "(SELECT count(DISTINCT coalesce(a.outlet, a.id)) FROM story_articles sa "
-        " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id) AS outlets, "
-        "(SELECT count(*) FROM alignments al WHERE al.story_id = s.id "
-        " AND al.verdict = 'conflict') AS conflicts "
+        "SELECT s.id, s.label, s.time_start, s.time_end "
         "FROM stories s ORDER BY s.time_start IS NULL, s.time_start DESC, s.id LIMIT ? OFFSET ?",
         (page.per_page, page.offset),
     ).fetchall()
-    return [dict(r) for r in rows]
+    out = []
+    for r in rows:
+        c = story_counts(conn, str(r["id"]))
+        out.append({**dict(r), "articles": c.articles, "outlets": len(c.outlets),
+                    "conflicts": c.conflicts, "unclear": c.verdicts.get("unclear", 0),
+                    "verdicts": c.verdicts})
+    return out
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = PER_PAGE) -> list[dict[str, Any]]:
