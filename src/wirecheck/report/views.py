@@ -84,7 +84,10 @@ def story_facts(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
 
 def conflicts(conn: sqlite3.Connection, story_id: str | None = None,
               limit: int = -1) -> list[dict[str, Any]]:
-    """Every conflicting fact (of one story, or of the store), with both sides' words."""
+    """Every conflicting fact (of one story, or of the store), with both sides' words.
+    An unknown story is an error (StoryNotFound), not an empty list."""
+    if story_id is not None:
+        story_row(conn, story_id)
     facts, _ = load_facts(conn, story_id=story_id, verdict="conflict", limit=limit,
                           max_claims=50)
     return [fact_dict(f) for f in facts]
