@@ -57,6 +57,7 @@ def _register() -> None:
         claims,  # noqa: F401
         entities,  # noqa: F401
         evaluate,  # noqa: F401
+        export,  # noqa: F401
         live,  # noqa: F401
         reliability,  # noqa: F401
         report,  # noqa: F401

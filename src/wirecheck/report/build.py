@@ -20,6 +20,7 @@ from wirecheck.model import Claim
 from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.chart import build_chart
+from wirecheck.report.cite import citation
 from wirecheck.report.dossier import (
     ALL_STORIES,
     ArticleInfo,
@@ -119,6 +120,9 @@ def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None =
         source_span=span_ref(a.span.article_id, a.span.start, a.span.end, a.span.text) if a.span else None,
         time_span=span_ref(t.span.article_id, t.span.start, t.span.end, t.span.text) if t else None,
         fact_id=fact[0] if fact else None, verdict=fact[1] if fact else None,
+        outlet=article.column, title=article.title, url=article.url, published=article.published,
+        citation=citation(article.column, article.title, article.url, article.published,
+                          claim.span.text, a.chain, a.source),
     )
 
 

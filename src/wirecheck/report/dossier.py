@@ -80,6 +80,7 @@ class Cell:
     modality: str
     published: str | None
     about: str | None = None  # the claim's words (shortened) when ``wording`` is only its time
+    url: str | None = None  # the article's http(s) URL
 
 
 @dataclass
@@ -171,6 +172,11 @@ class ClaimRow:
     time_span: SpanRef | None
     fact_id: str | None
     verdict: str | None
+    outlet: str = ""  # the outlet as shown (its column), so every JSON claim names it
+    title: str = ""  # the article's headline
+    url: str | None = None  # the article's http(s) URL
+    published: str | None = None
+    citation: str = ""  # report.cite: outlet · headline · URL · published · “quote” · source
 
 
 @dataclass

@@ -59,7 +59,7 @@ def fact_dict(fact: FactRow) -> dict[str, Any]:
         "verdict": fact.verdict, "outlets": fact.outlets, "sources": fact.sources,
         "reasons": fact.detail.reasons, "sourcing": fact.detail.sourcing or None,
         "series": [s.to_dict() for s in fact.detail.series] or None,
-        "claims": [{"outlet": c.column, "published": c.published,
+        "claims": [{"outlet": c.column, "url": c.url, "published": c.published,
                     # an event's clause, not only the time words that date it
                     "words": c.about or c.wording.text,
                     "dated_by": c.wording.text if c.about else None, "value": c.value, "source": c.source, "modality": c.modality,
