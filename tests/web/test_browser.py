@@ -15,19 +15,23 @@ from web_live import ARTIFACTS, live_server
 from xss_corpus import pages
 
 from wirecheck.report import write_dossiers
+from wirecheck.report.render import copy_script
 from wirecheck.store.db import connect
 
 pytestmark = pytest.mark.browser
 
-DOM_CHECK = """() => {
+DOM_CHECK = """(COPY_SCRIPT) => {
   const q = (s) => [...document.querySelectorAll(s)];
   return {
-    foreign: q('script,iframe,frame,object,embed,img,video,audio,source,details,math,template,'
-               + 'noscript,textarea,select,base,link,applet').map(e => e.tagName),
+    foreign: q('script,iframe,frame,object,embed,img,video,audio,source,math,template,'
+               + 'noscript,textarea,select,base,link,applet')
+               .filter(e => !(e.tagName === 'SCRIPT' && e.textContent === COPY_SCRIPT))
+               .map(e => e.tagName),
     handlers: q('*').filter(e => [...e.attributes].some(a => a.name.startsWith('on')))
                     .map(e => e.tagName),
     links: q('a[href]').map(a => a.getAttribute('href'))
-                       .filter(h => !/^(https?:\\/\\/|\\/(?!\\/)|#|\\?)/i.test(h)),
+                       .filter(h => !/^(https?:\\/\\/|\\/(?!\\/)|#|\\?)/i.test(h))
+                       .filter(h => !/^story-[\\w-]+\\.(matrix|claims|conflicts|figures)\\.csv$/.test(h)),
     styles: q('style').length, forms: q('form').length, inputs: q('input').length,
     h1: q('h1').length, facts: q('tr.fact').length, xss: window.__xss === undefined ? null : 1,
     hidden: getComputedStyle(document.body).display === 'none',
@@ -120,7 +124,7 @@ def test_dossier_file_opens_offline_with_facts_side_by_side(chromium: Any, examp
 
 
 def _inert(page: Any, where: str, facts: int | None) -> None:
-    state = page.evaluate(DOM_CHECK)
+    state = page.evaluate(DOM_CHECK, str(copy_script()))
     assert state["foreign"] == [] and state["handlers"] == [] and state["links"] == [], where
     assert state["xss"] is None and not state["hidden"], where
     assert (state["styles"], state["h1"]) == (1, 1), where
@@ -155,3 +159,28 @@ def test_payloads_are_inert_in_every_page(chromium: Any, payload_db: tuple[Path,
     page.screenshot(path=str(ARTIFACTS / "xss-dossier.png"))
     guard.assert_clean()
     page.close()
+
+
+def test_copy_citation_copies_the_claims_citation(chromium: Any, example_db: Path) -> None:
+    """The one inline script runs under the CSP (by its hash) and copies the citation."""
+    from playwright.sync_api import expect
+
+    with live_server(example_db) as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page = context.new_page()
+        guard = Guard(page, base)
+        page.goto(f"{base}/stories/rafah")
+        row = page.locator("table.claims tbody tr", has_text="more than 31,800").first
+        row.locator("details.cite summary").click()
+        button = row.locator("button.copy")
+        expect(button).to_be_visible()  # shown by the script: it ran
+        cited = row.locator("p.citation").inner_text()
+        assert cited.startswith("Harbour Ledger · Rafah braces for assault · https://harbour.example/rafah")
+        button.click()
+        expect(button).to_have_text("Copied")
+        assert page.evaluate("navigator.clipboard.readText()") == cited
+        permalink = row.locator("a.permalink").get_attribute("href")
+        assert permalink is not None and permalink.startswith("/stories/rafah#c-")
+        guard.assert_clean()
+        context.close()

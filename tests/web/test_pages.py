@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from wirecheck.model import Article
+from wirecheck.report.render import script_hash
 from wirecheck.report.schema import validate
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import connect
@@ -142,7 +143,7 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
     for url in ("/", "/stories/rafah", "/api/stories", "/stories/nope", "/api/x"):
         h = client.get(url).headers
         csp = h["content-security-policy"]
-        assert "script-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert f"script-src {script_hash()};" in csp and "frame-ancestors 'none'" in csp
         assert "unsafe-inline" not in csp
         assert h["x-content-type-options"] == "nosniff"
 
@@ -197,3 +198,20 @@ def test_a_long_story_page_says_it_shows_the_most_recent_articles(
     page = client.get("/stories/rafah").text
     assert "shows the 2 most recent of the story&#39;s 4 articles" in page
     assert client.get("/api/stories/rafah").json()["header"]["articles"] == 4
+
+
+def test_story_tables_download_as_csv_and_json(client: TestClient) -> None:
+    page = client.get("/stories/rafah").text
+    assert 'href="/stories/rafah/export.csv?what=claims"' in page
+    got = client.get("/stories/rafah/export.csv", params={"what": "conflicts"})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    assert 'filename="story-rafah.conflicts.csv"' in got.headers["content-disposition"]
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(got.text, newline="")))
+    as_json = client.get("/stories/rafah/export.json", params={"what": "conflicts"}).json()
+    assert [r["claim_id"] for r in rows] == [r["claim_id"] for r in as_json["rows"]]
+    assert rows[0]["permalink"].startswith("/stories/rafah#f-")
+    assert client.get("/stories/rafah/export.csv", params={"what": "x"}).status_code == 400
+    assert client.get("/stories/nope/export.csv").status_code == 404
+    assert client.get("/stories/rafah/export.xlsx").status_code == 400

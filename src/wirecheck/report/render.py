@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
@@ -76,13 +77,28 @@ def stylesheet() -> Markup:
 
 
 def style_hash() -> str:
-    digest = hashlib.sha256(str(stylesheet()).encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+    return _sha256(str(stylesheet()))
+
+
+@cache
+def copy_script() -> Markup:
+    """Our one inline script (the "copy citation" buttons), allowed by its CSP hash."""
+    text = resources.files("wirecheck.report").joinpath("templates/_copy.js").read_text("utf-8")
+    return Markup(text)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def script_hash() -> str:
+    return _sha256(str(copy_script()))
 
 
 def content_security_policy(*, frame_ancestors: bool = False) -> str:
-    """No script at all, our one stylesheet by hash, images only as data: URIs."""
-    policy = (f"default-src 'none'; script-src 'none'; style-src {style_hash()}; "
+    """Only our own script and stylesheet, by hash (no inline code from anywhere else, no
+    network); images only as data: URIs."""
+    policy = (f"default-src 'none'; script-src {script_hash()}; style-src {style_hash()}; "
               "img-src data:; base-uri 'none'; form-action 'self'")
     return policy + ("; frame-ancestors 'none'" if frame_ancestors else "")
 
@@ -95,6 +111,7 @@ def html_environment(*packages: str) -> Environment:
     env.globals.update(
         anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
+        copy_script=copy_script(), export_whats=("matrix", "conflicts", "claims", "figures"),
         highlight=highlight, mark=Mark, group_cells=display.group_cells,
         fact_reasons=display.fact_reasons, split_facts=display.split_facts,
     )
@@ -107,12 +124,14 @@ def _report_env() -> Environment:
     return html_environment()
 
 
-def render_html(dossier: Dossier) -> str:
+def render_html(dossier: Dossier, exports: dict[str, str] | None = None) -> str:
+    """The one-file dossier; ``exports`` (table → file name) links CSV files written beside it."""
     by_article: dict[str, list[ClaimRow]] = {}
     for row in dossier.claims:
         by_article.setdefault(row.article_id, []).append(row)
     return _report_env().get_template("dossier.html").render(
         d=dossier, links=Links(web=False), standalone=True, article_text=_article_text(by_article),
+        exports=exports or {},
     )
 
 
@@ -184,9 +203,9 @@ def render_markdown(dossier: Dossier) -> str:
     return _markdown_env().get_template("dossier.md").render(d=dossier)
 
 
-def render(dossier: Dossier, fmt: str) -> str:
+def render(dossier: Dossier, fmt: str, exports: dict[str, str] | None = None) -> str:
     if fmt == "html":
-        return render_html(dossier)
+        return render_html(dossier, exports)
     if fmt == "md":
         return render_markdown(dossier)
     if fmt == "json":

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from wirecheck.errors import StoreError, WirecheckError
 from wirecheck.report.build import StoryNotFound, build_dossier
 from wirecheck.report.changes import mark_changes
+from wirecheck.report.export import check_export, export_file_name, export_rows, write_export
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.store.db import connect
 from wirecheck.web import queries
@@ -117,6 +118,16 @@ def create_app(db_path: str | Path) -> FastAPI:
             articles = queries.list_articles(conn, a_page)
         return html("stories.html", q="", page=p, stories=queries.list_stories(conn, p),
                     articles=articles, article_page=a_page)
+
+    @app.get("/stories/{story_id:path}/export.{fmt}")
+    def story_export(conn: Conn, story_id: str, fmt: str, what: str = "matrix") -> Response:
+        """One table of the story (report/export.py), as a download."""
+        check_export(what, fmt)
+        body = write_export(export_rows(build_dossier(conn, story_id), what, links), fmt)
+        name = export_file_name(story_id, what, fmt)
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        return Response(body, media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
     def story(conn: Conn, story_id: str, claims: str = "", since: str = "last") -> HTMLResponse:
