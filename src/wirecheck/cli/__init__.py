@@ -61,6 +61,7 @@ def _register() -> None:
         live,  # noqa: F401
         reliability,  # noqa: F401
         report,  # noqa: F401
+        review,  # noqa: F401
         stories,  # noqa: F401
     )
 

@@ -34,6 +34,7 @@ from wirecheck.report.entities import story_entities
 from wirecheck.report.facts import fallback_facts, load_articles, load_facts, span_ref
 from wirecheck.report.figures import load_figures
 from wirecheck.report.highlight import anchor_id
+from wirecheck.report.reviews import review_rows
 from wirecheck.report.sources import cited_sources, outlet_sourcing
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 
@@ -330,7 +331,7 @@ def build_dossier(
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
         articles=list(articles.values()), entities=story_entities(conn, articles),
-        notes=notes,
+        notes=notes, reviews=review_rows(conn, story_id),
     )
 
 

@@ -180,6 +180,23 @@ class ClaimRow:
 
 
 @dataclass
+class ReviewRow:
+    """An analyst's review as the dossier shows it, on the fact it applies to now."""
+
+    id: int
+    created_at: str
+    action: str  # confirm / reject / split / note
+    note: str | None
+    status: str  # attached / regrouped (the fact was regrouped) / orphaned (no fact matches)
+    fact_id: str | None  # the current fact (None: orphaned)
+    fact_anchor: str | None
+    fact_label: str  # the fact's label now, or when reviewed if orphaned
+    verdict_then: str | None  # the verdict the analyst looked at
+    verdict_now: str | None
+    split_claims: list[str] = field(default_factory=list)  # claim ids marked as not belonging
+
+
+@dataclass
 class SourceRow:
     """A cited source: how often, and by which outlets (matrix columns)."""
 
@@ -260,6 +277,7 @@ class Dossier:
     figures: list[Figure] = field(default_factory=list)
     schema: str = SCHEMA_ID
     changed_since: ChangedSince | None = None  # what changed in a window (live coverage)
+    reviews: list[ReviewRow] = field(default_factory=list)  # analysts' reviews (review/)
 
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)
