@@ -14,6 +14,7 @@ from wirecheck.cli import main
 from wirecheck.errors import WirecheckError
 from wirecheck.pipeline import bundled_corpus
 from wirecheck.report import build_dossier, render
+from wirecheck.report.export import export_rows
 from wirecheck.report.schema import validate
 from wirecheck.review.attach import attach
 from wirecheck.review.record import record_review
@@ -60,6 +61,8 @@ def test_reviews_survive_a_reanalysis_and_a_reingest(
     assert "The second figure counts the whole valley" in html and 'id="review-1"' in html
     assert html.count("reviewed: ") == 3  # marked on the fact's matrix row
     assert "ask the Red Cross" in render(dossier, "md")
+    rows = export_rows(dossier, "conflicts").rows
+    assert rows and all(str(r["review"]).startswith("reject: The second figure") for r in rows)
 
 
 def test_a_review_whose_fact_is_gone_is_orphaned_not_dropped(example: sqlite3.Connection) -> None:

@@ -35,7 +35,7 @@ Row = dict[str, Value]
 MATRIX_COLUMNS = (
     "story_id", "fact_id", "fact_key", "fact", "verdict", "reason", "outlets", "sources",
     "outlet", "words", "value", "low", "high", "hedge", "measure", "source", "modality",
-    "published", "url", "claim_id", "permalink", "claim_permalink",
+    "published", "url", "claim_id", "permalink", "claim_permalink", "review",
 )
 CLAIM_COLUMNS = (
     "story_id", "claim_id", "outlet", "title", "url", "published", "kind", "modality", "quote",
@@ -78,6 +78,10 @@ def permalink(links: Links, story_id: str, anchor: str) -> str:
 def _matrix(d: Dossier, links: Links, keep: Callable[[FactRow], bool]) -> list[Row]:
     sid = d.header.story_id
     claim_anchor = {c.id: c.anchor for c in d.claims}
+    reviewed: dict[str, list[str]] = {}
+    for r in d.reviews:  # an analyst's word on the fact travels with its rows
+        if r.fact_id is not None:
+            reviewed.setdefault(r.fact_id, []).append(r.action + (f": {r.note}" if r.note else ""))
     rows: list[Row] = []
     for f in d.facts:
         if not keep(f):
@@ -95,6 +99,7 @@ def _matrix(d: Dossier, links: Links, keep: Callable[[FactRow], bool]) -> list[R
                     "claim_id": c.claim_id, "permalink": permalink(links, sid, f.anchor),
                     "claim_permalink": permalink(links, sid, claim_anchor[c.claim_id])
                     if c.claim_id in claim_anchor else None,
+                    "review": "; ".join(reviewed.get(f.id, [])) or None,
                 })
     return rows
 
