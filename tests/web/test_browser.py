@@ -184,3 +184,27 @@ def test_copy_citation_copies_the_claims_citation(chromium: Any, example_db: Pat
         assert permalink is not None and permalink.startswith("/stories/rafah#c-")
         guard.assert_clean()
         context.close()
+
+
+def test_review_a_fact_in_the_browser(chromium: Any, example_db: Path) -> None:
+    """With --allow-reviews: the form posts (CSP form-action 'self', CSRF token) and the
+    review shows on the story page, on the fact's row."""
+    from playwright.sync_api import expect
+
+    with live_server(example_db, allow_reviews=True) as base:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        guard = Guard(page, base)
+        page.goto(f"{base}/stories/rafah")
+        page.locator("tr.v-conflict a.review-link").click()
+        expect(page.locator("h1")).to_have_text("Review a fact")
+        page.get_by_label("Reject the verdict").check()
+        page.get_by_label("Note", exact=True).fill("The two tolls were counted on different days")
+        page.get_by_role("button", name="Save the review").click()
+        page.wait_for_url(re.compile(r"/stories/rafah#review-1$"))
+        expect(page.locator("#review-1")).to_contain_text("reject")
+        expect(page.locator("#review-1")).to_contain_text("counted on different days")
+        expect(page.locator("tr.v-conflict .reviewed")).to_have_text("reviewed: reject")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "web-review.png"))
+        guard.assert_clean()
+        page.close()
