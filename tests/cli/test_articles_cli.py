@@ -133,3 +133,20 @@ def test_run_with_no_path_summarizes_the_bundled_corpus_into_wirecheck_db(tmp_pa
     assert (summary["articles"], summary["independent_articles"]) == (15, 13)
     assert summary["ingest"]["added"] == 0 and summary["ingest"]["duplicates"] == 15
     assert summary["stories"] >= 1 and sum(summary["claims"].values()) > 0
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_search_without_a_word_says_so_and_fails(
+        db: Path, query: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db), "search", query]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: search needs at least one word") and len(err.splitlines()) == 1
+
+
+def test_piped_ids_do_not_wrap(db: Path) -> None:
+    """Not a TTY: the table is as wide as it needs, so an id can be copied whole."""
+    done = subprocess.run([sys.executable, "-m", "wirecheck", "--db", str(db), "articles"],
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "COLUMNS": "40"})
+    ids = [r[0] for r in sqlite3.connect(db).execute("SELECT id FROM articles")]
+    assert ids and all(i in done.stdout for i in ids)

@@ -34,3 +34,6 @@ def test_stories_story_and_conflicts(tmp_path: Path, capsys: Any) -> None:
     assert main(["--db", str(db), "conflicts"]) == 0  # the table prints too
     assert "evacuated" in capsys.readouterr().out
     assert main(["--db", str(db), "story", "nope"]) == 1
+    capsys.readouterr()
+    assert main(["--db", str(db), "conflicts", "--story", "nope"]) == 1
+    assert "no story 'nope'" in capsys.readouterr().err

@@ -13,7 +13,7 @@ import pytest
 
 from wirecheck.cli import main
 from wirecheck.report import Dossier, build_dossier, render, write_dossiers
-from wirecheck.report.render import script, script_hash
+from wirecheck.report.render import copy_script, script, script_hash
 from wirecheck.report.schema import dossier_schema, validate
 
 
@@ -54,7 +54,9 @@ def test_markdown_shows_the_matrix_and_escapes(dossier: Dossier) -> None:
 
 def test_html_is_one_offline_file(dossier: Dossier) -> None:
     html = render(dossier, "html")
-    assert re.findall(r"<script>(.*?)</script>", html, re.S) == [str(script())]  # ours only
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert sorted(scripts) == sorted([str(script()), str(copy_script())])  # ours only
+    assert html.lower().count("<script") == 2
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert csp is not None
     policy = unescape(csp.group(1))
@@ -106,8 +108,9 @@ def test_templates_never_mark_data_safe() -> None:
 def test_write_dossiers_writes_each_story_and_an_index(example: sqlite3.Connection, tmp_path: Path) -> None:
     paths = write_dossiers(example, tmp_path / "out", ["html", "md", "json"])
     names = sorted(p.name for p in paths)
-    assert names == ["index.html", "index.json", "index.md",
-                     "story-rafah.html", "story-rafah.json", "story-rafah.md"]
+    assert names == ["index.html", "index.json", "index.md", "story-rafah.claims.csv",
+                     "story-rafah.conflicts.csv", "story-rafah.figures.csv", "story-rafah.html",
+                     "story-rafah.json", "story-rafah.matrix.csv", "story-rafah.md"]
     index = json.loads((tmp_path / "out" / "index.json").read_text())
     assert index["stories"][0]["file"] == "story-rafah.json"
     assert 'href="story-rafah.html"' in (tmp_path / "out" / "index.html").read_text()

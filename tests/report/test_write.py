@@ -16,7 +16,10 @@ def test_a_run_writes_the_stories_it_touched(example: sqlite3.Connection, tmp_pa
     written = write_report(example, tmp_path, ["html", "json"], article_ids=ids)
     assert [d.header.story_id for d in written.dossiers] == ["rafah"]
     assert sorted(p.name for p in written.paths) == [
-        "index.html", "index.json", "story-rafah.html", "story-rafah.json"]
+        "index.html", "index.json", "story-rafah.claims.csv", "story-rafah.conflicts.csv",
+        "story-rafah.figures.csv", "story-rafah.html", "story-rafah.json", "story-rafah.matrix.csv"]
+    html = (tmp_path / "story-rafah.html").read_text()
+    assert 'href="story-rafah.claims.csv"' in html  # the dossier links its tables
     entry = json.loads(written.index["json"].read_text())["stories"][0]
     assert (entry["articles"], entry["outlets"]) == (written.dossiers[0].header.articles,
                                                      len(written.dossiers[0].header.outlets))

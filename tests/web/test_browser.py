@@ -15,7 +15,7 @@ from web_live import ARTIFACTS, live_server
 from xss_corpus import pages
 
 from wirecheck.report import write_dossiers
-from wirecheck.report.render import script
+from wirecheck.report.render import copy_script, script
 from wirecheck.store.db import connect
 
 pytestmark = pytest.mark.browser
@@ -23,14 +23,15 @@ pytestmark = pytest.mark.browser
 DOM_CHECK = """(OURS) => {
   const q = (s) => [...document.querySelectorAll(s)];
   return {
-    foreign: q('script,iframe,frame,object,embed,img,video,audio,source,details,math,template,'
+    foreign: q('script,iframe,frame,object,embed,img,video,audio,source,math,template,'
                + 'noscript,textarea,select,base,link,applet')
-               .filter(e => !(e.tagName === 'SCRIPT' && e.textContent === OURS)  // our filters
+               .filter(e => !(e.tagName === 'SCRIPT' && OURS.includes(e.textContent))  // ours
                             && !e.closest('#matrix-filters')).map(e => e.tagName),
     handlers: q('*').filter(e => [...e.attributes].some(a => a.name.startsWith('on')))
                     .map(e => e.tagName),
     links: q('a[href]').map(a => a.getAttribute('href'))
-                       .filter(h => !/^(https?:\\/\\/|\\/(?!\\/)|#|\\?)/i.test(h)),
+                       .filter(h => !/^(https?:\\/\\/|\\/(?!\\/)|#|\\?)/i.test(h))
+                       .filter(h => !/^story-[\\w-]+\\.(matrix|claims|conflicts|figures)\\.csv$/.test(h)),
     styles: q('style').length, forms: q('form:not(#matrix-filters)').length,
     inputs: q('input:not(#matrix-filters input):not(#show-single)').length,
     h1: q('h1').length, facts: q('tr.fact').length, xss: window.__xss === undefined ? null : 1,
@@ -124,7 +125,7 @@ def test_dossier_file_opens_offline_with_facts_side_by_side(chromium: Any, examp
 
 
 def _inert(page: Any, where: str, facts: int | None) -> dict[str, Any]:
-    state = page.evaluate(DOM_CHECK, str(script()))
+    state = page.evaluate(DOM_CHECK, [str(script()), str(copy_script())])
     assert state["foreign"] == [] and state["handlers"] == [] and state["links"] == [], where
     assert state["xss"] is None and not state["hidden"], where
     assert (state["styles"], state["h1"]) == (1, 1), where
@@ -159,3 +160,52 @@ def test_payloads_are_inert_in_every_page(chromium: Any, payload_db: tuple[Path,
     page.screenshot(path=str(ARTIFACTS / "xss-dossier.png"))
     guard.assert_clean()
     page.close()
+
+
+def test_copy_citation_copies_the_claims_citation(chromium: Any, example_db: Path) -> None:
+    """The one inline script runs under the CSP (by its hash) and copies the citation."""
+    from playwright.sync_api import expect
+
+    with live_server(example_db) as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page = context.new_page()
+        guard = Guard(page, base)
+        page.goto(f"{base}/stories/rafah")
+        row = page.locator("table.claims tbody tr", has_text="more than 31,800").first
+        row.locator("details.cite summary").click()
+        button = row.locator("button.copy")
+        expect(button).to_be_visible()  # shown by the script: it ran
+        cited = row.locator("p.citation").inner_text()
+        assert cited.startswith("Harbour Ledger · Rafah braces for assault · https://harbour.example/rafah")
+        button.click()
+        expect(button).to_have_text("Copied")
+        assert page.evaluate("navigator.clipboard.readText()") == cited
+        permalink = row.locator("a.permalink").get_attribute("href")
+        assert permalink is not None and permalink.startswith("/stories/rafah#c-")
+        guard.assert_clean()
+        context.close()
+
+
+def test_review_a_fact_in_the_browser(chromium: Any, example_db: Path) -> None:
+    """With --allow-reviews: the form posts (CSP form-action 'self', CSRF token) and the
+    review shows on the story page, on the fact's row."""
+    from playwright.sync_api import expect
+
+    with live_server(example_db, allow_reviews=True) as base:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        guard = Guard(page, base)
+        page.goto(f"{base}/stories/rafah")
+        page.locator("tr.v-conflict a.review-link").click()
+        expect(page.locator("h1")).to_have_text("Review a fact")
+        page.get_by_label("Reject the verdict").check()
+        page.get_by_label("Note", exact=True).fill("The two tolls were counted on different days")
+        page.get_by_role("button", name="Save the review").click()
+        page.wait_for_url(re.compile(r"/stories/rafah#review-1$"))
+        expect(page.locator("#review-1")).to_contain_text("reject")
+        expect(page.locator("#review-1")).to_contain_text("counted on different days")
+        expect(page.locator("tr.v-conflict .reviewed")).to_have_text("reviewed: reject")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "web-review.png"))
+        guard.assert_clean()
+        page.close()

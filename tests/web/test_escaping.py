@@ -16,19 +16,20 @@ from fastapi.testclient import TestClient
 from xss_corpus import PAYLOADS, pages
 
 from wirecheck.report import build_dossier, render
-from wirecheck.report.render import script
+from wirecheck.report.render import copy_script, script
 from wirecheck.store.db import connect
 from wirecheck.web import create_app
 
 TAGS = {"html", "head", "meta", "title", "style", "body", "nav", "a", "b", "form", "input", "button",
         "main", "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "table", "thead", "tbody", "tr", "th",
         "td", "span", "mark", "section", "header", "article", "ul", "li", "svg", "circle", "polyline",
-        "text", "line", "br", "script", "label", "select", "option", "output"}
+        "text", "line", "br", "script", "label", "select", "option", "output", "details",
+        "summary"}
 ATTRS = {"class", "id", "href", "title", "rel", "tabindex", "lang", "charset", "name", "content",
          "http-equiv", "type", "value", "placeholder", "aria-label", "role", "action", "method",
          "scope", "xmlns", "width", "height", "viewbox", "cx", "cy", "r", "points", "x", "y",
          "text-anchor", "data-label", "data-verdict", "data-outlets", "data-measure", "data-days",
-         "aria-labelledby", "aria-live", "hidden", "for"}
+         "aria-labelledby", "aria-live", "hidden", "for", "data-copy", "download"}
 
 
 class Structure(HTMLParser):
@@ -72,6 +73,8 @@ class Structure(HTMLParser):
 def _safe_href(href: str) -> bool:
     if href.startswith(("#", "?")) or (href.startswith("/") and not href.startswith("//")):
         return True
+    if re.fullmatch(r"story-[A-Za-z0-9_-]+\.(?:matrix|claims|conflicts|figures)\.csv", href):
+        return True  # the tables written beside a dossier
     return href.startswith(("http://", "https://")) and not any(c in href for c in "\"<> \t\n")
 
 
@@ -81,7 +84,8 @@ def structure(html: str) -> Structure:
     s.close()
     assert s.bad == [], s.bad[:5]
     assert s.tags.count("style") == 1
-    assert s.scripts in ([], [str(script())])  # only our own matrix filters, never article data
+    ours = {str(script()), str(copy_script())}
+    assert set(s.scripts) <= ours and len(s.scripts) == len(set(s.scripts))  # never article data
     return s
 
 

@@ -209,3 +209,20 @@ def test_every_badge_links_to_its_glossary_entry(client: TestClient) -> None:
     badges = re.findall(r'<a class="badge v-(\w+)" href="([^"]+)"', page)
     assert badges and all(href == f"/glossary#{v}" for v, href in badges)
     assert 'href="/glossary"' in page  # and from the navigation of every page
+
+
+def test_story_tables_download_as_csv_and_json(client: TestClient) -> None:
+    page = client.get("/stories/rafah").text
+    assert 'href="/stories/rafah/export.csv?what=claims"' in page
+    got = client.get("/stories/rafah/export.csv", params={"what": "conflicts"})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    assert 'filename="story-rafah.conflicts.csv"' in got.headers["content-disposition"]
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(got.text, newline="")))
+    as_json = client.get("/stories/rafah/export.json", params={"what": "conflicts"}).json()
+    assert [r["claim_id"] for r in rows] == [r["claim_id"] for r in as_json["rows"]]
+    assert rows[0]["permalink"].startswith("/stories/rafah#f-")
+    assert client.get("/stories/rafah/export.csv", params={"what": "x"}).status_code == 400
+    assert client.get("/stories/nope/export.csv").status_code == 404
+    assert client.get("/stories/rafah/export.xlsx").status_code == 400

@@ -47,7 +47,7 @@ def test_run_ends_with_where_the_dossier_is(bundled: tuple[Path, str]) -> None:
     last = printed.strip().splitlines()[-1]
     assert last.startswith(("Open the dossier: ", "Open the index of all")) and last.endswith(".html")
     folder = html.parent
-    assert {p.suffix for p in folder.iterdir()} == {".html", ".md", ".json"}
+    assert {p.suffix for p in folder.iterdir()} == {".html", ".md", ".json", ".csv"}  # + tables
     assert str(html) in printed or html.name in last
 
 

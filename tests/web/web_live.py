@@ -17,11 +17,12 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @contextmanager
-def live_server(db: Path) -> Iterator[str]:
+def live_server(db: Path, *, allow_reviews: bool = False) -> Iterator[str]:
     """uvicorn on 127.0.0.1 (a free port) in a background thread; yields the base URL."""
     import uvicorn
 
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=0,
+    app = create_app(db, allow_reviews=allow_reviews)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -57,9 +57,11 @@ def _register() -> None:
         claims,  # noqa: F401
         entities,  # noqa: F401
         evaluate,  # noqa: F401
+        export,  # noqa: F401
         live,  # noqa: F401
         reliability,  # noqa: F401
         report,  # noqa: F401
+        review,  # noqa: F401
         stories,  # noqa: F401
     )
 

@@ -52,13 +52,36 @@ def print_json(data: Any) -> None:
 def print_table(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None = None
 ) -> None:
-    """Rows as a rich table; article text is printed as plain text (markup disabled)."""
+    """Rows as a rich table; article text is printed as plain text (markup disabled).
+
+    Ids never wrap (they are copied into the next command); piped output (not a TTY) is as
+    wide as the table needs, so no cell wraps at an arbitrary 80 columns."""
     table = Table(title=title, show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ID_COLUMNS)
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
-    out.print(table)
+    if out.is_terminal:
+        out.print(table)
+        return
+    shown = out.width
+    out.width = max(shown, _natural_width(table))  # print() never goes over the console's width
+    try:
+        out.print(table)
+    finally:
+        out.width = shown
+
+
+ID_COLUMNS = frozenset({"id", "story_id", "article", "article_id", "claim_id", "fact_key"})
+PIPE_MAX_WIDTH = 2000  # a piped table's lines are at most this wide (long texts fold there)
+
+
+def _natural_width(table: Table) -> int:
+    """The width a table takes when nothing has to wrap (bounded)."""
+    from rich.measure import Measurement
+
+    wide = out.options.update_width(PIPE_MAX_WIDTH)
+    return min(PIPE_MAX_WIDTH, Measurement.get(out, wide, table).maximum)
 
 
 def _cell(value: Any) -> str:

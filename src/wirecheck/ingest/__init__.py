@@ -25,6 +25,7 @@ from wirecheck.ingest.feed import read_feed
 from wirecheck.ingest.files import check_file, is_sidecar, walk
 from wirecheck.ingest.html import read_html
 from wirecheck.ingest.jsonl import read_jsonl
+from wirecheck.ingest.not_news import not_an_article_file
 from wirecheck.ingest.sniff import Format, Sniffed, sniff_file
 from wirecheck.ingest.streams import human, os_reason
 from wirecheck.ingest.text import read_text
@@ -81,6 +82,9 @@ def _read_checked(path: Path, limits: Limits) -> Iterator[ReadResult]:
     size = check_file(path, limits)
     if not isinstance(size, int):
         yield size
+        return
+    if (kind := not_an_article_file(path)) is not None:
+        yield Skip(source, f"not an article: {kind}")
         return
     too_big = LimitExceeded(source, f"file is {human(size)}, over the limit of "
                             f"{human(limits.max_record_bytes)} for one document "

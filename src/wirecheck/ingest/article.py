@@ -14,13 +14,14 @@ from urllib.parse import urljoin, urlsplit
 
 from wirecheck.errors import InputError, Notice, Skip
 from wirecheck.ingest.dateline import dateline_date
-from wirecheck.ingest.not_news import not_an_article
+from wirecheck.ingest.not_news import not_an_article, structured_text
 from wirecheck.limits import Limits
 from wirecheck.model import Article
 from wirecheck.safetext import storable
 
 ReadResult = Article | InputError | Skip | Notice
 MAX_TITLE_CHARS = 500
+PLAIN_FORMATS = frozenset({"text", "markdown"})  # files judged by their content too
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def make_article(
     if not text.strip():
         return [Skip(source, "no article text", where)]
     reason = not_an_article(text)
+    if reason is None and fmt in PLAIN_FORMATS:  # a page or feed item is news by where it came from
+        reason = structured_text(text)
     if reason is not None:
         return [Skip(source, f"not an article: {reason}", where)]
     results: list[ReadResult] = []

@@ -20,6 +20,7 @@ from wirecheck.model import Claim
 from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.chart import build_chart
+from wirecheck.report.cite import citation
 from wirecheck.report.dossier import (
     ALL_STORIES,
     ArticleInfo,
@@ -33,6 +34,7 @@ from wirecheck.report.entities import story_entities
 from wirecheck.report.facts import fallback_facts, load_articles, load_facts, span_ref
 from wirecheck.report.figures import load_figures
 from wirecheck.report.highlight import anchor_id
+from wirecheck.report.reviews import review_rows
 from wirecheck.report.sources import cited_sources, outlet_sourcing
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 
@@ -119,6 +121,9 @@ def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None =
         source_span=span_ref(a.span.article_id, a.span.start, a.span.end, a.span.text) if a.span else None,
         time_span=span_ref(t.span.article_id, t.span.start, t.span.end, t.span.text) if t else None,
         fact_id=fact[0] if fact else None, verdict=fact[1] if fact else None,
+        outlet=article.column, title=article.title, url=article.url, published=article.published,
+        citation=citation(article.column, article.title, article.url, article.published,
+                          claim.span.text, a.chain, a.source),
     )
 
 
@@ -331,7 +336,7 @@ def build_dossier(
         outlet_sourcing=outlet_sourcing(rows, columns),
         chart=build_chart(facts, rows, list(articles.values())),
         articles=list(articles.values()), entities=story_entities(conn, articles),
-        notes=notes,
+        notes=notes, reviews=review_rows(conn, story_id),
     )
 
 

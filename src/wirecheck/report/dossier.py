@@ -81,6 +81,7 @@ class Cell:
     modality: str
     published: str | None
     about: str | None = None  # the claim's words (shortened) when ``wording`` is only its time
+    url: str | None = None  # the article's http(s) URL
 
 
 @dataclass
@@ -172,6 +173,28 @@ class ClaimRow:
     time_span: SpanRef | None
     fact_id: str | None
     verdict: str | None
+    outlet: str = ""  # the outlet as shown (its column), so every JSON claim names it
+    title: str = ""  # the article's headline
+    url: str | None = None  # the article's http(s) URL
+    published: str | None = None
+    citation: str = ""  # report.cite: outlet · headline · URL · published · “quote” · source
+
+
+@dataclass
+class ReviewRow:
+    """An analyst's review as the dossier shows it, on the fact it applies to now."""
+
+    id: int
+    created_at: str
+    action: str  # confirm / reject / split / note
+    note: str | None
+    status: str  # attached / regrouped (the fact was regrouped) / orphaned (no fact matches)
+    fact_id: str | None  # the current fact (None: orphaned)
+    fact_anchor: str | None
+    fact_label: str  # the fact's label now, or when reviewed if orphaned
+    verdict_then: str | None  # the verdict the analyst looked at
+    verdict_now: str | None
+    split_claims: list[str] = field(default_factory=list)  # claim ids marked as not belonging
 
 
 @dataclass
@@ -255,6 +278,7 @@ class Dossier:
     figures: list[Figure] = field(default_factory=list)
     schema: str = SCHEMA_ID
     changed_since: ChangedSince | None = None  # what changed in a window (live coverage)
+    reviews: list[ReviewRow] = field(default_factory=list)  # analysts' reviews (review/)
 
     def to_dict(self) -> dict[str, Any]:
         out = _plain(self)

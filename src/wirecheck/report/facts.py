@@ -58,6 +58,7 @@ def make_cell(claim: Claim, article: ArticleInfo) -> Cell:
         source=display.source_label(a.source, a.chain), chain=list(a.chain),
         source_kind=a.source_kind, modality=claim.modality, published=article.published,
         about=display.shorten(claim.span.text, 90) if q is None and t is not None else None,
+        url=article.url,
     )
 
 

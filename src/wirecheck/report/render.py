@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
@@ -91,6 +92,13 @@ def script() -> Markup:
     return Markup(env.get_template("_filters.js").render())
 
 
+@cache
+def copy_script() -> Markup:
+    """The "copy citation" buttons (our own code), inlined where claims are cited."""
+    text = resources.files("wirecheck.report").joinpath("templates/_copy.js").read_text("utf-8")
+    return Markup(text)
+
+
 def _hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -101,12 +109,13 @@ def style_hash() -> str:
 
 
 def script_hash() -> str:
-    return _hash(str(script()))
+    """The hashes of our two inline scripts (filters, copy citation): nothing else runs."""
+    return f"{_hash(str(script()))} {_hash(str(copy_script()))}"
 
 
 def content_security_policy(*, frame_ancestors: bool = False) -> str:
-    """Our one script and one stylesheet by hash (no other script, no inline handlers),
-    images only as data: URIs."""
+    """Only our own two scripts and one stylesheet, by hash (no other script, no inline
+    handlers, no network); images only as data: URIs."""
     policy = (f"default-src 'none'; script-src {script_hash()}; style-src {style_hash()}; "
               "img-src data:; base-uri 'none'; form-action 'self'")
     return policy + ("; frame-ancestors 'none'" if frame_ancestors else "")
@@ -120,10 +129,13 @@ def html_environment(*packages: str) -> Environment:
     env.globals.update(
         anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
-        js=script(), highlight=highlight, mark=Mark, group_cells=display.group_cells,
+        js=script(), copy_script=copy_script(),
+        export_whats=("matrix", "conflicts", "claims", "figures"),
+        highlight=highlight, mark=Mark, group_cells=display.group_cells,
         split_facts=display.split_facts, reason=reason_sentence, glossary=glossary.TERMS,
-        term=glossary.term, filter_data=display.filter_data, measures=display.measures, disagreements=display.disagreements,
-        verdict_order=VERDICT_ORDER, unclear_shown=UNCLEAR_SHOWN,
+        term=glossary.term, filter_data=display.filter_data, measures=display.measures,
+        disagreements=display.disagreements, verdict_order=VERDICT_ORDER,
+        unclear_shown=UNCLEAR_SHOWN,
     )
     env.filters["when"] = display.when
     return env
@@ -134,12 +146,14 @@ def _report_env() -> Environment:
     return html_environment()
 
 
-def render_html(dossier: Dossier) -> str:
+def render_html(dossier: Dossier, exports: dict[str, str] | None = None) -> str:
+    """The one-file dossier; ``exports`` (table → file name) links CSV files written beside it."""
     by_article: dict[str, list[ClaimRow]] = {}
     for row in dossier.claims:
         by_article.setdefault(row.article_id, []).append(row)
     return _report_env().get_template("dossier.html").render(
         d=dossier, links=Links(web=False), standalone=True, article_text=_article_text(by_article),
+        exports=exports or {},
     )
 
 
@@ -213,9 +227,9 @@ def render_markdown(dossier: Dossier) -> str:
     return _markdown_env().get_template("dossier.md").render(d=dossier)
 
 
-def render(dossier: Dossier, fmt: str) -> str:
+def render(dossier: Dossier, fmt: str, exports: dict[str, str] | None = None) -> str:
     if fmt == "html":
-        return render_html(dossier)
+        return render_html(dossier, exports)
     if fmt == "md":
         return render_markdown(dossier)
     if fmt == "json":

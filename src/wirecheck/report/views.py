@@ -53,7 +53,7 @@ def fact_dict(fact: FactRow) -> dict[str, Any]:
         "verdict": fact.verdict, "outlets": fact.outlets, "sources": fact.sources,
         "reasons": fact.detail.reasons, "sourcing": fact.detail.sourcing or None,
         "series": [s.to_dict() for s in fact.detail.series] or None,
-        "claims": [{"outlet": c.column, "published": c.published,
+        "claims": [{"outlet": c.column, "url": c.url, "published": c.published,
                     # an event's clause, not only the time words that date it
                     "words": c.about or c.wording.text,
                     "dated_by": c.wording.text if c.about else None, "value": c.value, "source": c.source, "modality": c.modality,
@@ -78,7 +78,10 @@ def story_facts(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
 
 def conflicts(conn: sqlite3.Connection, story_id: str | None = None,
               limit: int = -1) -> list[dict[str, Any]]:
-    """Every conflicting fact (of one story, or of the store), with both sides' words."""
+    """Every conflicting fact (of one story, or of the store), with both sides' words.
+    An unknown story is an error (StoryNotFound), not an empty list."""
+    if story_id is not None:
+        story_row(conn, story_id)
     facts, _ = load_facts(conn, story_id=story_id, verdict="conflict", limit=limit,
                           max_claims=50)
     return [fact_dict(f) for f in facts]

@@ -10,7 +10,8 @@ from typing import Any
 
 from wirecheck.errors import WirecheckError
 from wirecheck.report.build import build_dossier, story_ids
-from wirecheck.report.dossier import ALL_STORIES, Header
+from wirecheck.report.dossier import ALL_STORIES, Dossier, Header
+from wirecheck.report.export import WHATS, export_file_name, export_rows, to_csv
 from wirecheck.report.render import FORMATS, SUFFIX, render, render_index, story_file
 
 
@@ -20,6 +21,7 @@ class WrittenDossier:
 
     header: Header
     files: dict[str, Path]
+    exports: list[Path] = field(default_factory=list)  # CSV tables beside the HTML dossier
 
 
 @dataclass
@@ -32,7 +34,8 @@ class WrittenReport:
 
     @property
     def paths(self) -> list[Path]:
-        return [p for d in self.dossiers for p in d.files.values()] + list(self.index.values())
+        return ([p for d in self.dossiers for p in [*d.files.values(), *d.exports]]
+                + list(self.index.values()))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,8 +107,10 @@ def write_report(
             mark_changes(conn, dossier, changed_since)
         h = dossier.header
         written = WrittenDossier(header=h, files={})
+        exports = _write_exports(out, dossier) if "html" in chosen else {}
+        written.exports = [out / name for name in exports.values()]
         for fmt in chosen:
-            path = _write(out / story_file(sid, fmt), render(dossier, fmt))
+            path = _write(out / story_file(sid, fmt), render(dossier, fmt, exports))
             written.files[fmt] = path
             index[fmt].append({
                 "id": sid, "label": h.label, "file": path.name, "time_start": h.time_start,
@@ -125,9 +130,19 @@ def write_dossiers(
     return write_report(conn, out_dir, formats).paths
 
 
+def _write_exports(out: Path, dossier: Dossier) -> dict[str, str]:
+    """The story's tables as CSV files beside its HTML dossier (which links them)."""
+    sid, names = dossier.header.story_id, {}
+    for what in WHATS:
+        name = export_file_name(sid, what, "csv")
+        _write(out / name, to_csv(export_rows(dossier, what)))
+        names[what] = name
+    return names
+
+
 def _write(path: Path, text: str) -> Path:
     try:
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise WirecheckError(f"cannot write dossier {path}: {exc.strerror}") from exc
     return path

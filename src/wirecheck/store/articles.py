@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from wirecheck.errors import WirecheckError
 from wirecheck.model import Article
 
 _COLUMNS = (
@@ -110,10 +111,11 @@ def fts_query(text: str) -> str:
 
 
 def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Full-text search over title and text, best match first, with a highlighted snippet."""
+    """Full-text search over title and text, best match first, with a highlighted snippet.
+    A query without a word is an error: it cannot match anything."""
     match = fts_query(query)
     if not match:
-        return []
+        raise WirecheckError("search needs at least one word to look for (got an empty query)")
     rows = conn.execute(
         "SELECT a.id, a.outlet, a.url, a.title, a.published, "
         "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "

@@ -17,16 +17,20 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wirecheck.errors import StoreError, WirecheckError
-from wirecheck.report.build import StoryNotFound, build_dossier
+from wirecheck.report.build import StoryNotFound, build_dossier, story_row
 from wirecheck.report.changes import mark_changes
+from wirecheck.report.export import check_export, export_file_name, export_rows, write_export
+from wirecheck.report.facts import load_facts
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
+from wirecheck.review.record import record_review
 from wirecheck.store.db import connect
 from wirecheck.web import queries
 from wirecheck.web.queries import PER_PAGE, Page
+from wirecheck.web.reviews import BadToken, ReviewGuard, ReviewsOff, parse_form
 
 log = logging.getLogger("wirecheck.web")
 CLAIMS_SHOWN = 100  # claim-table rows on a story page before "show all" (keeps pages fast)
@@ -64,10 +68,13 @@ Conn = Annotated[sqlite3.Connection, Depends(_store)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web UI over the store at ``db_path`` (opened read-only, per request)."""
+def create_app(db_path: str | Path, *, allow_reviews: bool = False) -> FastAPI:
+    """The web UI over the store at ``db_path`` (opened read-only, per request).
+    ``allow_reviews``: analysts may post reviews (web/reviews.py); the only writes."""
     db = Path(db_path)  # opened per request, so the app starts even before the store exists
     env = html_environment("wirecheck.web")
+    env.globals["reviews_allowed"] = allow_reviews
+    guard = ReviewGuard(allowed=allow_reviews)
     links = Links(web=True)
     app = FastAPI(title="wirecheck", docs_url=None, redoc_url=None, openapi_url=None)
 
@@ -103,7 +110,8 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(WirecheckError)
     async def domain_error(request: Request, exc: WirecheckError) -> Response:
-        status = 404 if isinstance(exc, StoryNotFound) else 503 if isinstance(exc, StoreError) else 400
+        status = (404 if isinstance(exc, StoryNotFound) else 503 if isinstance(exc, StoreError)
+                  else 403 if isinstance(exc, ReviewsOff | BadToken) else 400)
         return error(request, status, str(exc))
 
     @app.get("/", response_class=HTMLResponse)
@@ -117,6 +125,38 @@ def create_app(db_path: str | Path) -> FastAPI:
             articles = queries.list_articles(conn, a_page)
         return html("stories.html", q="", page=p, stories=queries.list_stories(conn, p),
                     articles=articles, article_page=a_page)
+
+    @app.get("/stories/{story_id:path}/review", response_class=HTMLResponse)
+    def review_form(conn: Conn, story_id: str, fact: str = "") -> HTMLResponse:
+        guard.check_allowed()
+        facts, _ = load_facts(conn, story_id=story_row(conn, story_id)["id"])
+        found = next((f for f in facts if f.id == fact.removeprefix("f-")), None)
+        if found is None:
+            raise HTTPException(404, f"no fact {fact!r} in story {story_id!r}")
+        return html("review.html", q="", f=found, story_id=story_id,
+                    token=guard.token(story_id, found.id))
+
+    @app.post("/stories/{story_id:path}/review")
+    async def review_post(request: Request, story_id: str) -> Response:
+        form = parse_form(await request.body())
+        guard.check(story_id, form, request.headers.get("origin"), request.headers.get("host"))
+        conn = connect(db)  # the one writable connection: a review, in its own transaction
+        try:
+            done = record_review(conn, story_id, form.fact, form.action, claims=form.claims,
+                                 note=form.note)
+        finally:
+            conn.close()
+        return RedirectResponse(f"{links.story(story_id)}#review-{done.id}", status_code=303)
+
+    @app.get("/stories/{story_id:path}/export.{fmt}")
+    def story_export(conn: Conn, story_id: str, fmt: str, what: str = "matrix") -> Response:
+        """One table of the story (report/export.py), as a download."""
+        check_export(what, fmt)
+        body = write_export(export_rows(build_dossier(conn, story_id), what, links), fmt)
+        name = export_file_name(story_id, what, fmt)
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        return Response(body, media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
     def story(conn: Conn, story_id: str, claims: str = "", since: str = "last") -> HTMLResponse:

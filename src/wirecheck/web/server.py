@@ -21,11 +21,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run_server(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def run_server(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
+               allow_reviews: bool = False) -> None:
     """Serve the store until interrupted; fails first, in one line, if the store is unusable."""
     import uvicorn
 
     from wirecheck.web.app import create_app
 
     connect(db_path, readonly=True).close()
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(create_app(db_path, allow_reviews=allow_reviews), host=host, port=port, log_level="warning", server_header=False)
