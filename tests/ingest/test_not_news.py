@@ -26,8 +26,18 @@ ARTICLE = ("A fire destroyed two warehouses near the harbour on Tuesday night, t
 
 
 def test_walls_and_video_lists_are_not_articles() -> None:
-    assert not_an_article(SIGN_IN) == "a sign-in or subscription page"
+    assert not_an_article(SIGN_IN) == "a sign-in, subscription or notification page"
     assert not_an_article(VIDEOS) == "a list of videos"
+
+
+def test_an_email_notification_widget_is_not_an_article() -> None:
+    """A page that is only the "follow this reporter" box: the same words on every page of
+    the site, which would glue that site's unrelated stories together."""
+    widget = ("Close Get email notifications on Dana Quill daily!\n\nYour notification has been "
+              "saved.\n\nThere was a problem saving your notification.\n\nWhenever Dana Quill "
+              "posts new content, you'll get an email delivered to your inbox with a link.\n\n"
+              "Email notifications are only sent once a day.")
+    assert not_an_article(widget) == "a sign-in, subscription or notification page"
 
 
 def test_an_article_with_a_footer_is_an_article() -> None:

@@ -45,3 +45,13 @@ def test_stem_folds_plurals_only() -> None:
 def test_same_input_same_signature() -> None:
     text = "Floods hit Serrow on Tuesday; 12 people died, officials said."
     assert signature("x", text) == signature("x", text)
+
+
+def test_page_furniture_is_not_what_a_story_is_recognised_by() -> None:
+    """Two unrelated pages of one site share their "email notifications" box: its words do
+    not make them alike."""
+    box = ("Get email notifications on Dana Quill daily!\nYour notification has been saved.\n"
+           "Whenever Dana Quill posts new content, you'll get an email delivered to your inbox.")
+    plain = signature("a", "A barn burned down near Eastfield on Monday.")
+    boxed = signature("a", "A barn burned down near Eastfield on Monday.\n" + box)
+    assert boxed.terms == plain.terms

@@ -1,7 +1,7 @@
 """Inputs that are not news articles, refused with one line instead of becoming stories.
 
 A crawl brings pages that only look like articles: a sign-in or subscription wall, a
-"check your email" prompt, a page that is nothing but a list of videos. Their words are
+"check your email" prompt, an "email notifications" widget, a page that is nothing but a list of videos. Their words are
 the same on every page of a site, so stored as articles they would glue unrelated stories
 together (and carry no claim). A page is refused when nearly all of its lines are such
 furniture and what is left is too short to say anything.
@@ -24,9 +24,24 @@ _FURNITURE = re.compile(
     r"|registration|thank you for registering|already have an account|loginwidget"
     r"|terms of service|privacy policy|enable javascript|ad ?block|spam or junk folder"
     r"|just one more thing|why are we asking|click (?:here|on the button)|^close$"
+    r"|email notifications?|your notification|to your inbox|newsletter"
     r"|^\d{1,2}:\d{2}\s)", re.IGNORECASE)
 FURNITURE_SHARE = 0.6  # of the text's non-empty lines
 LEFT_WORDS = 20  # words outside furniture lines that still make an article
+FURNITURE_LINE_WORDS = 25  # a longer line is a paragraph, not a widget
+
+
+def without_furniture(text: str) -> str:
+    """The text without its furniture lines ("Subscribe to our newsletter", "Sign in"): the
+    words a story is recognised by, since furniture is the same on every page of a site."""
+    if not _FURNITURE.search(text):
+        return text
+    return "\n".join(line for line in text.splitlines() if not _is_furniture_line(line))
+
+
+def _is_furniture_line(line: str) -> bool:
+    """Short and furniture: a paragraph of news that mentions a "registration" stays."""
+    return len(line.split()) <= FURNITURE_LINE_WORDS and bool(_FURNITURE.search(line.strip()))
 
 
 def not_an_article(text: str) -> str | None:
@@ -40,7 +55,7 @@ def not_an_article(text: str) -> str | None:
         return None
     videos = sum(1 for line in furniture if re.match(r"\d{1,2}:\d{2}\s", line))
     return ("a list of videos" if videos * 2 > len(furniture)
-            else "a sign-in or subscription page")
+            else "a sign-in, subscription or notification page")
 
 
 _BY_SUFFIX: dict[str, str] = {

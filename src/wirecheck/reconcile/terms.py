@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+from wirecheck.ingest.not_news import without_furniture
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d[\d,.]*\d|\d")
 _SENT_END = re.compile(r"[.!?\n]")
 
@@ -182,7 +184,7 @@ def signature(
     people: Iterable[str] = (),
 ) -> Signature:
     """The article's key-term signature (deterministic: same input, same signature)."""
-    counts, surface = count_terms(text)
+    counts, surface = count_terms(without_furniture(text))
     if title:
         t_counts, t_surface = count_terms(title, TITLE_WEIGHT)
         for k, w in t_counts.items():
