@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import struct
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -41,5 +43,8 @@ def test_the_script_photographs_the_story_page_of_a_real_run(tmp_path: Path) -> 
     script = _script()
     if not script.CHROMIUM.exists():
         pytest.skip(f"{script.CHROMIUM} not installed (./dev.sh test installs it)")
-    out = script.screenshot(tmp_path / "story.png", width=800, height=600)
+    out = tmp_path / "story.png"  # its own process, as a user runs it (no test's event loop)
+    done = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out), "--width", "800",
+                           "--height", "600"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
     assert _png_size(out) == (800, 600)
