@@ -99,3 +99,16 @@ def test_tolls_in_a_noun_or_an_idiom(text: str, measure: str, value: int, words:
 
 def test_a_death_that_is_not_a_person_is_not_a_toll() -> None:
     assert counts("The neighbours mourned the death of their old dog.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police said none of the victims suffered life-threatening wounds.",
+    "No one was seriously hurt when the car hit the fence.",
+])
+def test_how_badly_is_not_how_many(text: str) -> None:
+    """Not a toll of 0: the sentence grades wounds counted elsewhere."""
+    assert counts(text) == []
+
+
+def test_no_one_hurt_is_still_a_zero() -> None:
+    assert [c[:2] for c in counts("No one was injured in the blaze.")] == [("injured", 0)]

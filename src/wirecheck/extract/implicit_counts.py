@@ -302,6 +302,20 @@ def _wound_with(tok: Any) -> bool:
             and any(c.lower_ in ("gunshot", "bullet") for c in tok.children))
 
 
+SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly", "serious",
+                      "critical", "severe", "grave", "life-threatening", "threatening",
+                      "major"})
+
+
+def _says_how_badly(pred: Any, victim: Any) -> bool:
+    """"none of the victims suffered life-threatening wounds", "no one was seriously
+    hurt": a word on how badly the victims were hurt, not a count of them (0 would be
+    false); "none of the victims" speaks of victims counted elsewhere."""
+    words = {t.lower_ for t in pred.subtree}
+    return bool(words & SEVERITY) or any(c.dep_ == "prep" and c.lower_ == "of"
+                                         for c in victim.children)
+
+
 def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, Any]]]:
     """Per (measure, others): the distinct victims of the sentence with their predicate."""
     fate: dict[frozenset[int], tuple[str, Victims, Any]] = {}
@@ -310,7 +324,7 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
         if head is None:
             continue
         v = _victims(head)
-        if v is None:
+        if v is None or (v.count == 0 and _says_how_badly(pred, head)):
             continue
         known = fate.get(v.tokens)
         if known is None or PRIORITY[measure] > PRIORITY[known[0]]:
