@@ -247,6 +247,9 @@ def test_a_year_before_a_counted_noun_is_a_count(nlp: Any) -> None:
         ("The bank pledged $1.78 billion.", "money", None),
         ("Turnout was 59.7%.", "percentage", None),
         ("Israel struck 12 mosques.", "mosques", None),
+        # a coordinated verb with its own object tells of other people
+        ("The gunman wounded 16 people and killed a guard.", "injured", "people"),
+        ("Rescuers said 12 miners were trapped and later pronounced dead.", "killed", "miners"),
     ],
 )
 def test_measure_and_subject_from_the_parse(

@@ -113,10 +113,12 @@ def fate_words(pred: Any) -> list[Any]:
 
 def gravest(pred: Any) -> str | None:
     """The gravest fate a predicate and the verbs coordinated with it (sharing its subject)
-    give: "two men were shot ... and pronounced dead" → killed."""
+    give: "two men were shot ... and pronounced dead" → killed. A coordinated verb with
+    an object of its own speaks of other people ("wounded 16 and killed one")."""
     found = casualty_measure(pred)
     for c in pred.children:
-        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                        for g in c.children):
             m = casualty_measure(c)
             if m is not None and (found is None or PRIORITY[m] > PRIORITY[found]):
                 found = m
