@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from wirecheck.safetext import printable
 from wirecheck.store.db import DEFAULT_DB, connect
 
 T = TypeVar("T")
@@ -46,7 +47,7 @@ LimitOpt = typer.Option(50, "--limit", "-n", help="Show at most this many rows."
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(printable(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def print_table(
@@ -91,21 +92,21 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list | dict):
         value = json.dumps(value, ensure_ascii=False)
-    return escape(str(value))
+    return escape(printable(str(value)))
 
 
 def warn(ctx: typer.Context | None, message: str) -> None:
     """One line on stderr (suppressed by --quiet only for notices, never for errors)."""
     from rich.markup import escape
 
-    err.print(f"[yellow]warning:[/] {escape(message)}")
+    err.print(f"[yellow]warning:[/] {escape(printable(message))}")
 
 
 def note(ctx: typer.Context, message: str) -> None:
     from rich.markup import escape
 
     if not settings(ctx).quiet:
-        err.print(escape(message))
+        err.print(escape(printable(message)))
 
 
 @contextmanager

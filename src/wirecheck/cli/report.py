@@ -11,6 +11,7 @@ import typer
 from wirecheck.cli import app
 from wirecheck.cli.common import note, open_store, out, settings, warn
 from wirecheck.errors import WirecheckError
+from wirecheck.safetext import printable
 
 if TYPE_CHECKING:
     from wirecheck.report.write import WrittenReport
@@ -40,7 +41,7 @@ def report(
     conn = open_store(ctx, readonly=True)
     text = render(mark_changes(conn, build_dossier(conn, story), changed_since), fmt)
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text) if fmt != "html" else text)  # html: no raw controls
         return
     try:
         out.write_text(text, encoding="utf-8")
@@ -78,7 +79,7 @@ def print_written(written: WrittenReport) -> None:
         h = d.header
         verdicts = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in h.verdicts.items())
         main = d.files.get("html") or next(iter(d.files.values()))
-        out.print(f"  {escape(h.label)}: {h.articles} article{'s' if h.articles != 1 else ''}, "
+        out.print(f"  {escape(printable(h.label))}: {h.articles} article{'s' if h.articles != 1 else ''}, "
                   f"{len(h.outlets)} outlet{'s' if len(h.outlets) != 1 else ''}, "
                   f"{h.independent_sources} independent source"
                   f"{'s' if h.independent_sources != 1 else ''}"
