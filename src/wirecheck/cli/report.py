@@ -101,6 +101,9 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     allow_reviews: bool = typer.Option(False, "--allow-reviews",
                                        help="Let analysts review facts (the UI's only writes)."),
+    allow_host: list[str] = typer.Option(
+        [], "--allow-host", help="Also answer requests for this host name (a LAN name, a "
+        "reverse proxy); repeatable. Other Host headers are refused (DNS rebinding)."),
 ) -> None:
     """The local web UI, read-only over the store (works while an ingest writes); with
     --allow-reviews, each fact gets a Review form (confirm, reject, split, note)."""
@@ -112,4 +115,4 @@ def serve(
     note(ctx, f"serving {path} on http://{host}:{port}/ (Ctrl-C stops)")
     if allow_reviews and not is_loopback(host):
         warn(ctx, "reviews are allowed to anyone who can reach this address")
-    run_server(path, host, port, allow_reviews=allow_reviews)
+    run_server(path, host, port, allow_reviews=allow_reviews, allow_hosts=allow_host)
