@@ -76,3 +76,44 @@ def test_zero_width_and_bidi_characters_leave_titles_readable(tmp_path: Path) ->
             "<article><p>" + GOOD_TEXT.replace("Ferry", "Dam") + "</p></article></body></html>")
     got = ingest_beside_good(tmp_path / "in", "page.html", page.encode("utf-8"))
     assert "Dam weivnepo breach feared" in got.titles
+
+
+@pytest.mark.parametrize("date", ["2024-05-01T10:00:00+99:99", "2024-13-45", "2024-02-30",
+                                  "Mon, 01 Apr 2024 10:00:00 +9999", "Wed, 01 Apr 2024 25:61:00 GMT"])
+def test_an_impossible_feed_date_is_dropped_not_shifted(tmp_path: Path, date: str) -> None:
+    feed = ("<rss version='2.0'><channel><title>Valley Wire</title><item><title>Locks shut"
+            f"</title><pubDate>{date}</pubDate><description>{GOOD_TEXT.replace('Ferry', 'Lock')}"
+            "</description></item></channel></rss>")
+    folder = tmp_path / "in"
+    ingest_beside_good(folder, "wire.rss", feed.encode())
+    conn = sqlite3.connect(folder.parent / "in.db")
+    (published,) = conn.execute("SELECT published FROM articles WHERE title = 'Locks shut'").fetchone()
+    assert published is None
+
+
+@pytest.mark.parametrize("charset", ["quopri", "idna", "undefined", "base64", "utf-7",
+                                     "unicode_escape", "zlib", "rot13"])
+def test_a_page_declaring_a_charset_that_is_not_one_is_decoded_by_fallback(
+        tmp_path: Path, charset: str) -> None:
+    body = GOOD_TEXT.replace("Ferry", "Tram").replace("passengers", "passagers café")
+    page = (f"<html><head><meta charset='{charset}'><title>Trams stop</title></head><body>"
+            f"<article><p>{body}</p></article></body></html>").encode("cp1252")
+    got = ingest_beside_good(tmp_path / "in", "page.html", page)
+    assert "Trams stop" in got.titles, got.lines()
+    conn = sqlite3.connect(tmp_path / "in.db")
+    (text,) = conn.execute("SELECT text FROM articles WHERE title = 'Trams stop'").fetchone()
+    assert "passagers café" in text
+
+
+def test_declared_utf8_with_overlong_sequences_is_utf8_with_replacements(
+        tmp_path: Path) -> None:
+    body = GOOD_TEXT.replace("Ferry", "Ferrÿ naïve").encode("utf-8")
+    overlong = b" \xc0\xbcscript\xc0\xbe \xe0\x80\xaf \xc1\x81 " * 12  # '<', '>', '/', 'A'
+    page = (b"<html><head><meta charset='utf-8'><title>Ferr\xc3\xbf crossing</title></head>"
+            b"<body><article><p>" + body + overlong + b"</p></article></body></html>")
+    got = ingest_beside_good(tmp_path / "in", "page.html", page)
+    assert "Ferrÿ crossing" in got.titles, got.titles  # not "FerrÃ¿", the whole page mojibake
+    assert any("invalid UTF-8" in note for note in got.report.notes), got.lines()
+    conn = sqlite3.connect(tmp_path / "in.db")
+    (text,) = conn.execute("SELECT text FROM articles WHERE title = 'Ferrÿ crossing'").fetchone()
+    assert "Ferrÿ naïve" in text and "<script" not in text
