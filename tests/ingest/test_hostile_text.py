@@ -117,3 +117,29 @@ def test_declared_utf8_with_overlong_sequences_is_utf8_with_replacements(
     conn = sqlite3.connect(tmp_path / "in.db")
     (text,) = conn.execute("SELECT text FROM articles WHERE title = 'Ferrÿ crossing'").fetchone()
     assert "Ferrÿ naïve" in text and "<script" not in text
+
+
+def test_hidden_markup_never_becomes_article_text(tmp_path: Path) -> None:
+    hidden = ["<template><p>Secret template: 9,999 people were killed in the flood.</p></template>",
+              "<p hidden>Hidden paragraph: 8,888 people were evacuated overnight.</p>",
+              "<div style='display: none'><p>Invisible block: 7,777 homes destroyed.</p></div>",
+              "<p aria-hidden='true'>Screen-reader hidden: 6,666 cars swept away.</p>"]
+    body = "<p>" + GOOD_TEXT.replace("Ferry", "Barge") + "</p>"
+    page = ("<html><head><title>Barges wait</title></head><body><article>" + hidden[0] + body
+            + "".join(hidden[1:]) + "<p>The river authority said the water was falling slowly "
+            "on Monday morning.</p></article></body></html>")
+    got = ingest_beside_good(tmp_path / "in", "page.html", page.encode())
+    assert "Barges wait" in got.titles
+    conn = sqlite3.connect(tmp_path / "in.db")
+    (text,) = conn.execute("SELECT text FROM articles WHERE title = 'Barges wait'").fetchone()
+    assert "Barge crews" in text and "falling slowly" in text
+    for number in ("9,999", "8,888", "7,777", "6,666"):
+        assert number not in text
+
+
+def test_hidden_markup_in_feed_entries_is_dropped_too() -> None:
+    from wirecheck.ingest.markup import html_to_text
+
+    text = html_to_text("<p>Seen.</p><template>unseen one</template><p hidden>unseen two</p>"
+                        "<span style='visibility:hidden'>unseen three</span>")
+    assert text == "Seen."
