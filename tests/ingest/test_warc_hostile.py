@@ -84,10 +84,16 @@ def test_a_headers_only_record_and_a_cut_archive_are_reported(tmp_path: Path) ->
         got = ingest_beside_good(tmp_path / f"cut{cut}", "cut.warc.gz", whole[:cut])
         assert any("cut.warc.gz: truncated" in p for p in got.report.problems), got.lines()
         assert not any("Error" in p for p in got.report.problems)
+    plain = _warc_bytes(1, False) + _warc_bytes(2, False)
+    cut = plain.index(b"WARC/1.0", len(_warc_bytes(1, False))) + 20  # in the next headers
+    got = ingest_beside_good(tmp_path / "plain", "cut.warc", plain[:cut])
+    assert any("cut.warc:record at offset" in p and "no Content-Length" in p
+               for p in got.report.problems), got.lines()
 
 
 def test_an_archive_with_nothing_readable_says_so(tmp_path: Path) -> None:
     garbage = b"WARC/1.0\x00\xff not a header\r\nblah\r\n\r\n"
     got = ingest_beside_good(tmp_path / "in", "garbage.warc", garbage)
-    assert any("garbage.warc: no articles:" in line for line in got.lines()), got.lines()
+    assert any("garbage.warc:record at offset 0: record has no Content-Length" in line
+               for line in got.lines()), got.lines()
     assert read(tmp_path / "in" / "garbage.warc").messages()  # never silent

@@ -176,6 +176,11 @@ def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
             skip -= 1
             continue
         where = f"record at offset {iterator.offset}"
+        if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
+            yield InputError(state.source, "record has no Content-Length: cut short, or not a "
+                             "WARC record", where)
+            state.errors += 1
+            continue
         try:
             found = _record_articles(record, state, where)
             state.articles += sum(isinstance(item, Article) for item in found)

@@ -57,6 +57,20 @@ class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
         self.in_headers = self.in_headers or bool(line.strip())
         return line
 
+    def _decompress(self, data: bytes) -> bytes:
+        """warcio's, without its print to stderr: a member damaged midway ends there (the
+        record then reads as cut short, and is reported so)."""
+        if self.decompressor is None or not data:
+            return data
+        try:
+            out: bytes = self.decompressor.decompress(data)
+        except Exception:  # zlib over untrusted bytes
+            if self.num_block_read == 0:  # not gzip after all: read the bytes as they are
+                self.decompressor = None
+                return data
+            return b""
+        return out
+
     def _process_read(self, data: bytes) -> None:
         super()._process_read(data)
         if self.buff is None:
