@@ -60,10 +60,11 @@ class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
     def _decompress(self, data: bytes) -> bytes:
         """warcio's, without its print to stderr: a member damaged midway ends there (the
         record then reads as cut short, and is reported so)."""
-        if self.decompressor is None or not data:
+        decompressor: Any = getattr(self, "decompressor", None)
+        if decompressor is None or not data:
             return data
         try:
-            out: bytes = self.decompressor.decompress(data)
+            out: bytes = decompressor.decompress(data)
         except Exception:  # zlib over untrusted bytes
             if self.num_block_read == 0:  # not gzip after all: read the bytes as they are
                 self.decompressor = None
