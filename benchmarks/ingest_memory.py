@@ -3,7 +3,8 @@
     python benchmarks/ingest_memory.py [--size 256MB] [--kinds warc-gz-bomb ...] [--analyze]
 
 Each hostile file is written (streamed: the script itself stays small) at ``--size`` bytes
-of content (on disk for plain files; inflated for the gzip kinds), next to a good article.
+(on disk for plain files, just under it; inflated for the gzip kinds), next to a good
+article.
 Then the real ``wirecheck ingest`` runs on the two in a child process, and its peak
 resident memory is read with ``resource.getrusage(RUSAGE_CHILDREN)`` by a wrapper process
 that runs nothing else. Passing means: RSS under 1 GB, the good article stored, the hostile
@@ -133,7 +134,7 @@ def measure(folder: Path, kind: str, size: int, analyze: bool) -> list[object]:
     case.mkdir()
     (case / "good.txt").write_text(GOOD, encoding="utf-8")
     with open(case / name, "wb") as out:
-        write(out, size)
+        write(out, size - 64 * 1024)  # room for the good records: the file stays at the size
     on_disk = (case / name).stat().st_size
     db = folder / f"{kind}.db"
     command = [str(WIRECHECK), "--quiet", "--db", str(db), "ingest", str(case)]

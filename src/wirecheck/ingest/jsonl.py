@@ -65,7 +65,8 @@ def _article(line: str, limits: Limits, source: str, where: str) -> list[ReadRes
     try:
         obj = parse_json(line)
     except JsonProblem as exc:
-        raise InputError(source, str(exc), where) from None
+        column = f" (column {exc.column})" if exc.column else ""
+        raise InputError(source, exc.reason + column, where) from None
     if isinstance(obj, list):
         raise InputError(source, "expected a JSON object, got an array (JSON Lines holds one "
                          "article object per line)", where)

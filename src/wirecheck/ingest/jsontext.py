@@ -13,7 +13,13 @@ from wirecheck.safetext import printable
 
 
 class JsonProblem(ValueError):
-    """Why some text is not usable JSON, in one short line."""
+    """Why some text is not usable JSON, in one short line (and where, when known)."""
+
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
 
 
 def parse_json(text: str | bytes) -> object:
@@ -21,8 +27,7 @@ def parse_json(text: str | bytes) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JsonProblem(f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})") \
-            from None
+        raise JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise JsonProblem("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer over sys.get_int_max_str_digits() digits

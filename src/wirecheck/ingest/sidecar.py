@@ -76,7 +76,7 @@ def load_sidecar(path: Path) -> Meta:
     except UnicodeDecodeError:
         raise InputError(source, "sidecar is not UTF-8 JSON") from None
     except JsonProblem as exc:
-        raise InputError(source, str(exc)) from None
+        raise InputError(source, exc.reason, f"line {exc.line}" if exc.line else None) from None
     if not isinstance(obj, dict):
         raise InputError(source, "sidecar must be a JSON object")
     return meta_from_object(obj, source)
