@@ -120,6 +120,9 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
             migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+            raise StoreError(f"store busy: another wirecheck is writing to {p} (it is being "
+                             "created or upgraded); run this again when it has finished") from exc
         raise StoreError(f"{p} is not a usable SQLite store: {exc}") from exc
     return conn
 
