@@ -69,6 +69,12 @@ def printable(text: str) -> str:
     return _UNSAFE_SHOWN.sub(_escape, storable(text))
 
 
+def printable_line(text: str) -> str:
+    """:func:`printable`, and line breaks and tabs escaped too: a message stays one line
+    even when a file name holds a newline."""
+    return printable(text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 def displayable(text: str) -> str:
     """A string for a page: control and bidi characters dropped (line breaks kept)."""
     return _UNSAFE_SHOWN.sub("", text)

@@ -143,3 +143,14 @@ def test_hidden_markup_in_feed_entries_is_dropped_too() -> None:
     text = html_to_text("<p>Seen.</p><template>unseen one</template><p hidden>unseen two</p>"
                         "<span style='visibility:hidden'>unseen three</span>")
     assert text == "Seen."
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_warning_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "empty\nline\x1b[31m.txt").write_bytes(b"")
+    assert main(["--db", str(tmp_path / "w.db"), "ingest", "--no-analyze", str(folder)]) == 1
+    (warning,) = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert "empty\\nline\\u001b[31m.txt: skipped: empty file" in warning

@@ -17,7 +17,7 @@ from rich.markup import escape
 from wirecheck import __version__
 from wirecheck.cli.common import Settings, err
 from wirecheck.errors import WirecheckError
-from wirecheck.safetext import printable
+from wirecheck.safetext import printable, printable_line
 from wirecheck.store.db import DEFAULT_DB
 
 app = typer.Typer(
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"error: {escape(printable(exc.format_message()))} (see wirecheck --help)")
         return 1
     except WirecheckError as exc:
-        err.print(f"error: {escape(printable(str(exc)))}")
+        err.print(f"error: {escape(printable_line(str(exc)))}")
         return 1
     except KeyboardInterrupt:
         err.print("interrupted")

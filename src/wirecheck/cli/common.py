@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from wirecheck.safetext import printable
+from wirecheck.safetext import printable, printable_line
 from wirecheck.store.db import DEFAULT_DB, WaitHook, connect, on_store_wait
 
 T = TypeVar("T")
@@ -114,12 +114,12 @@ def _cell(value: Any) -> str:
 
 def warn(ctx: typer.Context | None, message: str) -> None:
     """One line on stderr (suppressed by --quiet only for notices, never for errors)."""
-    err.print(f"[yellow]warning:[/] {escape(printable(message))}")
+    err.print(f"[yellow]warning:[/] {escape(printable_line(message))}")
 
 
 def note(ctx: typer.Context, message: str) -> None:
     if not settings(ctx).quiet:
-        err.print(escape(printable(message)))
+        err.print(escape(printable_line(message)))
 
 
 @contextmanager
