@@ -8,8 +8,11 @@ page was fetched, not written.
 
 A malformed record is an error naming its byte offset; reading resumes at the next record
 start found after it (the next gzip member, or the next ``WARC/1.`` line). A file gzipped
-as one stream instead of per record is read as a stream. Decompression is bounded by the
-records' declared lengths (``max_decompressed_bytes``, ``max_gzip_ratio``).
+as one stream instead of per record is read as a stream. Every read is bounded
+(:mod:`~wirecheck.ingest.warc_stream`): a record's headers by 256 KB, decompression by the
+bytes actually inflated and by the records' declared lengths (``max_decompressed_bytes``,
+``max_gzip_ratio``). An archive that ends inside a record, a record without a
+``Content-Length`` and an archive holding nothing readable are always reported.
 """
 
 from __future__ import annotations
