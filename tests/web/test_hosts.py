@@ -16,7 +16,7 @@ from wirecheck.web.hosts import header_hostname, host_policy
 
 
 def get(db: Path, host: str, path: str = "/api/stories", **bind: str) -> int:
-    app = create_app(db, host_policy(**bind) if bind else None)
+    app = create_app(db, hosts=host_policy(**bind) if bind else None)
     return TestClient(app, base_url="http://127.0.0.1").get(path, headers={"host": host}).status_code
 
 
