@@ -76,7 +76,7 @@ def main() -> int:
     n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     n_claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
     conn.close()
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     pages = {
         "baseline (JSON 404)": "/api/nothing",
         "story list": "/",

@@ -37,7 +37,7 @@ def _views(db: Path, out: Path, capsys: Any) -> dict[str, Any]:
                      "-o", str(out / f"story.{fmt}")]) == 0
     capsys.readouterr()
     header = json.loads((out / "story.json").read_text())["header"]
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     (api,) = client.get("/api/stories").json()["stories"]
     page = client.get("/stories/" + cli["id"]).text
     html, md = (out / "story.html").read_text(), (out / "story.md").read_text()

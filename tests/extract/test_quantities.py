@@ -289,6 +289,18 @@ def test_without_a_parse_measure_and_subject_come_from_nearby_words(nlp: Any) ->
         ("31,\n800 people", [(31_800.0,)]),
         ("9" * 5000 + " people", []),  # extremely long: nothing
         ("1e999 stars", []),
+        ("1e-400 people", []),  # out of a float's range: nothing, and never "400"
+        ("1.5 × 10^400 stars", []),
+        ("1\u200c500 killed", [(1_500.0,)]),  # a zero-width non-joiner inside the number
+        ("3\u200b,\u200b200 people", [(3_200.0,)]),  # zero-width spaces around the comma
+        ("1\u00ad500 people", [(1_500.0,)]),  # a soft hyphen
+        ("2\u2060400 people", [(2_400.0,)]),  # a word joiner
+        ("a million and a half people", [(1_500_000.0,)]),
+        ("a dozen and a half eggs", [(18.0,)]),
+        ("½ million people", [(500_000.0,)]),
+        ("10⁶ dollars", [(1_000_000.0,)]),
+        ("3×10⁶ cells", [(3_000_000.0,)]),
+        ("40¹ people died", [(40.0,)]),  # a footnote mark, not a power
     ],
 )
 def test_bad_input_is_read_best_effort(text: str, values: list[tuple[float, ...]]) -> None:

@@ -10,10 +10,14 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from wirecheck import pipeline
 from wirecheck.errors import InputError, Notice, Skip
 from wirecheck.ingest import read_paths
 from wirecheck.limits import DEFAULT_LIMITS, Limits
 from wirecheck.model import Article
+from wirecheck.pipeline import IngestReport
+from wirecheck.store.db import connect
+from wirecheck.store.integrity import check_store
 
 INGEST = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
 
@@ -87,3 +91,39 @@ def story_page(n: int) -> Page:
     html = html.replace(b"Engineers closed the Old Harbour Bridge",
                         f"Engineers closed bridge number {n}".encode())
     return Page(f"https://lakeside-gazette.example/news/story-{n}", html)
+
+
+GOOD_TEXT = ("Ferry crews on the Velmar estuary carried 3,400 passengers on Sunday, the operator "
+             "said, after the river bridge closed for repairs.\n\nThe operator said extra "
+             "sailings would run until Wednesday evening.\n")
+
+
+@dataclass
+class Beside:
+    """One ingest of a hostile file next to a good article, into a real store."""
+
+    report: IngestReport
+    titles: list[str | None]
+
+    def lines(self) -> list[str]:
+        return [*self.report.problems, *self.report.notes]
+
+
+def ingest_beside_good(folder: Path, name: str, data: bytes, *,
+                       limits: Limits = DEFAULT_LIMITS) -> Beside:
+    """Ingest ``name`` (holding ``data``) beside a good article: the good one must be stored,
+    the store must verify, and every problem line must be one line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "good-ferry-story.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / name).write_bytes(data)
+    conn = connect(folder.parent / f"{folder.name}.db")
+    try:
+        report = pipeline.ingest(conn, [folder], limits=limits, analyze=False)
+        titles = [row[0] for row in conn.execute("SELECT title FROM articles ORDER BY rowid")]
+        assert any(t and t.startswith("Ferry crews") for t in titles), titles
+        assert check_store(conn).ok
+    finally:
+        conn.close()
+    for line in [*report.problems, *report.notes]:
+        assert "\n" not in line and "may be a wirecheck bug" not in line, line
+    return Beside(report, titles)

@@ -39,7 +39,7 @@ def test_one_bad_line_among_good_ones(tmp_path: Path) -> None:
     assert [m.split("mixed.jsonl:")[1].split(":")[0] for m in messages] == [
         "line 2", "line 4", "line 5", "line 6"]
     one_line(messages[0], "line 2: invalid JSON")
-    one_line(messages[1], "expected a JSON object, got list")
+    one_line(messages[1], "expected a JSON object, got an array")
     one_line(messages[2], "no 'text' string")
     one_line(messages[3], "'published' is not a date: 'someday'")
 

@@ -51,7 +51,7 @@ def test_dossier_and_web_mark_what_changed_since_the_last_look(tmp_path: Path,
     assert unmarked.changed_since is None and validate(json.loads(render(unmarked, "json"))) == []
     v2 = conn.execute("SELECT id FROM articles WHERE version = 2").fetchone()[0]
     conn.close()
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     page = client.get(f"/stories/{story}").text
     assert "Changed since the last look" in page and "changed since" in page
     assert client.get(f"/stories/{story}?since=2025-01-01").status_code == 200

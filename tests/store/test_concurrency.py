@@ -81,7 +81,7 @@ def web_reader(db: Path) -> Callable[[Seen], None] | None:
     with warnings.catch_warnings():  # starlette prefers httpx2; httpx is what we ship
         warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
         from fastapi.testclient import TestClient
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
 
     def read(seen: Seen) -> None:
         for path in ("/", "/?q=flooding", "/conflicts", "/api/stories", "/api/search?q=flooding"):

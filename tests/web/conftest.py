@@ -28,7 +28,7 @@ def example_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(example_db: Path) -> TestClient:
-    return TestClient(create_app(example_db))
+    return TestClient(create_app(example_db), base_url="http://127.0.0.1")
 
 
 @pytest.fixture(scope="module")

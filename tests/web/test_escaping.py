@@ -95,7 +95,7 @@ def test_corpus_is_big_enough() -> None:
 
 def test_every_web_page_renders_payloads_as_text(payload_db: tuple[Path, dict[str, Any]]) -> None:
     db, ids = payload_db
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     for url in pages(ids):
         r = client.get(url)
         assert r.status_code in (200, 404), url
@@ -109,7 +109,7 @@ def test_every_web_page_renders_payloads_as_text(payload_db: tuple[Path, dict[st
 
 def test_urls_become_links_only_when_http(payload_db: tuple[Path, dict[str, Any]]) -> None:
     db, ids = payload_db
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     linked = 0
     for aid in ids["articles"]:
         html = client.get(f"/articles/{aid}").text

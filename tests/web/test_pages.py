@@ -93,7 +93,7 @@ def test_all_articles_dossier_and_front_page_without_stories(tmp_path: Path) -> 
     insert_article(conn, Article.create("Seed text only.", source_path="seed/000_a.txt"))
     conn.execute("COMMIT")
     conn.close()
-    c = TestClient(create_app(db))
+    c = TestClient(create_app(db), base_url="http://127.0.0.1")
     front = c.get("/").text
     assert "No stories yet" in front and 'href="/stories/all"' in front
     assert "000_a.txt" in front
@@ -124,7 +124,7 @@ def test_html_errors_are_pages(client: TestClient) -> None:
 
 
 def test_missing_store_is_503_not_a_crash(tmp_path: Path) -> None:
-    c = TestClient(create_app(tmp_path / "absent.db"))
+    c = TestClient(create_app(tmp_path / "absent.db"), base_url="http://127.0.0.1")
     r = c.get("/api/stories")
     assert r.status_code == 503 and r.json()["ok"] is False and "no store" in r.json()["error"]
 
@@ -175,7 +175,7 @@ def test_resolved_entities_link_by_id_across_outlets(example_db: Path) -> None:
     conn.execute("COMMIT")
     aid = conn.execute("SELECT article_id FROM entity_mentions WHERE entity_id = 'e-rafah'").fetchone()[0]
     conn.close()
-    client = TestClient(create_app(example_db))
+    client = TestClient(create_app(example_db), base_url="http://127.0.0.1")
     article = client.get(f"/articles/{aid}").text
     assert '<a href="/entity?id=e-rafah">Rafah (city)</a>' in article
     page = client.get("/entity", params={"id": "e-rafah"}).text

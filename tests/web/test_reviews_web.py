@@ -30,7 +30,7 @@ def test_the_ui_is_read_only_by_default(client: TestClient, example_db: Path) ->
 
 
 def test_a_review_posted_with_its_token_shows_on_the_story_page(example_db: Path) -> None:
-    client = TestClient(create_app(example_db, allow_reviews=True))
+    client = TestClient(create_app(example_db, allow_reviews=True), base_url="http://127.0.0.1")
     page = client.get("/stories/rafah").text
     assert 'href="/stories/rafah/review?fact=rafah-killed"' in page
     form = client.get("/stories/rafah/review", params={"fact": "rafah-killed"})

@@ -17,6 +17,7 @@ from rich.markup import escape
 from wirecheck import __version__
 from wirecheck.cli.common import Settings, err
 from wirecheck.errors import WirecheckError
+from wirecheck.safetext import printable, printable_line
 from wirecheck.store.db import DEFAULT_DB
 
 app = typer.Typer(
@@ -80,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         err.print("aborted")
         return 1
     except typer.TyperException as exc:  # usage errors (typer vendors click's exceptions)
-        err.print(f"error: {escape(exc.format_message())} (see wirecheck --help)")
+        err.print(f"error: {escape(printable(exc.format_message()))} (see wirecheck --help)")
         return 1
     except WirecheckError as exc:
-        err.print(f"error: {escape(str(exc))}")
+        err.print(f"error: {escape(printable_line(str(exc)))}")
         return 1
     except KeyboardInterrupt:
         err.print("interrupted")
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("WIRECHECK_DEBUG"):
             raise
         err.print(
-            f"internal error: {escape(type(exc).__name__)}: {escape(str(exc))}\n"
+            f"internal error: {escape(type(exc).__name__)}: {escape(printable(str(exc)))}\n"
             "hint: this is a bug in wirecheck; rerun with WIRECHECK_DEBUG=1 for the traceback "
             "and report it"
         )

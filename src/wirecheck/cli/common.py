@@ -13,10 +13,12 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from wirecheck.store.db import DEFAULT_DB, connect
+from wirecheck.safetext import printable, printable_line
+from wirecheck.store.db import DEFAULT_DB, WaitHook, connect, on_store_wait
 
 T = TypeVar("T")
 
@@ -38,7 +40,25 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def open_store(ctx: typer.Context, *, readonly: bool = False) -> sqlite3.Connection:
+    """The store; a writer that finds another one writing says so while it waits."""
+    if not readonly:
+        on_store_wait.set(_waiting_note(settings(ctx).db))
     return connect(settings(ctx).db, readonly=readonly)
+
+
+WAIT_NOTE_EVERY = 15.0  # seconds between two "still waiting" lines
+
+
+def _waiting_note(db: Path) -> WaitHook:
+    told = [-WAIT_NOTE_EVERY]
+
+    def tell(waited: float) -> None:
+        if waited - told[0] >= WAIT_NOTE_EVERY:
+            told[0] = waited
+            err.print(escape(printable(
+                f"store busy: another wirecheck is writing to {db}; waiting for it to finish "
+                f"({waited:.0f} s so far, at most WIRECHECK_STORE_WAIT s)")))
+    return tell
 
 
 JsonOpt = typer.Option(False, "--json", help="Print one JSON document instead of a table.")
@@ -46,7 +66,7 @@ LimitOpt = typer.Option(50, "--limit", "-n", help="Show at most this many rows."
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(printable(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def print_table(
@@ -85,27 +105,21 @@ def _natural_width(table: Table) -> int:
 
 
 def _cell(value: Any) -> str:
-    from rich.markup import escape
-
     if value is None:
         return ""
     if isinstance(value, list | dict):
         value = json.dumps(value, ensure_ascii=False)
-    return escape(str(value))
+    return escape(printable(str(value)))
 
 
 def warn(ctx: typer.Context | None, message: str) -> None:
     """One line on stderr (suppressed by --quiet only for notices, never for errors)."""
-    from rich.markup import escape
-
-    err.print(f"[yellow]warning:[/] {escape(message)}")
+    err.print(f"[yellow]warning:[/] {escape(printable_line(message))}")
 
 
 def note(ctx: typer.Context, message: str) -> None:
-    from rich.markup import escape
-
     if not settings(ctx).quiet:
-        err.print(escape(message))
+        err.print(escape(printable_line(message)))
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import typer
 from wirecheck.cli import app
 from wirecheck.cli.common import note, open_store
 from wirecheck.errors import WirecheckError
+from wirecheck.safetext import printable
 
 
 @app.command()
@@ -34,7 +35,7 @@ def export(
     finally:
         conn.close()
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))  # a terminal never runs an escape from the data
         return
     try:
         out.write_text(text, encoding="utf-8", newline="")

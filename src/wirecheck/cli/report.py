@@ -11,6 +11,7 @@ import typer
 from wirecheck.cli import app
 from wirecheck.cli.common import note, open_store, out, settings, warn
 from wirecheck.errors import WirecheckError
+from wirecheck.safetext import printable
 
 if TYPE_CHECKING:
     from wirecheck.report.write import WrittenReport
@@ -40,7 +41,7 @@ def report(
     conn = open_store(ctx, readonly=True)
     text = render(mark_changes(conn, build_dossier(conn, story), changed_since), fmt)
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text) if fmt != "html" else text)  # html: no raw controls
         return
     try:
         out.write_text(text, encoding="utf-8")
@@ -78,7 +79,7 @@ def print_written(written: WrittenReport) -> None:
         h = d.header
         verdicts = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in h.verdicts.items())
         main = d.files.get("html") or next(iter(d.files.values()))
-        out.print(f"  {escape(h.label)}: {h.articles} article{'s' if h.articles != 1 else ''}, "
+        out.print(f"  {escape(printable(h.label))}: {h.articles} article{'s' if h.articles != 1 else ''}, "
                   f"{len(h.outlets)} outlet{'s' if len(h.outlets) != 1 else ''}, "
                   f"{h.independent_sources} independent source"
                   f"{'s' if h.independent_sources != 1 else ''}"
@@ -100,6 +101,9 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     allow_reviews: bool = typer.Option(False, "--allow-reviews",
                                        help="Let analysts review facts (the UI's only writes)."),
+    allow_host: list[str] = typer.Option(
+        [], "--allow-host", help="Also answer requests for this host name (a LAN name, a "
+        "reverse proxy); repeatable. Other Host headers are refused (DNS rebinding)."),
 ) -> None:
     """The local web UI, read-only over the store (works while an ingest writes); with
     --allow-reviews, each fact gets a Review form (confirm, reject, split, note)."""
@@ -111,4 +115,4 @@ def serve(
     note(ctx, f"serving {path} on http://{host}:{port}/ (Ctrl-C stops)")
     if allow_reviews and not is_loopback(host):
         warn(ctx, "reviews are allowed to anyone who can reach this address")
-    run_server(path, host, port, allow_reviews=allow_reviews)
+    run_server(path, host, port, allow_reviews=allow_reviews, allow_hosts=allow_host)

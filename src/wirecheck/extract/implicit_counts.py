@@ -48,7 +48,8 @@ from wirecheck.extract.casualty import (
     of_object,
 )
 from wirecheck.extract.measures import PEOPLE_NOUNS
-from wirecheck.extract.numbers import read_numeral, scan_view
+from wirecheck.extract.numbers import read_numeral
+from wirecheck.extract.scanview import scan_view
 from wirecheck.model import Article, Quantity
 
 HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "must", "can", "will",

@@ -1,18 +1,24 @@
 """Numerals: digits with separators and scale words, number words, fractions, vague plurals.
 
-Everything here reads a *scan string*: the article text passed through :func:`scan_view`,
-which keeps every character at its offset (one character in, one out) while folding what
-would otherwise need many spellings: ASCII case, unicode digits, dashes, odd spaces and
-the fraction slash. So offsets found in the scan string are offsets into the article.
+Everything here reads a *scan string*: the article text passed through
+:func:`~wirecheck.extract.scanview.scan_view`, which keeps every character at its offset
+(one character in, one out) while folding what would otherwise need many spellings: ASCII
+case, unicode digits, dashes, odd spaces, the fraction slash, and invisible format
+characters (moved out of the middle of a number). So offsets found in the scan string are
+offsets into the article.
 
 Documented rules (docs/data-model.md#intervals):
 - vague plurals are ranges: "dozens" 24–144, "hundreds" 100–1,000, "thousands"
   1,000–10,000, "tens of thousands" 10,000–100,000, "hundreds of millions"
   10^8–10^9; "several" multiplies 3–9, "a few" 2–5, "a couple (of)" 2–3;
-- "two dozen" is exactly 24, "a dozen" 12, "half a million" 500,000;
+- "two dozen" is exactly 24, "a dozen" 12, "half a million" 500,000, "a million and a
+  half" 1,500,000, "½ million" 500,000;
+- "10⁶" is a million (and "3×10⁶" three million); superscript digits after any other
+  number are a footnote mark;
 - a decimal comma is read only before a scale word or percent ("1,5 million", "2,5%");
   dot-grouped thousands are read when there are two groups or more ("1.234.567");
-- more than 30 digits, or a value that does not fit a float, is not a number.
+- more than 30 digits, or a value that does not fit a float ("1e-400"), is not a number,
+  and none of its digits are read as one either.
 """
 
 from __future__ import annotations
@@ -22,45 +28,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'",
-           "\u066c": ",", "\u066b": "."}  # Arabic thousands and decimal separators
-_GROUP_SPACES = frozenset("\u00a0\u202f\u2009\u2007")  # "10 000" typeset with a fixed space
+from wirecheck.extract.scanview import GROUP_SPACES, INVISIBLE
+
 MAX_DIGITS = 30
-
-
-class _ScanTable(dict[int, int]):
-    """``str.translate`` table built lazily: one code point in, one code point out."""
-
-    def __missing__(self, cp: int) -> int:
-        ch = chr(cp)
-        if "A" <= ch <= "Z":
-            out = cp + 32
-        elif ch in _DASHES:
-            out = ord("-")
-        elif ch in _SPACES:
-            out = ord(" ")
-        elif ch in ("\u2044", "\u2215"):
-            out = ord("/")
-        elif ch in _QUOTES:
-            out = ord(_QUOTES[ch])
-        elif cp > 127 and unicodedata.category(ch) == "Nd":
-            out = ord(str(unicodedata.digit(ch)))
-        else:
-            out = cp
-        self[cp] = out
-        return out
-
-
-_TABLE = _ScanTable()
-
-
-def scan_view(text: str) -> str:
-    """Same-length folded copy of ``text`` for matching (lower-case ASCII, ASCII digits...)."""
-    view = text.translate(_TABLE)
-    assert len(view) == len(text)
-    return view
 
 
 SMALL = {
@@ -118,8 +88,13 @@ _SCALE_AFTER = re.compile(
     r"|mln|mil|bln|mn|bn|trn|tn|m|b|k)(?![a-z0-9])"
 )
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_SCIENTIFIC = re.compile(r"[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?(?P<e1>[-+]?\d{1,3})"
-                         r"|e(?P<e2>[-+]?\d{1,3}))(?![\d.])")
+_SUPER = "⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_DIGITS = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "-+0123456789")
+_SCIENTIFIC = re.compile(r"[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?(?P<e1>[-+]?\d+)"
+                         r"|[x×*][ \t]?10(?P<e3>[" + _SUPER + r"]+)"
+                         r"|e(?P<e2>[-+]?\d+))(?![\d.])")
+_SUPERSCRIPT = re.compile(r"[" + _SUPER + r"]+")
+MAX_EXPONENT = 300  # beyond, a float over- or underflows: not a number anyone reports
 _WORD = re.compile(r"[a-z]+")
 _SEP = re.compile(r"[ \t]{1,3}\n?[ \t]*|-|\n[ \t]*")
 
@@ -163,15 +138,48 @@ def read_digits(view: str, pos: int, text: str | None = None) -> Numeral | None:
         end += 1
     dot_thousands = group == "pl" and re.fullmatch(r"\d{1,3}\.\d{3}", s) is not None
     plain = group == "pl" and "." not in s
+    sup = _SUPERSCRIPT.match(view, end)
+    if sup is not None:  # "10⁶" is a million; after any other number, a footnote mark
+        if s == "10":
+            exponent = _exponent(sup.group())
+            if exponent is None:
+                return None
+            value, plain = 10.0 ** exponent, False
+        end = sup.end()
     sci = _SCIENTIFIC.match(view, end)
-    if sci is not None:  # "1.99×10−30", "6.02e23"
-        exponent = int(sci.group("e1") or sci.group("e2"))
-        if abs(exponent) > 300:
+    if sci is not None:  # "1.99×10−30", "6.02e23", "3×10⁶"
+        exponent = _exponent(sci.group("e1") or sci.group("e2") or sci.group("e3"))
+        if exponent is None:
             return None
         value *= 10.0 ** exponent
         end = sci.end()
-    raw, scale, ambiguous = value, 1.0, False
-    for _ in range(3):  # "4 hundred million", "1.5 million", "$2bn"
+    end = _past_invisible(view, end)
+    scale, end, ambiguous = _scale_after(view, end)
+    return Numeral(m.start(), end, value * scale, kind="digits", scale=scale, raw=value,
+                   plain=plain and scale == 1.0, dot_thousands=dot_thousands and scale == 1.0,
+                   ambiguous_scale=ambiguous)
+
+
+def _exponent(written: str) -> int | None:
+    """A written exponent ("-30", "⁶"), None when a float cannot hold the power."""
+    try:
+        exponent = int(written.translate(_SUPER_DIGITS))
+    except ValueError:
+        return None
+    return exponent if abs(exponent) <= MAX_EXPONENT else None
+
+
+def _past_invisible(view: str, end: int) -> int:
+    while end < len(view) and view[end] == INVISIBLE:
+        end += 1
+    return end
+
+
+def _scale_after(view: str, end: int) -> tuple[float, int, bool]:
+    """(multiplier, new end, ambiguous) of the scale words after a number: "4 hundred
+    million", "1.5 million", "$2bn", "½ million"."""
+    scale, ambiguous = 1.0, False
+    for _ in range(3):
         sm = _SCALE_AFTER.match(view, end)
         if sm is None:
             break
@@ -183,9 +191,18 @@ def read_digits(view: str, pos: int, text: str | None = None) -> Numeral | None:
         ambiguous = ambiguous or word in AMBIGUOUS_ABBR
         scale *= factor
         end = sm.end()
-    return Numeral(m.start(), end, raw * scale, kind="digits", scale=scale, raw=raw,
-                   plain=plain and scale == 1.0, dot_thousands=dot_thousands and scale == 1.0,
-                   ambiguous_scale=ambiguous)
+    return scale, end, ambiguous
+
+
+_NUMBER_EXTENT = re.compile(r"[\d.,\u200b]*(?:[ \t]?(?:[x×*][ \t]?10[ \t]?(?:\^|\*\*)?[ \t]?[-+]?\d+"
+                            r"|[x×*][ \t]?10[" + _SUPER + r"]+|e[-+]?\d+)|[" + _SUPER + r"]+)?")
+
+
+def number_extent(view: str, pos: int) -> int:
+    """Where the digits at ``pos`` end, exponent included: a number too long or too large
+    to read is passed over whole, never read in pieces ("1e-400" is not 400)."""
+    found = _NUMBER_EXTENT.match(view, pos)
+    return max(found.end() if found else pos, pos + 1)
 
 
 def _spaced_thousands(s: str, text: str | None, start: int) -> bool:
@@ -194,7 +211,7 @@ def _spaced_thousands(s: str, text: str | None, start: int) -> bool:
     if text is None:
         return False
     gaps = [text[start + i] for i, c in enumerate(s) if c == " "]
-    return all(g in _GROUP_SPACES for g in gaps)
+    return all(g in GROUP_SPACES for g in gaps)
 
 
 def _words(view: str, pos: int, limit: int = 12) -> list[tuple[str, int, int, str]]:
@@ -266,6 +283,7 @@ def _fraction(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
     return Numeral(start, toks[1][2], value, kind="fraction", raw=value)
 
 
+_HALF_OF = {"dozen": 12.0, "hundred": 100.0}  # "and a half" after these: half of them
 _HALF_FOLLOWERS = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "all", "that",
                              "those", "these", "them", "our", "your", "my", "this"})
 
@@ -273,7 +291,7 @@ _HALF_FOLLOWERS = frozenset({"of", "the", "a", "an", "its", "their", "his", "her
 def _cardinal(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
     """Cardinals in words: "twenty-five", "one hundred and fifty", "two dozen", "a million"."""
     total, current, last, end, i = 0.0, 0.0, "", toks[0][2], 0
-    scale_seen = 1.0
+    scale_seen, last_big = 1.0, 1.0
     if toks[0][0] in ("a", "an"):
         if len(toks) < 2 or toks[1][0] not in SCALE_WORDS:
             return None
@@ -306,11 +324,15 @@ def _cardinal(toks: list[tuple[str, int, int, str]]) -> Numeral | None:
                 total += (current or 1.0) * BIG[word]
                 current = 0.0
                 last = "scale"
+                last_big = BIG[word]
                 scale_seen = max(scale_seen, BIG[word])
         elif word == "and" and i + 1 < len(toks):
             nxt = toks[i + 1][0]
             if nxt in ("a", "an") and i + 2 < len(toks) and toks[i + 2][0] == "half" and last:
-                current += 0.5
+                if last == "scale":  # "a million and a half": half of the million
+                    total += 0.5 * last_big
+                else:  # "two and a half", "a dozen and a half", "a hundred and a half"
+                    current += 0.5 * _HALF_OF.get(last, 1.0)
                 end = toks[i + 2][2]
                 i += 3
                 last = "half"
@@ -342,5 +364,8 @@ def read_numeral(view: str, pos: int, text: str | None = None) -> Numeral | None
         return read_digits(view, pos, text)
     if ch and ch in VULGAR:
         value = unicodedata.numeric(ch)
+        scale, end, _ambiguous = _scale_after(view, pos + 1)
+        if scale > 1.0 and end > pos + 1 and view[pos + 1:end].strip().isalpha():  # "½ million"
+            return Numeral(pos, end, value * scale, kind="words", scale=scale, raw=value)
         return Numeral(pos, pos + 1, value, kind="fraction", raw=value)
     return read_words(view, pos)

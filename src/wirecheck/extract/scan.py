@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 
 from wirecheck.extract import nonquantities as nq
 from wirecheck.extract.hedges import direction_before, hedge_after, hedge_before, interval
-from wirecheck.extract.numbers import NUMBER_WORDS, VULGAR, Numeral, read_numeral, scan_view
+from wirecheck.extract.numbers import NUMBER_WORDS, VULGAR, Numeral, number_extent, read_numeral
+from wirecheck.extract.scanview import scan_view
 from wirecheck.extract.units import currency_before, unit_after
 
 _ATOM = re.compile(
@@ -183,8 +184,8 @@ def _part(ctx: _Ctx, pos: int) -> Part | int | None:
         return signs
     start, pos, sign, signed, plus = signs
     num = read_numeral(view, pos, text)
-    if num is None:
-        return None
+    if num is None:  # digits that are no number we can read are passed over whole
+        return number_extent(view, pos) if view[pos].isdigit() or view[pos] == "." else None
     slash = _SLASH_FRACTION.match(view, num.end)
     if slash is not None and not (slash.group(2) or unit_after(view, text, slash.end())):
         slash = None

@@ -22,7 +22,8 @@ from wirecheck.extract.calendar import (
     month_end,
     nearest_year,
 )
-from wirecheck.extract.numbers import SMALL, TENS, scan_view
+from wirecheck.extract.numbers import SMALL, TENS
+from wirecheck.extract.scanview import scan_view
 
 NO_ANCHOR = "no publish date to resolve against"
 

@@ -1,6 +1,6 @@
 """Units next to a number: currencies before or after it, measurement units after it.
 
-Each entry maps a surface form (as it appears in the scan string, see numbers.scan_view)
+Each entry maps a surface form (as it appears in the scan string, see scanview.scan_view)
 to a normalized unit and its kind. Kinds drive the measure: ``currency`` → money,
 ``percent`` → percentage, ``duration`` → duration, ``age`` → age; ``physical`` units keep
 their symbol. Single-letter symbols are only read when glued to the number ("45C", "10W"),

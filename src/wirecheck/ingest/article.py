@@ -17,7 +17,7 @@ from wirecheck.ingest.dateline import dateline_date
 from wirecheck.ingest.not_news import not_an_article, structured_text
 from wirecheck.limits import Limits
 from wirecheck.model import Article
-from wirecheck.safetext import storable
+from wirecheck.safetext import clean_metadata, clean_text, has_visible, storable
 
 ReadResult = Article | InputError | Skip | Notice
 MAX_TITLE_CHARS = 500
@@ -46,7 +46,7 @@ def clean_line(value: object, limit: int = MAX_TITLE_CHARS) -> str | None:
     """One line of metadata text: whitespace collapsed, bounded, None when empty."""
     if not isinstance(value, str):
         return None
-    text = storable(" ".join(value.split())[:limit])
+    text = " ".join(clean_metadata(value).split())[:limit]
     return text or None
 
 
@@ -87,8 +87,10 @@ def make_article(
     article_id: str | None = None,
 ) -> list[ReadResult]:
     """An Article (plus notices), or a Skip when there is no text to speak of."""
-    if not text.strip():
-        return [Skip(source, "no article text", where)]
+    text = clean_text(text)  # no terminal escapes, bidi overrides or lone surrogates
+    if not has_visible(text):
+        return [Skip(source, "no article text" if not text.strip() else
+                     "no article text (only invisible characters)", where)]
     reason = not_an_article(text)
     if reason is None and fmt in PLAIN_FORMATS:  # a page or feed item is news by where it came from
         reason = structured_text(text)
@@ -100,7 +102,6 @@ def make_article(
                               f"characters of {len(text):,} (WIRECHECK_MAX_ARTICLE_CHARS)",
                               where))
         text = text[: limits.max_article_chars]
-    text = storable(text)  # lone surrogates (JSON escapes, odd file names) cannot be stored
     published, published_from = meta.published, None
     if published is None and (found := dateline_date(text)) is not None:
         published, published_from = found, "dateline"  # no metadata date: the text's own

@@ -19,13 +19,23 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+# Byte runs shaped like UTF-8 (a lead byte and its continuation bytes), overlong and
+# out-of-range forms included: a page of those is UTF-8 with errors, not Windows-1252 text
+# (where a high byte is almost always followed by an ASCII letter).
+_UTF8_SHAPED = re.compile(
+    rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}"
 )
 _HIGH = re.compile(rb"[\x80-\xff]")
 # WHATWG: pages labelled Latin-1 / ASCII are decoded as Windows-1252.
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
             "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
+# Python codecs that are not ways of writing a document's characters: byte transforms are
+# excluded by their codec info; these are text codecs for something else (host names,
+# Python literals, UTF-7's script-smuggling) or fail on every byte ("undefined").
+_NOT_DOCUMENT_CODECS = frozenset({
+    "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7",
+    "charmap", "mbcs", "oem",
+})
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,9 @@ def known_codec(name: str | None) -> str | None:
         info = codecs.lookup(label)
     except LookupError:
         return None
-    return None if info.name in {"rot-13", "hex", "base64", "uu", "zlib", "bz2"} else info.name
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CODECS:
+        return None  # quopri, base64, rot-13, zlib...: bytes to bytes, not a charset
+    return info.name
 
 
 def _decode_with(data: bytes, encoding: str, why: str | None) -> Decoded:
@@ -76,7 +88,7 @@ def _decode_with(data: bytes, encoding: str, why: str | None) -> Decoded:
     notes = [why] if why else []
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:
         text = data.decode(encoding, errors="replace")
         notes.append(f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) replaced "
                      "with U+FFFD")
@@ -99,7 +111,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     codec = known_codec(declared)
     if codec is not None and codec not in {"utf-8", "utf-16", "utf-32"}:
         return _decode_with(data, codec, None)
-    multibyte = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    multibyte = sum(len(m) for m in _UTF8_SHAPED.findall(data))
     high = len(_HIGH.findall(data))
     if multibyte >= high / 2:
         return _decode_with(data, "utf-8", "invalid UTF-8")

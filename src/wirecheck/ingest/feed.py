@@ -74,10 +74,13 @@ def _outlet(parsed: Any, entry: Any) -> str | None:
 
 def _published(entry: Any) -> datetime | None:
     """The entry's date with its own UTC offset (a local date decides what "on Tuesday"
-    means); feedparser's parsed fields, converted to UTC, only as a fallback. Plain dict
-    lookups: feedparser's own updated -> published fallback warns (DeprecationWarning)."""
+    means). feedparser's parsed fields only when the entry has no date string: feedparser
+    shifts an impossible date into a real one ("2024-13-45" → 2025-01-01, a "+99:99" zone
+    four days off), and an impossible date is dropped, not guessed. Plain dict lookups:
+    feedparser's own updated -> published fallback warns (DeprecationWarning)."""
     for key in ("published", "updated", "created"):
-        found = parse_date(dict.get(entry, key)) or parse_date(dict.get(entry, f"{key}_parsed"))
+        written = dict.get(entry, key)
+        found = parse_date(written) if written else parse_date(dict.get(entry, f"{key}_parsed"))
         if found:
             return found
     return None

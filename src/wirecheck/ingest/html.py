@@ -20,7 +20,7 @@ from wirecheck.errors import Notice, Skip
 from wirecheck.ingest.article import Meta, ReadResult, make_article
 from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.htmlmeta import page_meta
-from wirecheck.ingest.markup import parse_html
+from wirecheck.ingest.markup import drop_hidden, parse_html
 from wirecheck.ingest.sidecar import load_sidecar
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import read_document
@@ -74,6 +74,7 @@ def article_from_html(
     meta = page_meta(root, url)
     if override is not None:  # a sidecar beats what the page says about itself
         meta = override.over(meta)
+    drop_hidden(root)  # after the metadata (a hidden <time> may date the page), before text
     links = link_texts(root)  # before trafilatura, which prunes the tree
     text = trafilatura.extract(
         root, url=meta.url, output_format="txt", include_comments=False,

@@ -10,7 +10,7 @@ at a time, each at most ``max_record_bytes``), gzipped or not.
 from __future__ import annotations
 
 import io
-import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import AnyStr
@@ -18,6 +18,7 @@ from typing import AnyStr
 from wirecheck.errors import InputError, LimitExceeded, Notice
 from wirecheck.ingest.article import ReadResult, make_article
 from wirecheck.ingest.decode import decode_bytes, detect_bom
+from wirecheck.ingest.jsontext import JsonProblem, parse_json
 from wirecheck.ingest.sidecar import meta_from_object
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import human, open_stream
@@ -62,12 +63,13 @@ def _decoded_lines(stream: io.BufferedReader, limit: int) -> Iterator[Line]:
 
 def _article(line: str, limits: Limits, source: str, where: str) -> list[ReadResult]:
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON: {exc.msg} (column {exc.colno})", where) \
-            from None
-    except RecursionError:
-        raise InputError(source, "invalid JSON: nested too deeply", where) from None
+        obj = parse_json(line)
+    except JsonProblem as exc:
+        column = f" (column {exc.column})" if exc.column else ""
+        raise InputError(source, exc.reason + column, where) from None
+    if isinstance(obj, list):
+        raise InputError(source, "expected a JSON object, got an array (JSON Lines holds one "
+                         "article object per line)", where)
     if not isinstance(obj, dict):
         raise InputError(source, f"expected a JSON object, got {type(obj).__name__}", where)
     text = obj.get("text")
@@ -102,7 +104,13 @@ def read_jsonl(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadRes
             except InputError as exc:
                 yield exc
                 errors += 1
-                if errors >= limits.max_errors_per_file:
-                    yield InputError(source, f"{errors} bad lines: giving up on the rest of "
-                                     "the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
-                    return
+            except Exception as exc:  # one bad line never costs the lines after it
+                if os.environ.get("WIRECHECK_DEBUG"):
+                    raise
+                yield InputError(source, f"could not read the line ({type(exc).__name__}: "
+                                 f"{' '.join(str(exc).split())[:120]})", where)
+                errors += 1
+            if errors >= limits.max_errors_per_file:
+                yield InputError(source, f"{errors} bad lines: giving up on the rest of "
+                                 "the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
+                return

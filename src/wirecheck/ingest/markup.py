@@ -23,6 +23,7 @@ _BLOCK = frozenset({
 })
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -66,6 +67,24 @@ def parse_html(text: str, limits: Limits, source: str, where: str | None = None)
     return root
 
 
+def is_hidden(element: Any) -> bool:
+    """True for markup a browser never shows: ``<template>``, the ``hidden`` attribute,
+    ``aria-hidden="true"``, inline ``display: none`` / ``visibility: hidden``."""
+    if _tag(element) == "template" or element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return _HIDDEN_STYLE.search(element.get("style") or "") is not None
+
+
+def drop_hidden(root: Any) -> None:
+    """Remove what a reader of the page never sees, so it cannot become claims."""
+    hidden = [el for el in root.iter() if isinstance(el.tag, str) and is_hidden(el)]
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text that follows the element (its tail)
+
+
 def _tag(element: Any) -> str:
     tag = element.tag
     return tag.lower() if isinstance(tag, str) else ""
@@ -85,7 +104,7 @@ def html_to_text(fragment: str) -> str:
     for event, element in walker:
         tag = _tag(element)
         if event == "start":
-            if tag in _INVISIBLE or not isinstance(element.tag, str):
+            if tag in _INVISIBLE or not isinstance(element.tag, str) or is_hidden(element):
                 walker.skip_subtree()
                 continue
             if tag in _BLOCK:

@@ -10,24 +10,37 @@ under the wrong outlet and date, and a corrected re-ingest would then be a "dupl
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from wirecheck.errors import InputError
 from wirecheck.ingest.article import Meta, clean_line, clean_url
 from wirecheck.ingest.dates import parse_date
 from wirecheck.ingest.files import SIDECAR_SUFFIX
+from wirecheck.ingest.jsontext import JsonProblem, parse_json, shown_value
 from wirecheck.ingest.streams import open_binary, read_bounded
 
 MAX_SIDECAR_BYTES = 1024 * 1024
 
 
 def sidecar_for(path: Path) -> Path | None:
+    """The sidecar of ``path``; InputError for one that is a symbolic link leading out of
+    the folder (a corpus must not make wirecheck read ``/etc`` or ``~`` into the store)."""
     for candidate in (path.with_name(path.name + SIDECAR_SUFFIX),
                       path.with_name(path.stem + SIDECAR_SUFFIX)):
+        if candidate != path and candidate.is_symlink() and not _inside(candidate, path.parent):
+            raise InputError(str(candidate), "sidecar is a symbolic link to outside its folder: "
+                             "not followed (copy the metadata file in instead)")
         if candidate != path and candidate.is_file():
             return candidate
     return None
+
+
+def _inside(link: Path, folder: Path) -> bool:
+    try:
+        link.resolve(strict=True).relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return True
 
 
 def meta_from_object(obj: dict[str, object], source: str, where: str | None = None) -> Meta:
@@ -41,10 +54,11 @@ def meta_from_object(obj: dict[str, object], source: str, where: str | None = No
     if obj.get("published"):
         published = parse_date(obj["published"])
         if published is None:
-            raise InputError(source, f"'published' is not a date: {obj['published']!r}", where)
+            raise InputError(source, "'published' is not a date: "
+                             f"{shown_value(obj['published'])}", where)
     url = obj.get("url")
     if url and clean_url(url) is None:
-        raise InputError(source, f"'url' is not an http(s) URL: {url!r}", where)
+        raise InputError(source, f"'url' is not an http(s) URL: {shown_value(url)}", where)
     return Meta(title=clean_line(obj.get("title")), outlet=clean_line(obj.get("outlet")),
                 url=clean_url(url), published=published)
 
@@ -58,13 +72,11 @@ def load_sidecar(path: Path) -> Meta:
     with open_binary(sidecar) as fh:
         raw = read_bounded(fh, MAX_SIDECAR_BYTES, source, "sidecar")
     try:
-        obj = json.loads(raw.decode("utf-8-sig"))
+        obj = parse_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(source, "sidecar is not UTF-8 JSON") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON: {exc.msg}", f"line {exc.lineno}") from None
-    except RecursionError:
-        raise InputError(source, "invalid JSON: nested too deeply") from None
+    except JsonProblem as exc:
+        raise InputError(source, exc.reason, f"line {exc.line}" if exc.line else None) from None
     if not isinstance(obj, dict):
         raise InputError(source, "sidecar must be a JSON object")
     return meta_from_object(obj, source)

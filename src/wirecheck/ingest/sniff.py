@@ -104,6 +104,9 @@ def sniff_bytes(head: bytes, path: Path) -> Format | str:
     if low.startswith("{"):
         return "jsonl"
     if low.startswith("[") and suffix in JSONL_SUFFIXES:
+        first, _, rest = low.partition("\n")
+        if rest.strip() and first.rstrip().endswith("]"):  # a bad first line, lines after it
+            return "jsonl"
         return "a JSON array: expected JSON Lines, one article object per line"
     if suffix in FEED_SUFFIXES:
         return "feed"
@@ -117,13 +120,34 @@ def sniff_bytes(head: bytes, path: Path) -> Format | str:
 def _gunzip_head(raw: bytes, source: str) -> bytes:
     """The first decompressed bytes of the first gzip member (later members, which may be
     damaged, are the reader's business: a WARC resumes after a bad record)."""
-    try:
-        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, HEAD_BYTES)
-    except zlib.error as exc:
-        raise InputError(source, f"corrupt gzip data: {exc}") from None
+    inflate, head = zlib.decompressobj(16 + zlib.MAX_WBITS), b""
+    for at in range(0, len(raw), 64):  # a step at a time: damage later in the member
+        try:                             # (a bad checksum) still leaves the head readable
+            head += inflate.decompress(raw[at:at + 64], HEAD_BYTES - len(head))
+        except zlib.error as exc:
+            if head:
+                break
+            raise InputError(source, f"corrupt gzip data: {exc}") from None
+        if len(head) >= HEAD_BYTES or inflate.eof or inflate.unconsumed_tail:
+            break
     if not head:
         raise InputError(source, "truncated gzip: no content could be decompressed")
     return head
+
+
+def _later_member_is_warc(raw: bytes) -> bool:
+    """True when a gzip member after the first (damaged) one holds a WARC record."""
+    at = raw.find(GZIP_MAGIC + b"\x08", 1)
+    for _ in range(20):
+        if at == -1:
+            return False
+        try:
+            if zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[at:], 8).startswith(b"WARC/"):
+                return True
+        except zlib.error:
+            pass
+        at = raw.find(GZIP_MAGIC + b"\x08", at + 1)
+    return False
 
 
 def sniff_file(path: Path, limits: Limits) -> Sniffed:
@@ -135,7 +159,12 @@ def sniff_file(path: Path, limits: Limits) -> Sniffed:
             raise InputError(str(path), os_reason(exc)) from None
     compressed = head.startswith(GZIP_MAGIC)
     if compressed:
-        head = _gunzip_head(head, str(path))
+        try:
+            head = _gunzip_head(head, str(path))
+        except InputError:
+            if _later_member_is_warc(head):  # a damaged first record costs only itself
+                return Sniffed("warc", compressed=False)
+            raise
         if head.startswith(b"WARC/"):
             return Sniffed("warc", compressed=False)  # warcio reads gzip members itself
     found = sniff_bytes(head[:HEAD_BYTES], path)

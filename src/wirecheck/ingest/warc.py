@@ -8,8 +8,11 @@ page was fetched, not written.
 
 A malformed record is an error naming its byte offset; reading resumes at the next record
 start found after it (the next gzip member, or the next ``WARC/1.`` line). A file gzipped
-as one stream instead of per record is read as a stream. Decompression is bounded by the
-records' declared lengths (``max_decompressed_bytes``, ``max_gzip_ratio``).
+as one stream instead of per record is read as a stream. Every read is bounded
+(:mod:`~wirecheck.ingest.warc_stream`): a record's headers by 256 KB, decompression by the
+bytes actually inflated and by the records' declared lengths (``max_decompressed_bytes``,
+``max_gzip_ratio``). An archive that ends inside a record, a record without a
+``Content-Length`` and an archive holding nothing readable are always reported.
 """
 
 from __future__ import annotations
@@ -23,13 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warcio.archiveiterator import ArchiveIterator
-
 from wirecheck.errors import InputError, LimitExceeded, Notice
 from wirecheck.ingest.article import ReadResult
 from wirecheck.ingest.html import article_from_html
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import GZIP_MAGIC, human, open_binary, open_stream
+from wirecheck.ingest.warc_stream import ArchiveBomb, BoundedArchiveIterator
 from wirecheck.limits import MB, Limits
 from wirecheck.model import Article
 
@@ -38,13 +40,6 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # space in it, which it then fixes: routine in real crawls, noise in our one-line output.
 logging.getLogger("warcio.recordloader").setLevel(logging.ERROR)
 _SCAN_CHUNK = 1 * MB
-
-
-class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
-    """warcio prints a warning to stderr for a record with a bad Content-Length; we count
-    them (``err_count``) and report one notice instead."""
-
-    INC_RECORD = ""
 
 
 @dataclass
@@ -57,6 +52,7 @@ class _State:
     passed_over: int = 0
     articles: int = 0
     records: int = 0
+    truncation_told: bool = False
 
 
 def _first_line(exc: BaseException) -> str:
@@ -105,6 +101,8 @@ def _record_articles(record: Any, state: _State, where: str) -> list[ReadResult]
     limit = state.limits.max_record_bytes
     try:
         data = record.content_stream().read(limit + 1)
+    except ArchiveBomb:
+        raise
     except Exception as exc:  # warcio/zlib/brotli over untrusted bytes
         raise InputError(state.source, f"unreadable HTTP body: {_first_line(exc)}",
                          where) from None
@@ -113,6 +111,7 @@ def _record_articles(record: Any, state: _State, where: str) -> list[ReadResult]
                             "(WIRECHECK_MAX_RECORD_BYTES)", where)
     raw = record.raw_stream
     if getattr(raw, "limit", 0) > 0 and not raw.read(1):
+        state.truncation_told = True
         raise InputError(state.source, f"truncated record: the archive ends {raw.limit} bytes "
                          "before the record does", where)
     return article_from_html(
@@ -158,27 +157,39 @@ def _byte_before(fh: io.BufferedReader, start: int) -> bytes:
 def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
     """Articles from one warcio pass over ``stream``; raises on the first malformed record
     (the caller resumes). ``skip`` passes over records an earlier pass already read."""
-    iterator = _QuietIterator(stream)
+    iterator = BoundedArchiveIterator(stream, source=state.source, limits=state.limits)
     records = iter(iterator)
+    last: Any = None
     while True:
         try:
             record = next(records)
         except StopIteration:
             break
+        except ArchiveBomb:
+            raise
         except Exception as exc:  # warcio over untrusted bytes: any parse failure
             # warcio has moved its offset to the record it failed on (or, when the previous
             # record's body was the problem, still points at that one)
             raise _Malformed(iterator.offset, _first_line(exc)) from None
+        iterator.record_taken()
+        last = record
         _account(record, state)
         state.records += 1
         if skip:
             skip -= 1
             continue
         where = f"record at offset {iterator.offset}"
+        if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
+            yield InputError(state.source, "record has no Content-Length: cut short, or not a "
+                             "WARC record", where)
+            state.errors += 1
+            continue
         try:
             found = _record_articles(record, state, where)
             state.articles += sum(isinstance(item, Article) for item in found)
             yield from found
+        except ArchiveBomb:
+            raise
         except InputError as exc:
             yield exc
             state.errors += 1
@@ -189,6 +200,15 @@ def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
     if iterator.err_count:
         yield Notice(state.source, f"{iterator.err_count} record(s) with a wrong "
                      "Content-Length (not followed by a blank line)")
+    missing = getattr(getattr(last, "raw_stream", None), "limit", 0)
+    cut = missing > 0 or iterator.gzip_cut_short or iterator.headers_cut_short
+    if cut and not state.truncation_told:
+        state.errors += 1
+        state.truncation_told = True
+        what = ("the archive ends inside a record's headers" if iterator.headers_cut_short
+                else f"the archive ends {missing} bytes before its last record does"
+                if missing > 0 else "the last gzip member ends early")
+        yield InputError(state.source, f"truncated archive: {what}")
 
 
 class _Malformed(Exception):
@@ -225,6 +245,11 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
     if state.passed_over and not state.articles:  # else routine: robots.txt, redirects
         yield Notice(source, f"no articles: {state.passed_over} response record(s) were "
                      "not HTML pages (or not 2xx) and were passed over")
+    elif not state.articles and not state.errors:  # never silent: say what was there
+        yield Notice(source, f"no articles: {state.records} WARC record(s), none of them an "
+                     "HTTP response with an HTML page" if state.records else
+                     "no articles: no complete WARC record (the file holds only headers, or "
+                     "ends inside the first record)")
 
 
 def _read_as_stream(path: Path, limits: Limits, state: _State) -> Iterator[ReadResult]:

@@ -30,6 +30,7 @@ from wirecheck.report.dossier import ArticleInfo, ClaimRow, Dossier, SpanRef
 from wirecheck.report.highlight import Mark, anchor_id, highlight
 from wirecheck.report.marks import all_claim_marks, claim_marks
 from wirecheck.report.reasons import reason_sentence
+from wirecheck.safetext import displayable
 
 FORMATS = ("html", "md", "json")
 UNCLEAR_SHOWN = 20  # unclear facts in the Disagreements block (the matrix filter shows all)
@@ -121,11 +122,19 @@ def content_security_policy(*, frame_ancestors: bool = False) -> str:
     return policy + ("; frame-ancestors 'none'" if frame_ancestors else "")
 
 
+def _shown(value: Any) -> Any:
+    """Every string a page shows loses its control and bidi characters (stored data may
+    predate the readers' cleaning); markup we built stays markup."""
+    if isinstance(value, Markup):
+        return Markup(displayable(str(value)))
+    return displayable(value) if isinstance(value, str) else value
+
+
 def html_environment(*packages: str) -> Environment:
     """Jinja2 with autoescape for every template; ``packages``' templates come first."""
     loaders = [PackageLoader(p, "templates") for p in (*packages, "wirecheck.report")]
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_shown)
     env.globals.update(
         anchor=anchor_id, fact_anchor=lambda fact_id: anchor_id("f", fact_id),
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
@@ -181,7 +190,7 @@ def md_escape(value: Any, *, strip: bool = True) -> str:
         return ""
     if isinstance(value, MdRaw):
         return str(value)
-    text = re.sub(r"\s+", " ", str(value))
+    text = re.sub(r"\s+", " ", displayable(str(value)))
     text = text.strip() if strip else text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)

@@ -9,6 +9,7 @@ from typing import Any
 
 from wirecheck.errors import WirecheckError
 from wirecheck.model import Article
+from wirecheck.store.search import fts_query, time_budget
 
 _COLUMNS = (
     "id", "outlet", "url", "title", "published", "language", "text", "source_path",
@@ -104,23 +105,18 @@ def list_articles(
     return [dict(r) for r in rows]
 
 
-def fts_query(text: str) -> str:
-    """Turn user words into a safe FTS5 query: each word quoted, all required."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words if w)
-
-
 def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search over title and text, best match first, with a highlighted snippet.
     A query without a word is an error: it cannot match anything."""
     match = fts_query(query)
     if not match:
         raise WirecheckError("search needs at least one word to look for (got an empty query)")
-    rows = conn.execute(
-        "SELECT a.id, a.outlet, a.url, a.title, a.published, "
-        "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
-        (match, limit),
-    ).fetchall()
+    with time_budget(conn):
+        rows = conn.execute(
+            "SELECT a.id, a.outlet, a.url, a.title, a.published, "
+            "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (match, limit),
+        ).fetchall()
     return [dict(r) for r in rows]

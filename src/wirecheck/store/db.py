@@ -7,9 +7,13 @@ numbered ``sql/NNN_*.sql`` files, applied in order inside one transaction each; 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +21,13 @@ from wirecheck.errors import StoreError
 
 DEFAULT_DB = "wirecheck.db"
 BUSY_TIMEOUT_MS = 30_000
+# How long a writer waits for another one (an ingest can run for hours) before giving up
+# with "store busy"; WIRECHECK_STORE_WAIT overrides it (seconds).
+STORE_WAIT_SECONDS = 3600.0
+_WAIT_STEP_MS = 1_000  # each attempt at the write lock waits this long
+# Told how long a writer has waited for the lock so far (the CLI prints it as progress).
+WaitHook = Callable[[float], None]
+on_store_wait: ContextVar[WaitHook | None] = ContextVar("on_store_wait", default=None)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -109,18 +120,97 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
             migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+            raise StoreError(f"store busy: another wirecheck is writing to {p} (it is being "
+                             "created or upgraded); run this again when it has finished") from exc
         raise StoreError(f"{p} is not a usable SQLite store: {exc}") from exc
     return conn
+
+
+def store_wait_seconds() -> float:
+    raw = os.environ.get("WIRECHECK_STORE_WAIT")
+    if raw is None:
+        return STORE_WAIT_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        raise StoreError(f"WIRECHECK_STORE_WAIT={raw!r} is not a number of seconds") from None
+    return max(value, 0.0)
+
+
+def _store_name(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row is not None and row[2] else "the store"
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def begin_write(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, waiting for another writer (with progress through
+    :data:`on_store_wait`) up to ``WIRECHECK_STORE_WAIT``; then a one-line "store busy"."""
+    started = time.monotonic()
+    limit = store_wait_seconds()
+    conn.execute(f"PRAGMA busy_timeout = {_WAIT_STEP_MS}")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+            waited = time.monotonic() - started
+            if waited >= limit:
+                raise StoreError(
+                    f"store busy: another wirecheck has been writing to {_store_name(conn)} for "
+                    f"the {waited:.0f} s this one waited (WIRECHECK_STORE_WAIT); nothing was "
+                    "written, run it again when the other one has finished")
+            hook = on_store_wait.get()
+            if hook is not None:
+                hook(waited)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open: SQLite ends one by itself on some errors
+    (a full disk), and a second ROLLBACK would hide the real cause behind its own error."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):  # the first error is the one to report
+            conn.execute("ROLLBACK")
+
+
+def _store_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> StoreError | None:
+    """A user-facing error for a write that failed for the machine's reasons, else None."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        why = "the disk is full"
+    elif "disk i/o error" in text:
+        why = "a disk I/O error"
+    elif isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+        why = "another wirecheck is writing to it"
+    else:
+        return None
+    return StoreError(f"cannot write to {_store_name(conn)}: {why}; nothing from this "
+                      "transaction was stored (the store is as it was before)")
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction: all of it lands, or none of it (also on KeyboardInterrupt)."""
-    conn.execute("BEGIN IMMEDIATE")
+    begin_write(conn)
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        failure = _store_failure(conn, exc)
+        if failure is None:
+            raise
+        raise failure from exc
+    except BaseException:
+        _rollback(conn)
+        raise

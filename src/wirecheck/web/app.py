@@ -29,6 +29,7 @@ from wirecheck.report.render import Links, content_security_policy, html_environ
 from wirecheck.review.record import record_review
 from wirecheck.store.db import connect
 from wirecheck.web import queries
+from wirecheck.web.hosts import HostPolicy, host_policy
 from wirecheck.web.queries import PER_PAGE, Page
 from wirecheck.web.reviews import BadToken, ReviewGuard, ReviewsOff, parse_form
 
@@ -68,9 +69,11 @@ Conn = Annotated[sqlite3.Connection, Depends(_store)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 
 
-def create_app(db_path: str | Path, *, allow_reviews: bool = False) -> FastAPI:
+def create_app(db_path: str | Path, *, allow_reviews: bool = False,
+               hosts: HostPolicy | None = None) -> FastAPI:
     """The web UI over the store at ``db_path`` (opened read-only, per request).
-    ``allow_reviews``: analysts may post reviews (web/reviews.py); the only writes."""
+    ``allow_reviews``: analysts may post reviews (web/reviews.py); the only writes.
+    ``hosts``: the Host headers answered (default: a loopback bind's, see web/hosts.py)."""
     db = Path(db_path)  # opened per request, so the app starts even before the store exists
     env = html_environment("wirecheck.web")
     env.globals["reviews_allowed"] = allow_reviews
@@ -79,6 +82,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False) -> FastAPI:
     app = FastAPI(title="wirecheck", docs_url=None, redoc_url=None, openapi_url=None)
 
     app.state.db_path = db
+    policy = hosts or host_policy("127.0.0.1")
 
     def html(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         body = env.get_template(template).render(links=links, **context)
@@ -92,7 +96,11 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False) -> FastAPI:
     @app.middleware("http")
     async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         try:
-            response = await call_next(request)
+            if not policy.allows(request.headers.get("host")):  # DNS rebinding
+                response = error(request, 400, "this server does not answer to that Host name "
+                                 "(see `wirecheck serve --allow-host`)")
+            else:
+                response = await call_next(request)
         except Exception:  # a bug: logged with its traceback, answered without one
             log.exception("internal error on %s", request.url.path)
             response = error(request, 500, "internal error (see the server log)")

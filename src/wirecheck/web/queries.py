@@ -27,7 +27,7 @@ from wirecheck.report.facts import (
 from wirecheck.report.highlight import Mark, marked_snippet
 from wirecheck.report.marks import all_claim_marks
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
-from wirecheck.store.articles import fts_query
+from wirecheck.store.search import fts_query, time_budget
 from wirecheck.store.versions import ArticleVersion, article_versions
 
 PER_PAGE = 50
@@ -77,16 +77,17 @@ def search(conn: sqlite3.Connection, query: str, limit: int = PER_PAGE) -> list[
     match = fts_query(query)
     if not match:
         return []
-    rows = conn.execute(
-        "SELECT a.id, a.outlet, a.title, a.published, a.source_path, "
-        "snippet(articles_fts, 1, char(57344), char(57345), '…', 16) AS snip, "
-        "sa.story_id, s.label AS story_label "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        "LEFT JOIN story_articles sa ON sa.article_id = a.id "
-        "LEFT JOIN stories s ON s.id = sa.story_id "
-        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-        (match, limit),
-    ).fetchall()
+    with time_budget(conn):  # a web request must not keep a thread busy for minutes
+        rows = conn.execute(
+            "SELECT a.id, a.outlet, a.title, a.published, a.source_path, "
+            "snippet(articles_fts, 1, char(57344), char(57345), '…', 16) AS snip, "
+            "sa.story_id, s.label AS story_label "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+            "LEFT JOIN stories s ON s.id = sa.story_id "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
     out = []
     for r in rows:
         d = dict(r)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Sequence
 from pathlib import Path
 
 from wirecheck.store.db import connect
@@ -22,11 +23,14 @@ def is_loopback(host: str) -> bool:
 
 
 def run_server(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
-               allow_reviews: bool = False) -> None:
-    """Serve the store until interrupted; fails first, in one line, if the store is unusable."""
+               allow_reviews: bool = False, allow_hosts: Sequence[str] = ()) -> None:
+    """Serve the store until interrupted; fails first, in one line, if the store is unusable.
+    Only requests whose Host names the bind address (or an ``allow_hosts`` name) are answered."""
     import uvicorn
 
     from wirecheck.web.app import create_app
+    from wirecheck.web.hosts import host_policy
 
     connect(db_path, readonly=True).close()
-    uvicorn.run(create_app(db_path, allow_reviews=allow_reviews), host=host, port=port, log_level="warning", server_header=False)
+    app = create_app(db_path, allow_reviews=allow_reviews, hosts=host_policy(host, allow_hosts))
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
