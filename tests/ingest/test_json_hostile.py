@@ -45,6 +45,16 @@ def test_a_first_line_holding_an_array_is_one_bad_line(tmp_path: Path) -> None:
     assert "arr.jsonl:line 1: expected a JSON object, got an array" in problem
 
 
+def test_a_first_line_too_long_to_sniff_is_judged_line_by_line(tmp_path: Path) -> None:
+    """A nested array longer than the sniffed head, then good lines: only line 1 is lost
+    (and Python's recursion limit on deep nesting is one error, not a crash)."""
+    lines = ["[" * 100_000 + "]" * 100_000, line(n=7)]
+    got = ingest_beside_good(tmp_path / "in", "deep.jsonl", "\n".join(lines).encode())
+    assert got.report.read == 2
+    (problem,) = got.report.problems
+    assert "deep.jsonl:line 1: invalid JSON" in problem
+
+
 def test_a_pretty_printed_json_array_is_still_refused_whole(tmp_path: Path) -> None:
     data = json.dumps([{"text": STORY}], indent=2).encode()
     got = ingest_beside_good(tmp_path / "in", "pretty.json", data)

@@ -104,9 +104,11 @@ def sniff_bytes(head: bytes, path: Path) -> Format | str:
     if low.startswith("{"):
         return "jsonl"
     if low.startswith("[") and suffix in JSONL_SUFFIXES:
-        first, _, rest = low.partition("\n")
+        first, newline, rest = low.partition("\n")
         if rest.strip() and first.rstrip().endswith("]"):  # a bad first line, lines after it
             return "jsonl"
+        if not newline and len(low) >= HEAD_BYTES:
+            return "jsonl"  # a first line longer than we look at: the reader judges each line
         return "a JSON array: expected JSON Lines, one article object per line"
     if suffix in FEED_SUFFIXES:
         return "feed"
