@@ -46,6 +46,20 @@ def test_unclear_same_day_figures_give_the_days_spread() -> None:
     assert (fig.low, fig.high) == (1, 2)
 
 
+def test_an_unexplained_fall_shows_both_figures() -> None:
+    """"5 dead" one day, "1 dead" the next, no revision given: 1–5, not a quiet 1."""
+    (fig,) = headline_figures([group("killed", "unclear", claim("a", 5, 5, "2026-03-10"),
+                                     claim("b", 1, 1, "2026-03-11"))])
+    assert (fig.low, fig.high, fig.verdict) == (1, 5, "unclear")
+
+
+def test_an_earlier_lower_figure_stays_out_of_an_unclear_days_spread() -> None:
+    (fig,) = headline_figures([group("killed", "unclear", claim("a", 2, 2, "2026-03-10"),
+                                     claim("b", 3, 3, "2026-03-11"),
+                                     claim("c", 4, 4, "2026-03-11"))])
+    assert (fig.low, fig.high) == (3, 4)
+
+
 def test_the_main_group_wins_and_other_scopes_never_head() -> None:
     figures = headline_figures([
         group("killed", "single_source", claim("x", 96, 96), main=False),  # a city total

@@ -9,7 +9,8 @@ then the most claims. Its figure depends on the group's verdict:
   interval ("at least one" and "three" → 3);
 * evolving: the latest figure of the series (by publish time, then by the order of the
   words in the article);
-* unclear: what the last reporting day says (its consensus, or the span of its figures);
+* unclear: what the last reporting day says (its consensus, or the span of its figures),
+  widened to any earlier figure above it (an unexplained fall is shown, not hidden);
 * conflict: the span of the figures, lowest low to highest high, so the reader sees the
   disagreement instead of a pick.
 
@@ -123,8 +124,8 @@ def headline(group: FigureGroup) -> HeadlineFigure:
         shown = _latest(claims)
         low, high = shown.low, shown.high
         support = tuple(c for c in _latest_day(claims) if c.low <= high and low <= c.high)
-    elif group.verdict == "unclear":  # what the last day says: agreed, or its spread
-        claims = _latest_day(claims)
+    elif group.verdict == "unclear":  # what the last day says, and any higher figure before it
+        claims = _unexplained(claims)
         low, high, support = _consensus_or_span(claims)
         shown = max(support, key=lambda c: (c.low, c.position))
     elif group.verdict == "conflict":
@@ -138,6 +139,15 @@ def headline(group: FigureGroup) -> HeadlineFigure:
         alignment_id=group.alignment_id, claim_ids=tuple(sorted(c.claim_id for c in support)),
         sources=group.sources, words=shown.text, subgroup=group.subgroup,
         shown=shown.claim_id if low == shown.low and high == shown.high else None)
+
+
+def _unexplained(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, ...]:
+    """The figures an unclear toll must show: the last reporting day's, and every earlier
+    figure above them (a fall nobody explained is not a revision: "5 dead" then "1 dead"
+    shows 1–5, while "2" then "3" and "4" on the last day shows 3–4)."""
+    last = _latest_day(claims)
+    top = max(c.high for c in last)
+    return (*last, *(c for c in claims if c not in last and c.low > top))
 
 
 def _consensus_or_span(claims: Sequence[FigureClaim]
