@@ -33,8 +33,8 @@ def test_summary_lists_the_biggest_dossiers_then_the_index(
 ) -> None:
     from datetime import UTC, datetime
 
+    from builders import Said, example_story, make_article, store_article
     from wirecheck.cli.report import print_written
-    from wirecheck.report.synthetic import Said, example_story, make_article, store_article
     from wirecheck.report.write import write_report
 
     example_story(store)
