@@ -38,13 +38,9 @@ def _check_paths(paths: list[Path]) -> None:
 
 def _ingest(ctx: typer.Context, paths: list[Path], analyze: bool) -> pipeline.IngestReport:
     _check_paths(paths)
-    conn = open_store(ctx)
-    try:
-        with progress(ctx, "ingesting") as advance:
-            report = pipeline.ingest(conn, paths, limits=Limits.from_env(), analyze=analyze,
-                                     on_progress=advance)
-    finally:
-        conn.close()
+    with open_store(ctx) as conn, progress(ctx, "ingesting") as advance:
+        report = pipeline.ingest(conn, paths, limits=Limits.from_env(), analyze=analyze,
+                                 on_progress=advance)
     for line in report.problems:
         warn(ctx, line)
     for line in report.notes:
@@ -75,8 +71,7 @@ def analyze(
     force: bool = typer.Option(False, "--force", help="Re-extract every article, not only stale ones."),
 ) -> None:
     """Run the extractors over stored articles (after a better extractor lands)."""
-    conn = open_store(ctx)
-    with progress(ctx, "analyzing") as advance:
+    with open_store(ctx) as conn, progress(ctx, "analyzing") as advance:
         done = pipeline.analyze(conn, force=force, on_progress=advance)
     note(ctx, f"analyzed {done} articles")
 
@@ -89,7 +84,8 @@ def articles(
     as_json: bool = JsonOpt,
 ) -> None:
     """List stored articles, newest first."""
-    rows = list_articles(open_store(ctx, readonly=True), limit=limit, outlet=outlet)
+    with open_store(ctx, readonly=True) as conn:
+        rows = list_articles(conn, limit=limit, outlet=outlet)
     if as_json:
         print_json(rows)
     else:
@@ -104,7 +100,8 @@ def search(
     as_json: bool = JsonOpt,
 ) -> None:
     """Full-text search over article titles and text."""
-    rows = search_articles(open_store(ctx, readonly=True), query, limit=limit)
+    with open_store(ctx, readonly=True) as conn:
+        rows = search_articles(conn, query, limit=limit)
     if as_json:
         print_json(rows)
     else:
@@ -128,12 +125,9 @@ def run(
         paths = [pipeline.bundled_corpus()]
         note(ctx, f"no input given: using the bundled fictional example corpus ({paths[0]})")
     report = _ingest(ctx, paths, analyze=True)
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         written = write_report(conn, out, fmt, article_ids=report.article_ids)
         summary = store_summary(conn)
-    finally:
-        conn.close()
     summary["ingest"] = report.to_dict()
     summary["report"] = written.to_dict()
     if as_json:

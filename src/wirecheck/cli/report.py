@@ -38,8 +38,8 @@ def report(
 
     if fmt not in FORMATS:
         raise WirecheckError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    conn = open_store(ctx, readonly=True)
-    text = render(mark_changes(conn, build_dossier(conn, story), changed_since), fmt)
+    with open_store(ctx, readonly=True) as conn:
+        text = render(mark_changes(conn, build_dossier(conn, story), changed_since), fmt)
     if out is None:
         sys.stdout.write(printable(text) if fmt != "html" else text)  # html: no raw controls
         return
@@ -60,8 +60,8 @@ def dossiers(
     """Write every story's dossier, plus an index, into a folder."""
     from wirecheck.report.write import write_report
 
-    paths = write_report(open_store(ctx, readonly=True), out_dir, fmt,
-                         changed_since=changed_since).paths
+    with open_store(ctx, readonly=True) as conn:
+        paths = write_report(conn, out_dir, fmt, changed_since=changed_since).paths
     note(ctx, f"wrote {len(paths)} files to {out_dir}")
 
 
