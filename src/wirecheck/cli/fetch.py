@@ -1,5 +1,5 @@
-"""Commands over live coverage: fetch, watch, changes (thin layers over wirecheck.live and
-wirecheck.changes)."""
+"""Live coverage: `wirecheck fetch`, `wirecheck watch` and `wirecheck changes` (thin layers
+over wirecheck.live and wirecheck.changes)."""
 
 from __future__ import annotations
 

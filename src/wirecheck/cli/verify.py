@@ -1,5 +1,5 @@
-"""Commands about the machine's protection: ``limits`` (what is in force) and ``verify``
-(is the store whole, e.g. after a crash or a killed batch)."""
+"""`wirecheck verify` (is the store whole, e.g. after a crash or a killed batch) and
+`wirecheck limits` (the input limits in force): the machine's protection."""
 
 from __future__ import annotations
 
