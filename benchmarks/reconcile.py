@@ -30,8 +30,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/builders.py
+
+from builders import Said, make_article, store_article
 from wirecheck.reconcile.persist import reconcile_store
-from wirecheck.report.synthetic import Said, make_article, store_article
 from wirecheck.store.db import connect, transaction
 
 OUTLETS = ["Valley Wire", "Coastline Post", "Meridian Daily", "Harbor Ledger", "Northfield Courier"]

@@ -2,7 +2,7 @@
 
     python benchmarks/web.py [--articles 5000] [--per-story 100] [--db PATH] [--repeat 7]
 
-Builds the store with wirecheck.report.synthetic (no NLP: articles, claims, stories,
+Builds the store with tests/builders.py (no NLP: articles, claims, stories,
 alignments and timelines written directly), then requests every kind of page in-process
 (FastAPI TestClient: no network noise) and prints the median and worst time per page next
 to the 300 ms budget, plus each page's ratio to a baseline measured in the same run: the
@@ -23,11 +23,13 @@ import time
 import warnings
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/builders.py
+
 BUDGET_MS = 300.0
 
 
 def build(db: Path, articles: int, per_story: int) -> None:
-    from wirecheck.report.synthetic import build_synthetic_store
+    from builders import build_synthetic_store
     from wirecheck.store.db import connect
 
     conn = connect(db)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from shared_paths import DATA, FIXTURES, GOLD, REPO, SEED, SHARED, need_shared
-from wirecheck.store.db import connect
+from wirecheck.store.db import opened
 
 __all__ = ["DATA", "FIXTURES", "GOLD", "REPO", "SEED", "SHARED", "need_shared"]
 
@@ -21,6 +21,5 @@ def seed_dir() -> Path:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    conn = connect(tmp_path / "test.db")
-    yield conn
-    conn.close()
+    with opened(tmp_path / "test.db") as conn:
+        yield conn

@@ -1,11 +1,10 @@
-"""The reading commands over a store of the bundled corpus: ``articles``, ``search``, ``run``,
-with the global options (``--db``, ``--quiet``, ``--json``) a script relies on."""
+"""The reading commands over a store of the bundled corpus: ``articles`` and ``search``,
+with the global options (``--db``, ``--json``) a script relies on."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -70,69 +69,11 @@ def test_search_input_is_never_fts_syntax(db: Path, capsys: pytest.CaptureFixtur
         assert isinstance(json.loads(capsys.readouterr().out), list)
 
 
-def test_quiet_ingest_prints_nothing_but_problems(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "ok.txt").write_text("Bridge reopens\n\nThe bridge reopened on Friday.\n")
-    (tmp_path / "empty.txt").touch()
-    assert main(["--db", str(tmp_path / "w.db"), "--quiet", "ingest", "--no-analyze",
-                 str(tmp_path / "ok.txt")]) == 0
-    assert capsys.readouterr() == ("", "")
-    assert main(["--db", str(tmp_path / "w.db"), "-q", "ingest", "--no-analyze",
-                 str(tmp_path / "empty.txt")]) == 1  # a refused input is still said, once
-    err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and err[0].startswith("warning:") and "empty.txt" in err[0]
-
-
 def test_the_store_option_also_comes_from_the_environment(
         db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("WIRECHECK_DB", str(db))
     rows = _json(capsys, "articles", "--json")
     assert isinstance(rows, list) and len(rows) == 15
-
-
-def _other_tool(folder: Path, sql: str) -> str:
-    """``sqlite3 wirecheck.db SQL`` (the sqlite3 CLI, or Python's bare sqlite3 without it)."""
-    cli = shutil.which("sqlite3")
-    if cli:
-        out = subprocess.run([cli, "wirecheck.db", sql], cwd=folder, capture_output=True,
-                             check=True).stdout  # bytes: some columns are binary (LSH bands)
-        return out.decode("utf-8", errors="replace").strip()
-    conn = sqlite3.connect(folder / "wirecheck.db")
-    try:
-        return "\n".join("|".join(map(str, row)) for row in conn.execute(sql))
-    finally:
-        conn.close()
-
-
-@pytest.mark.slow
-def test_run_with_no_path_summarizes_the_bundled_corpus_into_wirecheck_db(tmp_path: Path) -> None:
-    """The README's check: `wirecheck run`, then `sqlite3 wirecheck.db "select count(*) ..."`."""
-    env = {k: v for k, v in os.environ.items() if k != "WIRECHECK_DB"}
-    wirecheck = [sys.executable, "-m", "wirecheck"]
-    done = subprocess.run([*wirecheck, "run"], cwd=tmp_path, env={**env, "COLUMNS": "120"},
-                          capture_output=True, text=True, timeout=900, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "bundled fictional example corpus" in done.stderr
-    assert "wirecheck store summary" in done.stdout and "articles" in done.stdout
-    assert (tmp_path / "wirecheck.db").is_file()
-    assert (tmp_path / "wirecheck-report").is_dir()
-
-    assert _other_tool(tmp_path, "select count(*) from articles") == "15"
-    # every table reads without wirecheck's code (no custom functions, collations or
-    # tokenizers), the full-text index included
-    tables = _other_tool(tmp_path, "select name from sqlite_master where type = 'table'")
-    for table in tables.split():
-        _other_tool(tmp_path, f'select * from "{table}" limit 1')
-    assert _other_tool(tmp_path, "select count(*) from articles_fts where articles_fts "
-                                 "match 'dam'") == "15"
-
-    again = subprocess.run([*wirecheck, "--quiet", "run", "--json"], cwd=tmp_path, env=env,
-                           capture_output=True, text=True, timeout=900, check=False)
-    assert again.returncode == 0 and again.stderr == "", again.stderr[-2000:]
-    summary = json.loads(again.stdout)
-    assert (summary["articles"], summary["independent_articles"]) == (15, 13)
-    assert summary["ingest"]["added"] == 0 and summary["ingest"]["duplicates"] == 15
-    assert summary["stories"] >= 1 and sum(summary["claims"].values()) > 0
 
 
 @pytest.mark.parametrize("query", ["", "   "])

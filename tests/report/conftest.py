@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
+from builders import example_story
 from wirecheck.report import Dossier, build_dossier
-from wirecheck.report.synthetic import example_story
 
 
 @pytest.fixture

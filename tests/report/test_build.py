@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from builders import Said, make_article, store_article
 from wirecheck.report import ALL_STORIES, Dossier, StoryNotFound, build_dossier, story_ids
 from wirecheck.report.build import fact_order, sentence_around
-from wirecheck.report.synthetic import Said, make_article, store_article
 from wirecheck.store.db import transaction
 
 UNKNOWN = "unknown outlet · 000_unknown.txt"

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from wirecheck.report.synthetic import Said, make_article, store_article
+from builders import Said, make_article, store_article
 from wirecheck.report.write import stories_of, write_report
 
 

@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -5,7 +6,7 @@ import pytest
 from wirecheck.errors import StoreError
 from wirecheck.model import Article
 from wirecheck.store.articles import insert_article, search_articles
-from wirecheck.store.db import connect, migrations, schema_version, transaction
+from wirecheck.store.db import connect, migrations, opened, schema_version, transaction
 
 
 def test_new_store_is_migrated_to_latest_and_in_wal_mode(tmp_path: Path) -> None:
@@ -37,3 +38,15 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a usable SQLite store"):
         connect(bad)
+
+
+def test_opened_is_connect_then_close_even_after_an_error(tmp_path: Path) -> None:
+    with opened(tmp_path / "o.db") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.ProgrammingError):
+        conn.execute("SELECT 1")  # closed
+    with pytest.raises(RuntimeError), opened(tmp_path / "o.db", readonly=True) as reader:
+        raise RuntimeError("boom")
+    with pytest.raises(sqlite3.ProgrammingError):
+        reader.execute("SELECT 1")

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from web_live import CHROMIUM, CHROMIUM_ARGS
 from xss_corpus import payload_story
 
-from wirecheck.report.synthetic import example_story
+from builders import example_story
 from wirecheck.store.db import connect
 from wirecheck.web import create_app
 

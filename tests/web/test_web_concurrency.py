@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 from web_live import live_server
 
-from wirecheck.report.synthetic import Said, make_article, save_story, store_article
+from builders import Said, make_article, save_story, store_article
 from wirecheck.store.db import connect, transaction
 
 STORIES, PER_STORY = 15, 8

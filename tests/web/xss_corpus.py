@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from wirecheck.report.synthetic import Fact, Said, make_article, save_story, store_article
+from builders import Fact, Said, make_article, save_story, store_article
 from wirecheck.store.db import connect, transaction
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "web"

@@ -35,19 +35,16 @@ def _resolved(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
     from wirecheck.batch.parquet import store_articles
     from wirecheck.pipeline import IngestReport
     from wirecheck.reconcile.resolve import resolve_entities
-    from wirecheck.store.db import connect, transaction
+    from wirecheck.store.db import opened, transaction
 
     folder = tempfile.mkdtemp(prefix="wirecheck-resolve-")
     try:
-        conn = connect(Path(folder) / "store.db")
-        try:
+        with opened(Path(folder) / "store.db") as conn:
             with transaction(conn):
                 store_articles(conn, (tables.article_from_row(r.asDict()) for r in rows),
                                IngestReport())
             resolve_entities(conn)
             yield from align_rows.store_records(conn)
-        finally:
-            conn.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,12 +1,14 @@
 """The ``wirecheck`` command: a thin typer layer over library functions.
 
-Each command module registers its commands on :data:`app`. Errors are translated here,
+Each command module, named after its command(s), registers them on :data:`app`; the order
+of :data:`COMMAND_MODULES` is the order of ``wirecheck --help``. Errors are translated here,
 once: a :class:`~wirecheck.errors.WirecheckError` is one line and exit 1; anything else is
 an internal error, exit 2, with a hint (set ``WIRECHECK_DEBUG=1`` for the traceback).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -50,21 +52,30 @@ def _root(
     ctx.obj = Settings(db=db, quiet=quiet)
 
 
+# Command modules in the order `wirecheck --help` lists their commands (a module's own
+# commands are listed in the order it defines them). evaluate.py holds `eval`.
+COMMAND_MODULES = (
+    "report",    # report, dossiers
+    "serve",     # serve
+    "ingest",    # ingest, analyze
+    "articles",  # articles, search
+    "run",       # run
+    "batch",     # batch, import-parquet
+    "claims",    # claims
+    "entities",  # entities
+    "evaluate",  # eval
+    "export",    # export
+    "fetch",     # fetch, watch, changes
+    "verify",    # limits, verify
+    "review",    # review, reviews
+    "stories",   # stories, story, conflicts
+)
+
+
 def _register() -> None:
     """Import command modules; each adds its commands to ``app``."""
-    from wirecheck.cli import (
-        articles,  # noqa: F401
-        batch,  # noqa: F401
-        claims,  # noqa: F401
-        entities,  # noqa: F401
-        evaluate,  # noqa: F401
-        export,  # noqa: F401
-        live,  # noqa: F401
-        reliability,  # noqa: F401
-        report,  # noqa: F401
-        review,  # noqa: F401
-        stories,  # noqa: F401
-    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"wirecheck.cli.{name}")
 
 
 _register()
@@ -103,5 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
+# Defined after _register(): importing the submodule cli/run.py (the `run` command) binds the
+# package's `run` to that module; this rebinds it to the console-script entry point.
 def run() -> None:
     sys.exit(main())

@@ -30,8 +30,7 @@ def batch(
         missing = [p for p in inputs if not Path(p).exists()]
         if missing:
             raise WirecheckError(f"no such file or folder: {', '.join(missing)}")
-        conn = open_store(ctx)
-        with progress(ctx, "batch") as advance:
+        with open_store(ctx) as conn, progress(ctx, "batch") as advance:
             report = batch_local(conn, inputs, workers=workers, limits=Limits.from_env(),
                                  on_progress=advance)
         summary = report.to_dict()
@@ -66,7 +65,8 @@ def import_parquet(
     """Load a Spark batch's Parquet output into the store (one transaction)."""
     from wirecheck.batch.parquet import import_parquet as load
 
-    summary = load(open_store(ctx), folder).to_dict()
+    with open_store(ctx) as conn:
+        summary = load(conn, folder).to_dict()
     if as_json:
         print_json(summary)
     else:

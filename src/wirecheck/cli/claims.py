@@ -66,12 +66,9 @@ def claims(
     """Claims extracted from stored articles, with their spans and sources."""
     if kind is not None and kind not in CLAIM_KINDS:
         raise WirecheckError(f"--kind must be one of {', '.join(CLAIM_KINDS)}, not {kind!r}")
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         found = load_claims(conn, article_ids=[article] if article else None, kind=kind,
                             source=source, limit=limit)
-    finally:
-        conn.close()
     if as_json:
         print_json([c.to_dict() for c in found])
         return

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from wirecheck.safetext import printable, printable_line
-from wirecheck.store.db import DEFAULT_DB, WaitHook, connect, on_store_wait
+from wirecheck.store.db import DEFAULT_DB, WaitHook, on_store_wait, opened
 
 T = TypeVar("T")
 
@@ -39,11 +39,14 @@ def settings(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings()
 
 
-def open_store(ctx: typer.Context, *, readonly: bool = False) -> sqlite3.Connection:
-    """The store; a writer that finds another one writing says so while it waits."""
+@contextmanager
+def open_store(ctx: typer.Context, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+    """The store (``with open_store(ctx) as conn``), closed after; a writer that finds
+    another one writing says so while it waits."""
     if not readonly:
         on_store_wait.set(_waiting_note(settings(ctx).db))
-    return connect(settings(ctx).db, readonly=readonly)
+    with opened(settings(ctx).db, readonly=readonly) as conn:
+        yield conn
 
 
 WAIT_NOTE_EVERY = 15.0  # seconds between two "still waiting" lines

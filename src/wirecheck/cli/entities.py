@@ -18,12 +18,9 @@ def entities(
     as_json: bool = JsonOpt,
 ) -> None:
     """Entities with their canonical name, aliases, mention count and outlets."""
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         found = entity_summaries(conn, entity_type=entity_type, limit=limit)
         pending = unresolved_mentions(conn)
-    finally:
-        conn.close()
     if pending:
         note(ctx, f"{pending} mentions are not resolved yet: run `wirecheck analyze`")
     if as_json:

@@ -1,4 +1,6 @@
-"""`wirecheck eval`: score the extractors against gold (one table, or one JSON object)."""
+"""`wirecheck eval`: score the extractors against gold (one table, or one JSON object).
+
+Named evaluate.py, not eval.py, so that importing it never shadows the builtin ``eval``."""
 
 from __future__ import annotations
 

@@ -29,11 +29,8 @@ def export(
     from wirecheck.report.export import check_export, export_rows, write_export
 
     check_export(what, fmt)
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         text = write_export(export_rows(build_dossier(conn, story), what), fmt)
-    finally:
-        conn.close()
     if out is None:
         sys.stdout.write(printable(text))  # a terminal never runs an escape from the data
         return

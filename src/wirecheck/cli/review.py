@@ -23,11 +23,8 @@ def review(
     """Review one fact: confirm or reject its verdict, split claims off it, or add a note."""
     from wirecheck.review.record import record_review
 
-    conn = open_store(ctx)
-    try:
+    with open_store(ctx) as conn:
         done = record_review(conn, story, fact, action, claims=claim, note=text)
-    finally:
-        conn.close()
     note(ctx, f"review {done.id}: {done.action} on {done.fact_label!r} ({done.verdict})")
 
 
@@ -42,8 +39,7 @@ def reviews(
     from wirecheck.report.reviews import review_rows
     from wirecheck.store.reviews import load_reviews
 
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         known = set(story_ids(conn))
         wanted = [story] if story else sorted({r.story_id for r in load_reviews(conn)})
         rows = []
@@ -55,8 +51,6 @@ def reviews(
                           "action": r.action, "note": r.note, "status": "orphaned",
                           "fact_id": None, "fact_label": r.fact_label, "verdict_then": r.verdict}
                          for r in load_reviews(conn, sid)]
-    finally:
-        conn.close()
     if as_json:
         print_json(rows)
         return

@@ -24,11 +24,8 @@ def _reason(fact: dict[str, Any]) -> str:
 @app.command()
 def stories(ctx: typer.Context, limit: int = LimitOpt, as_json: bool = JsonOpt) -> None:
     """Stories (largest first) with article and outlet counts and their verdicts."""
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         found = list_stories(conn, limit)
-    finally:
-        conn.close()
     if as_json:
         print_json([s.to_dict() for s in found])
         return
@@ -40,11 +37,8 @@ def stories(ctx: typer.Context, limit: int = LimitOpt, as_json: bool = JsonOpt) 
 def story(ctx: typer.Context, story_id: str = typer.Argument(..., help="A story id (see `wirecheck stories`)."),
           as_json: bool = JsonOpt) -> None:
     """One story's claims grouped by verdict: conflicts first, each outlet's words side by side."""
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         view = story_facts(conn, story_id)
-    finally:
-        conn.close()
     if as_json:
         print_json(view)
         return
@@ -57,11 +51,8 @@ def story(ctx: typer.Context, story_id: str = typer.Argument(..., help="A story 
 def conflicts(ctx: typer.Context, story_id: str | None = typer.Option(None, "--story", help="Only this story."),
               limit: int = LimitOpt, as_json: bool = JsonOpt) -> None:
     """Facts the outlets disagree on, with both sides' words and why they conflict."""
-    conn = open_store(ctx, readonly=True)
-    try:
+    with open_store(ctx, readonly=True) as conn:
         found = list_conflicts(conn, story_id, limit)
-    finally:
-        conn.close()
     if as_json:
         print_json(found)
         return

@@ -29,7 +29,7 @@ from typing import Any
 from wirecheck.evaluate.gold import load_gold
 from wirecheck.evaluate.metrics import PRF
 from wirecheck.pipeline import IngestReport, cross_article, store_batch
-from wirecheck.store.db import connect, transaction
+from wirecheck.store.db import connect, opened, transaction
 
 Key = tuple[str, int, int]
 
@@ -49,13 +49,19 @@ def _groups(path: Path) -> list[dict[str, Any]]:
 
 
 def reconcile_gold(gold_path: Path, db: Path) -> sqlite3.Connection:
-    """The gold articles ingested, analyzed and reconciled into a store at ``db``."""
-    gold = load_gold(gold_path)
+    """The gold articles ingested, analyzed and reconciled into a store at ``db``, left open
+    for the caller (tests that query it); :func:`score_alignments` uses ``opened`` instead."""
     conn = connect(db)
+    load_gold_store(conn, gold_path)
+    return conn
+
+
+def load_gold_store(conn: sqlite3.Connection, gold_path: Path) -> None:
+    """Ingest, analyze and reconcile the gold articles into the store ``conn``."""
+    gold = load_gold(gold_path)
     with transaction(conn):
         store_batch(conn, [g.article() for g in gold.articles], IngestReport())
         cross_article(conn)
-    return conn
 
 
 _RANK = {"quantity": 0, "event": 1, "statement": 2}
@@ -137,9 +143,6 @@ def score_alignments(gold_path: Path, options: dict[str, Any]) -> dict[str, Any]
     path = alignments_path(gold_path)
     if path is None:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = reconcile_gold(gold_path, Path(tmp) / "align.db")
-        try:
-            return score_alignment_store(conn, _groups(path))
-        finally:
-            conn.close()
+    with tempfile.TemporaryDirectory() as tmp, opened(Path(tmp) / "align.db") as conn:
+        load_gold_store(conn, gold_path)
+        return score_alignment_store(conn, _groups(path))

@@ -31,7 +31,7 @@ from wirecheck.extract.analyze import analyze_articles
 from wirecheck.reconcile.persist import reconcile_store
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
-from wirecheck.store.db import connect, transaction
+from wirecheck.store.db import opened, transaction
 
 ROOT_HELP = ("the ECB+ corpus folder (with ECBplus_coreference_sentences.csv); ECB+ is not "
              "bundled with wirecheck")
@@ -162,16 +162,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     docs = list(read_corpus(args.root))
     db = args.db or Path("ecb_alignment.db")
-    conn = connect(db)
-    try:
+    with opened(db) as conn:
         if conn.execute("SELECT count(*) FROM articles").fetchone()[0] < len(docs):
             load_store(conn, docs)
         else:
             with transaction(conn):
                 reconcile_store(conn, [str(r[0]) for r in conn.execute("SELECT id FROM stories")])
         found = findings(conn, docs)
-    finally:
-        conn.close()
     if args.markdown:
         print(markdown(found))
     else:

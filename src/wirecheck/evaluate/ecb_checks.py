@@ -24,7 +24,7 @@ from typing import Any
 from wirecheck.evaluate.ecb_alignment import ROOT_HELP, load_store
 from wirecheck.evaluate.ecbplus import read_corpus
 from wirecheck.reconcile.align import toll_block
-from wirecheck.store.db import connect
+from wirecheck.store.db import opened
 
 Figure = tuple[str, str]  # (ECB+ document name, the figure's own words)
 
@@ -97,13 +97,9 @@ def score_ecbplus_verdicts(gold_path: Path | None, options: dict[str, Any]
     root = options.get("ecbplus")
     if not root:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = connect(Path(tmp) / "checks.db")
-        try:
-            load_store(conn, list(read_corpus(Path(root), topics=TOPICS)))
-            return run_checks(conn)
-        finally:
-            conn.close()
+    with tempfile.TemporaryDirectory() as tmp, opened(Path(tmp) / "checks.db") as conn:
+        load_store(conn, list(read_corpus(Path(root), topics=TOPICS)))
+        return run_checks(conn)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,12 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, required=True, help=ROOT_HELP)
     parser.add_argument("--db", type=Path, help="keep the scratch store here (reused)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = connect(args.db or Path(tmp) / "checks.db")
+    with tempfile.TemporaryDirectory() as tmp, opened(args.db or Path(tmp) / "checks.db") as conn:
         if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
             load_store(conn, list(read_corpus(args.root, topics=TOPICS)))
         result = run_checks(conn)
-        conn.close()
     for c in CHECKS:
         mark = "FAIL" if c.name in result["failed"] else "ok  "
         print(f"{mark} {c.name}" + (f" — {result['failed'][c.name]}"

@@ -29,7 +29,7 @@ from wirecheck.model import Article
 from wirecheck.reconcile.resolve import resolve_entities
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
-from wirecheck.store.db import connect, transaction
+from wirecheck.store.db import opened, transaction
 
 Key = tuple[str, int, int]
 MIN_FIT = 0.5
@@ -37,16 +37,13 @@ MIN_FIT = 0.5
 
 def resolved_mentions(articles: Iterable[Article], db: Path) -> dict[str, list[tuple[int, int, str]]]:
     """(start, end, entity id) of every resolved mention, per article, via the store."""
-    conn = connect(db)
-    try:
+    with opened(db) as conn:
         with transaction(conn):
             for article, analysis in analyze_articles(articles):
                 insert_article(conn, article)
                 save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
         resolve_entities(conn)
         return _read(conn)
-    finally:
-        conn.close()
 
 
 def _read(conn: sqlite3.Connection) -> dict[str, list[tuple[int, int, str]]]:

@@ -40,7 +40,7 @@ from wirecheck.pipeline import analyze, cross_article, ingest
 from wirecheck.reconcile.align import align_story
 from wirecheck.reconcile.headline import HeadlineFigure, figure_groups, headline_figures
 from wirecheck.reconcile.story_alignment import align_story_data
-from wirecheck.store.db import connect, transaction
+from wirecheck.store.db import opened, transaction
 from wirecheck.store.reset import forget_stories
 from wirecheck.store.story_rows import story_articles, story_blocks, story_claims, story_events
 
@@ -250,10 +250,7 @@ def score_gva(gold_path: Path | None, options: dict[str, Any]) -> dict[str, Any]
     if not folder:
         return None
     data = read_gva(Path(folder))
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = connect(options.get("gva_db") or Path(tmp) / "gva.db")
-        try:
-            load_store(conn, data)
-            return score_store(conn, data)
-        finally:
-            conn.close()
+    with (tempfile.TemporaryDirectory() as tmp,
+          opened(options.get("gva_db") or Path(tmp) / "gva.db") as conn):
+        load_store(conn, data)
+        return score_store(conn, data)

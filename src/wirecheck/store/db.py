@@ -127,6 +127,17 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
     return conn
 
 
+@contextmanager
+def opened(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+    """:func:`connect`, closed on the way out (errors included): the one way every part of
+    wirecheck (CLI, web, batch, evaluation) opens and closes the store."""
+    conn = connect(path, readonly=readonly)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def store_wait_seconds() -> float:
     raw = os.environ.get("WIRECHECK_STORE_WAIT")
     if raw is None:

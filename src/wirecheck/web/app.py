@@ -27,7 +27,7 @@ from wirecheck.report.export import check_export, export_file_name, export_rows,
 from wirecheck.report.facts import load_facts
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.review.record import record_review
-from wirecheck.store.db import connect
+from wirecheck.store.db import opened
 from wirecheck.web import queries
 from wirecheck.web.hosts import HostPolicy, host_policy
 from wirecheck.web.queries import PER_PAGE, Page
@@ -58,11 +58,8 @@ def _wants_json(request: Request) -> bool:
 
 def _store(request: Request) -> Iterator[sqlite3.Connection]:
     """A read-only connection for one request (WAL: never blocked by a writer)."""
-    conn = connect(request.app.state.db_path, readonly=True)
-    try:
+    with opened(request.app.state.db_path, readonly=True) as conn:
         yield conn
-    finally:
-        conn.close()
 
 
 Conn = Annotated[sqlite3.Connection, Depends(_store)]
@@ -148,12 +145,9 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
     async def review_post(request: Request, story_id: str) -> Response:
         form = parse_form(await request.body())
         guard.check(story_id, form, request.headers.get("origin"), request.headers.get("host"))
-        conn = connect(db)  # the one writable connection: a review, in its own transaction
-        try:
+        with opened(db) as conn:  # the one writable connection: a review, in its own transaction
             done = record_review(conn, story_id, form.fact, form.action, claims=form.claims,
                                  note=form.note)
-        finally:
-            conn.close()
         return RedirectResponse(f"{links.story(story_id)}#review-{done.id}", status_code=303)
 
     @app.get("/stories/{story_id:path}/export.{fmt}")

@@ -6,7 +6,7 @@ import ipaddress
 from collections.abc import Sequence
 from pathlib import Path
 
-from wirecheck.store.db import connect
+from wirecheck.store.db import opened
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -31,6 +31,7 @@ def run_server(db_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAUL
     from wirecheck.web.app import create_app
     from wirecheck.web.hosts import host_policy
 
-    connect(db_path, readonly=True).close()
+    with opened(db_path, readonly=True):
+        pass  # only the check: the app opens a connection per request
     app = create_app(db_path, allow_reviews=allow_reviews, hosts=host_policy(host, allow_hosts))
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,4 +1,7 @@
-"""Stores built from model objects, without the NLP pipeline: for tests, benchmarks, demos.
+"""Stores built from model objects, without the NLP pipeline: for tests and benchmarks.
+
+Test data, so it lives in tests/ and does not ship in the installed package; the benchmark
+scripts that need it (benchmarks/web.py, benchmarks/reconcile.py) put tests/ on sys.path.
 
 :func:`make_article` turns a few sentences into an Article and its ArticleAnalysis (spans
 found by substring, so they are exact); :func:`save_story` writes a story with its

@@ -1,5 +1,5 @@
-"""Commands over live coverage: fetch, watch, changes (thin layers over wirecheck.live and
-wirecheck.changes)."""
+"""Live coverage: `wirecheck fetch`, `wirecheck watch` and `wirecheck changes` (thin layers
+over wirecheck.live and wirecheck.changes)."""
 
 from __future__ import annotations
 
@@ -107,14 +107,10 @@ def fetch(
     """Fetch pages, feeds (and their items), sitemaps into the store; a changed page is
     stored as a new version of the article."""
     found, problems = _urls(ctx, urls)
-    conn = open_store(ctx)
-    try:
-        with _fetcher(ctx, allow_private, allow_address, ignore_robots, delay, timeout,
-                      retries) as fetcher:
-            report = LiveIngest(conn, fetcher, FetchOptions(max_links, new_only),
-                                on_event=lambda line: note(ctx, line)).run(found)
-    finally:
-        conn.close()
+    with open_store(ctx) as conn, _fetcher(ctx, allow_private, allow_address, ignore_robots,
+                                           delay, timeout, retries) as fetcher:
+        report = LiveIngest(conn, fetcher, FetchOptions(max_links, new_only),
+                            on_event=lambda line: note(ctx, line)).run(found)
     report.problems = problems + report.problems
     if as_json:
         print_json(report.to_dict())
@@ -159,10 +155,7 @@ def watch_command(
     interval = _seconds(every, "--every")
     duration = _seconds(for_, "--for") if for_ else None
     found, _problems = _urls(ctx, urls)
-    conn = open_store(ctx)
     hooks = Hooks(on_change_write, on_change)
-    note(ctx, f"watching {len(found)} target(s) every {every}"
-              + (f" for {for_}" if for_ else " until Ctrl-C"))
 
     def cycle(n: int, report: FetchReport) -> None:
         for line in report.problems:
@@ -170,17 +163,18 @@ def watch_command(
         note(ctx, f"round {n}: new {len(report.new)}, new versions {len(report.versions)}, "
                   f"not modified {report.not_modified}, problems {len(report.problems)}")
 
-    try:
-        with _fetcher(ctx, allow_private, allow_address, ignore_robots, delay, timeout,
-                      retries) as fetcher:
-            summary = watch(conn, found, fetcher, every=interval, duration=duration,
-                            options=FetchOptions(max_links, new_only), hooks=hooks,
-                            on_event=lambda line: note(ctx, line), on_cycle=cycle)
-    except KeyboardInterrupt:
-        note(ctx, "stopped (Ctrl-C); the store holds every page fetched so far")
-        return 0
-    finally:
-        conn.close()
+    with open_store(ctx) as conn:
+        note(ctx, f"watching {len(found)} target(s) every {every}"
+                  + (f" for {for_}" if for_ else " until Ctrl-C"))
+        try:
+            with _fetcher(ctx, allow_private, allow_address, ignore_robots, delay, timeout,
+                          retries) as fetcher:
+                summary = watch(conn, found, fetcher, every=interval, duration=duration,
+                                options=FetchOptions(max_links, new_only), hooks=hooks,
+                                on_event=lambda line: note(ctx, line), on_cycle=cycle)
+        except KeyboardInterrupt:
+            note(ctx, "stopped (Ctrl-C); the store holds every page fetched so far")
+            return 0
     for line in summary.hook_problems:
         warn(ctx, line)
     note(ctx, f"done: {summary.cycles} round(s), new {summary.new}, new versions "
@@ -232,17 +226,15 @@ def changes(
     """What changed since the last look (or --since): new articles and versions, figures
     an update changed (old → new), verdicts that moved, sources cited for the first time."""
     remember = mark and since is None
-    conn = open_store(ctx, readonly=not remember or not settings(ctx).db.exists())
-    try:
-        window = window_since(conn, since)
-        found = changes_since(conn, window, story)
-        if remember:
-            with transaction(conn):
-                record_look(conn)
-    except sqlite3.Error as exc:
-        raise WirecheckError(f"cannot read changes: {exc}") from None
-    finally:
-        conn.close()
+    with open_store(ctx, readonly=not remember or not settings(ctx).db.exists()) as conn:
+        try:
+            window = window_since(conn, since)
+            found = changes_since(conn, window, story)
+            if remember:
+                with transaction(conn):
+                    record_look(conn)
+        except sqlite3.Error as exc:
+            raise WirecheckError(f"cannot read changes: {exc}") from None
     if as_json:
         print_json(found.to_dict())
     else:

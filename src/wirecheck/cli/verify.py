@@ -1,5 +1,5 @@
-"""Commands about the machine's protection: ``limits`` (what is in force) and ``verify``
-(is the store whole, e.g. after a crash or a killed batch)."""
+"""`wirecheck verify` (is the store whole, e.g. after a crash or a killed batch) and
+`wirecheck limits` (the input limits in force): the machine's protection."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def limits(as_json: bool = JsonOpt) -> None:
 @app.command()
 def verify(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """Check the store: SQLite integrity, orphan rows, half-analyzed articles, the FTS index."""
-    health = check_store(open_store(ctx, readonly=True))
+    with open_store(ctx, readonly=True) as conn:
+        health = check_store(conn)
     if as_json:
         print_json(
             {
