@@ -1,3 +1,3 @@
-from wirecheck.cli import run
+from wirecheck.cli import console
 
-run()
+console()

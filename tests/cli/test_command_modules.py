@@ -10,7 +10,7 @@ import pytest
 from typer.models import CommandInfo
 
 import wirecheck.cli
-from wirecheck.cli import COMMAND_MODULES, app, main, run
+from wirecheck.cli import COMMAND_MODULES, app, console, main
 
 NOT_COMMANDS = {"__init__", "common"}
 
@@ -29,6 +29,6 @@ def test_each_command_is_named_in_its_module_docstring(info: CommandInfo) -> Non
     assert f"wirecheck {name}" in doc or f"``{name}``" in doc, callback.__module__
 
 
-def test_the_entry_point_is_a_function_despite_the_run_module() -> None:
-    """pyproject's ``wirecheck = "wirecheck.cli:run"``; cli/run.py holds the `run` command."""
-    assert callable(run) and run.__module__ == "wirecheck.cli" and callable(main)
+def test_the_console_script_is_not_shadowed_by_the_run_module() -> None:
+    """pyproject's ``wirecheck = "wirecheck.cli:console"``; cli/run.py holds the `run` command."""
+    assert callable(console) and console.__module__ == "wirecheck.cli" and callable(main)

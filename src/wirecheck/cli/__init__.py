@@ -114,7 +114,6 @@ def main(argv: list[str] | None = None) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
-# Defined after _register(): importing the submodule cli/run.py (the `run` command) binds the
-# package's `run` to that module; this rebinds it to the console-script entry point.
-def run() -> None:
+def console() -> None:
+    """The ``wirecheck`` console script (``cli/run.py`` is the `run` command's module)."""
     sys.exit(main())
