@@ -104,6 +104,12 @@ def test_a_document_with_an_issuer_stands_for_the_issuer(nlp: Any) -> None:
     assert (a.source, a.source_kind) == ("the transit authority", "official_body")
 
 
+def test_according_to_a_rule_names_no_source(nlp: Any) -> None:
+    """"according to the plan" says how, not who: the sentence stays the writer's own."""
+    text = "The shelter will hold 300 people, according to the evacuation plan."
+    assert attribution_of(nlp, text, "The shelter").source is None
+
+
 @pytest.mark.parametrize(
     ("text", "words", "chain"),
     [

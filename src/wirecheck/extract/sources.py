@@ -190,13 +190,20 @@ def classify(doc: Any, start: int, end: int, head: Any, names: Names) -> SourceK
     return "anonymous"
 
 
+# "according to the rules / the plan / the law": a norm the sentence follows, not a source.
+NORM_NOUNS = frozenset({"rule", "law", "plan", "schedule", "guideline", "protocol", "policy",
+                        "regulation", "tradition", "custom", "procedure", "standard", "script",
+                        "design", "contract", "agreement", "treaty", "constitution", "code",
+                        "instruction", "order", "budget", "timetable", "program", "programme"})
+
+
 def is_source_like(head: Any, lenient: bool = False) -> bool:
     """Can this token head a source phrase? (Not "determination", "involvement", ...)
     ``lenient``: any noun, for cues that mark a source themselves ("according to X")."""
     if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if lenient and head.pos_ == "NOUN":
-        return True
+        return str(head.lemma_).lower() not in NORM_NOUNS  # "according to the rules": no one
     if head.pos_ == "PRON":
         return head.lower_ in {"he", "she", "they", "it", "we", "i", "who", "which", "that",
                                "one", "someone"}
