@@ -7,6 +7,9 @@ from typing import Any
 import pytest
 from attribution_check import attribution_of
 
+from wirecheck.extract.attribution import find_attributions
+from wirecheck.model import Article
+
 
 @pytest.mark.parametrize(("text", "words", "source", "cue"), [
     ("Officials said on Monday that 40 people were killed.", "40 people", "Officials", "said"),
@@ -161,3 +164,53 @@ def test_a_noun_described_by_its_agent_is_the_agents(nlp: Any) -> None:
     text = "Talks resumed, with cautious hope expressed by Ostlandic negotiators."
     a = attribution_of(nlp, text, "cautious hope")
     assert a.source == "Ostlandic negotiators"
+
+
+def _frames(nlp: Any, text: str) -> list[tuple[str, str, bool]]:
+    """(source, cue, attributes claims) of every frame found in ``text``."""
+    article = Article.create(text)
+    found = find_attributions(nlp(article.text), article).all_frames
+    return [(f.attribution.source, f.attribution.cue, f.claims) for f in found]
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ('As the mayor spoke, the crowd chanted, "Recount the ballots!"', "Recount", "the crowd",
+     "chanted"),
+    ("The ferry captain lamented that the harbour had silted up.", "the harbour",
+     "The ferry captain", "lamented"),
+    ('"Fairness," said Brody Tallis, a farmer from the valley.', "Fairness", "Brody Tallis",
+     "said"),
+    ("The complaint cites a county rule that bans night fishing.", "a county", "The complaint",
+     "cites"),
+    ("In the latest Harbour Gazette poll, the mayor leads by nine points.", "leads",
+     "the latest Harbour Gazette poll", "in"),
+])
+def test_speech_verbs_polls_and_inverted_quotes_name_the_source(
+        nlp: Any, text: str, words: str, source: str, cue: str) -> None:
+    a = attribution_of(nlp, text, words)
+    assert (a.source, a.cue) == (source, cue)
+
+
+def test_a_poll_the_text_only_mentions_reports_nothing(nlp: Any) -> None:
+    assert attribution_of(nlp, "The mayor rose in the polls all summer.", "rose").source is None
+
+
+def test_calls_questions_and_labels(nlp: Any) -> None:
+    assert ("The council", "called for", True) in _frames(
+        nlp, "The council called on the mayor to resign.")
+    assert [f for f in _frames(nlp, "Her son called me on Friday.") if f[1] == "called for"] == []
+    # a label and a question are recorded, but the words they cover are no claim of theirs
+    assert _frames(nlp, "The minister called the rescue a miracle.") == [
+        ("The minister", "called", False)]
+    text = "Two senators asked when the company first learned of the breach."
+    assert _frames(nlp, text) == [("Two senators", "asked", False)]
+    assert attribution_of(nlp, text, "the company").source is None
+
+
+@pytest.mark.parametrize("text", [
+    "That said, the ferry will run on Sunday.",
+    "Nobody on the pier heard what she said.",
+    "A diplomat, who asked not to be named, was at the talks.",
+])
+def test_words_pointed_at_and_idioms_are_no_report(nlp: Any, text: str) -> None:
+    assert _frames(nlp, text) == []

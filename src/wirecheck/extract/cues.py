@@ -22,8 +22,9 @@ from wirecheck.extract.lexicon import (
 )
 
 _NEGATING_GOVERNORS = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
-CUE_LEMMAS = REPORT_VERBS | DENY_VERBS | CALL_VERBS | COMMIT_VERBS | {"call", "put"}
+CUE_LEMMAS = REPORT_VERBS | DENY_VERBS | CALL_VERBS | COMMIT_VERBS | {"call", "put", "cite"}
 PREPOSITIONAL = frozenset({"according", "per"})
+POLL_NOUNS = frozenset({"poll", "survey"})  # "in the latest poll, X leads": the poll's finding
 # a subject (its verb may attribute; it may cite: "The paper, citing X, ..."), a passive agent
 SOURCE_DEPS = ("nsubj", "nsubjpass", "agent")
 SHARING_DEPS = ("conj", "advcl", "xcomp")  # verbs that share the subject they hang on
@@ -45,13 +46,28 @@ def verb_lemma(tok: Any) -> str:
     return lemma
 
 
+def calls_on(verb: Any) -> bool:
+    """"called on the mayor to resign" (a call), not "called me on Friday" (a phone
+    call): "on" someone, then an infinitive."""
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    return on is not None and any(t.tag_ == "VB" and t.i > on.i for t in verb.subtree) and \
+        not any(g.ent_type_ in ("DATE", "TIME") for g in on.children)
+
+
 def is_cue(verb: Any) -> bool:
     """Is this token a reporting, denying, calling or committing verb used as a cue?"""
     lemma = verb_lemma(verb)
     if verb.pos_ not in ("VERB", "AUX") and lemma == verb.lemma_.lower():
         return False
     if lemma == "call":
-        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+        kids = {c.dep_ for c in verb.children}
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) \
+            or ("dobj" in kids and bool(kids & {"oprd", "xcomp", "ccomp"})) \
+            or calls_on(verb)
+    if lemma == "cite":  # "the filing cites a new law" (not "citing X": a chain's link)
+        return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "conj", "ccomp") \
+            and any(c.dep_ == "nsubj" for c in verb.children) \
+            and any(c.dep_ == "dobj" for c in verb.children)
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lemma_ in PUT_OBJECTS for c in verb.children)
     if not (lemma in REPORT_VERBS or lemma in DENY_VERBS or lemma in CALL_VERBS
@@ -63,7 +79,7 @@ def is_cue(verb: Any) -> bool:
 
 
 def frame_openers(doc: Any) -> list[int]:
-    """Indices (ascending) of every token that may open a frame: a cue lemma, an "-ing"
+    """Indices (ascending) of every token that may open a frame: a cue lemma or a poll, an "-ing"
     word (:func:`verb_lemma` may repair it into one), "according"/"per", a subject or a
     passive agent (its verb), a verb sharing the subject of the verb it hangs on.
 
@@ -78,7 +94,7 @@ def frame_openers(doc: Any) -> list[int]:
         return [int(h) for h in np.unique(arr[:, column]) if keep(strings[int(h)])]
 
     lowers = hashes(0, lambda s: s in PREPOSITIONAL or s.endswith("ing"))
-    lemmas = hashes(1, lambda s: s.lower() in CUE_LEMMAS)
+    lemmas = hashes(1, lambda s: s.lower() in CUE_LEMMAS or s.lower() in POLL_NOUNS)
     deps = [strings[d] for d in SOURCE_DEPS]
     sharing = np.isin(arr[:, 2], [strings[d] for d in SHARING_DEPS]) & (
         arr[:, 3] == strings["VERB"])

@@ -20,17 +20,29 @@ from wirecheck.extract.cue_features import (
     source_of,
 )
 from wirecheck.extract.cue_model import CueModel, load_cue_model
-from wirecheck.extract.cues import ASIDE_DEPS, frame_openers, is_cue, tokens_with_dep, verb_lemma
+from wirecheck.extract.cues import (
+    ASIDE_DEPS,
+    POLL_NOUNS,
+    frame_openers,
+    is_cue,
+    tokens_with_dep,
+    verb_lemma,
+)
+from wirecheck.extract.frame_nesting import drop_redundant, nest
 from wirecheck.extract.frame_syntax import (
+    asserts_nothing,
     attributes_claims,
+    calls_for,
     clause_head,
     colon_source,
     content_of,
     described_by_agent,
     learned_content,
     modality_of,
+    not_a_report,
     quoted_as_saying,
     subject_of,
+    tail_cue,
 )
 from wirecheck.extract.frames import Frame
 from wirecheck.extract.lexicon import (
@@ -58,6 +70,7 @@ from wirecheck.extract.sources import (
 from wirecheck.model import Article, Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
+_SAYING = frozenset({"say", "tell", "add", "write", "tweet", "note", "ask", "respond"})
 
 
 def _pass_of(head: Any) -> str:
@@ -91,7 +104,7 @@ class SentenceScan:
             self.pass_kind = kind
             self._scan()
         out = sorted(self.found, key=lambda f: f.cue)
-        return self._nest(self._drop_redundant(out))
+        return nest(drop_redundant(out))
 
     def _scan(self) -> None:
         out = self.found
@@ -109,6 +122,10 @@ class SentenceScan:
             elif tok.lower_ == "per" and tok.dep_ == "prep" and (
                     tok.i == self.sent.start or tok.nbor(-1).text == ","):
                 frame = self._prepositional(tok, None)
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+                    tok.lower_ in POLL_NOUNS and tok.head.head.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ == "det" for c in tok.children):
+                frame = self._in_poll(tok.head)
             elif tok.dep_ in ("nsubj", "nsubjpass") and cited_by(tok):
                 frame = self._citing_subject(tok)
             else:
@@ -152,7 +169,6 @@ class SentenceScan:
         if described_by_agent(verb, subj) is not None:
             return True
         return self.f.antecedents.quoted(verb.i) and subj.lower_ not in FIRST_PERSON
-        return None
 
     def _probability(self, verb: Any) -> float | None:
         """The model's probability that ``verb`` attributes (None: not a candidate)."""
@@ -161,39 +177,6 @@ class SentenceScan:
             self.scores[verb.i] = None if found is None else self.f.model.probability(
                 features(verb, *found, self.f.antecedents.quoted(verb.i), self.headline))
         return self.scores[verb.i]
-
-    def _nest(self, frames: list[Frame]) -> list[Frame]:
-        """"X said: 'my son said the walls were cracking'" — an inner report is a link in
-        the outer source's chain (X first), and X is who says it here: the frame's source
-        is written where X is ('"I think so," X said': X's words, X's mention)."""
-        out = []
-        for fr in frames:
-            around = [o for o in frames if o is not fr and o.covers(fr.cue) and o.size > fr.size]
-            outer = [o for o in around if o.attribution.source != fr.attribution.source]
-            if outer:
-                o = min(outer, key=lambda f: f.size).attribution
-                a = fr.attribution
-                chain = [*o.chain, *a.chain][:MAX_CHAIN]
-                fr = replace(fr, attribution=replace(
-                    a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
-            if around:
-                top = max(around, key=lambda f: f.size)
-                fr = replace(fr, mention=top.mention, speaker=top.speaker)
-            out.append(fr)
-        return out
-
-    def _drop_redundant(self, frames: list[Frame]) -> list[Frame]:
-        """"X said ..., according to a statement" — the issuer-less document is X's
-        medium, not another source."""
-        keep = []
-        for fr in frames:
-            medium = fr.attribution.cue == "according to" and \
-                fr.attribution.source_kind == "document"
-            if medium and any(o is not fr and o.attribution.cue not in ("according to", "per")
-                              for o in frames):
-                continue
-            keep.append(fr)
-        return keep
 
     def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
@@ -318,9 +301,11 @@ class SentenceScan:
                 and not learned:
             return None
         content = content_of(verb)
-        if not content and learned and not self._tail_cue(verb) and not (
-                verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1):
-            content = learned_content(verb)
+        if not_a_report(verb, head, content):
+            return None
+        if not content and learned and lemma not in _SAYING and not tail_cue(verb) \
+                and not (verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1):
+            content = learned_content(verb)  # (not "said to reporters": no content)
         hole_self = False
         noun = described_by_agent(verb, head)
         if noun is not None:  # "cautious optimism expressed by Qatari officials"
@@ -338,7 +323,7 @@ class SentenceScan:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
         elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1:
             lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
-        elif self._tail_cue(verb):
+        elif tail_cue(verb):
             top = clause_head(verb.head)
             lo, hi = top.left_edge.i, top.right_edge.i + 1
             hole_self = True
@@ -346,7 +331,7 @@ class SentenceScan:
             return None
         cue = "as reported by" if lemma == "report" and verb.tag_ == "VBN" and any(
             c.lower_ == "as" for c in verb.children) else verb.text.lower()
-        if lemma == "call":
+        if calls_for(verb):
             cue = "called for"
         quoted = quoted_as_saying(verb)
         outer = quoted[1] if quoted is not None else citer_of(head)
@@ -357,25 +342,25 @@ class SentenceScan:
                            antecedent=rule)
         if frame is not None and learned and not rule:
             frame = replace(frame, claims=attributes_claims(verb, content, hole_self))
+        elif frame is not None and asserts_nothing(verb, content):
+            frame = replace(frame, claims=False)  # a question, a label
         if frame is not None and hole_self:  # the cue and its source, not what precedes
             own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
                    verb.right_edge.i + 1)
             frame = replace(frame, holes=(*frame.holes, own))
         return frame
 
-    @staticmethod
-    def _tail_cue(verb: Any) -> bool:
-        """"..., the agency said" / "as reported by X": a cue without content of its own
-        that reports the clause it hangs on (not "than Corvex has acknowledged")."""
-        if verb.head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
-            return False
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-        if marks:
-            return marks == {"as"}
-        before = verb.doc[verb.left_edge.i - 1].text if verb.left_edge.i > 0 else ""
-        return verb.dep_ == "parataxis" or before in (",", "”", '"', "’", "'")
+    def _in_poll(self, prep: Any) -> Frame | None:
+        """"In the latest poll, the governor leads by four points": one poll (not "rose
+        in the polls") reports the clause its verb heads (not when that clause is a report
+        of its own: "voters in the poll said")."""
+        top = clause_head(prep.head)
+        if is_cue(top) or top.dep_ == "acl" or any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i < top.i for c in top.children):
+            return None
+        return self._prepositional(prep, None, "in")
 
-    def _prepositional(self, tok: Any, via: str | None) -> Frame | None:
+    def _prepositional(self, tok: Any, via: str | None, cue: str = "per") -> Frame | None:
         prep = next((c for c in tok.children if c.lower_ == via), None) if via else tok
         if prep is None:
             return None
@@ -384,7 +369,7 @@ class SentenceScan:
             return None
         top = clause_head(tok.head)
         lo, hi = top.left_edge.i, top.right_edge.i + 1
-        cue = "according to" if via else "per"
+        cue = "according to" if via else cue
         frame = self._make(obj, tok, cue, "reported", (lo, hi), outer=citer_of(obj),
                            lenient=True)
         if frame is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirecheck.extract.cues import verb_lemma
+from wirecheck.extract.cues import calls_on, verb_lemma
 from wirecheck.extract.lexicon import (
     BELIEF_VERBS,
     CALL_VERBS,
@@ -21,11 +21,18 @@ from wirecheck.model import Modality
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "pcomp"})
 
 
+def calls_for(verb: Any) -> bool:
+    """"called for a halt", "called on X to ..." (a call); not "called the plan a
+    disgrace" (a description, reported)."""
+    return verb_lemma(verb) == "call" and (calls_on(verb) or any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
+
+
 def modality_of(verb: Any) -> Modality:
     lemma = verb_lemma(verb)
     if lemma in DENY_VERBS:
         return "denied"
-    if lemma in CALL_VERBS or lemma == "call":
+    if lemma in CALL_VERBS or calls_for(verb):
         return "called-for"
     if lemma in COMMIT_VERBS or (lemma in PLAN_VERBS and lemma not in BELIEF_VERBS):
         return "planned"
@@ -56,11 +63,13 @@ def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
 
 def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and _quote_between(subjects[0], verb):
+        subjects = [c for c in subjects if c.i > verb.i] or subjects  # '"Fair," said X'
+    for child in subjects:
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     for child in verb.children:
         if child.dep_ == "agent":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
@@ -76,6 +85,42 @@ def subject_of(verb: Any) -> Any | None:
             return None
         return subject_of(verb.head)
     return None
+
+
+_WH = frozenset({"what", "which", "that", "whatever"})
+
+
+def not_a_report(verb: Any, source: Any, content: list[Any]) -> bool:
+    """"what she said", "the things he says", "That said, ...": the words are not given,
+    only pointed at (a relative or wh-word is all the verb governs), or an idiom."""
+    if source.lower_ == "that" and verb.lower_ == "said" and verb.i == source.i + 1:
+        return True
+    if verb_lemma(verb) == "ask" and any(  # "asked not to be named": anonymity
+            c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children)
+            for c in verb.children):
+        return True
+    return len(content) == 1 and content[0].lower_ in _WH and \
+        content[0].left_edge.i == content[0].right_edge.i
+
+
+_QUESTION_WORDS = frozenset({"if", "whether", "when", "why", "how", "what", "who", "which"})
+
+
+def asserts_nothing(verb: Any, content: list[Any]) -> bool:
+    """"asked when the company learned of it" (a question), "called the plan a disgrace"
+    (a label): the frame is recorded, but what it covers is no claim of the source's."""
+    if verb_lemma(verb) == "call":
+        return not calls_for(verb)
+    return verb_lemma(verb) == "ask" and any(
+        c.left_edge.lower_ in _QUESTION_WORDS for c in content) and not any(
+        c.dep_ == "xcomp" for c in content)
+
+
+def _quote_between(tok: Any, verb: Any) -> bool:
+    """A closing quote mark between a pre-verbal subject and its verb: the "subject" is
+    the quote's own word, the parser's mistake for the inverted "said X"."""
+    doc = verb.doc
+    return tok.i < verb.i and any(doc[k].is_quote for k in range(tok.i + 1, verb.i))
 
 
 def _across_semicolon(child: Any, verb: Any) -> bool:
@@ -111,9 +156,14 @@ def content_of(verb: Any) -> list[Any]:
     elif lemma in ("appeal", "press", "push"):
         kids += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
                  for o in p.children if o.dep_ == "pobj"]
+    elif lemma == "ask":  # "asked the students if they were serious": the question
+        kids += [c for c in verb.children if c.dep_ == "advcl" and (c.left_edge.lower_ in (
+            "if", "whether", "when", "why", "how", "what", "who") or c.left_edge.tag_ in (
+            "WRB", "WP", "WDT"))]
     elif lemma == "describe":
         kids += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-    if lemma in ("tell", "inform", "brief") and any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+    if lemma in ("tell", "inform", "brief", "ask") and any(
+            c.dep_ in ("ccomp", "xcomp", "advcl") for c in kids):
         kids = [c for c in kids if c.dep_ not in ("dobj", "obj")]  # "told reporters that"
     if not any(c.dep_ in ("ccomp", "xcomp") for c in kids):
         # "told a rally outside the gates that ...", "said in a statement that ...": the
@@ -192,3 +242,15 @@ def colon_source(sent: Any) -> tuple[Any, Any] | None:
     if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
         return None  # not a dateline ("GAZA CITY:")
     return head, colon
+
+
+def tail_cue(verb: Any) -> bool:
+    """"..., the agency said" / "as reported by X": a cue without content of its own
+    that reports the clause it hangs on (not "than Corvex has acknowledged")."""
+    if verb.head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks:
+        return marks == {"as"}
+    before = verb.doc[verb.left_edge.i - 1].text if verb.left_edge.i > 0 else ""
+    return verb.dep_ == "parataxis" or before in (",", "”", '"', "’", "'")

@@ -7,7 +7,8 @@ outlet" or "a reporting verb" is. All entries are lower-case lemmas or words.
 from __future__ import annotations
 
 # Verbs whose subject is the source of what follows (said, reported, ...), by the modality
-# they give the content. "call" counts only with "for" (called for a ceasefire).
+# they give the content. "call" counts only with "for"/"on" (called for a ceasefire, called
+# on X to ...) or with an object and its description (called the plan "a disgrace").
 REPORT_VERBS = frozenset({
     "say", "report", "tell", "claim", "announce", "emphasize", "emphasise", "acknowledge",
     "state", "add", "confirm", "note", "explain", "insist", "argue", "warn", "estimate",
@@ -17,9 +18,15 @@ REPORT_VERBS = frozenset({
     "comment", "recount", "recall", "testify", "underline", "underscore",
     "observe", "point", "repeat", "reiterate", "counter", "reply", "answer", "inform",
     "show", "find", "conclude", "dispute", "accuse", "put",
+    # speech that is not a statement verb but reports what was said ("the crowd chanted,
+    # 'Recount!'", "she lamented that ...", "he criticized the plan as ...")
+    "remark", "lament", "chant", "shout", "yell", "whisper", "joke", "quip", "boast",
+    "mention", "respond", "question", "criticize", "criticise", "condemn", "blast", "slam",
+    "assure", "clarify", "retort", "exclaim",
 })
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
-CALL_VERBS = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore"})
+CALL_VERBS = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore",
+                        "ask"})
 COMMIT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "swear", "commit"})
 # Verbs of belief and of intent: the model may find them as cues (PolNeAR counts them);
 # what they govern is then their subject's view ("reported") or plan ("planned").
