@@ -1,7 +1,8 @@
 """The data model: plain dataclasses every stage reads and writes.
 
 Traceability is the contract: every extracted object carries a :class:`Span` whose
-``text`` is exactly ``article.text[start:end]``. :func:`check_span` is the one place that
+``text`` is exactly ``article.text[start:end]`` (or ``article.title[start:end]`` for the
+few figures read from a headline: ``field="title"``). :func:`check_span` is the one place that
 invariant is checked; :func:`span_of` is the one safe way to build a span from offsets.
 All classes round-trip through ``to_dict``/``from_dict`` (JSON-ready: dates as ISO strings).
 """
@@ -32,6 +33,9 @@ Verdict = Literal["agree", "conflict", "evolving", "single_source", "unclear"]
 # superseded ("raising the toll from 14", "revised from eight to six"); a part of the toll
 # the text singles out ("including 12 children").
 Scope = Literal["incident", "others", "total", "context", "earlier", "part"]
+# Which of an article's texts a span quotes: its body, or its headline (a toll given only
+# in the title: "Man Killed, 4 Others Injured In Homewood Shooting").
+SpanField = Literal["text", "title"]
 
 HEDGES: tuple[str, ...] = get_args(Hedge)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
@@ -87,29 +91,37 @@ def _maybe(cls: type[T], value: Any) -> T | None:
 
 @dataclass(frozen=True)
 class Span(_Serializable):
-    """A verbatim stretch of one article: ``article.text[start:end] == text``."""
+    """A verbatim stretch of one article: ``article.text[start:end] == text`` (its
+    ``title`` instead when ``field == "title"``)."""
 
     article_id: str
     start: int
     end: int
     text: str
+    field: SpanField = "text"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Span:
-        return cls(str(d["article_id"]), int(d["start"]), int(d["end"]), str(d["text"]))
+        return cls(str(d["article_id"]), int(d["start"]), int(d["end"]), str(d["text"]),
+                   "title" if d.get("field") == "title" else "text")
 
 
-def check_span(article_text: str, span: Span) -> Span:
-    """Raise :class:`SpanError` unless the span is exactly what the article says there."""
-    if not (0 <= span.start <= span.end <= len(article_text)):
+def check_span(article_text: str, span: Span, title: str | None = None) -> Span:
+    """Raise :class:`SpanError` unless the span is exactly what the article says there.
+
+    ``article_text`` is the body; a headline span is checked against ``title``.
+    """
+    where = (title or "") if span.field == "title" else article_text
+    what = "title of article" if span.field == "title" else "article"
+    if not (0 <= span.start <= span.end <= len(where)):
         raise SpanError(
-            f"span {span.start}:{span.end} outside article {span.article_id} "
-            f"of length {len(article_text)}"
+            f"span {span.start}:{span.end} outside {what} {span.article_id} "
+            f"of length {len(where)}"
         )
-    if article_text[span.start : span.end] != span.text:
+    if where[span.start : span.end] != span.text:
         raise SpanError(
-            f"span {span.start}:{span.end} of article {span.article_id} reads "
-            f"{article_text[span.start:span.end]!r}, not {span.text!r}"
+            f"span {span.start}:{span.end} of {what} {span.article_id} reads "
+            f"{where[span.start:span.end]!r}, not {span.text!r}"
         )
     return span
 

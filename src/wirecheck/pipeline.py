@@ -127,7 +127,7 @@ def store_batch(
     report.added_ids.extend(a.id for a in added)
     if analyzer is not None:
         for article, analysis in analyzer(added):
-            save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+            save_analysis(conn, article.text, analysis, EXTRACTION_VERSION, article.title)
             report.analyzed += 1
     return added
 
@@ -180,7 +180,7 @@ def analyze(
     for ids in batched(pending, BATCH):
         with transaction(conn):
             for article, analysis in analyze_articles(iter_articles(conn, ids=ids)):
-                save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+                save_analysis(conn, article.text, analysis, EXTRACTION_VERSION, article.title)
                 done += 1
                 if on_progress:
                     on_progress(1)

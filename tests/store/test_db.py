@@ -50,3 +50,12 @@ def test_opened_is_connect_then_close_even_after_an_error(tmp_path: Path) -> Non
         raise RuntimeError("boom")
     with pytest.raises(sqlite3.ProgrammingError):
         reader.execute("SELECT 1")
+
+
+def test_readonly_open_of_an_older_store_says_how_to_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    connect(path).close()
+    with sqlite3.connect(path) as raw:  # as a store from before the latest migration
+        raw.execute("DELETE FROM schema_version WHERE version = ?", (migrations()[-1][0],))
+    with pytest.raises(StoreError, match=r"older wirecheck.*wirecheck analyze"):
+        connect(path, readonly=True)

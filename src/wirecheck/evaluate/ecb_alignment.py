@@ -65,7 +65,7 @@ def load_store(conn: sqlite3.Connection, docs: list[EcbDocument]) -> None:
         for doc in docs:
             insert_article(conn, doc.article())
         for article, analysis in analyze_articles(d.article() for d in docs):
-            save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+            save_analysis(conn, article.text, analysis, EXTRACTION_VERSION, article.title)
         for sub in sorted({d.subtopic for d in docs}):
             conn.execute("INSERT OR IGNORE INTO stories (id, label, keywords, updated_at) "
                          "VALUES (?, ?, '[]', datetime('now'))", (f"ecb-{sub}", f"ECB+ {sub}"))

@@ -41,7 +41,7 @@ def resolved_mentions(articles: Iterable[Article], db: Path) -> dict[str, list[t
         with transaction(conn):
             for article, analysis in analyze_articles(articles):
                 insert_article(conn, article)
-                save_analysis(conn, article.text, analysis, EXTRACTION_VERSION)
+                save_analysis(conn, article.text, analysis, EXTRACTION_VERSION, article.title)
         resolve_entities(conn)
         return _read(conn)
 

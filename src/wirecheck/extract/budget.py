@@ -96,7 +96,7 @@ def _respan(value: Any, text: str) -> Any:
     if isinstance(value, list):
         return [_respan(v, text) for v in value]
     if isinstance(value, dict):
-        if {"article_id", "start", "end", "text"} <= value.keys():
+        if {"article_id", "start", "end", "text"} <= value.keys() and value.get("field") != "title":
             return {**value, "text": text[value["start"]:value["end"]]}
         return {k: _respan(v, text) for k, v in value.items()}
     return value

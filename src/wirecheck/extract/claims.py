@@ -28,6 +28,7 @@ from wirecheck.extract.measures import HUMAN_MEASURES
 from wirecheck.extract.quantities import extract_quantities
 from wirecheck.extract.scope import scope_of
 from wirecheck.extract.times import extract_times
+from wirecheck.extract.title_figures import title_figures
 from wirecheck.model import (
     Article,
     Attribution,
@@ -281,5 +282,6 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
         asm.event(ev)
     asm.bare_sentences()
     claims = sorted(asm.claims.values(), key=lambda c: (c.span.start, c.kind, c.id))
+    claims += title_figures(article)  # the tolls the headline gives
     return ArticleAnalysis(article.id, claims=claims, times=times, events=events,
                            entities=extract_entities(doc, article))

@@ -271,7 +271,7 @@ class LiveIngest:
         index_article(self.conn, new)
         if self.options.analyze:
             for stored, analysis in analyze_articles([new]):
-                save_analysis(self.conn, stored.text, analysis, EXTRACTION_VERSION)
+                save_analysis(self.conn, stored.text, analysis, EXTRACTION_VERSION, stored.title)
         return new.id
 
     # -- the log -----------------------------------------------------------------------

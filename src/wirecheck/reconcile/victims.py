@@ -33,7 +33,7 @@ def victim_names(claims: Iterable[Claim], people: Iterable[Mention]) -> list[str
     sources = [c.attribution.span for c in claims if c.attribution.span is not None]
     speakers = {name for start, end, name in people
                 if any(s.start <= start and end <= s.end for s in sources)}
-    spans = [c.span for c in claims if _casualty(c)]
+    spans = [c.span for c in claims if _casualty(c) and c.span.field == "text"]  # body only
     found = {name for start, end, name in people if name not in speakers
              and any(s.start <= start and end <= s.end for s in spans)}
     return sorted(found)

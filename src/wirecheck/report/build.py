@@ -31,7 +31,7 @@ from wirecheck.report.dossier import (
     TimelineItem,
 )
 from wirecheck.report.entities import story_entities
-from wirecheck.report.facts import fallback_facts, load_articles, load_facts, span_ref
+from wirecheck.report.facts import fallback_facts, load_articles, load_facts, ref_of, span_ref
 from wirecheck.report.figures import load_figures
 from wirecheck.report.highlight import anchor_id
 from wirecheck.report.reviews import review_rows
@@ -105,7 +105,11 @@ def _story_claims(
 def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None = None) -> ClaimRow:
     """The claim as the claim table shows it; ``fact`` is its (alignment id, verdict)."""
     q, a, t = claim.quantity, claim.attribution, claim.time
-    left, right = sentence_around(article.text, claim.span.start, claim.span.end)
+    if claim.span.field == "title":  # a headline figure: the headline is its context
+        context = span_ref(claim.article_id, 0, len(article.headline), article.headline, "title")
+    else:
+        left, right = sentence_around(article.text, claim.span.start, claim.span.end)
+        context = span_ref(claim.article_id, left, right, article.text[left:right])
     return ClaimRow(
         id=claim.id, anchor=anchor_id("c", claim.id), article_id=claim.article_id,
         column=article.column, kind=claim.kind, modality=claim.modality,
@@ -115,11 +119,10 @@ def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None =
         measure=q.measure if q else None,
         time=(display.date_range(_iso(t.start), _iso(t.end)) or "unresolved") if t else None,
         time_start=_iso(t.start) if t else None, time_end=_iso(t.end) if t else None,
-        span=span_ref(claim.article_id, claim.span.start, claim.span.end, claim.span.text),
-        context=span_ref(claim.article_id, left, right, article.text[left:right]),
-        quantity_span=span_ref(q.span.article_id, q.span.start, q.span.end, q.span.text) if q else None,
-        source_span=span_ref(a.span.article_id, a.span.start, a.span.end, a.span.text) if a.span else None,
-        time_span=span_ref(t.span.article_id, t.span.start, t.span.end, t.span.text) if t else None,
+        span=ref_of(claim.span), context=context,
+        quantity_span=ref_of(q.span) if q else None,
+        source_span=ref_of(a.span) if a.span else None,
+        time_span=ref_of(t.span) if t else None,
         fact_id=fact[0] if fact else None, verdict=fact[1] if fact else None,
         outlet=article.column, title=article.title, url=article.url, published=article.published,
         citation=citation(article.column, article.title, article.url, article.published,

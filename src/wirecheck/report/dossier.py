@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from wirecheck.report.changes import ChangedSince
 
-from wirecheck.model import VerdictDetail
+from wirecheck.model import SpanField, VerdictDetail
 
 SCHEMA_ID = "wirecheck.dossier/1"
 ALL_STORIES = "all"  # pseudo story id: every article, for stores not yet grouped into stories
@@ -29,6 +29,7 @@ class SpanRef:
     end: int
     text: str
     anchor: str
+    field: SpanField = "text"  # the body, or the headline (a figure only the title gives)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class ArticleInfo:
     source_path: str | None
     duplicate_of: str | None
     text: str
+    headline: str = ""  # the title exactly as stored: headline figures' spans point into it
 
 
 @dataclass

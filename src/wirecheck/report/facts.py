@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from wirecheck.model import Claim, VerdictDetail
+from wirecheck.model import Claim, Span, SpanField, VerdictDetail
 from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, Cell, FactRow, SpanRef
@@ -32,11 +32,19 @@ def article_info(row: sqlite3.Row) -> ArticleInfo:
         outlet=row["outlet"], title=display.article_title(row["title"], row["source_path"], aid),
         url=display.safe_url(row["url"]), published=row["published"],
         source_path=row["source_path"], duplicate_of=row["duplicate_of"], text=row["text"],
+        headline=row["title"] or "",
     )
 
 
-def span_ref(article_id: str, start: int, end: int, text: str) -> SpanRef:
-    return SpanRef(article_id, start, end, text, span_anchor(article_id, start, end))
+def span_ref(article_id: str, start: int, end: int, text: str, field: SpanField = "text"
+             ) -> SpanRef:
+    return SpanRef(article_id, start, end, text, span_anchor(article_id, start, end, field),
+                   field)
+
+
+def ref_of(span: Span) -> SpanRef:
+    """The anchored reference of an extracted span (body or headline)."""
+    return span_ref(span.article_id, span.start, span.end, span.text, span.field)
 
 
 def make_cell(claim: Claim, article: ArticleInfo) -> Cell:
@@ -51,7 +59,7 @@ def make_cell(claim: Claim, article: ArticleInfo) -> Cell:
         value = None
     return Cell(
         claim_id=claim.id, article_id=claim.article_id, column=article.column,
-        wording=span_ref(wording.article_id, wording.start, wording.end, wording.text),
+        wording=ref_of(wording),
         value=value,
         low=q.low if q else None, high=q.high if q else None, point=q.value if q else None,
         hedge=q.hedge if q else None, measure=q.measure if q else None,

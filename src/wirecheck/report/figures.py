@@ -14,7 +14,7 @@ from wirecheck.model import Claim
 from wirecheck.reconcile.headline import HeadlineFigure
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, Figure, FigureSupport
-from wirecheck.report.facts import load_articles, span_ref
+from wirecheck.report.facts import load_articles, ref_of
 from wirecheck.report.highlight import anchor_id
 from wirecheck.store.analysis import load_claims_by_id
 from wirecheck.store.story_rows import load_story_figures
@@ -54,7 +54,7 @@ def figure_view(figure: HeadlineFigure, claims: Mapping[str, Claim],
         support.append(FigureSupport(
             claim_id=cid, column=a.column, published=a.published,
             value=display.interval(q.low, q.high, q.value, q.hedge),
-            wording=span_ref(q.span.article_id, q.span.start, q.span.end, q.span.text)))
+            wording=ref_of(q.span)))
     support.sort(key=lambda s: (s.published or "~", s.column, s.wording.start))
     return Figure(
         measure=figure.measure, label=label(figure), value=_value(figure, claims, support),

@@ -39,9 +39,10 @@ def _clean(text: str) -> str:
     return _SAFE_ID.sub(lambda m: "_" + format(ord(m.group()), "x"), text)
 
 
-def span_anchor(article_id: str, start: int, end: int) -> str:
-    """The stable anchor of a span: the same in the dossier file and on the web pages."""
-    return f"s-{_clean(article_id)}-{start}-{end}"
+def span_anchor(article_id: str, start: int, end: int, field: str = "text") -> str:
+    """The stable anchor of a span: the same in the dossier file and on the web pages
+    (``t-…`` for a stretch of the headline, ``s-…`` for the body)."""
+    return f"{'t' if field == 'title' else 's'}-{_clean(article_id)}-{start}-{end}"
 
 
 @dataclass(frozen=True)

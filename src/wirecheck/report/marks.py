@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wirecheck.model import SpanField
 from wirecheck.report.dossier import ClaimRow
 from wirecheck.report.highlight import Mark
 
@@ -33,5 +34,6 @@ def claim_marks(row: ClaimRow, *, anchors: bool = True) -> list[Mark]:
     return marks
 
 
-def all_claim_marks(rows: Iterable[ClaimRow]) -> list[Mark]:
-    return [m for r in rows for m in claim_marks(r)]
+def all_claim_marks(rows: Iterable[ClaimRow], field: SpanField = "text") -> list[Mark]:
+    """The marks of every claim quoting ``field``: the body's, or the headline's."""
+    return [m for r in rows if r.span.field == field for m in claim_marks(r)]

@@ -25,6 +25,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from wirecheck.counts import VERDICT_ORDER
+from wirecheck.model import SpanField
 from wirecheck.report import display, glossary
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, Dossier, SpanRef
 from wirecheck.report.highlight import Mark, anchor_id, highlight
@@ -73,9 +74,14 @@ def claim_context(row: ClaimRow) -> Markup:
     return highlight(row.context.text, claim_marks(row, anchors=False), offset=row.context.start)
 
 
-def _article_text(claims_by_article: dict[str, list[ClaimRow]]) -> Any:
+def _article_text(claims_by_article: dict[str, list[ClaimRow]], field: SpanField = "text"
+                  ) -> Any:
+    """Render an article's body (or headline) with its claims' marks and anchors."""
     def render(article: ArticleInfo) -> Markup:
-        return highlight(article.text, all_claim_marks(claims_by_article.get(article.id, [])))
+        marks = all_claim_marks(claims_by_article.get(article.id, []), field)
+        if field == "title":
+            return highlight(article.headline, marks) if marks else Markup.escape(article.title)
+        return highlight(article.text, marks)
     return render
 
 
@@ -162,6 +168,7 @@ def render_html(dossier: Dossier, exports: dict[str, str] | None = None) -> str:
         by_article.setdefault(row.article_id, []).append(row)
     return _report_env().get_template("dossier.html").render(
         d=dossier, links=Links(web=False), standalone=True, article_text=_article_text(by_article),
+        article_title=_article_text(by_article, "title"),
         exports=exports or {},
     )
 

@@ -19,6 +19,7 @@ from wirecheck.model import (
     Event,
     Quantity,
     Span,
+    SpanField,
     TimeExpr,
     check_span,
 )
@@ -27,7 +28,7 @@ _CLAIM_COLS = (
     "id", "article_id", "kind", "start", '"end"', "text", "modality", "subject", "predicate",
     "object", "place", "confidence", "source", "source_kind", "source_entity", "cue", "chain",
     "source_start", "source_end", "source_text", "time_start", "time_end", "time_granularity",
-    "time_resolved", "time_span_start", "time_span_end", "time_text", "event_id",
+    "time_resolved", "time_span_start", "time_span_end", "time_text", "event_id", "field",
 )
 _QUANTITY_COLS = (
     "claim_id", "article_id", "start", '"end"', "text", "low", "high", "value", "hedge",
@@ -61,7 +62,7 @@ def _claim_row(c: Claim) -> tuple[Any, ...]:
         c.subject, c.predicate, c.object, c.place, c.confidence, a.source, a.source_kind,
         a.source_entity, a.cue, json.dumps(a.chain, ensure_ascii=False),
         a.span.start if a.span else None, a.span.end if a.span else None,
-        a.span.text if a.span else None, *_time_cols(c.time), c.event_id,
+        a.span.text if a.span else None, *_time_cols(c.time), c.event_id, c.span.field,
     )
 
 
@@ -90,11 +91,15 @@ def _spans(analysis: ArticleAnalysis) -> Iterable[Span]:
 
 
 def save_analysis(
-    conn: sqlite3.Connection, article_text: str, analysis: ArticleAnalysis, version: int
+    conn: sqlite3.Connection, article_text: str, analysis: ArticleAnalysis, version: int,
+    title: str | None = None,
 ) -> None:
-    """Replace the article's extraction rows with ``analysis``; caller holds the transaction."""
+    """Replace the article's extraction rows with ``analysis``; caller holds the transaction.
+
+    Every span is checked against the words it quotes (``title`` for headline figures).
+    """
     for span in _spans(analysis):
-        check_span(article_text, span)
+        check_span(article_text, span, title)
     aid = analysis.article_id
     for table in ("claims", "times", "events", "entity_mentions"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
@@ -123,19 +128,25 @@ def save_analysis(
     conn.execute("UPDATE articles SET analyzed = ? WHERE id = ?", (version, aid))
 
 
-def _span(row: sqlite3.Row, prefix: str = "") -> Span:
-    return Span(row["article_id"], row[f"{prefix}start"], row[f"{prefix}end"], row[f"{prefix}text"])
+def _span(row: sqlite3.Row, prefix: str = "", field: SpanField = "text") -> Span:
+    return Span(row["article_id"], row[f"{prefix}start"], row[f"{prefix}end"],
+                row[f"{prefix}text"], field)
 
 
 def claim_from_row(row: sqlite3.Row) -> Claim:
-    """Rebuild a Claim from a ``claims`` row LEFT JOINed with its ``quantities`` row (q_*)."""
+    """Rebuild a Claim from a ``claims`` row LEFT JOINed with its ``quantities`` row (q_*).
+
+    All spans of one claim quote the same text (``field``: the body or the headline).
+    """
+    field: SpanField = "title" if row["field"] == "title" else "text"
     src_span = None
     if row["source_start"] is not None:
-        src_span = Span(row["article_id"], row["source_start"], row["source_end"], row["source_text"])
+        src_span = Span(row["article_id"], row["source_start"], row["source_end"],
+                        row["source_text"], field)
     quantity = None
     if row["q_hedge"] is not None:
         quantity = Quantity(
-            span=_span(row, "q_"), low=row["q_low"], high=row["q_high"], value=row["q_value"],
+            span=_span(row, "q_", field), low=row["q_low"], high=row["q_high"], value=row["q_value"],
             hedge=row["q_hedge"], unit=row["q_unit"], measure=row["q_measure"],
             subject=row["q_subject"], implicit=bool(row["q_implicit"]), scope=row["q_scope"],
             scope_cue=row["q_scope_cue"],
@@ -144,13 +155,13 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
     if row["time_granularity"] is not None:
         time = TimeExpr.from_dict({
             "span": {"article_id": row["article_id"], "start": row["time_span_start"],
-                     "end": row["time_span_end"], "text": row["time_text"]},
+                     "end": row["time_span_end"], "text": row["time_text"], "field": field},
             "start": row["time_start"], "end": row["time_end"],
             "granularity": row["time_granularity"], "anchor": None,
             "resolved": bool(row["time_resolved"]),
         })
     return Claim(
-        id=row["id"], article_id=row["article_id"], span=_span(row), kind=row["kind"],
+        id=row["id"], article_id=row["article_id"], span=_span(row, "", field), kind=row["kind"],
         attribution=Attribution(
             source=row["source"], source_kind=row["source_kind"], cue=row["cue"],
             chain=json.loads(row["chain"]), span=src_span, source_entity=row["source_entity"],

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -30,15 +31,16 @@ WaitHook = Callable[[float], None]
 on_store_wait: ContextVar[WaitHook | None] = ContextVar("on_store_wait", default=None)
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every bundled migration, in order."""
+@cache
+def migrations() -> tuple[tuple[int, str, str], ...]:
+    """(version, name, sql) for every bundled migration, in order (read once)."""
     folder = resources.files("wirecheck.store").joinpath("sql")
     found = []
     for entry in folder.iterdir():
         name = entry.name
         if name.endswith(".sql") and name[:3].isdigit():
             found.append((int(name[:3]), name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -112,8 +114,12 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if readonly:
-            if schema_version(conn) == 0:
+            version, latest = schema_version(conn), migrations()[-1][0]
+            if version == 0:
                 raise StoreError(f"{p} is not a wirecheck store")
+            if version < latest:  # a reader cannot upgrade it, and its rows lack columns
+                raise StoreError(f"{p} was made by an older wirecheck (schema {version} < "
+                                 f"{latest}): run `wirecheck analyze` once to upgrade it")
         else:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")

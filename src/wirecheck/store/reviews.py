@@ -44,8 +44,9 @@ class FactRef:
     claims: tuple[str, ...]
 
 
-def claim_ref(content_hash: str, start: int, end: int) -> str:
-    return f"{content_hash[:16]}:{start}:{end}"
+def claim_ref(content_hash: str, start: int, end: int, field: str = "text") -> str:
+    """A claim named by its article's content and its words (``…:title`` in the headline)."""
+    return f"{content_hash[:16]}:{start}:{end}" + (":title" if field == "title" else "")
 
 
 def has_reviews_table(conn: sqlite3.Connection) -> bool:
@@ -92,11 +93,12 @@ def story_fact_refs(conn: sqlite3.Connection, story_id: str) -> tuple[list[FactR
     members: dict[str, list[str]] = defaultdict(list)
     claim_of: dict[str, str] = {}
     for r in conn.execute(
-            "SELECT ac.alignment_id, a.content_hash, c.start, c.\"end\", c.id FROM alignments al "
+            "SELECT ac.alignment_id, a.content_hash, c.start, c.\"end\", c.id, c.field "
+            "FROM alignments al "
             "JOIN alignment_claims ac ON ac.alignment_id = al.id "
             "JOIN claims c ON c.id = ac.claim_id JOIN articles a ON a.id = c.article_id "
             "WHERE al.story_id = ? ORDER BY ac.alignment_id, a.content_hash, c.start", (story_id,)):
-        ref = claim_ref(str(r[1]), int(r[2]), int(r[3]))
+        ref = claim_ref(str(r[1]), int(r[2]), int(r[3]), str(r[5]))
         members[str(r[0])].append(ref)
         claim_of[ref] = str(r[4])
     facts = [FactRef(str(r["id"]), str(r["story_id"]), str(r["key"]), str(r["label"]),
@@ -112,8 +114,9 @@ def claim_refs_by_id(conn: sqlite3.Connection, claim_ids: Iterable[str]) -> dict
     out: dict[str, str] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        out.update((str(r[0]), claim_ref(str(r[1]), int(r[2]), int(r[3]))) for r in conn.execute(
-            "SELECT c.id, a.content_hash, c.start, c.\"end\" FROM claims c JOIN articles a "
+        out.update((str(r[0]), claim_ref(str(r[1]), int(r[2]), int(r[3]), str(r[4])))
+                   for r in conn.execute(
+            "SELECT c.id, a.content_hash, c.start, c.\"end\", c.field FROM claims c JOIN articles a "
             f"ON a.id = c.article_id WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk))
     return out
 

@@ -130,6 +130,7 @@ class ArticleView:
     claims: list[ClaimRow]
     mentions: list[Mention]
     marks: list[Mark] = field(default_factory=list)
+    title_marks: list[Mark] = field(default_factory=list)  # headline figures, in the title
     versions: list[ArticleVersion] = field(default_factory=list)  # when it was re-fetched
 
 
@@ -186,7 +187,7 @@ def article_view(conn: sqlite3.Connection, article_id: str) -> ArticleView | Non
             seen.add((m.start, m.end, m.kind))
             marks.append(m)
     return ArticleView(info, dict(story) if story else None, claims, mentions, marks,
-                       article_versions(conn, article_id))
+                       all_claim_marks(claims, "title"), article_versions(conn, article_id))
 
 
 @dataclass
