@@ -11,7 +11,12 @@ import pytest
 from wirecheck.cli import main
 from wirecheck.errors import Skip
 from wirecheck.ingest.article import Meta, make_article
-from wirecheck.ingest.not_news import not_an_article, not_an_article_file, structured_text
+from wirecheck.ingest.not_news import (
+    not_an_article,
+    not_an_article_file,
+    structured_text,
+    without_furniture,
+)
 from wirecheck.limits import DEFAULT_LIMITS
 
 SIGN_IN = ("One last step\n\nWe sent you a verification email. Please check your inbox and "
@@ -109,3 +114,13 @@ def test_ingest_refuses_them_with_one_line_each_and_keeps_the_article(
     stored = [Path(p).name for (p,) in conn.execute("SELECT source_path FROM articles")]
     conn.close()
     assert stored == ["crane.txt"]
+
+
+def test_a_copyright_footer_is_furniture_for_story_words_only() -> None:
+    body = "Two men were wounded outside a bakery on Quill Street, police said."
+    footer = ("(© 2025 Larkspur Broadcasting Group. All Rights Reserved. This material may not "
+              "be published, broadcast, rewritten, or redistributed.)")
+    assert without_furniture(f"{body}\n{footer}") == body
+    assert not_an_article(f"{body}\n{footer}") is None  # a footer never refuses a page
+    quoted = "The mayor said the city's plan, copyright 2019, was never carried out."
+    assert without_furniture(quoted) == quoted  # "copyright" inside a sentence is news

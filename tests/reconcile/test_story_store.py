@@ -67,3 +67,21 @@ def test_loading_a_window_of_stories_per_term_places_exactly_as_holding_them_all
     indexed = store.execute("SELECT count(*) FROM cluster_terms WHERE term = 'w:flood' "
                             "AND indexed = 1").fetchone()[0]
     assert indexed > params.window  # the window did cut the lookup
+
+
+def test_story_words_use_each_articles_own_names_not_the_cross_article_resolution(
+        store: sqlite3.Connection) -> None:
+    """Resolution may join a bare surname to someone in another article ("Jones" to a
+    victim elsewhere); the story signature keeps the article's own name."""
+    article = Article.create("Detective Jones said the shop on Alder Row was hit twice.",
+                             title="Shots hit Alder Row shop")
+    with transaction(store):
+        insert_article(store, article)
+        store.execute("INSERT INTO entities (id, name, type) VALUES ('e1', 'Marla Jones', 'PERSON')")
+        store.execute("INSERT INTO entity_mentions VALUES (?, 10, 15, 'Jones', 'PERSON', 'Jones', 'e1')",
+                      (article.id,))
+        store.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (article.id,))
+    [row] = _pending_rows(store, [article.id])
+    terms = article_signature(store, row).terms
+    assert "e:jones" in terms
+    assert "e:marla jones" not in terms

@@ -206,12 +206,18 @@ _PENDING_IDS = (
 
 def _features(conn: sqlite3.Connection, article_id: str
               ) -> tuple[list[str], list[str], list[str]]:
-    """Resolved entity names, event types and the victims' names (``victims.py``) the
-    extractors found in one article."""
+    """Entity names, event types and the victims' names (``victims.py``) the extractors
+    found in one article.
+
+    Names are the article's own (its within-article coreference), not the cross-article
+    resolution: resolution can join a bare surname to another article's person ("Jones"
+    in San Francisco to a Fort Worth victim), which glued unrelated shootings into one
+    story on the GVA data; and the Spark engine, which has no resolution pass, sees the
+    same names."""
     rows = conn.execute(
-        "SELECT coalesce(e.name, m.local_name), m.type, m.local_name, m.start, m.\"end\" "
-        "FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
-        "WHERE m.article_id = ? ORDER BY m.start", (article_id,)).fetchall()
+        "SELECT m.local_name, m.type, m.local_name, m.start, m.\"end\" "
+        "FROM entity_mentions m WHERE m.article_id = ? ORDER BY m.start",
+        (article_id,)).fetchall()
     names = [str(r[0]) for r in rows]
     people = victim_names(load_claims(conn, article_ids=[article_id]),
                           [(int(r[3]), int(r[4]), str(r[2])) for r in rows if r[1] == "PERSON"])
