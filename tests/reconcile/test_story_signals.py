@@ -54,3 +54,13 @@ def test_clustering_keeps_two_earthquakes_apart_only_with_the_name_check() -> No
 
     assert founders(Linkage(0.1)) == {"a"}  # words alone: one story
     assert founders(Linkage(0.1, name_ratio=0.6)) == {"a", "b"}  # names disagree: two
+
+
+def test_two_shootings_naming_no_place_in_common_are_damped_by_the_place_factor() -> None:
+    fort = {"w:shooting": 1.0, "w:police": 0.6, "g:fort worth": 0.5}
+    bay = {"w:shooting": 1.0, "w:police": 0.6, "g:san francisco": 0.4, "g:tenderloin": 0.3}
+    assert name_factor(fort, bay, 0.0, place_damp=0.5) == 0.5
+    neighbourhood = {"w:shooting": 1.0, "g:san francisco": 0.2, "g:mission": 0.4}
+    assert name_factor(bay, neighbourhood, 0.0, place_damp=0.5) == 1.0  # one place shared
+    unplaced = {"w:shooting": 1.0, "w:police": 0.6}
+    assert name_factor(fort, unplaced, 0.0, place_damp=0.5) == 1.0  # no place: no evidence

@@ -85,3 +85,15 @@ def test_story_words_use_each_articles_own_names_not_the_cross_article_resolutio
     terms = article_signature(store, row).terms
     assert "e:jones" in terms
     assert "e:marla jones" not in terms
+
+
+def test_places_the_article_names_are_place_features(store: sqlite3.Connection) -> None:
+    article = Article.create("Officers in Dunmore closed the street.", title="Street closed")
+    with transaction(store):
+        insert_article(store, article)
+        store.execute("INSERT INTO entity_mentions VALUES (?, 12, 19, 'Dunmore', 'GPE', "
+                      "'Dunmore', NULL)", (article.id,))
+        store.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (article.id,))
+    [row] = _pending_rows(store, [article.id])
+    terms = article_signature(store, row).terms
+    assert "g:dunmore" in terms and "e:dunmore" not in terms

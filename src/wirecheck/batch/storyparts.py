@@ -47,7 +47,7 @@ from wirecheck.reconcile.stories import (
     place_articles,
     time_decay,
 )
-from wirecheck.reconcile.terms import Signature, signature
+from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
 from wirecheck.reconcile.victims import victim_names
 
 PARAMS = StoryParams()
@@ -62,13 +62,15 @@ def article_signature(article: Article, analysis: ArticleAnalysis | None) -> Sig
     per mention and the event types, in text order. The store uses the *resolved* name of
     each mention (cross-article entity resolution, a sequential pass over the store); here
     it is the article-local name, which is the store's fallback and its usual value."""
-    mentions = sorted((m.start, e.name) for e in analysis.entities for m in e.mentions) \
+    mentions = sorted((m.start, e.name, e.type) for e in analysis.entities for m in e.mentions) \
         if analysis else []
     events = sorted((e.span.start, e.action_type) for e in analysis.events) if analysis else []
     day = article.published.date() if article.published else None
     return signature(
         article.id, article.text, title=article.title, published=article.published,
-        entities=[name for _, name in mentions], event_types=[kind for _, kind in events],
+        entities=[name for _, name, kind in mentions if kind != PLACE_TYPE],
+        places=[name for _, name, kind in mentions if kind == PLACE_TYPE],
+        event_types=[kind for _, kind in events],
         people=victim_names(analysis.claims, [(m.start, m.end, e.name) for e in analysis.entities
                                               for m in e.mentions if e.type == "PERSON"])
         if analysis else (),
@@ -106,7 +108,8 @@ def best_links(item_key: str, shared: Iterable[tuple[str, int]],
 def linkage(threshold: float, baseline: float, params: StoryParams = PARAMS) -> Linkage:
     return Linkage(threshold, baseline, params.query_terms, params.window, params.per_article,
                    params.max_links, params.total_terms, name_ratio=params.story_name_ratio,
-                   day_damp=params.story_day_damp, same_boost=params.story_same_boost)
+                   day_damp=params.story_day_damp, same_boost=params.story_same_boost,
+                   place_damp=params.story_place_damp)
 
 
 def place_component(members: Sequence[tuple[str, Vector, datetime | None]],

@@ -145,6 +145,8 @@ class Linkage:
     # Similarity factor when both sides date their incident on the same day or name the
     # same victim (``story_signals.same_incident``), instead of the time decay.
     same_boost: float = 1.0
+    # Similarity factor when both sides name places and none in common; 1: off.
+    place_damp: float = 1.0
 
 
 def cluster(
@@ -186,8 +188,8 @@ def cluster_merging(
 
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
     """Average link, corrected for the baseline, times the time decay (none between two
-    sides that date their incident on the same day or name the same person), name and day
-    agreement."""
+    sides that date their incident on the same day or name the same person), name, day and
+    place agreement."""
     text = dot(a.total, b.total)
     avg = text / (a.size * b.size)
     sim = max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline)
@@ -196,8 +198,9 @@ def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
         sim *= linkage.same_boost  # a follow-up about the same incident: no decay, a boost
     elif sim > 0:
         sim *= decay(a.span, b.span)
-    if sim > 0 and (linkage.name_ratio or uses_days):
-        sim *= factor(_profile(a), _profile(b), text, linkage.name_ratio, linkage.day_damp)
+    if sim > 0 and (linkage.name_ratio or uses_days or linkage.place_damp != 1.0):
+        sim *= factor(_profile(a), _profile(b), text, linkage.name_ratio, linkage.day_damp,
+                      linkage.place_damp)
     return sim
 
 

@@ -27,6 +27,7 @@ NAME_KINDS = ("c:",)  # the feature kinds that are names
 DAY_KIND = "h:"  # the days an article's incident happened (incident_days.py)
 DAY_SLACK = 1  # "Sunday night" and "early Monday" can be one shooting
 PERSON_KIND = "p:"  # a person's full name
+PLACE_KIND = "g:"  # a place the article names (a GPE entity: "Fort Worth", "Tenderloin")
 
 
 def _dot(a: Vector, b: Vector) -> float:
@@ -54,6 +55,7 @@ class NameProfile:
     norm: float
     days: frozenset[date] = frozenset()
     people: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 def profile(vector: Vector) -> NameProfile:
@@ -61,7 +63,8 @@ def profile(vector: Vector) -> NameProfile:
     days = frozenset(date.fromisoformat(t[len(DAY_KIND):]) for t in vector
                      if t.startswith(DAY_KIND))
     people = frozenset(t for t in vector if t.startswith(PERSON_KIND))
-    return NameProfile(names, norm(names), norm(vector), days, people)
+    places = frozenset(t for t in vector if t.startswith(PLACE_KIND))
+    return NameProfile(names, norm(names), norm(vector), days, people, places)
 
 
 def same_incident(a: NameProfile, b: NameProfile) -> bool:
@@ -80,11 +83,19 @@ def same_days(a: frozenset[date], b: frozenset[date]) -> bool:
     return any(abs((x - y).days) <= DAY_SLACK for x in a for y in b)
 
 
+def places_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sides name places, and not one in common (Fort Worth and San Francisco)."""
+    return bool(a and b) and a.isdisjoint(b)
+
+
 def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float,
-           day_damp: float = 1.0) -> float:
+           day_damp: float = 1.0, place_damp: float = 1.0) -> float:
     """Similarity factor in (0, 1] for two clusters, given the dot product of their vectors:
-    name agreement, times ``day_damp`` when they date their incidents on different days."""
+    name agreement, times ``day_damp`` when they date their incidents on different days,
+    times ``place_damp`` when they name places and none in common."""
     days = day_damp if days_apart(a.days, b.days) else 1.0
+    if place_damp != 1.0 and places_apart(a.places, b.places):
+        days *= place_damp
     if ratio <= 0 or text_dot <= 0 or not a.names_norm or not b.names_norm:
         return days
     text_cos = text_dot / (a.norm * b.norm)
@@ -92,6 +103,7 @@ def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float,
     return min(1.0, name_cos / (ratio * text_cos)) * days
 
 
-def name_factor(a: Vector, b: Vector, ratio: float, day_damp: float = 1.0) -> float:
+def name_factor(a: Vector, b: Vector, ratio: float, day_damp: float = 1.0,
+                place_damp: float = 1.0) -> float:
     """:func:`factor` straight from the summed vectors ``a`` and ``b`` of two clusters."""
-    return factor(profile(a), profile(b), _dot(a, b), ratio, day_damp)
+    return factor(profile(a), profile(b), _dot(a, b), ratio, day_damp, place_damp)

@@ -27,7 +27,7 @@ from wirecheck.reconcile.stories import (
     keywords,
     label,
 )
-from wirecheck.reconcile.terms import Signature, signature
+from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
 from wirecheck.reconcile.victims import victim_names
 from wirecheck.store.analysis import load_claims, load_times
 
@@ -205,7 +205,7 @@ _PENDING_IDS = (
 
 
 def _features(conn: sqlite3.Connection, article_id: str
-              ) -> tuple[list[str], list[str], list[str]]:
+              ) -> tuple[list[str], list[str], list[str], list[str]]:
     """Entity names, event types and the victims' names (``victims.py``) the extractors
     found in one article.
 
@@ -218,21 +218,23 @@ def _features(conn: sqlite3.Connection, article_id: str
         "SELECT m.local_name, m.type, m.local_name, m.start, m.\"end\" "
         "FROM entity_mentions m WHERE m.article_id = ? ORDER BY m.start",
         (article_id,)).fetchall()
-    names = [str(r[0]) for r in rows]
+    names = [str(r[0]) for r in rows if r[1] != PLACE_TYPE]
+    places = [str(r[0]) for r in rows if r[1] == PLACE_TYPE]
     people = victim_names(load_claims(conn, article_ids=[article_id]),
                           [(int(r[3]), int(r[4]), str(r[2])) for r in rows if r[1] == "PERSON"])
     types = [str(r[0]) for r in conn.execute(
         "SELECT action_type FROM events WHERE article_id = ? ORDER BY start", (article_id,))]
-    return names, types, people
+    return names, types, people, places
 
 
 def article_signature(conn: sqlite3.Connection, row: sqlite3.Row) -> Signature:
-    names, types, people = _features(conn, str(row[0]))
+    names, types, people, places = _features(conn, str(row[0]))
     published = _when(row[3])
     days = incident_days(str(row[1]), load_times(conn, str(row[0])),
                          published.date() if published else None)
     return signature(str(row[0]), str(row[1]), title=row[2], published=published,
-                     entities=names, event_types=types, incident_days=days, people=people)
+                     entities=names, event_types=types, incident_days=days, people=people,
+                     places=places)
 
 
 def _placed(conn: sqlite3.Connection, article_id: str) -> tuple[str, str] | None:

@@ -7,7 +7,7 @@ is folded in as extra features: resolved entity names (``e:``) and event types (
 
 Features are prefixed by kind so weights and blocking can treat them differently:
 ``w:`` content word (light stemming), ``c:`` a capitalized word inside a sentence (part of
-a name), ``n:`` proper-name phrase (capitalized run not at a sentence start), ``d:`` a number or year, ``e:`` an entity name, ``t:`` an event type, ``h:`` a day the article's incident
+a name), ``n:`` proper-name phrase (capitalized run not at a sentence start), ``d:`` a number or year, ``e:`` an entity name (``g:`` for a place), ``t:`` an event type, ``h:`` a day the article's incident
 happened (``incident_days.py``), ``p:`` a person's full name.
 Title words count double: headlines say what the story is.
 """
@@ -45,6 +45,7 @@ friday saturday sunday mr mrs ms dr according reported report reports news told 
 s t don didn doesn isn wasn weren won wouldn couldn shouldn can't it's that's he's she's
 """
 STOPWORDS = frozenset(_STOP_TEXT.split())
+PLACE_TYPE = "GPE"  # entities of this type are places: ``g:`` features, not ``e:``
 _NAME_STOP = frozenset(
     {
         "The",
@@ -182,6 +183,7 @@ def signature(
     event_types: Iterable[str] = (),
     incident_days: Iterable[date] = (),
     people: Iterable[str] = (),
+    places: Iterable[str] = (),
 ) -> Signature:
     """The article's key-term signature (deterministic: same input, same signature)."""
     counts, surface = count_terms(without_furniture(text))
@@ -193,6 +195,10 @@ def signature(
             surface.setdefault(k, v)
     for name in entities:
         key = "e:" + name.casefold()
+        counts[key] = counts.get(key, 0.0) + 1
+        surface.setdefault(key, name)
+    for name in places:
+        key = "g:" + name.casefold()
         counts[key] = counts.get(key, 0.0) + 1
         surface.setdefault(key, name)
     for kind in event_types:
@@ -209,7 +215,7 @@ def signature(
         counts[key] = counts.get(key, 0.0) + 1
         surface.setdefault(key, day.isoformat())
     terms = {
-        k: round((1.0 + math.log(c)) * (NAME_WEIGHT if k[0] in "ne" else 1.0), 6)
+        k: round((1.0 + math.log(c)) * (NAME_WEIGHT if k[0] in "neg" else 1.0), 6)
         for k, c in counts.items()
         if c > 0
     }
