@@ -134,8 +134,10 @@ def features(verb: Any, source: Any, mention: Any, quoted: bool, headline: bool)
 
 def is_headline(sent: Any) -> bool:
     """A short line without a final full stop: a headline or a subhead."""
+    if len(sent) > 25:  # (before the text: most sentences are longer)
+        return False
     text = sent.text.strip()
-    return bool(text) and text[-1] not in ".!?\"”’'" and len(sent) <= 25
+    return bool(text) and text[-1] not in ".!?\"”’'"
 
 
 def candidate_verb(tok: Any) -> Any:

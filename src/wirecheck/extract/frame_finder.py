@@ -86,6 +86,7 @@ class SentenceScan:
     def __init__(self, finder: Finder, sent: Any, index: int) -> None:
         self.f, self.sent, self.index = finder, sent, index
         self.scores: dict[int, float | None] = {}
+        self.decisions: dict[int, tuple[bool, bool] | None] = {}  # per verb, for all passes
         self.headline = is_headline(sent)
         self.holes = [(t.left_edge.i, t.right_edge.i + 1)
                       for t in finder.within(finder.asides, sent)]
@@ -150,12 +151,23 @@ class SentenceScan:
         """A verb's frame: the rules' cues unless the model is sure they attribute
         nothing (never inside a quote: there a report is a link of the speaker's chain),
         other verbs when the model is sure they do."""
+        if verb.i not in self.decisions:
+            self.decisions[verb.i] = self._decide(verb)
+        decision = self.decisions[verb.i]
+        if decision is None:
+            return None
+        learned, rule = decision
+        return self._verbal(verb, learned=learned, rule=rule)
+
+    def _decide(self, verb: Any) -> tuple[bool, bool] | None:
+        """(learned, rule) for :meth:`_verbal`, None for no frame; the same in every
+        pass, so it is decided once per verb."""
         rule = is_cue(verb)
         p = self._probability(verb)
         if p is not None and p >= (self.f.model.lenient if rule else self.f.model.new):
-            return self._verbal(verb, learned=True, rule=rule)
+            return True, rule
         if rule and (p is None or p >= self.f.model.veto or self._kept_anyway(verb)):
-            return self._verbal(verb)
+            return False, True
         return None
 
     def _kept_anyway(self, verb: Any) -> bool:
@@ -182,10 +194,10 @@ class SentenceScan:
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
               outer: Any | None = None, lenient: bool = False,
               mention: Any | None = None, antecedent: bool = True) -> Frame | None:
-        if head is None or not (is_source_like(head, lenient) or (
-                mention is not None and head.pos_ in SOURCE_POS and head.pos_ != "PRON")):
+        if head is None or _pass_of(head) != self.pass_kind:
             return None
-        if _pass_of(head) != self.pass_kind:
+        if not (is_source_like(head, lenient) or (
+                mention is not None and head.pos_ in SOURCE_POS and head.pos_ != "PRON")):
             return None
         self.quote_frame: Frame | None = None
         resolved = self._resolve(head, scope)
@@ -295,8 +307,8 @@ class SentenceScan:
         lemma = verb_lemma(verb)
         found = source_of(verb) if learned else None
         head = found[0] if found is not None else subject_of(verb)
-        if head is None:
-            return None
+        if head is None or _pass_of(head) != self.pass_kind:
+            return None  # (another pass's source: _make would drop it)
         if lemma in DOCUMENT_ONLY_VERBS and head.lemma_.lower() not in DOCUMENT_HEADS \
                 and not learned:
             return None
