@@ -11,7 +11,13 @@ import pytest
 from wirecheck.cli import main
 from wirecheck.errors import Skip
 from wirecheck.ingest.article import Meta, make_article
-from wirecheck.ingest.not_news import not_an_article, not_an_article_file, structured_text
+from wirecheck.ingest.not_news import (
+    _FURNITURE,
+    has_furniture,
+    not_an_article,
+    not_an_article_file,
+    structured_text,
+)
 from wirecheck.limits import DEFAULT_LIMITS
 
 SIGN_IN = ("One last step\n\nWe sent you a verification email. Please check your inbox and "
@@ -109,3 +115,14 @@ def test_ingest_refuses_them_with_one_line_each_and_keeps_the_article(
     stored = [Path(p).name for (p,) in conn.execute("SELECT source_path FROM articles")]
     conn.close()
     assert stored == ["crane.txt"]
+
+
+@pytest.mark.parametrize("text", [
+    "SUBSCRIBE NOW", "Sign Up today", "the mayor said on Monday", "CLOSE", "close\n",
+    "12:45 Watch the council vote", "Read our Privacy Policy", "ſubscribe", "Pasſword",
+    "Log\u0130n here", "S\u0131gn in", "\u212alick", "adblock", "AD BLOCK", "",
+    "Stadium crowds at the Ad\u00e9 festival", "İstanbul mayor speaks",
+])
+def test_the_quick_furniture_test_answers_as_the_pattern_does(text: str) -> None:
+    assert has_furniture(text) == bool(_FURNITURE.search(text))
+    assert _FURNITURE.pattern == _FURNITURE.pattern.lower()  # the screen lowercases the text

