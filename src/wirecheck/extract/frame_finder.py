@@ -1,34 +1,27 @@
 """Find the attribution frames of one sentence (cues, sources, scopes, chains, nesting).
 
-:class:`Finder` holds what an article has taught so far (media names, recent frames for
-pronouns); :class:`SentenceScan` finds one sentence's frames: named sources first, then
+:class:`~wirecheck.extract.frame_openers.Finder` holds what an article has taught so far
+(media names, recent frames for pronouns); :class:`SentenceScan` finds one sentence's frames: named sources first, then
 pronoun ones, an inner report nested as a link of the outer source's chain.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from wirecheck.extract.cue_features import (
     SOURCE_POS,
-    candidate_verb,
     features,
     is_headline,
     source_of,
 )
-from wirecheck.extract.cue_model import CueModel, load_cue_model
 from wirecheck.extract.cues import (
-    ASIDE_DEPS,
-    POLL_NOUNS,
-    frame_openers,
     is_cue,
-    tokens_with_dep,
     verb_lemma,
 )
 from wirecheck.extract.frame_nesting import drop_redundant, nest
+from wirecheck.extract.frame_openers import Finder, opener_actions
 from wirecheck.extract.frame_syntax import (
     asserts_nothing,
     attributes_claims,
@@ -55,11 +48,9 @@ from wirecheck.extract.pronouns import (
     GENDERED,
     PLURAL_OR_THING,
     RESOLVABLE,
-    Antecedents,
 )
 from wirecheck.extract.sources import (
     MAX_CHAIN,
-    Names,
     Phrase,
     cited_by,
     citer_of,
@@ -67,7 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.model import Article, Attribution, Modality
+from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
 _SAYING = frozenset({"say", "tell", "add", "write", "tweet", "note", "ask", "respond"})
@@ -87,6 +78,7 @@ class SentenceScan:
         self.f, self.sent, self.index = finder, sent, index
         self.scores: dict[int, float | None] = {}
         self.decisions: dict[int, tuple[bool, bool] | None] = {}  # per verb, for all passes
+        self.sources: dict[int, tuple[Any, Any] | None] = {}  # source_of, per verb
         self.headline = is_headline(sent)
         self.holes = [(t.left_edge.i, t.right_edge.i + 1)
                       for t in finder.within(finder.asides, sent)]
@@ -101,6 +93,7 @@ class SentenceScan:
         "The union said it had warned ..."), first-person ones last (a quote's "I" is its
         speaker, who may be a pronoun: '"I was there," she said')."""
         self.found: list[Frame] = []
+        self.actions = opener_actions(self.f, self.sent)
         for kind in ("named", "third", "first"):
             self.pass_kind = kind
             self._scan()
@@ -113,28 +106,19 @@ class SentenceScan:
             frame = self._colon_line()
             if frame is not None:
                 out.append(frame)
-        done: set[int] = set()
-        for tok in self.f.within(self.f.openers, self.sent):
+        for action, tok in self.actions:
             if len(out) >= MAX_FRAMES_PER_SENTENCE:
                 break
-            frame = None
-            if tok.lower_ == "according":
+            if action == "according":
                 frame = self._prepositional(tok, "to")
-            elif tok.lower_ == "per" and tok.dep_ == "prep" and (
-                    tok.i == self.sent.start or tok.nbor(-1).text == ","):
+            elif action == "per":
                 frame = self._prepositional(tok, None)
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
-                    tok.lower_ in POLL_NOUNS and tok.head.head.pos_ in ("VERB", "AUX") \
-                    and any(c.dep_ == "det" for c in tok.children):
+            elif action == "poll":
                 frame = self._in_poll(tok.head)
-            elif tok.dep_ in ("nsubj", "nsubjpass") and cited_by(tok):
+            elif action == "citing":
                 frame = self._citing_subject(tok)
             else:
-                verb = candidate_verb(tok)
-                if verb.i in done:
-                    continue
-                done.add(verb.i)
-                frame = self._cue(verb)
+                frame = self._cue(tok)
             if frame is not None:
                 out.append(frame)
 
@@ -185,10 +169,15 @@ class SentenceScan:
     def _probability(self, verb: Any) -> float | None:
         """The model's probability that ``verb`` attributes (None: not a candidate)."""
         if verb.i not in self.scores:
-            found = source_of(verb) if verb.dep_ not in ("aux", "auxpass") else None
+            found = self._source(verb) if verb.dep_ not in ("aux", "auxpass") else None
             self.scores[verb.i] = None if found is None else self.f.model.probability(
                 features(verb, *found, self.f.antecedents.quoted(verb.i), self.headline))
         return self.scores[verb.i]
+
+    def _source(self, verb: Any) -> tuple[Any, Any] | None:
+        if verb.i not in self.sources:
+            self.sources[verb.i] = source_of(verb)
+        return self.sources[verb.i]
 
     def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
@@ -305,7 +294,7 @@ class SentenceScan:
         """A verb's frame; ``learned``: the model found it (any nominal source, what the
         verb governs as content even without a clause; ``rule``: it is a rules' cue too)."""
         lemma = verb_lemma(verb)
-        found = source_of(verb) if learned else None
+        found = self._source(verb) if learned else None
         head = found[0] if found is not None else subject_of(verb)
         if head is None or _pass_of(head) != self.pass_kind:
             return None  # (another pass's source: _make would drop it)
@@ -377,8 +366,8 @@ class SentenceScan:
         if prep is None:
             return None
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            return None
+        if obj is None or _pass_of(obj) != self.pass_kind:
+            return None  # (another pass's source: _make would drop it)
         top = clause_head(tok.head)
         lo, hi = top.left_edge.i, top.right_edge.i + 1
         cue = "according to" if via else cue
@@ -398,29 +387,3 @@ class SentenceScan:
         if link is None:
             return None
         return self._make(subj, link, link.lower_, "reported", (lo, hi))
-
-
-class Finder:
-    """Article-level state: media names seen so far, recent frames for pronouns."""
-
-    def __init__(self, doc: Any, article: Article, sent_starts: list[int],
-                 model: CueModel | None = None) -> None:
-        self.doc, self.article = doc, article
-        self.model = load_cue_model() if model is None else model
-        self.outlet = article.outlet or ""
-        self.names = Names(persons=frozenset(
-            t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
-        self.antecedents = Antecedents(doc, sent_starts, self.names.persons)
-        self.recent: list[Frame] = []
-        self.openers = frame_openers(doc)
-        self.asides = tokens_with_dep(doc, ASIDE_DEPS)  # heads of relative clauses, appositions
-
-    def within(self, ids: list[int], sent: Any) -> Iterator[Any]:
-        """The tokens of ``ids`` (ascending token indices) inside ``sent``."""
-        doc = self.doc
-        for k in range(bisect_left(ids, sent.start), bisect_left(ids, sent.end)):
-            yield doc[ids[k]]
-
-    def span(self, lo: int, hi: int) -> Any:
-        doc = self.doc
-        return self.article.span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
