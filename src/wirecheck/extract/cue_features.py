@@ -136,8 +136,11 @@ def is_headline(sent: Any) -> bool:
     """A short line without a final full stop: a headline or a subhead."""
     if len(sent) > 25:  # (before the text: most sentences are longer)
         return False
-    text = sent.text.strip()
-    return bool(text) and text[-1] not in ".!?\"”’'"
+    for tok in reversed(sent):  # the last character that is not white space
+        word = tok.text.rstrip()
+        if word:
+            return word[-1] not in ".!?\"”’'"
+    return False
 
 
 def candidate_verb(tok: Any) -> Any:

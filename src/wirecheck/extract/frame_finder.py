@@ -79,6 +79,7 @@ class SentenceScan:
         self.scores: dict[int, float | None] = {}
         self.decisions: dict[int, tuple[bool, bool] | None] = {}  # per verb, for all passes
         self.sources: dict[int, tuple[Any, Any] | None] = {}  # source_of, per verb
+        self.objects: dict[tuple[int, str | None], Any] = {}  # a preposition's source
         self.headline = is_headline(sent)
         self.holes = [(t.left_edge.i, t.right_edge.i + 1)
                       for t in finder.within(finder.asides, sent)]
@@ -362,10 +363,11 @@ class SentenceScan:
         return self._prepositional(prep, None, "in")
 
     def _prepositional(self, tok: Any, via: str | None, cue: str = "per") -> Frame | None:
-        prep = next((c for c in tok.children if c.lower_ == via), None) if via else tok
-        if prep is None:
-            return None
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (tok.i, via) not in self.objects:  # (the same in every pass)
+            prep = next((c for c in tok.children if c.lower_ == via), None) if via else tok
+            self.objects[tok.i, via] = None if prep is None else next(
+                (c for c in prep.children if c.dep_ == "pobj"), None)
+        obj = self.objects[tok.i, via]
         if obj is None or _pass_of(obj) != self.pass_kind:
             return None  # (another pass's source: _make would drop it)
         top = clause_head(tok.head)
