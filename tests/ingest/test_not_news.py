@@ -12,6 +12,8 @@ from wirecheck.cli import main
 from wirecheck.errors import Skip
 from wirecheck.ingest.article import Meta, make_article
 from wirecheck.ingest.not_news import (
+    _FURNITURE,
+    has_furniture,
     not_an_article,
     not_an_article_file,
     structured_text,
@@ -124,3 +126,14 @@ def test_a_copyright_footer_is_furniture_for_story_words_only() -> None:
     assert not_an_article(f"{body}\n{footer}") is None  # a footer never refuses a page
     quoted = "The mayor said the city's plan, copyright 2019, was never carried out."
     assert without_furniture(quoted) == quoted  # "copyright" inside a sentence is news
+
+
+@pytest.mark.parametrize("text", [
+    "SUBSCRIBE NOW", "Sign Up today", "the mayor said on Monday", "CLOSE", "close\n",
+    "12:45 Watch the council vote", "Read our Privacy Policy", "ſubscribe", "Pasſword",
+    "Log\u0130n here", "S\u0131gn in", "\u212alick", "adblock", "AD BLOCK", "",
+    "Stadium crowds at the Ad\u00e9 festival", "İstanbul mayor speaks",
+])
+def test_the_quick_furniture_test_answers_as_the_pattern_does(text: str) -> None:
+    assert has_furniture(text) == bool(_FURNITURE.search(text))
+    assert _FURNITURE.pattern == _FURNITURE.pattern.lower()  # the screen lowercases the text

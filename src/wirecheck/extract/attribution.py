@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import Any
 
 from wirecheck.extract.cue_model import CueModel
-from wirecheck.extract.frame_finder import Finder, SentenceScan
+from wirecheck.extract.frame_finder import SentenceScan
+from wirecheck.extract.frame_openers import Finder
 from wirecheck.extract.frames import Attributions, Frame
 from wirecheck.model import Article
 

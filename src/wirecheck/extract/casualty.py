@@ -40,9 +40,18 @@ def of_object(noun: Any) -> Any:
     return None
 
 
+# every lemma casualty_measure can answer for: any other token is no casualty, read
+# without walking its children (it is asked about every token of an article)
+_CASUALTY_LEMMAS = (KILL_VERBS | DIE_VERBS | INJURE_VERBS | DEAD_VERBS | SUFFER_VERBS
+                    | DEATH_NOUNS | {"dead", "deceased", "lose", "take", "shoot", "hit",
+                                     "strike", "graze"})
+
+
 def casualty_measure(pred: Any) -> str | None:
     """What a predicate token does to its victims, or None when it is not a casualty."""
     lemma = lemma_of(pred)
+    if lemma not in _CASUALTY_LEMMAS:
+        return None
     kids = list(pred.children)
     words = {c.lower_ for c in kids}
     if pred.pos_ == "ADJ" and lemma in ("dead", "deceased"):

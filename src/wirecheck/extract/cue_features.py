@@ -32,6 +32,7 @@ from wirecheck.extract.sources import words
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 INHERITING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 RELATIVE = frozenset({"who", "which", "that"})
+_HEAD_DEPS = INHERITING_DEPS | {"ccomp", "relcl", "acl"}  # the feature names the head
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM", "DET", "ADJ", "X"})
 _NOUN_CLASSES = (("person", PERSON_ROLE_HEADS), ("anon", ANONYMOUS_HEADS),
                  ("body", BODY_HEADS), ("doc", DOCUMENT_HEADS), ("media", MEDIA_HEADS))
@@ -87,44 +88,47 @@ def _rule_class(verb: Any) -> str:
 
 
 def features(verb: Any, source: Any, mention: Any, quoted: bool, headline: bool) -> list[str]:
-    """The names of the features a candidate has (see the module docstring)."""
+    """The names of the features a candidate has (see the module docstring); their order
+    is the order the model's weights are summed in."""
     lemma = verb_lemma(verb)
     shape = _shape(verb)
     rule = _rule_class(verb)
+    tag, dep, s_ent = verb.tag_, verb.dep_, source.ent_type_ or "-"
     how = ("relative" if mention is not source else
            "own" if source.head.i == verb.i else
            "agent" if source.head.dep_ == "agent" or source.dep_ == "pobj" else "inherited")
     cls = _noun_class(source)
-    out = [f"l={lemma}", f"how={how}", f"l={lemma}|how={how}", f"tag={verb.tag_}",
-           f"dep={verb.dep_}", f"l={lemma}|dep={verb.dep_}", f"rule={rule}",
-           f"rule={rule}|how={how}", f"s={cls}", f"s.ent={source.ent_type_ or '-'}",
+    out = [f"l={lemma}", f"how={how}", f"l={lemma}|how={how}", f"tag={tag}",
+           f"dep={dep}", f"l={lemma}|dep={dep}", f"rule={rule}",
+           f"rule={rule}|how={how}", f"s={cls}", f"s.ent={s_ent}",
            f"l={lemma}|s={cls}", f"rule={rule}|s={cls}", f"s.dep={source.dep_}"]
     out += [f"c={c}" for c in shape] + [f"l={lemma}|c={c}" for c in shape]
     out.append("c=" + "+".join(shape))
     if source.pos_ == "NOUN":
         out.append(f"s.lemma={source.lemma_.lower()}")
-    out += [f"l={lemma}|tag={verb.tag_}", f"s.ent={source.ent_type_ or '-'}|l={lemma}"]
+    out += [f"l={lemma}|tag={tag}", f"s.ent={s_ent}|l={lemma}"]
     for c in verb.children:
-        if c.dep_ == "neg":
+        c_dep = c.dep_
+        if c_dep == "neg":
             out += ["neg", f"l={lemma}|neg"]
-        elif c.dep_ == "aux" and c.tag_ == "MD":
+        elif c_dep == "aux" and c.tag_ == "MD":
             out.append(f"md={c.lower_}")
-        elif c.dep_ in ("aux", "advmod") and c.i < verb.i:
-            out.append(f"{c.dep_}={c.lower_}")
-        elif c.dep_ == "dobj":
+        elif c_dep in ("aux", "advmod") and c.i < verb.i:
+            out.append(f"{c_dep}={c.lower_}")
+        elif c_dep == "dobj":
             out += [f"o={c.lemma_.lower()}", f"l={lemma}|o={c.lemma_.lower()}"]
-        elif c.dep_ == "prep" and c.i > verb.i:
+        elif c_dep == "prep" and c.i > verb.i:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 out.append(f"l={lemma}|{c.lower_}={obj.ent_type_ or obj.lemma_.lower()}")
-        elif c.dep_ == "prt":
+        elif c_dep == "prt":
             out.append(f"l={lemma}|prt={c.lower_}")
-        if c.dep_ in ("dobj", "xcomp", "ccomp"):
-            out.append(f"{c.dep_}.ent={c.ent_type_ or c.pos_}")
-            if c.dep_ == "xcomp":
+        if c_dep in ("dobj", "xcomp", "ccomp"):
+            out.append(f"{c_dep}.ent={c.ent_type_ or c.pos_}")
+            if c_dep == "xcomp":
                 out.append(f"l={lemma}|x={c.lemma_.lower()}")
-    if verb.dep_ in INHERITING_DEPS | {"ccomp", "relcl", "acl"}:
-        out.append(f"h={verb.head.lemma_.lower()}|dep={verb.dep_}")
+    if dep in _HEAD_DEPS:
+        out.append(f"h={verb.head.lemma_.lower()}|dep={dep}")
     if quoted:
         out += ["quoted", f"rule={rule}|quoted"]
     if headline:
@@ -134,8 +138,13 @@ def features(verb: Any, source: Any, mention: Any, quoted: bool, headline: bool)
 
 def is_headline(sent: Any) -> bool:
     """A short line without a final full stop: a headline or a subhead."""
-    text = sent.text.strip()
-    return bool(text) and text[-1] not in ".!?\"”’'" and len(sent) <= 25
+    if len(sent) > 25:  # (before the text: most sentences are longer)
+        return False
+    for tok in reversed(sent):  # the last character that is not white space
+        word = tok.text.rstrip()
+        if word:
+            return word[-1] not in ".!?\"”’'"
+    return False
 
 
 def candidate_verb(tok: Any) -> Any:

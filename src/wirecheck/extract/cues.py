@@ -78,6 +78,10 @@ def is_cue(verb: Any) -> bool:
     return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NEGATING_GOVERNORS)
 
 
+_OPENING_LOWERS: dict[int, bool] = {}  # hash → may this word form open a frame?
+_OPENING_LEMMAS: dict[int, bool] = {}
+
+
 def frame_openers(doc: Any) -> list[int]:
     """Indices (ascending) of every token that may open a frame: a cue lemma or a poll, an "-ing"
     word (:func:`verb_lemma` may repair it into one), "according"/"per", a subject or a
@@ -90,11 +94,18 @@ def frame_openers(doc: Any) -> list[int]:
     arr = doc.to_array([LOWER, LEMMA, DEP, POS])
     strings = doc.vocab.strings
 
-    def hashes(column: int, keep: Any) -> list[int]:
-        return [int(h) for h in np.unique(arr[:, column]) if keep(strings[int(h)])]
+    def hashes(column: int, keep: Any, known: dict[int, bool]) -> list[int]:
+        out = []
+        for h in np.unique(arr[:, column]).tolist():
+            if h not in known:  # a string's hash never changes: asked once per process
+                known[h] = bool(keep(strings[h]))
+            if known[h]:
+                out.append(h)
+        return out
 
-    lowers = hashes(0, lambda s: s in PREPOSITIONAL or s.endswith("ing"))
-    lemmas = hashes(1, lambda s: s.lower() in CUE_LEMMAS or s.lower() in POLL_NOUNS)
+    lowers = hashes(0, lambda s: s in PREPOSITIONAL or s.endswith("ing"), _OPENING_LOWERS)
+    lemmas = hashes(1, lambda s: s.lower() in CUE_LEMMAS or s.lower() in POLL_NOUNS,
+                    _OPENING_LEMMAS)
     deps = [strings[d] for d in SOURCE_DEPS]
     sharing = np.isin(arr[:, 2], [strings[d] for d in SHARING_DEPS]) & (
         arr[:, 3] == strings["VERB"])

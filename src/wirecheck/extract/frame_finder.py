@@ -1,34 +1,27 @@
 """Find the attribution frames of one sentence (cues, sources, scopes, chains, nesting).
 
-:class:`Finder` holds what an article has taught so far (media names, recent frames for
-pronouns); :class:`SentenceScan` finds one sentence's frames: named sources first, then
+:class:`~wirecheck.extract.frame_openers.Finder` holds what an article has taught so far
+(media names, recent frames for pronouns); :class:`SentenceScan` finds one sentence's frames: named sources first, then
 pronoun ones, an inner report nested as a link of the outer source's chain.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from wirecheck.extract.cue_features import (
     SOURCE_POS,
-    candidate_verb,
     features,
     is_headline,
     source_of,
 )
-from wirecheck.extract.cue_model import CueModel, load_cue_model
 from wirecheck.extract.cues import (
-    ASIDE_DEPS,
-    POLL_NOUNS,
-    frame_openers,
     is_cue,
-    tokens_with_dep,
     verb_lemma,
 )
 from wirecheck.extract.frame_nesting import drop_redundant, nest
+from wirecheck.extract.frame_openers import Finder, opener_actions
 from wirecheck.extract.frame_syntax import (
     asserts_nothing,
     attributes_claims,
@@ -55,11 +48,9 @@ from wirecheck.extract.pronouns import (
     GENDERED,
     PLURAL_OR_THING,
     RESOLVABLE,
-    Antecedents,
 )
 from wirecheck.extract.sources import (
     MAX_CHAIN,
-    Names,
     Phrase,
     cited_by,
     citer_of,
@@ -67,7 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.model import Article, Attribution, Modality
+from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
 _SAYING = frozenset({"say", "tell", "add", "write", "tweet", "note", "ask", "respond"})
@@ -86,6 +77,9 @@ class SentenceScan:
     def __init__(self, finder: Finder, sent: Any, index: int) -> None:
         self.f, self.sent, self.index = finder, sent, index
         self.scores: dict[int, float | None] = {}
+        self.decisions: dict[int, tuple[bool, bool] | None] = {}  # per verb, for all passes
+        self.sources: dict[int, tuple[Any, Any] | None] = {}  # source_of, per verb
+        self.objects: dict[tuple[int, str | None], Any] = {}  # a preposition's source
         self.headline = is_headline(sent)
         self.holes = [(t.left_edge.i, t.right_edge.i + 1)
                       for t in finder.within(finder.asides, sent)]
@@ -100,6 +94,7 @@ class SentenceScan:
         "The union said it had warned ..."), first-person ones last (a quote's "I" is its
         speaker, who may be a pronoun: '"I was there," she said')."""
         self.found: list[Frame] = []
+        self.actions = opener_actions(self.f, self.sent)
         for kind in ("named", "third", "first"):
             self.pass_kind = kind
             self._scan()
@@ -112,28 +107,19 @@ class SentenceScan:
             frame = self._colon_line()
             if frame is not None:
                 out.append(frame)
-        done: set[int] = set()
-        for tok in self.f.within(self.f.openers, self.sent):
+        for action, tok in self.actions:
             if len(out) >= MAX_FRAMES_PER_SENTENCE:
                 break
-            frame = None
-            if tok.lower_ == "according":
+            if action == "according":
                 frame = self._prepositional(tok, "to")
-            elif tok.lower_ == "per" and tok.dep_ == "prep" and (
-                    tok.i == self.sent.start or tok.nbor(-1).text == ","):
+            elif action == "per":
                 frame = self._prepositional(tok, None)
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
-                    tok.lower_ in POLL_NOUNS and tok.head.head.pos_ in ("VERB", "AUX") \
-                    and any(c.dep_ == "det" for c in tok.children):
+            elif action == "poll":
                 frame = self._in_poll(tok.head)
-            elif tok.dep_ in ("nsubj", "nsubjpass") and cited_by(tok):
+            elif action == "citing":
                 frame = self._citing_subject(tok)
             else:
-                verb = candidate_verb(tok)
-                if verb.i in done:
-                    continue
-                done.add(verb.i)
-                frame = self._cue(verb)
+                frame = self._cue(tok)
             if frame is not None:
                 out.append(frame)
 
@@ -150,12 +136,23 @@ class SentenceScan:
         """A verb's frame: the rules' cues unless the model is sure they attribute
         nothing (never inside a quote: there a report is a link of the speaker's chain),
         other verbs when the model is sure they do."""
+        if verb.i not in self.decisions:
+            self.decisions[verb.i] = self._decide(verb)
+        decision = self.decisions[verb.i]
+        if decision is None:
+            return None
+        learned, rule = decision
+        return self._verbal(verb, learned=learned, rule=rule)
+
+    def _decide(self, verb: Any) -> tuple[bool, bool] | None:
+        """(learned, rule) for :meth:`_verbal`, None for no frame; the same in every
+        pass, so it is decided once per verb."""
         rule = is_cue(verb)
         p = self._probability(verb)
         if p is not None and p >= (self.f.model.lenient if rule else self.f.model.new):
-            return self._verbal(verb, learned=True, rule=rule)
+            return True, rule
         if rule and (p is None or p >= self.f.model.veto or self._kept_anyway(verb)):
-            return self._verbal(verb)
+            return False, True
         return None
 
     def _kept_anyway(self, verb: Any) -> bool:
@@ -173,19 +170,24 @@ class SentenceScan:
     def _probability(self, verb: Any) -> float | None:
         """The model's probability that ``verb`` attributes (None: not a candidate)."""
         if verb.i not in self.scores:
-            found = source_of(verb) if verb.dep_ not in ("aux", "auxpass") else None
+            found = self._source(verb) if verb.dep_ not in ("aux", "auxpass") else None
             self.scores[verb.i] = None if found is None else self.f.model.probability(
                 features(verb, *found, self.f.antecedents.quoted(verb.i), self.headline))
         return self.scores[verb.i]
+
+    def _source(self, verb: Any) -> tuple[Any, Any] | None:
+        if verb.i not in self.sources:
+            self.sources[verb.i] = source_of(verb)
+        return self.sources[verb.i]
 
     def _make(self, head: Any, cue_tok: Any, cue: str, modality: Modality,
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
               outer: Any | None = None, lenient: bool = False,
               mention: Any | None = None, antecedent: bool = True) -> Frame | None:
-        if head is None or not (is_source_like(head, lenient) or (
-                mention is not None and head.pos_ in SOURCE_POS and head.pos_ != "PRON")):
+        if head is None or _pass_of(head) != self.pass_kind:
             return None
-        if _pass_of(head) != self.pass_kind:
+        if not (is_source_like(head, lenient) or (
+                mention is not None and head.pos_ in SOURCE_POS and head.pos_ != "PRON")):
             return None
         self.quote_frame: Frame | None = None
         resolved = self._resolve(head, scope)
@@ -293,10 +295,10 @@ class SentenceScan:
         """A verb's frame; ``learned``: the model found it (any nominal source, what the
         verb governs as content even without a clause; ``rule``: it is a rules' cue too)."""
         lemma = verb_lemma(verb)
-        found = source_of(verb) if learned else None
+        found = self._source(verb) if learned else None
         head = found[0] if found is not None else subject_of(verb)
-        if head is None:
-            return None
+        if head is None or _pass_of(head) != self.pass_kind:
+            return None  # (another pass's source: _make would drop it)
         if lemma in DOCUMENT_ONLY_VERBS and head.lemma_.lower() not in DOCUMENT_HEADS \
                 and not learned:
             return None
@@ -361,12 +363,13 @@ class SentenceScan:
         return self._prepositional(prep, None, "in")
 
     def _prepositional(self, tok: Any, via: str | None, cue: str = "per") -> Frame | None:
-        prep = next((c for c in tok.children if c.lower_ == via), None) if via else tok
-        if prep is None:
-            return None
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            return None
+        if (tok.i, via) not in self.objects:  # (the same in every pass)
+            prep = next((c for c in tok.children if c.lower_ == via), None) if via else tok
+            self.objects[tok.i, via] = None if prep is None else next(
+                (c for c in prep.children if c.dep_ == "pobj"), None)
+        obj = self.objects[tok.i, via]
+        if obj is None or _pass_of(obj) != self.pass_kind:
+            return None  # (another pass's source: _make would drop it)
         top = clause_head(tok.head)
         lo, hi = top.left_edge.i, top.right_edge.i + 1
         cue = "according to" if via else cue
@@ -386,29 +389,3 @@ class SentenceScan:
         if link is None:
             return None
         return self._make(subj, link, link.lower_, "reported", (lo, hi))
-
-
-class Finder:
-    """Article-level state: media names seen so far, recent frames for pronouns."""
-
-    def __init__(self, doc: Any, article: Article, sent_starts: list[int],
-                 model: CueModel | None = None) -> None:
-        self.doc, self.article = doc, article
-        self.model = load_cue_model() if model is None else model
-        self.outlet = article.outlet or ""
-        self.names = Names(persons=frozenset(
-            t.text for e in doc.ents if e.label_ == "PERSON" for t in e))
-        self.antecedents = Antecedents(doc, sent_starts, self.names.persons)
-        self.recent: list[Frame] = []
-        self.openers = frame_openers(doc)
-        self.asides = tokens_with_dep(doc, ASIDE_DEPS)  # heads of relative clauses, appositions
-
-    def within(self, ids: list[int], sent: Any) -> Iterator[Any]:
-        """The tokens of ``ids`` (ascending token indices) inside ``sent``."""
-        doc = self.doc
-        for k in range(bisect_left(ids, sent.start), bisect_left(ids, sent.end)):
-            yield doc[ids[k]]
-
-    def span(self, lo: int, hi: int) -> Any:
-        doc = self.doc
-        return self.article.span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))

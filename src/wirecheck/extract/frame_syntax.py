@@ -223,10 +223,16 @@ _NOT_SOURCES = frozenset({
 def colon_source(sent: Any) -> tuple[Any, Any] | None:
     """(source head, colon) of a line "Name: what they say" — at most five words before
     the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after."""
-    toks = [t for t in sent if not t.is_space]
-    colon = next((t for t in toks[:7] if t.text == ":"), None)
-    if colon is None or colon.i == toks[0].i:
+    first: list[Any] = []  # the first seven words: most lines have no colon there
+    for t in sent:
+        if not t.is_space:
+            first.append(t)
+            if len(first) == 7:
+                break
+    colon = next((t for t in first if t.text == ":"), None)
+    if colon is None or colon.i == first[0].i:
         return None
+    toks = [t for t in sent if not t.is_space]
     before = [t for t in toks if t.i < colon.i]
     if len(before) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in before):
         return None

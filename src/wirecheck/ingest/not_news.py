@@ -26,6 +26,11 @@ _FURNITURE = re.compile(
     r"|just one more thing|why are we asking|click (?:here|on the button)|^close$"
     r"|email notifications?|your notification|to your inbox|newsletter"
     r"|^\d{1,2}:\d{2}\s)", re.IGNORECASE)
+# The quick screen of has_furniture: the same pattern, case-sensitive, on the lowercased
+# text. re.IGNORECASE equates ASCII letters with these four others too (İ and ı with i,
+# ſ with s, the Kelvin sign with k); a text holding one is asked the real pattern at once.
+_FURNITURE_LOWER = re.compile(_FURNITURE.pattern)
+_FOLDING_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 FURNITURE_SHARE = 0.6  # of the text's non-empty lines
 LEFT_WORDS = 20  # words outside furniture lines that still make an article
 FURNITURE_LINE_WORDS = 25  # a longer line is a paragraph, not a widget
@@ -36,14 +41,32 @@ FURNITURE_LINE_WORDS = 25  # a longer line is a paragraph, not a widget
 # alike. Furniture for story words only: it never makes a page "not an article".
 _LEGAL = re.compile(r"all rights reserved|may not be (?:re)?published|^\W*(?:©|copyright\b|\(c\))",
                     re.IGNORECASE | re.MULTILINE)
+_LEGAL_HINTS = ("reserved", "published", "©", "copyright", "(c)")
 LEGAL_LINE_WORDS = 80
+
+
+def has_furniture(text: str) -> bool:
+    """Does a furniture phrase occur in ``text``? The same answer as the ``_FURNITURE``
+    search, five times faster: an IGNORECASE alternation is tried at every position of
+    the text, the lowercased screen skips to where a phrase can start (most texts have
+    none)."""
+    if not any(c in text for c in _FOLDING_TO_ASCII) and \
+            _FURNITURE_LOWER.search(text.lower()) is None:
+        return False
+    return _FURNITURE.search(text) is not None
+
+
+def has_legal(text: str) -> bool:
+    """Does a copyright footer's wording occur in ``text``? (a plain screen first)"""
+    low = text.lower()
+    return any(h in low for h in _LEGAL_HINTS) and _LEGAL.search(text) is not None
 
 
 def without_furniture(text: str) -> str:
     """The text without its furniture lines ("Subscribe to our newsletter", "Sign in", a
     copyright footer): the words a story is recognised by, since furniture is the same on
     every page of a site."""
-    if not _FURNITURE.search(text) and not _LEGAL.search(text):
+    if not has_furniture(text) and not has_legal(text):
         return text
     return "\n".join(line for line in text.splitlines() if not _is_furniture_line(line))
 
@@ -51,8 +74,8 @@ def without_furniture(text: str) -> str:
 def _is_furniture_line(line: str) -> bool:
     """Short and furniture: a paragraph of news that mentions a "registration" stays."""
     words = len(line.split())
-    return (words <= FURNITURE_LINE_WORDS and bool(_FURNITURE.search(line.strip()))) or (
-        words <= LEGAL_LINE_WORDS and bool(_LEGAL.search(line)))
+    return (words <= FURNITURE_LINE_WORDS and has_furniture(line.strip())) or (
+        words <= LEGAL_LINE_WORDS and has_legal(line))
 
 
 def not_an_article(text: str) -> str | None:
@@ -60,8 +83,9 @@ def not_an_article(text: str) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
-    furniture = [line for line in lines if _FURNITURE.search(line)]
-    rest = sum(len(line.split()) for line in lines if not _FURNITURE.search(line))
+    marked = [(line, has_furniture(line)) for line in lines]
+    furniture = [line for line, yes in marked if yes]
+    rest = sum(len(line.split()) for line, yes in marked if not yes)
     if len(furniture) < 2 or len(furniture) / len(lines) < FURNITURE_SHARE or rest >= LEFT_WORDS:
         return None
     videos = sum(1 for line in furniture if re.match(r"\d{1,2}:\d{2}\s", line))

@@ -272,15 +272,24 @@ def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) 
         "entity_id IS NOT NULL AND type IN ('PERSON', 'ORG', 'GPE', 'NORP')",
         (article_id,)).fetchall()
     updates = []
+    # one frame's claims share its source: each phrase and name is looked up once
+    by_span: dict[tuple[int, int], str | None] = {}
+    by_name: dict[tuple[str, str], str | None] = {}
     for c in conn.execute("SELECT id, source, source_kind, source_start, source_end FROM claims "
                           "WHERE article_id = ? AND source IS NOT NULL", (article_id,)):
         ent_id = None
         if c["source_start"] is not None:
-            inside = [(end, -start, str(ent)) for start, end, ent in named
-                      if start >= c["source_start"] and end <= c["source_end"]]
-            ent_id = max(inside)[2] if inside else None
+            key = (c["source_start"], c["source_end"])
+            if key not in by_span:
+                inside = [(end, -start, str(ent)) for start, end, ent in named
+                          if start >= key[0] and end <= key[1]]
+                by_span[key] = max(inside)[2] if inside else None
+            ent_id = by_span[key]
         if ent_id is None:  # a pronoun's antecedent, or a name NER missed here
-            ent_id = index.match(c["source"], _kind_type(c["source_kind"]), [])
+            name = (c["source"], _kind_type(c["source_kind"]))
+            if name not in by_name:
+                by_name[name] = index.match(name[0], name[1], [])
+            ent_id = by_name[name]
         updates.append((ent_id, c["id"]))
     conn.executemany("UPDATE claims SET source_entity = ? WHERE id = ?", updates)
     return sum(ent is not None for ent, _ in updates)

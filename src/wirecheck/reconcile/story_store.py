@@ -28,8 +28,8 @@ from wirecheck.reconcile.stories import (
     label,
 )
 from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
-from wirecheck.reconcile.victims import victim_names
-from wirecheck.store.analysis import load_claims, load_times
+from wirecheck.reconcile.victims import is_casualty, victims_in
+from wirecheck.store.analysis import claim_words_rows, load_times
 
 _CHUNK = 500  # SQLite host parameters per IN (...) query
 
@@ -220,8 +220,11 @@ def _features(conn: sqlite3.Connection, article_id: str
         (article_id,)).fetchall()
     names = [str(r[0]) for r in rows if r[1] != PLACE_TYPE]
     places = [str(r[0]) for r in rows if r[1] == PLACE_TYPE]
-    people = victim_names(load_claims(conn, article_ids=[article_id]),
-                          [(int(r[3]), int(r[4]), str(r[2])) for r in rows if r[1] == "PERSON"])
+    claims = [((a, b) if a is not None and b is not None else None, (start, end),
+               is_casualty(kind, predicate, measure))
+              for a, b, start, end, kind, predicate, measure in claim_words_rows(conn, article_id)]
+    people = victims_in(claims, [(int(r[3]), int(r[4]), str(r[2]))
+                                 for r in rows if r[1] == "PERSON"])
     types = [str(r[0]) for r in conn.execute(
         "SELECT action_type FROM events WHERE article_id = ? ORDER BY start", (article_id,))]
     return names, types, people, places

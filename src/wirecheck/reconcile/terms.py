@@ -150,20 +150,28 @@ def _possessive_of(word: str) -> str:
     return word.replace("’", "'").removesuffix("'s")
 
 
+@lru_cache(maxsize=65536)
+def _word_key(tok: str, starts: bool) -> str | None:
+    """A word's feature ("d:", "c:" or "w:" and its stem), None for a stopword (cached:
+    an article repeats its words, a corpus its vocabulary)."""
+    if tok[0].isdigit():
+        return "d:" + tok.replace(",", "")
+    low = tok.lower()
+    if low in STOPWORDS or len(low) < 3 or _possessive_of(low) in STOPWORDS:
+        return None  # "Saturday's" is a day, not a name
+    named = tok[0].isupper() and not starts
+    return ("c:" if named else "w:") + stem(low)
+
+
 def count_terms(text: str, weight: float = 1.0) -> tuple[dict[str, float], dict[str, str]]:
     """Feature counts of one text, and a readable surface form per feature."""
     counts: dict[str, float] = defaultdict(float)  # title words count double
     surface: dict[str, str] = {}
     tokens = _tokens(text)
     for tok, _, _, starts in tokens:
-        if tok[0].isdigit():
-            key = "d:" + tok.replace(",", "")
-        else:
-            low = tok.lower()
-            if low in STOPWORDS or len(low) < 3 or _possessive_of(low) in STOPWORDS:
-                continue  # "Saturday's" is a day, not a name
-            named = tok[0].isupper() and not starts
-            key = ("c:" if named else "w:") + stem(low)
+        key = _word_key(tok, starts)
+        if key is None:
+            continue
         counts[key] += weight
         surface.setdefault(key, tok.lower() if key[0] == "w" else tok)
     for name in _names(tokens, text):

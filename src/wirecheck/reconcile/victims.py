@@ -20,20 +20,38 @@ CASUALTY_PREDICATES = frozenset({"kill", "shoot", "die", "murder", "wound", "inj
 Mention = tuple[int, int, str]  # start, end, the person's name within the article
 
 
-def _casualty(c: Claim) -> bool:
-    if c.kind == "quantity":
-        return c.quantity is not None and c.quantity.measure in CASUALTY_MEASURES
-    return c.kind == "event" and (c.predicate or "").lower() in CASUALTY_PREDICATES
+ClaimWords = tuple[tuple[int, int] | None, tuple[int, int], bool]
+"""What victim_names reads of a claim: its source's span, its own span, casualty or not."""
+
+
+def is_casualty(kind: str, predicate: str | None, measure: str | None) -> bool:
+    """A casualty claim: a count of the killed, injured or shot (``measure``: its
+    quantity's, None without one), or a killing, shooting, ... event."""
+    if kind == "quantity":
+        return measure in CASUALTY_MEASURES
+    return kind == "event" and (predicate or "").lower() in CASUALTY_PREDICATES
+
+
+def claim_words(c: Claim) -> ClaimWords:
+    src = c.attribution.span
+    measure = c.quantity.measure if c.quantity is not None else None
+    return ((src.start, src.end) if src is not None else None, (c.span.start, c.span.end),
+            c.span.field == "text" and is_casualty(c.kind, c.predicate, measure))  # body only
 
 
 def victim_names(claims: Iterable[Claim], people: Iterable[Mention]) -> list[str]:
     """Full names (two words or more) of the people inside casualty claims, speakers out."""
+    return victims_in([claim_words(c) for c in claims], people)
+
+
+def victims_in(claims: Iterable[ClaimWords], people: Iterable[Mention]) -> list[str]:
+    """:func:`victim_names` from what it reads of the claims (the store reads only that)."""
     claims = list(claims)
     people = [p for p in people if len(p[2].split()) >= 2]
-    sources = [c.attribution.span for c in claims if c.attribution.span is not None]
+    sources = [src for src, _, _ in claims if src is not None]
     speakers = {name for start, end, name in people
-                if any(s.start <= start and end <= s.end for s in sources)}
-    spans = [c.span for c in claims if _casualty(c) and c.span.field == "text"]  # body only
+                if any(a <= start and end <= b for a, b in sources)}
+    spans = [span for _, span, casualty in claims if casualty]
     found = {name for start, end, name in people if name not in speakers
-             and any(s.start <= start and end <= s.end for s in spans)}
+             and any(a <= start and end <= b for a, b in spans)}
     return sorted(found)

@@ -221,6 +221,20 @@ def load_claims(
     return [claim_from_row(r) for r in conn.execute(sql, params)]
 
 
+ClaimWordsRow = tuple[int | None, int | None, int, int, str, str | None, str | None]
+
+
+def claim_words_rows(conn: sqlite3.Connection, article_id: str) -> list[ClaimWordsRow]:
+    """One article's body claims as (source start, source end, start, end, kind,
+    predicate, quantity measure): what story signatures read of them, without rebuilding
+    Claims. Headline figures are left out: their offsets are into the title."""
+    return [(r[0], r[1], r[2], r[3], r[4], r[5], r[7] if r[6] is not None else None)
+            for r in conn.execute(
+                "SELECT c.source_start, c.source_end, c.start, c.\"end\", c.kind, c.predicate, "
+                "q.hedge, q.measure FROM claims c LEFT JOIN quantities q ON q.claim_id = c.id "
+                "WHERE c.article_id = ? AND c.field = 'text'", (article_id,))]
+
+
 def load_times(conn: sqlite3.Connection, article_id: str) -> list[TimeExpr]:
     """One article's time expressions, in text order."""
     return [TimeExpr.from_dict({
