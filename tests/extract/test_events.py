@@ -56,3 +56,11 @@ def test_every_event_has_its_claim(analyze: Any) -> None:
         [claim_id] = ev.claim_ids
         assert claims[claim_id].kind == "event"
         assert claims[claim_id].modality == ev.modality
+
+
+def test_gunfire_is_an_attack_not_a_disaster(analyze: Any) -> None:
+    _, _, analysis = analyze("A man opened fire outside the Tannery Road diner on Friday. "
+                             "The fire in the old mill was put out by noon.")
+    fires = [(e.action_type, e.span.text) for e in analysis.events if e.action == "fire"]
+    assert fires and all(kind == "attack" for kind, _ in fires)
+    assert all("mill" not in text for _, text in fires)  # a building fire is no gunfire

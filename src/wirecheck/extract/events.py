@@ -25,7 +25,8 @@ from wirecheck.model import Article, Event, Modality, TimeExpr, claim_id_for
 EVENT_TYPES: dict[str, str] = {
     **dict.fromkeys(["attack", "strike", "shell", "shelling", "bomb", "bombing", "assault",
                      "offensive", "invasion", "invade", "incursion", "raid", "airstrike",
-                     "bombardment", "storm", "operation", "fighting", "fight", "clash"],
+                     "bombardment", "storm", "operation", "fighting", "fight", "clash",
+                     "fire"],  # only as gunfire: "opened fire", "fired shots" (_NEEDS_CONTEXT)
                     "attack"),
     **dict.fromkeys(["kill", "death", "die", "massacre"], "killing"),
     **dict.fromkeys(["evacuate", "evacuation", "flee", "displace", "displacement",
@@ -42,7 +43,7 @@ EVENT_TYPES: dict[str, str] = {
     **dict.fromkeys(["arrest", "detain", "detention", "capture"], "arrest"),
     **dict.fromkeys(["protest", "demonstration", "rally", "strike-action"], "protest"),
     **dict.fromkeys(["rescue"], "rescue"),
-    **dict.fromkeys(["collapse", "flood", "flooding", "earthquake", "explosion", "fire"],
+    **dict.fromkeys(["collapse", "flood", "flooding", "earthquake", "explosion"],
                     "disaster"),
     **dict.fromkeys(["breach", "hack", "intrusion", "cyberattack"], "breach"),
     **dict.fromkeys(["vote", "election", "referendum"], "vote"),
