@@ -93,14 +93,14 @@ def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float,
     """Similarity factor in (0, 1] for two clusters, given the dot product of their vectors:
     name agreement, times ``day_damp`` when they date their incidents on different days,
     times ``place_damp`` when they name places and none in common."""
-    days = day_damp if days_apart(a.days, b.days) else 1.0
+    damp = day_damp if days_apart(a.days, b.days) else 1.0
     if place_damp != 1.0 and places_apart(a.places, b.places):
-        days *= place_damp
+        damp *= place_damp
     if ratio <= 0 or text_dot <= 0 or not a.names_norm or not b.names_norm:
-        return days
+        return damp
     text_cos = text_dot / (a.norm * b.norm)
     name_cos = _dot(a.names, b.names) / (a.names_norm * b.names_norm)
-    return min(1.0, name_cos / (ratio * text_cos)) * days
+    return min(1.0, name_cos / (ratio * text_cos)) * damp
 
 
 def name_factor(a: Vector, b: Vector, ratio: float, day_damp: float = 1.0,

@@ -74,14 +74,18 @@ def claim_context(row: ClaimRow) -> Markup:
     return highlight(row.context.text, claim_marks(row, anchors=False), offset=row.context.start)
 
 
+def headline(article: ArticleInfo, marks: list[Mark]) -> Markup:
+    """The article's title, with its headline figures' marks when it has any (they quote the
+    title as stored; without marks the display title is shown)."""
+    return highlight(article.headline, marks) if marks else Markup.escape(article.title)
+
+
 def _article_text(claims_by_article: dict[str, list[ClaimRow]], field: SpanField = "text"
                   ) -> Any:
     """Render an article's body (or headline) with its claims' marks and anchors."""
     def render(article: ArticleInfo) -> Markup:
         marks = all_claim_marks(claims_by_article.get(article.id, []), field)
-        if field == "title":
-            return highlight(article.headline, marks) if marks else Markup.escape(article.title)
-        return highlight(article.text, marks)
+        return headline(article, marks) if field == "title" else highlight(article.text, marks)
     return render
 
 
@@ -146,7 +150,7 @@ def html_environment(*packages: str) -> Environment:
         claim_context=claim_context, css=stylesheet(), csp=content_security_policy(),
         js=script(), copy_script=copy_script(),
         export_whats=("matrix", "conflicts", "claims", "figures"),
-        highlight=highlight, mark=Mark, group_cells=display.group_cells,
+        highlight=highlight, headline=headline, mark=Mark, group_cells=display.group_cells,
         split_facts=display.split_facts, reason=reason_sentence, glossary=glossary.TERMS,
         term=glossary.term, filter_data=display.filter_data, measures=display.measures,
         disagreements=display.disagreements, verdict_order=VERDICT_ORDER,
