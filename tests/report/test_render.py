@@ -138,6 +138,20 @@ def test_cli_report_writes_a_story(example: sqlite3.Connection, tmp_path: Path,
     assert (tmp_path / "all" / "story-rafah.md").exists()
 
 
+def test_cli_report_takes_the_format_from_the_out_files_extension(
+        example: sqlite3.Connection, tmp_path: Path) -> None:
+    db = example.execute("PRAGMA database_list").fetchone()["file"]
+    assert main(["--db", db, "-q", "report", "rafah", "-o", str(tmp_path / "d.md")]) == 0
+    assert (tmp_path / "d.md").read_text().startswith("#")
+    assert main(["--db", db, "-q", "report", "rafah", "-o", str(tmp_path / "d.JSON")]) == 0
+    assert json.loads((tmp_path / "d.JSON").read_text())["header"]["story_id"] == "rafah"
+    assert main(["--db", db, "-q", "report", "rafah", "-o", str(tmp_path / "d.txt")]) == 0
+    assert "<html" in (tmp_path / "d.txt").read_text().lower()  # no known extension: html
+    # an explicit --format wins over the extension
+    assert main(["--db", db, "-q", "report", "rafah", "-f", "json", "-o", str(tmp_path / "x.md")]) == 0
+    assert json.loads((tmp_path / "x.md").read_text())["header"]["story_id"] == "rafah"
+
+
 def test_facts_from_one_outlet_get_their_own_compact_table(dossier: Dossier) -> None:
     html = render(dossier, "html")
     matrix = html[html.index('<table class="matrix') : html.index('<table class="single-outlet')]

@@ -13,7 +13,9 @@ from wirecheck.cli.common import note, open_store
 from wirecheck.errors import WirecheckError
 from wirecheck.safetext import printable
 
-FormatOpt = typer.Option("html", "--format", "-f", help="html (one offline file), md or json.")
+FormatOpt = typer.Option(None, "--format", "-f", help="html (one offline file), md or json "
+                         "[default: from the --out file's extension, else html].")
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
 ChangedSinceOpt = typer.Option("last", "--changed-since", help="Mark what changed since this "
                                "time (2025-04-14T08:00), duration (6h) or 'last' (the last "
                                "`wirecheck changes` look; nothing when there is none).")
@@ -23,7 +25,7 @@ ChangedSinceOpt = typer.Option("last", "--changed-since", help="Mark what change
 def report(
     ctx: typer.Context,
     story: str = typer.Argument(..., help="Story id, or 'all' for every article as one dossier."),
-    fmt: str = FormatOpt,
+    fmt: str | None = FormatOpt,
     out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
     changed_since: str = ChangedSinceOpt,
 ) -> None:
@@ -31,6 +33,7 @@ def report(
     from wirecheck.report import FORMATS, build_dossier, render
     from wirecheck.report.changes import mark_changes
 
+    fmt = fmt or report_format(out)
     if fmt not in FORMATS:
         raise WirecheckError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     with open_store(ctx, readonly=True) as conn:
@@ -43,6 +46,11 @@ def report(
     except OSError as exc:
         raise WirecheckError(f"cannot write {out}: {exc.strerror}") from exc
     note(ctx, f"wrote {out}")
+
+
+def report_format(out: Path | None) -> str:
+    """The format a ``--out`` file's name asks for ("d.md": md), html when it names none."""
+    return SUFFIX_FORMATS.get(out.suffix.lower(), "html") if out is not None else "html"
 
 
 @app.command()
