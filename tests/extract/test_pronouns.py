@@ -39,6 +39,9 @@ def test_first_names_come_with_a_gender() -> None:
     # an honorific decides between two people
     ("Mrs. Ilse Varga met Mr. Otto Frey on Monday. She said the talks went well.",
      "the talks", "Ilse Varga"),
+    # a middle initial does not hide the first name's gender
+    ("Victor Salas opened the meeting. Then Margaret T. Olsen arrived. "
+     "He said the bridge would be repaired.", "the bridge", "Victor Salas"),
 ])
 def test_he_and_she_find_their_person(nlp: Any, text: str, words: str, source: str) -> None:
     assert attribution_of(nlp, text, words).source == source

@@ -47,6 +47,7 @@ _ROLE_GENDER = {
     "uncle": "m", "nephew": "m", "councilman": "m",
 }
 _QUOTE_MARKS = re.compile(r"“|”|\"|''|``|«|»|\n")
+_INITIAL = re.compile(r"[A-Z]\.")
 _OPENERS = frozenset({"“", "«", "``"})
 _CLOSERS = frozenset({"”", "»"})
 
@@ -126,7 +127,8 @@ class Candidate:
 def _name_gender(doc: Any, start: int, end: int) -> str | None:
     """Gender a name's own words or the two words before it give: an honorific, else a
     first name (the first of the last run of two or more proper nouns: "Trump spokesman
-    Hope Hicks" → Hope), else a gendered role word."""
+    Hope Hicks" → Hope; a middle initial keeps the run: "Paul D. Ryan"), else a gendered
+    role word."""
     words = [t.lower_.rstrip(".") for t in doc[max(0, start - 2):end]]
     for w in words:
         if w in _HONORIFICS:
@@ -135,6 +137,8 @@ def _name_gender(doc: Any, start: int, end: int) -> str | None:
     for t in doc[start:end]:
         if t.pos_ == "PROPN" and t.is_alpha:
             run.append(t.lower_)
+        elif run and _INITIAL.fullmatch(t.text):
+            continue
         elif run and len(run) < 2:
             run = []
     if len(run) >= 2 and run[0] in first_names():
