@@ -9,8 +9,9 @@ what the article said before the pronoun, nearest sentence first, in this order:
 - "he"/"she": the nearest *salient* person — a speaker of an earlier frame or the subject
   of a main clause — whose gender does not contradict the pronoun, skipping names inside
   quotation marks (someone else's words) unless the pronoun is quoted too; failing that,
-  the nearest such person named anywhere;
-- "they"/"it": the nearest speaker that is not a person, else a plural subject ("they").
+  the nearest such person named anywhere; never several people ("the senators");
+- "they": the nearest salient several (a plural noun, a group such as "Democrats", people
+  joined by "and"), else a body; "it": the nearest salient body.
 
 Gender comes from the article: honorifics ("Mrs. Lind"), gendered role words
 ("spokeswoman"), a first name (the 1990 US Census lists, public domain:
@@ -109,6 +110,14 @@ def _main_subjects(root: Any) -> list[Any]:
     return [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _several(head: Any) -> bool:
+    """Does the phrase headed by ``head`` name several: a plural noun ("senators"), a
+    group ("Democrats"), people joined by "and"? Not a name tagged plural ("Sanders",
+    "Hanseong Cells": one person, one body)."""
+    return head.tag_ == "NNS" or (head.tag_ == "NNPS" and head.ent_type_ == "NORP") or any(
+        c.dep_ == "conj" for c in head.children)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """Someone a pronoun may stand for."""
@@ -192,7 +201,7 @@ class Antecedents:
         """The subject of a main clause: a person (a name the article gives a person,
         a role: "the senator") or a body ("the campaign", "Republicans")."""
         start = subj.left_edge.i if subj.left_edge.i >= subj.i - 4 else subj.i
-        plural = subj.tag_ in ("NNS", "NNPS")
+        plural = _several(subj)
         if subj.pos_ == "PROPN" and subj.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
             person = subj.text in persons or subj.ent_type_ == "PERSON"
         elif subj.pos_ == "NOUN":
@@ -226,7 +235,7 @@ class Antecedents:
         """A frame's source: the most salient antecedent there is."""
         if gender is None and person:
             gender = _name_gender(self.doc, start, end)
-        plural = self.doc[end - 1].tag_ == "NNS"  # not "Hanseong Cells" (NNPS): one body
+        plural = _several(self.doc[start:end].root)
         cand = Candidate(name, kind, person, self.sentence_of(start), end - 1, True, gender,
                          self.quoted(start), plural)
         k = bisect_right(self._ats, cand.at)
@@ -252,13 +261,21 @@ class Antecedents:
                 before.append(c)
         before.reverse()
         if low in PLURAL_OR_THING:
-            fits = [c for c in before if c.salient and not c.person
-                    and (low == "it") != c.plural] or [
-                    c for c in before if c.salient and not c.person]
+            fits = _plural_or_thing(low == "it", [c for c in before if c.salient])
             return fits[-1] if fits else None
         want = GENDERED.get(low)
-        fits = [c for c in before if c.person and self.gender_of(c) in (None, want)]
+        fits = [c for c in before if c.person and not c.plural
+                and self.gender_of(c) in (None, want)]
         salient = [c for c in fits if c.salient]
         if salient:
             return salient[-1]
         return fits[-1] if fits else None
+
+
+def _plural_or_thing(it: bool, salient: list[Candidate]) -> list[Candidate]:
+    """Who "they" may be: several (people too: "Professors Lind and Frey"), else a body;
+    "it": a body named in the singular, else any body."""
+    if it:
+        bodies = [c for c in salient if not c.person]
+        return [c for c in bodies if not c.plural] or bodies
+    return [c for c in salient if c.plural] or [c for c in salient if not c.person]
