@@ -46,6 +46,9 @@ def test_first_names_come_with_a_gender() -> None:
     ("Senator Joseph Hale said the port would close. The Farland senators said in a "
      "statement that the plan was final. He said he would appeal.", "he would appeal",
      "Senator Joseph Hale"),
+    # a gendered role word makes a subject someone "he" may be
+    ('In a talk with the reporter Kiri Vantoll about his new play, the actor praised the '
+     'cast. "We worked hard for a year," he said.', "We worked hard", "the actor"),
 ])
 def test_he_and_she_find_their_person(nlp: Any, text: str, words: str, source: str) -> None:
     assert attribution_of(nlp, text, words).source == source

@@ -205,7 +205,7 @@ class Antecedents:
         if subj.pos_ == "PROPN" and subj.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
             person = subj.text in persons or subj.ent_type_ == "PERSON"
         elif subj.pos_ == "NOUN":
-            person = bool(words(subj) & PERSON_ROLE_HEADS) and not plural
+            person = bool(words(subj) & (PERSON_ROLE_HEADS | _ROLE_GENDER.keys())) and not plural
         else:
             return
         lo, hi = np_bounds(subj)
