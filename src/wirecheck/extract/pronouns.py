@@ -110,6 +110,10 @@ def _main_subjects(root: Any) -> list[Any]:
     return [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _main_subject(tok: Any) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
 def _several(head: Any) -> bool:
     """Does the phrase headed by ``head`` name several: a plural noun ("senators"), a
     group ("Democrats"), people joined by "and"? Not a name tagged plural ("Sanders",
@@ -170,7 +174,7 @@ class Antecedents:
         seen = {c.at for c in self.candidates}
         for k, start in enumerate(sent_starts):
             for subj in _main_subjects(doc[start].sent.root):
-                if subj.i not in seen:
+                if subj.i not in seen or _several(subj):  # "Cruz and Rubio": they
                     self._subject(subj, k, persons)
         self.candidates.sort(key=lambda c: c.at)
         self._ats = [c.at for c in self.candidates]  # sorted, for bisect
@@ -192,7 +196,7 @@ class Antecedents:
             known = self.surnames.get(last, gender)
             self.surnames[last] = gender if known == gender else None
         root = ent.root
-        salient = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+        salient = _main_subject(root) or (root.dep_ == "appos" and _main_subject(root.head))
         self.candidates.append(Candidate(
             ent.text, "person", True, self.sentence_of(ent.start), ent.end - 1, salient,
             gender, self.quoted(ent.start)))
@@ -212,7 +216,10 @@ class Antecedents:
         named = person_name_in(self.doc, lo, hi)
         if named and not (subj.pos_ == "PROPN" and named.endswith(subj.text)):
             person = True  # "Portugal's environment minister, Sofia Almeida"
-        name = named if person and named else self.doc[start:subj.i + 1].text
+        if person and plural:
+            name = self.doc[lo:hi].text
+        else:
+            name = named if person and named else self.doc[start:subj.i + 1].text
         gender = _name_gender(self.doc, start, subj.i + 1) if person else None
         self.candidates.append(Candidate(name, "person" if person else "official_body",
                                          person, sent, subj.i, True, gender,
