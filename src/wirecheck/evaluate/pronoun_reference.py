@@ -8,7 +8,7 @@ is read off the gold itself, independently of our resolver:
 - "he"/"she": the nearest earlier gold source that can be one person of that gender — not
   a pronoun, not plural (a name such as "Sanders" is one person even where the tagger
   calls it plural), not an organisation or place, not a document, medium, body or other
-  thing ("the report", "his campaign", "a welcome message", a book's title), not "you"
+  thing ("the report", "his campaign", "a message", a book's title), not "you"
   or "some", its gender not contradicted by the article's honorifics ("Mrs. Lind"), a
   gendered role word or a first name (the 1990 US Census lists); when that source is a
   description ("the businessman"), the nearest earlier named one is accepted too, since
