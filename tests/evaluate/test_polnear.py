@@ -95,6 +95,14 @@ def test_a_description_as_reference_also_accepts_the_name_before_it() -> None:
     assert pronoun_references(load_nlp()(text), frames)[2] == ("The senator", "Leo Brill")
 
 
+def test_he_in_the_reference_is_no_document_and_not_you() -> None:
+    text = "Leo Brill said yes. The report said no. You said maybe. He said it again."
+    frames = tuple(GoldFrame(_at(text, s), s, (_at(text, c),), None, "")
+                   for s, c in [("Leo Brill", "yes"), ("The report", "no"), ("You", "maybe"),
+                                ("He", "it again")])
+    assert pronoun_references(load_nlp()(text), frames)[3] == ("Leo Brill",)
+
+
 def test_names_compare_by_their_words_without_titles() -> None:
     assert name_words("Mr. Okafor's") == {"okafor"}
     assert name_words("Senator Ada Brill") & name_words("Brill")

@@ -39,8 +39,37 @@ def test_first_names_come_with_a_gender() -> None:
     # an honorific decides between two people
     ("Mrs. Ilse Varga met Mr. Otto Frey on Monday. She said the talks went well.",
      "the talks", "Ilse Varga"),
+    # a middle initial does not hide the first name's gender
+    ("Victor Salas opened the meeting. Then Margaret T. Olsen arrived. "
+     "He said the bridge would be repaired.", "the bridge", "Victor Salas"),
+    # "he" is one person, not a plural speaker
+    ("Senator Joseph Hale said the port would close. The Farland senators said in a "
+     "statement that the plan was final. He said he would appeal.", "he would appeal",
+     "Senator Joseph Hale"),
+    # the name set beside a main clause's subject is as salient as the subject
+    ('Mayor Tomas Greve said the vote was close. Another delegate, Victor Salas of Farland, '
+     'explained his choice. "It is time to move on," he said.', "It is time", "Victor Salas"),
+    # a gendered role word makes a subject someone "he" may be
+    ('In a talk with the reporter Kiri Vantoll about his new play, the actor praised the '
+     'cast. "We worked hard for a year," he said.', "We worked hard", "the actor"),
 ])
 def test_he_and_she_find_their_person(nlp: Any, text: str, words: str, source: str) -> None:
+    assert attribution_of(nlp, text, words).source == source
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    # people named together are "they", ahead of a body in the singular
+    ("Professors Anna Lind and Tomas Frey said the dam was unsafe. The ministry rejected "
+     "the claim. They said the data were sound.", "the data",
+     "Professors Anna Lind and Tomas Frey"),
+    # people named together as a clause's subject, though no frame's speakers
+    ("The council met on Monday. Nora Lind and Pia Holm left the meeting early. They said "
+     "the budget could not pass.", "the budget", "Nora Lind and Pia Holm"),
+    # a party's members ("Democrats", tagged a plural proper noun) are several too
+    ("Democrats said the vote was rigged. The ministry denied it. They said the courts "
+     "would decide.", "the courts", "Democrats"),
+])
+def test_they_finds_several(nlp: Any, text: str, words: str, source: str) -> None:
     assert attribution_of(nlp, text, words).source == source
 
 

@@ -6,10 +6,13 @@ is read off the gold itself, independently of our resolver:
 - "I"/"we" inside another attribution's content: that attribution's source (its own
   reference if it is a pronoun too);
 - "he"/"she": the nearest earlier gold source that can be one person of that gender — not
-  a pronoun, not plural, not an organisation or place, its gender not contradicted by the
-  article's honorifics ("Mrs. Lind"), a gendered role word or a first name (the 1990 US
-  Census lists); when that source is a description ("the businessman"), the nearest
-  earlier named one is accepted too, since descriptions mostly refer back to a name;
+  a pronoun, not plural (a name such as "Sanders" is one person even where the tagger
+  calls it plural), not an organisation or place, not a document, medium, body or other
+  thing ("the report", "his campaign", "a message", a book's title), not "you"
+  or "some", its gender not contradicted by the article's honorifics ("Mrs. Lind"), a
+  gendered role word or a first name (the 1990 US Census lists); when that source is a
+  description ("the businessman"), the nearest earlier named one is accepted too, since
+  descriptions mostly refer back to a name;
 - "they": the nearest earlier gold source that is plural or an organisation.
 
 Checked by hand on PolNeAR dev (see the README's attribution section for how often it is
@@ -24,6 +27,7 @@ from typing import Any
 
 from wirecheck.evaluate.polnear_data import GoldFrame
 from wirecheck.evaluate.position_match import FIRST_PERSON, PERSONAL_PRONOUNS
+from wirecheck.extract.lexicon import BODY_HEADS, DOCUMENT_HEADS, MEDIA_HEADS
 from wirecheck.extract.pronouns import first_names
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose", "it"})
@@ -36,6 +40,17 @@ _ROLE_GENDER = {"spokeswoman": "f", "congresswoman": "f", "chairwoman": "f", "wo
                 "spokesman": "m", "congressman": "m", "chairman": "m", "man": "m",
                 "actor": "m", "husband": "m", "father": "m", "son": "m"}
 _GROUPS = ("ORG", "NORP", "GPE", "LOC", "FAC")
+_THINGS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
+_NOT_ONE = frozenset({"you", "some", "those", "these", "everyone", "everybody", "many",
+                      "several", "all", "each", "both", "most", "few", "others", "none"})
+# Heads of sources no "he"/"she" stands for: documents, media, bodies, and the things
+# PolNeAR marks as sources often enough ("his speech", "the campaign", "the crowd").
+_NO_PERSON_HEADS = DOCUMENT_HEADS | MEDIA_HEADS | (BODY_HEADS - {
+    "prosecutor", "prosecutors", "spokesperson", "owner", "operator", "regulator"}) | {
+    "campaign", "crowd", "audience", "speech", "show", "book", "message", "page", "video",
+    "contract", "tweet", "conversation", "interview", "article", "story", "editorial",
+    "column", "headline", "ad", "advertisement", "platform", "bill", "law",
+    "headquarters", "leadership", "chorus", "city", "country", "nation", "press"}
 
 
 class _Sources:
@@ -43,6 +58,7 @@ class _Sources:
 
     def __init__(self, doc: Any, frames: tuple[GoldFrame, ...]) -> None:
         self.doc, self.frames = doc, frames
+        self.persons = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
         self.titles: dict[str, set[str]] = defaultdict(set)
         for m in _HONORIFIC.finditer(doc.text):
             self.titles[m.group(2).lower()].add(_TITLE_GENDER[m.group(1).lower()])
@@ -58,13 +74,33 @@ class _Sources:
     def proper(self, k: int) -> bool:
         return any(t.pos_ == "PROPN" for t in self.tokens(k))
 
-    def plural(self, k: int) -> bool:
+    def root(self, k: int) -> Any:
         toks = self.tokens(k)
-        if not toks:
+        return toks[0].doc[toks[0].i:toks[-1].i + 1].root if toks else None
+
+    def named_person(self, root: Any) -> bool:
+        """A word of a name the article gives a person ("Sanders" after "Bernie Sanders")."""
+        return bool(root.ent_type_ == "PERSON" or root.text in self.persons)
+
+    def plural(self, k: int) -> bool:
+        root = self.root(k)
+        if root is None:
             return False
-        root = toks[0].doc[toks[0].i:toks[-1].i + 1].root
-        return root.tag_ in ("NNS", "NNPS") or root.ent_type_ in _GROUPS or any(
-            t.lower_ == "and" for t in toks)
+        if any(t.lower_ == "and" for t in self.tokens(k)):
+            return True
+        if self.named_person(root):
+            return False  # "Sanders", tagged a plural noun
+        return root.tag_ in ("NNS", "NNPS") or root.ent_type_ in _GROUPS
+
+    def one_person(self, k: int) -> bool:
+        """Can the source be one person: not plural, not a thing, not "you"?"""
+        root = self.root(k)
+        if root is None or self.plural(k):
+            return False
+        if self.named_person(root):
+            return True
+        return not (root.lower_ in _NOT_ONE or root.ent_type_ in _THINGS or (
+            root.pos_ == "NOUN" and root.lemma_.lower() in _NO_PERSON_HEADS))
 
     def gender(self, k: int) -> str | None:
         words = [t.lower_.strip(".") for t in self.tokens(k)]
@@ -99,7 +135,7 @@ def pronoun_references(doc: Any, frames: tuple[GoldFrame, ...]) -> list[tuple[st
         want = _GENDER.get(low)
         before = [j for j in order if frames[j].source[0] < at and src.named(j)]
         fits = [j for j in before if (src.plural(j) if low in _PLURAL else
-                                      not src.plural(j) and src.gender(j) in (None, want))]
+                                      src.one_person(j) and src.gender(j) in (None, want))]
         if not fits:
             continue
         names = [frames[fits[-1]].source_text]

@@ -9,8 +9,9 @@ what the article said before the pronoun, nearest sentence first, in this order:
 - "he"/"she": the nearest *salient* person — a speaker of an earlier frame or the subject
   of a main clause — whose gender does not contradict the pronoun, skipping names inside
   quotation marks (someone else's words) unless the pronoun is quoted too; failing that,
-  the nearest such person named anywhere;
-- "they"/"it": the nearest speaker that is not a person, else a plural subject ("they").
+  the nearest such person named anywhere; never several people ("the senators");
+- "they": the nearest salient several (a plural noun, a group such as "Democrats", people
+  joined by "and"), else a body; "it": the nearest salient body.
 
 Gender comes from the article: honorifics ("Mrs. Lind"), gendered role words
 ("spokeswoman"), a first name (the 1990 US Census lists, public domain:
@@ -47,6 +48,7 @@ _ROLE_GENDER = {
     "uncle": "m", "nephew": "m", "councilman": "m",
 }
 _QUOTE_MARKS = re.compile(r"“|”|\"|''|``|«|»|\n")
+_INITIAL = re.compile(r"[A-Z]\.")
 _OPENERS = frozenset({"“", "«", "``"})
 _CLOSERS = frozenset({"”", "»"})
 
@@ -108,6 +110,18 @@ def _main_subjects(root: Any) -> list[Any]:
     return [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _main_subject(tok: Any) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _several(head: Any) -> bool:
+    """Does the phrase headed by ``head`` name several: a plural noun ("senators"), a
+    group ("Democrats"), people joined by "and"? Not a name tagged plural ("Sanders",
+    "Hanseong Cells": one person, one body)."""
+    return head.tag_ == "NNS" or (head.tag_ == "NNPS" and head.ent_type_ == "NORP") or any(
+        c.dep_ == "conj" for c in head.children)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """Someone a pronoun may stand for."""
@@ -126,7 +140,8 @@ class Candidate:
 def _name_gender(doc: Any, start: int, end: int) -> str | None:
     """Gender a name's own words or the two words before it give: an honorific, else a
     first name (the first of the last run of two or more proper nouns: "Trump spokesman
-    Hope Hicks" → Hope), else a gendered role word."""
+    Hope Hicks" → Hope; a middle initial keeps the run: "Paul D. Ryan"), else a gendered
+    role word."""
     words = [t.lower_.rstrip(".") for t in doc[max(0, start - 2):end]]
     for w in words:
         if w in _HONORIFICS:
@@ -135,6 +150,8 @@ def _name_gender(doc: Any, start: int, end: int) -> str | None:
     for t in doc[start:end]:
         if t.pos_ == "PROPN" and t.is_alpha:
             run.append(t.lower_)
+        elif run and _INITIAL.fullmatch(t.text):
+            continue
         elif run and len(run) < 2:
             run = []
     if len(run) >= 2 and run[0] in first_names():
@@ -157,7 +174,7 @@ class Antecedents:
         seen = {c.at for c in self.candidates}
         for k, start in enumerate(sent_starts):
             for subj in _main_subjects(doc[start].sent.root):
-                if subj.i not in seen:
+                if subj.i not in seen or _several(subj):  # "Cruz and Rubio": they
                     self._subject(subj, k, persons)
         self.candidates.sort(key=lambda c: c.at)
         self._ats = [c.at for c in self.candidates]  # sorted, for bisect
@@ -179,7 +196,7 @@ class Antecedents:
             known = self.surnames.get(last, gender)
             self.surnames[last] = gender if known == gender else None
         root = ent.root
-        salient = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+        salient = _main_subject(root) or (root.dep_ == "appos" and _main_subject(root.head))
         self.candidates.append(Candidate(
             ent.text, "person", True, self.sentence_of(ent.start), ent.end - 1, salient,
             gender, self.quoted(ent.start)))
@@ -188,18 +205,21 @@ class Antecedents:
         """The subject of a main clause: a person (a name the article gives a person,
         a role: "the senator") or a body ("the campaign", "Republicans")."""
         start = subj.left_edge.i if subj.left_edge.i >= subj.i - 4 else subj.i
-        plural = subj.tag_ in ("NNS", "NNPS")
+        plural = _several(subj)
         if subj.pos_ == "PROPN" and subj.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
             person = subj.text in persons or subj.ent_type_ == "PERSON"
         elif subj.pos_ == "NOUN":
-            person = bool(words(subj) & PERSON_ROLE_HEADS) and not plural
+            person = bool(words(subj) & (PERSON_ROLE_HEADS | _ROLE_GENDER.keys())) and not plural
         else:
             return
         lo, hi = np_bounds(subj)
         named = person_name_in(self.doc, lo, hi)
         if named and not (subj.pos_ == "PROPN" and named.endswith(subj.text)):
             person = True  # "Portugal's environment minister, Sofia Almeida"
-        name = named if person and named else self.doc[start:subj.i + 1].text
+        if person and plural:
+            name = self.doc[lo:hi].text
+        else:
+            name = named if person and named else self.doc[start:subj.i + 1].text
         gender = _name_gender(self.doc, start, subj.i + 1) if person else None
         self.candidates.append(Candidate(name, "person" if person else "official_body",
                                          person, sent, subj.i, True, gender,
@@ -222,7 +242,7 @@ class Antecedents:
         """A frame's source: the most salient antecedent there is."""
         if gender is None and person:
             gender = _name_gender(self.doc, start, end)
-        plural = self.doc[end - 1].tag_ == "NNS"  # not "Hanseong Cells" (NNPS): one body
+        plural = _several(self.doc[start:end].root)
         cand = Candidate(name, kind, person, self.sentence_of(start), end - 1, True, gender,
                          self.quoted(start), plural)
         k = bisect_right(self._ats, cand.at)
@@ -248,13 +268,21 @@ class Antecedents:
                 before.append(c)
         before.reverse()
         if low in PLURAL_OR_THING:
-            fits = [c for c in before if c.salient and not c.person
-                    and (low == "it") != c.plural] or [
-                    c for c in before if c.salient and not c.person]
+            fits = _plural_or_thing(low == "it", [c for c in before if c.salient])
             return fits[-1] if fits else None
         want = GENDERED.get(low)
-        fits = [c for c in before if c.person and self.gender_of(c) in (None, want)]
+        fits = [c for c in before if c.person and not c.plural
+                and self.gender_of(c) in (None, want)]
         salient = [c for c in fits if c.salient]
         if salient:
             return salient[-1]
         return fits[-1] if fits else None
+
+
+def _plural_or_thing(it: bool, salient: list[Candidate]) -> list[Candidate]:
+    """Who "they" may be: several (people too: "Professors Lind and Frey"), else a body;
+    "it": a body named in the singular, else any body."""
+    if it:
+        bodies = [c for c in salient if not c.person]
+        return [c for c in bodies if not c.plural] or bodies
+    return [c for c in salient if c.plural] or [c for c in salient if not c.person]
