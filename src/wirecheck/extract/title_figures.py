@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from wirecheck.extract.hedges import interval
 from wirecheck.extract.implicit_counts import PERSON_HEADS
 from wirecheck.extract.numbers import read_digits, read_words
+from wirecheck.extract.title_source import TitleSource, title_source
 from wirecheck.model import Article, Attribution, Claim, Hedge, Quantity, Span, claim_id_for
 
 MAX_TITLE = 300  # characters: a longer "title" is a feed's summary, not a headline
@@ -82,11 +83,12 @@ def title_figures(article: Article) -> list[Claim]:
     found: dict[str, list[Quantity]] = {}
     for q in _figures(article.id, title, view):
         found.setdefault(str(q.measure), []).append(q)
+    source = title_source(title) if found else None
     out = []
     for measure, qs in found.items():
         if len({q.value for q in qs}) != 1:
             continue  # two counts of one measure in a headline: which is the toll is unsaid
-        out.append(_claim(article.id, title, measure, qs[0]))
+        out.append(_claim(article.id, title, measure, qs[0], source))
     return out
 
 
@@ -147,10 +149,26 @@ def _quantity(article_id: str, title: str, start: int, end: int, value: float, h
     )
 
 
-def _claim(article_id: str, title: str, measure: str, q: Quantity) -> Claim:
+def _claim(article_id: str, title: str, measure: str, q: Quantity,
+           source: TitleSource | None) -> Claim:
     return Claim(
         id=claim_id_for(article_id, "quantity@title", q.span.start, q.span.end),
         article_id=article_id, span=Span(article_id, 0, len(title), title, "title"),
-        kind="quantity", attribution=Attribution.unattributed(), quantity=q,
+        kind="quantity", attribution=_attribution(article_id, q.span, source), quantity=q,
         predicate=measure, object=q.span.text,
+        modality="reported" if _covered(q.span, source) else "asserted",
     )
+
+
+def _covered(span: Span, source: TitleSource | None) -> bool:
+    return source is not None and source.covers[0] <= span.start and span.end <= source.covers[1]
+
+
+def _attribution(article_id: str, span: Span, source: TitleSource | None) -> Attribution:
+    """The headline's own source ("Police: 2 dead") when the figure is in what it vouches
+    for; unattributed otherwise."""
+    if source is None or not _covered(span, source):
+        return Attribution.unattributed()
+    return Attribution(source=source.text, source_kind=source.kind, cue=source.cue,
+                       chain=[source.text],
+                       span=Span(article_id, source.start, source.end, source.text, "title"))

@@ -275,10 +275,11 @@ def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) 
     # one frame's claims share its source: each phrase and name is looked up once
     by_span: dict[tuple[int, int], str | None] = {}
     by_name: dict[tuple[str, str], str | None] = {}
-    for c in conn.execute("SELECT id, source, source_kind, source_start, source_end FROM claims "
-                          "WHERE article_id = ? AND source IS NOT NULL", (article_id,)):
+    for c in conn.execute("SELECT id, source, source_kind, source_start, source_end, field "
+                          "FROM claims WHERE article_id = ? AND source IS NOT NULL",
+                          (article_id,)):
         ent_id = None
-        if c["source_start"] is not None:
+        if c["source_start"] is not None and c["field"] == "text":  # mentions are the body's
             key = (c["source_start"], c["source_end"])
             if key not in by_span:
                 inside = [(end, -start, str(ent)) for start, end, ent in named
