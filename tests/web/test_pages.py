@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
@@ -226,3 +227,23 @@ def test_story_tables_download_as_csv_and_json(client: TestClient) -> None:
     assert client.get("/stories/rafah/export.csv", params={"what": "x"}).status_code == 400
     assert client.get("/stories/nope/export.csv").status_code == 404
     assert client.get("/stories/rafah/export.xlsx").status_code == 400
+
+
+def test_api_bodies_escape_control_and_bidi_characters_an_older_store_holds(
+        example_db: Path) -> None:
+    """Ingest cleans them now; a store written before holds them raw. The JSON carries them
+    as escapes: a terminal showing the body is safe, the parsed data are unchanged."""
+    hostile = "Rafah \x1b]52;c;cGF5bG9hZA==\x07 \x9b2J \u202egpj.exe"
+    conn = sqlite3.connect(example_db)
+    conn.execute("UPDATE stories SET label = ?", (hostile,))
+    conn.execute("UPDATE articles SET title = ? WHERE id = (SELECT min(id) FROM articles)",
+                 (hostile,))
+    conn.commit()
+    conn.close()
+    c = TestClient(create_app(example_db), base_url="http://127.0.0.1")
+    for url in ("/api/stories", "/api/stories/rafah", "/api/search?q=diplomats",
+                "/api/stories/%1b%9b%e2%80%ae"):
+        body = c.get(url).content.decode("utf-8")
+        assert not any(ch in body for ch in "\x1b\x07\x9b\u202e"), url
+    listed = c.get("/api/stories").json()["stories"]
+    assert hostile in {s.get("label") for s in listed}

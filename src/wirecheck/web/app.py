@@ -4,11 +4,14 @@ Every request opens its own read-only connection, so pages keep working while an
 writes (WAL). Pages reuse the dossier's templates; every response carries a CSP that
 allows only our own stylesheet and our one matrix-filter script (both by hash). Errors have one JSON shape,
 ``{"ok": false, "error": ..., "status": ...}``, under ``/api/`` (and for clients asking
-for JSON); HTML pages get the same message as a page.
+for JSON); HTML pages get the same message as a page. JSON bodies carry control and
+bidirectional characters (a store written before ingest cleaned them) only as escapes
+(``\\u001b``): the data parse back unchanged, but a terminal showing the body is safe.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
@@ -27,6 +30,7 @@ from wirecheck.report.export import check_export, export_file_name, export_rows,
 from wirecheck.report.facts import load_facts
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.review.record import record_review
+from wirecheck.safetext import printable
 from wirecheck.store.db import opened
 from wirecheck.web import queries
 from wirecheck.web.hosts import HostPolicy, host_policy
@@ -43,6 +47,18 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+
+class SafeJSON(JSONResponse):
+    """JSON whose control and bidi characters are written as escapes (``safetext.printable``)."""
+
+    def render(self, content: Any) -> bytes:
+        return json_bytes(json.dumps(content, ensure_ascii=False, allow_nan=False,
+                                     separators=(",", ":")))
+
+
+def json_bytes(body: str) -> bytes:
+    return printable(body).encode("utf-8")
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -76,7 +92,8 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
     env.globals["reviews_allowed"] = allow_reviews
     guard = ReviewGuard(allowed=allow_reviews)
     links = Links(web=True)
-    app = FastAPI(title="wirecheck", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="wirecheck", docs_url=None, redoc_url=None, openapi_url=None,
+                  default_response_class=SafeJSON)
 
     app.state.db_path = db
     policy = hosts or host_policy("127.0.0.1")
@@ -87,7 +104,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
 
     def error(request: Request, status: int, message: str) -> Response:
         if _wants_json(request):
-            return JSONResponse(error_body(status, message), status_code=status)
+            return SafeJSON(error_body(status, message), status_code=status)
         return html("error.html", status, status=status, message=message, q="")
 
     @app.middleware("http")
@@ -200,7 +217,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
     def api_story(conn: Conn, story_id: str) -> Response:
         dossier = build_dossier(conn, story_id, max_articles=STORY_ARTICLES)  # as the page
         body = render_json(dossier, indent=None)  # `report -f json` writes the full one
-        return Response(body, media_type="application/json")
+        return Response(json_bytes(body), media_type="application/json")
 
     @app.get("/api/search")
     def api_search(conn: Conn, q: str) -> dict[str, Any]:
