@@ -19,7 +19,7 @@ from wirecheck.report.schema import validate
 from wirecheck.review.attach import attach
 from wirecheck.review.record import record_review
 from wirecheck.store.db import connect
-from wirecheck.store.reviews import FactRef, Review
+from wirecheck.store.reviews import FactRef, Review, claim_ref, ref_base, refers_to
 
 
 def _conflict(db: Path) -> tuple[str, str, list[str]]:
@@ -110,3 +110,54 @@ def test_reviews_are_not_derived_rows(example: sqlite3.Connection) -> None:
     with example:
         forget_stories(example)
     assert example.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+
+
+def test_claims_on_the_same_words_have_their_own_refs() -> None:
+    """One clause, two figures ("four killed … raising the toll from two"): a split names
+    the one it means, not every claim of the clause."""
+    four = claim_ref("a" * 40, 10, 80, "text", "quantity", 22)
+    two = claim_ref("a" * 40, 10, 80, "text", "quantity", 61)
+    event = claim_ref("a" * 40, 10, 80, "text", "event", 30)
+    assert len({four, two, event}) == 3 and ref_base(four) == "aaaaaaaaaaaaaaaa:10:80"
+    fact = FactRef("al-1", "s", "q:killed", "killed", "conflict", (four, two))
+    split = Review("s", "q:killed", "killed", "al-1", (four, two), "split", "conflict",
+                   split=(two,))
+    (attached,) = attach([split], [fact])
+    assert attached.split_claims == (two,)
+
+
+def test_a_review_stored_with_the_older_refs_still_applies_to_the_words_it_named() -> None:
+    """Before kinds were named, a ref was the claim's words: it names each claim on them."""
+    four = claim_ref("a" * 40, 10, 80, "text", "quantity", 22)
+    two = claim_ref("a" * 40, 10, 80, "text", "quantity", 61)
+    other = claim_ref("b" * 40, 0, 40, "title", "quantity", 0)
+    older = Review("s", "q:killed", "killed", "al-old",
+                   ("aaaaaaaaaaaaaaaa:10:80", "bbbbbbbbbbbbbbbb:0:40:title"), "split",
+                   "conflict", split=("aaaaaaaaaaaaaaaa:10:80",))
+    fact = FactRef("al-new", "s", "q:killed", "killed", "agree", (four, two, other))
+    (attached,) = attach([older], [fact])
+    assert (attached.status, attached.fact) == ("regrouped", fact)
+    assert attached.split_claims == (four, two)
+    assert not refers_to("bbbbbbbbbbbbbbbb:0:40", other)  # a body ref never names a headline's
+    assert refers_to("bbbbbbbbbbbbbbbb:0:40:title", other)
+
+
+def test_splitting_one_of_two_figures_in_a_clause_splits_only_it(tmp_path: Path) -> None:
+    """Through the store: every claim of a fact has its own ref, so record_review can tell
+    two claims of one sentence apart."""
+    from wirecheck.pipeline import ingest
+    from wirecheck.store.reviews import story_fact_refs
+    text = ("Flooding in Varrow killed four people on Monday, officials said, raising the "
+            "toll from two.")
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({
+        "id": f"v{i}", "outlet": outlet, "published": f"2026-05-1{i}T08:00:00+00:00",
+        "title": "Varrow floods", "text": text}) + "\n"
+        for i, outlet in enumerate(["Harbor Ledger", "Valley Wire"])), encoding="utf-8")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [path])
+    story = conn.execute("SELECT id FROM stories").fetchone()[0]
+    facts, claim_of = story_fact_refs(conn, story)
+    refs = [r for f in facts for r in f.claims]
+    assert len({ref_base(r) for r in refs}) < len(refs)  # several claims on the same words
+    assert len(refs) == len(set(refs)) == len(claim_of)  # ... each with its own ref

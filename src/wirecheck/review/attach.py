@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from wirecheck.store.reviews import (
     FactRef,
+    current_refs,
     Review,
     has_reviews_table,
     reviews_touching,
@@ -42,18 +43,17 @@ def attach(reviews: Sequence[Review], facts: Sequence[FactRef]) -> list[Attached
         if fact is None:
             out.append(AttachedReview(r, None, "orphaned", ()))
             continue
-        inside = set(fact.claims)
-        out.append(AttachedReview(r, fact, status, tuple(c for c in r.split if c in inside)))
+        out.append(AttachedReview(r, fact, status, tuple(current_refs(r.split, fact.claims))))
     return out
 
 
 def _best_overlap(review: Review, facts: Sequence[FactRef]) -> FactRef | None:
     """The fact sharing most of the review's claims (ties: same key, then same label)."""
-    mine = set(review.claims) - set(review.split)  # a split-off claim says nothing of the fact
-    best: tuple[int, bool, bool] | None = None
+    mine = [c for c in review.claims if c not in set(review.split)]  # a split-off claim
+    best: tuple[int, bool, bool] | None = None                       # says nothing of it
     found = None
     for f in facts:
-        shared = len(mine.intersection(f.claims))
+        shared = len(current_refs(mine, f.claims))
         if not shared:
             continue
         score = (shared, f.key == review.fact_key, f.label == review.fact_label)

@@ -1,7 +1,13 @@
 """Reviews in the store: writing one, reading them back, and the facts they attach to.
 
 A claim is named by a ref that survives re-analysis and re-ingest: the article's content
-hash (not its id) and the claim's offsets, ``"<hash16>:<start>:<end>"``.
+hash (not its id), the claim's offsets, and what tells it from the other claims on the
+same words — its kind and where its number or event word starts:
+``"<hash16>:<start>:<end>[:title]:<kind>@<at>"``. One clause often holds several claims
+("killed four … before killing himself": two events; "4 counts …, 1 count": two figures),
+and refs of the older form ``"<hash16>:<start>:<end>[:title]"`` (reviews stored before)
+named them all at once: such a ref still refers to every claim on its words
+(:func:`refers_to`).
 """
 
 from __future__ import annotations
@@ -44,9 +50,48 @@ class FactRef:
     claims: tuple[str, ...]
 
 
-def claim_ref(content_hash: str, start: int, end: int, field: str = "text") -> str:
-    """A claim named by its article's content and its words (``…:title`` in the headline)."""
-    return f"{content_hash[:16]}:{start}:{end}" + (":title" if field == "title" else "")
+def claim_ref(content_hash: str, start: int, end: int, field: str = "text",
+              kind: str | None = None, at: int | None = None) -> str:
+    """A claim named by its article's content and its words (``…:title`` in the headline),
+    and its kind and the start of its number or event word (``…:quantity@112``)."""
+    base = f"{content_hash[:16]}:{start}:{end}" + (":title" if field == "title" else "")
+    return base if kind is None else f"{base}:{kind}@{at if at is not None else start}"
+
+
+def ref_base(ref: str) -> str:
+    """The ref without its ``:kind@at`` part: the claim's words."""
+    head, _, last = ref.rpartition(":")
+    return head if "@" in last else ref
+
+
+def refers_to(stored: str, current: str) -> bool:
+    """Does a stored ref name the current claim? Exactly, or (an older ref, without a
+    kind) by the claim's words."""
+    return stored == current or ("@" not in stored.rpartition(":")[2]
+                                 and ref_base(current) == stored)
+
+
+def current_refs(stored: Iterable[str], current: Iterable[str]) -> list[str]:
+    """The current refs the stored ones name, in the current order."""
+    exact = set(stored)
+    older = {s for s in exact if "@" not in s.rpartition(":")[2]}
+    return [c for c in current if c in exact or ref_base(c) in older]
+
+
+# A claim's ref columns: content hash, offsets, field, kind, where its number or event
+# word starts (the claim's own start for a statement).
+_REF_COLUMNS = ("a.content_hash, c.start, c.\"end\", c.field, c.kind, "
+                "COALESCE(q.start, e.start, c.start)")
+_REF_JOINS = ("JOIN articles a ON a.id = c.article_id "
+              "LEFT JOIN quantities q ON q.claim_id = c.id "
+              "LEFT JOIN events e ON e.article_id = c.article_id "
+              "AND json_extract(e.claim_ids, '$[0]') = c.id")
+
+
+def _ref_of(r: sqlite3.Row | tuple[object, ...], i: int = 0) -> str:
+    """The ref from the :data:`_REF_COLUMNS` of a row, starting at column ``i``."""
+    return claim_ref(str(r[i]), int(str(r[i + 1])), int(str(r[i + 2])), str(r[i + 3]),
+                     str(r[i + 4]), int(str(r[i + 5])))
 
 
 def has_reviews_table(conn: sqlite3.Connection) -> bool:
@@ -83,9 +128,9 @@ def load_reviews(conn: sqlite3.Connection, story_id: str | None = None) -> list[
 def reviews_touching(conn: sqlite3.Connection, story_id: str, refs: Iterable[str]) -> list[Review]:
     """Reviews made under ``story_id``, or naming any of ``refs`` (a story re-formed under
     another id after `reconcile` forgot its stories)."""
-    wanted = set(refs)
+    wanted = list(refs)
     return [r for r in load_reviews(conn)
-            if r.story_id == story_id or wanted.intersection(r.claims)]
+            if r.story_id == story_id or current_refs(r.claims, wanted)]
 
 
 def story_fact_refs(conn: sqlite3.Connection, story_id: str) -> tuple[list[FactRef], dict[str, str]]:
@@ -93,14 +138,14 @@ def story_fact_refs(conn: sqlite3.Connection, story_id: str) -> tuple[list[FactR
     members: dict[str, list[str]] = defaultdict(list)
     claim_of: dict[str, str] = {}
     for r in conn.execute(
-            "SELECT ac.alignment_id, a.content_hash, c.start, c.\"end\", c.id, c.field "
-            "FROM alignments al "
+            f"SELECT ac.alignment_id, c.id, {_REF_COLUMNS} FROM alignments al "
             "JOIN alignment_claims ac ON ac.alignment_id = al.id "
-            "JOIN claims c ON c.id = ac.claim_id JOIN articles a ON a.id = c.article_id "
-            "WHERE al.story_id = ? ORDER BY ac.alignment_id, a.content_hash, c.start", (story_id,)):
-        ref = claim_ref(str(r[1]), int(r[2]), int(r[3]), str(r[5]))
+            f"JOIN claims c ON c.id = ac.claim_id {_REF_JOINS} "
+            "WHERE al.story_id = ? ORDER BY ac.alignment_id, a.content_hash, c.start, c.id",
+            (story_id,)):
+        ref = _ref_of(r, 2)
         members[str(r[0])].append(ref)
-        claim_of[ref] = str(r[4])
+        claim_of[ref] = str(r[1])
     facts = [FactRef(str(r["id"]), str(r["story_id"]), str(r["key"]), str(r["label"]),
                      str(r["verdict"]), tuple(members.get(str(r["id"]), ())))
              for r in conn.execute("SELECT id, story_id, key, label, verdict FROM alignments "
@@ -114,10 +159,9 @@ def claim_refs_by_id(conn: sqlite3.Connection, claim_ids: Iterable[str]) -> dict
     out: dict[str, str] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        out.update((str(r[0]), claim_ref(str(r[1]), int(r[2]), int(r[3]), str(r[4])))
-                   for r in conn.execute(
-            "SELECT c.id, a.content_hash, c.start, c.\"end\", c.field FROM claims c JOIN articles a "
-            f"ON a.id = c.article_id WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk))
+        out.update((str(r[0]), _ref_of(r, 1)) for r in conn.execute(
+            f"SELECT c.id, {_REF_COLUMNS} FROM claims c {_REF_JOINS} "
+            f"WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk))
     return out
 
 
