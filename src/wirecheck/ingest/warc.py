@@ -64,8 +64,10 @@ class _State:
 
 
 def _first_line(exc: BaseException) -> str:
-    """The first line of an error, printable (warcio quotes the raw bytes it choked on)."""
-    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    """The first line of an error, printable (warcio quotes the raw bytes it choked on); of
+    an InputError (the decompressed stream's), its reason, without the file name again."""
+    message = exc.reason if isinstance(exc, InputError) else str(exc)
+    lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
     text = (lines[0] if lines else type(exc).__name__).removeprefix("ERROR: ")
     head, sep, quoted = text.partition("first line: ")
     if sep and sum(not (" " <= c < "\x7f") for c in quoted) > len(quoted) / 10:
