@@ -123,6 +123,18 @@ def test_a_header_line_without_an_end_between_records_is_bounded(tmp_path: Path)
     assert peak < 64 * MB  # one scan chunk at a time, not the decompressed file
 
 
+def test_a_cut_stream_keeps_every_record_before_the_cut(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc.gz"
+    one_stream_warc(path, 5)
+    path.write_bytes(path.read_bytes()[:-4])  # only the gzip trailer is missing
+    got = read(path)
+    assert [a.url for a in got.articles] == stories(0, 1, 2, 3, 4)
+    (error,) = got.errors
+    one_line(str(error), "(uncompressed): malformed WARC record: truncated gzip: the "
+             "compressed data ends early (after ")
+    assert str(error).count("cut.warc.gz") == 1
+
+
 def test_a_one_stream_archive_without_an_article_says_so(tmp_path: Path) -> None:
     plain = tmp_path / "robots.warc"
     write_warc(plain, [Page(f"https://x.example/{n}/robots.txt", b"User-agent: *\n",

@@ -15,8 +15,8 @@ up on them, plus its read-ahead) and the scan holds one :data:`SCAN_CHUNK` at a 
 
 from __future__ import annotations
 
+import io
 from collections import deque
-from typing import BinaryIO
 
 from wirecheck.errors import InputError
 from wirecheck.limits import MB
@@ -34,7 +34,7 @@ class ResyncStream:
     for warcio to report; the stream then counts as ended.
     """
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: io.BufferedIOBase) -> None:
         self._raw = raw
         self._kept: deque[bytes] = deque()  # bytes handed out, oldest first
         self._kept_bytes = 0
@@ -63,8 +63,8 @@ class ResyncStream:
     def _read_raw(self, size: int) -> bytes:
         if self.failed:
             return b""
-        try:
-            return self._raw.read(size)
+        try:  # read1: what one read decompressed is handed out before the next one fails
+            return self._raw.read1(size)
         except InputError:
             self.failed = True
             raise
