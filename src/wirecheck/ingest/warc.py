@@ -8,7 +8,9 @@ page was fetched, not written.
 
 A malformed record is an error naming its byte offset; reading resumes at the next record
 start found after it (the next gzip member, or the next ``WARC/1.`` line). A file gzipped
-as one stream instead of per record is read as a stream. Every read is bounded
+as one stream instead of per record is read as a stream, and resumes the same way: at the
+next ``WARC/1.`` line of the decompressed stream, its offsets given "(uncompressed)"
+(:mod:`~wirecheck.ingest.warc_resync`). Every read is bounded
 (:mod:`~wirecheck.ingest.warc_stream`): a record's headers by 256 KB, decompression by the
 bytes actually inflated and by the records' declared lengths (``max_decompressed_bytes``,
 ``max_gzip_ratio``). An archive that ends inside a record, a record without a
@@ -31,6 +33,7 @@ from wirecheck.ingest.article import ReadResult
 from wirecheck.ingest.html import article_from_html
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import GZIP_MAGIC, human, open_binary, open_stream
+from wirecheck.ingest.warc_resync import ResyncStream
 from wirecheck.ingest.warc_stream import ArchiveBomb, BoundedArchiveIterator
 from wirecheck.limits import MB, Limits
 from wirecheck.model import Article
@@ -52,12 +55,19 @@ class _State:
     passed_over: int = 0
     articles: int = 0
     records: int = 0
+    skip: int = 0  # records an earlier pass already read, to pass over
     truncation_told: bool = False
+    uncompressed: bool = False  # offsets are in the decompressed stream
+
+    def where(self, offset: int) -> str:
+        return f"record at offset {offset}" + (" (uncompressed)" if self.uncompressed else "")
 
 
 def _first_line(exc: BaseException) -> str:
-    """The first line of an error, printable (warcio quotes the raw bytes it choked on)."""
-    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    """The first line of an error, printable (warcio quotes the raw bytes it choked on); of
+    an InputError (the decompressed stream's), its reason, without the file name again."""
+    message = exc.reason if isinstance(exc, InputError) else str(exc)
+    lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
     text = (lines[0] if lines else type(exc).__name__).removeprefix("ERROR: ")
     head, sep, quoted = text.partition("first line: ")
     if sep and sum(not (" " <= c < "\x7f") for c in quoted) > len(quoted) / 10:
@@ -154,9 +164,10 @@ def _byte_before(fh: io.BufferedReader, start: int) -> bytes:
     return fh.read(1)
 
 
-def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
+def _iterate(stream: Any, state: _State) -> Iterator[ReadResult]:
     """Articles from one warcio pass over ``stream``; raises on the first malformed record
-    (the caller resumes). ``skip`` passes over records an earlier pass already read."""
+    (the caller resumes). ``state.skip`` records an earlier pass already read are passed
+    over."""
     iterator = BoundedArchiveIterator(stream, source=state.source, limits=state.limits)
     records = iter(iterator)
     last: Any = None
@@ -170,15 +181,16 @@ def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
         except Exception as exc:  # warcio over untrusted bytes: any parse failure
             # warcio has moved its offset to the record it failed on (or, when the previous
             # record's body was the problem, still points at that one)
-            raise _Malformed(iterator.offset, _first_line(exc)) from None
+            mid_member = bool(getattr(iterator.reader, "mid_member", False))
+            raise _Malformed(iterator.offset, _first_line(exc), mid_member) from None
         iterator.record_taken()
         last = record
         _account(record, state)
         state.records += 1
-        if skip:
-            skip -= 1
+        if state.skip:
+            state.skip -= 1
             continue
-        where = f"record at offset {iterator.offset}"
+        where = state.where(iterator.offset)
         if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
             yield InputError(state.source, "record has no Content-Length: cut short, or not a "
                              "WARC record", where)
@@ -212,10 +224,20 @@ def _iterate(stream: Any, state: _State, skip: int = 0) -> Iterator[ReadResult]:
 
 
 class _Malformed(Exception):
-    def __init__(self, offset: int, reason: str) -> None:
+    def __init__(self, offset: int, reason: str, mid_member: bool = False) -> None:
         super().__init__(reason)
         self.offset = offset
         self.reason = reason
+        self.mid_member = mid_member  # in a gzip member that already held a whole record
+
+
+def _report(bad: _Malformed, state: _State, at: int) -> Iterator[InputError]:
+    """The error for a malformed record, and the one for giving up after too many."""
+    yield InputError(state.source, f"malformed WARC record: {bad.reason}", state.where(at))
+    state.errors += 1
+    if state.errors >= state.limits.max_errors_per_file:
+        yield InputError(state.source, f"{state.errors} malformed records: giving up on "
+                         "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
 
 
 def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResult]:
@@ -230,18 +252,20 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
                 yield from _iterate(fh, state)
                 start = None
             except _Malformed as bad:
-                if "non-chunked gzip" in bad.reason:
-                    yield from _read_as_stream(path, limits, state)
-                    return
                 at = max(bad.offset, start or 0)  # warcio may report one before this pass (< 0)
-                yield InputError(source, f"malformed WARC record: {bad.reason}",
-                                 f"record at offset {at}")
-                state.errors += 1
+                # one gzip stream: warcio says so, or fails inside the member of a record it
+                # read, with no gzip member after (the offset is not one in the file then)
+                one_stream = "non-chunked gzip" in bad.reason
+                after = None if one_stream else _next_start(fh, at + 1, gzipped)
+                if one_stream or (bad.mid_member and after is None):
+                    yield from _read_as_stream(path, limits, state)
+                    if state.errors >= limits.max_errors_per_file:
+                        return
+                    break
+                yield from _report(bad, state, at)
                 if state.errors >= limits.max_errors_per_file:
-                    yield InputError(source, f"{state.errors} malformed records: giving up on "
-                                     "the rest of the file (WIRECHECK_MAX_ERRORS_PER_FILE)")
                     return
-                start = _next_start(fh, at + 1, gzipped)
+                start = after
     if state.passed_over and not state.articles:  # else routine: robots.txt, redirects
         yield Notice(source, f"no articles: {state.passed_over} response record(s) were "
                      "not HTML pages (or not 2xx) and were passed over")
@@ -253,11 +277,20 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
 
 
 def _read_as_stream(path: Path, limits: Limits, state: _State) -> Iterator[ReadResult]:
-    """A WARC gzipped as one stream: decompress it ourselves, skip what was already read."""
-    done, state.records, state.declared = state.records, 0, 0
-    with open_stream(path, limits, compressed=True) as stream:
-        try:
-            yield from _iterate(stream, state, skip=done)
-        except _Malformed as bad:
-            yield InputError(state.source, f"malformed WARC record: {bad.reason}",
-                             f"record at offset {bad.offset} (uncompressed)")
+    """A WARC gzipped as one stream: decompress it ourselves, skip what was already read,
+    and after a malformed record go on at the next ``WARC/1.`` line of the stream."""
+    state.skip, state.records, state.declared = state.records, 0, 0
+    state.uncompressed = True
+    with open_stream(path, limits, compressed=True) as raw:
+        stream = ResyncStream(raw)
+        start: int | None = 0
+        while start is not None:
+            try:
+                yield from _iterate(stream, state)
+                return
+            except _Malformed as bad:
+                at = max(bad.offset, start)  # warcio may report one before this pass
+                yield from _report(bad, state, at)
+                if state.errors >= limits.max_errors_per_file:
+                    return
+                start = stream.resume_after(at)

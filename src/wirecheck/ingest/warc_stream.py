@@ -44,9 +44,23 @@ class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
         super().__init__(stream, **kwargs)
         self.header_bytes = 0  # line bytes read since the last record was handed out
         self.in_headers = False  # some of them were not blank: a record has begun
+        self.member_records = 0  # records handed out of the current gzip member
         self._source = source
         self._limits = limits
         self._produced = 0
+
+    def read_next_member(self) -> bool:
+        """warcio's, counting records per gzip member afresh when a new member begins."""
+        more: bool = super().read_next_member()
+        if more:
+            self.member_records = 0
+        return more
+
+    @property
+    def mid_member(self) -> bool:
+        """Inside a gzip member that already held a whole record (a WARC gzipped as one
+        stream, or a member with more in it than one record)."""
+        return getattr(self, "decompressor", None) is not None and self.member_records > 0
 
     def readline(self, length: int | None = None) -> bytes:
         room = MAX_HEADER_BYTES - self.header_bytes + 1
@@ -123,3 +137,4 @@ class BoundedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
         if self.reader is not None:
             self.reader.header_bytes = 0
             self.reader.in_headers = False
+            self.reader.member_records += 1
