@@ -38,11 +38,11 @@ _HEADLINE_SOURCES: dict[str, SourceKind] = {
 _NOT_SOURCES = frozenset({"update", "updated", "updates", "watch", "video", "videos", "photos",
                           "breaking", "live", "latest", "correction", "timeline", "alert",
                           "exclusive", "developing", "opinion", "editorial", "analysis"})
-_LABEL = re.compile(r"^\s*(?P<src>[^\W\d_][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,%d})[ \t]*:[ \t]+\S"
-                    % (MAX_LABEL_WORDS - 1))
-_TRAILING = re.compile(r",[ \t]+(?P<src>[\w.'’&-]+(?:[ \t]+[\w.'’&-]+){0,%d}?)[ \t]+"
-                       r"(?P<cue>says?|said)[ \t]*[.!]?[ \t]*$" % (MAX_LABEL_WORDS - 1),
-                       re.IGNORECASE)
+_MORE_WORDS = f"{{0,{MAX_LABEL_WORDS - 1}}}"  # words after the label's first
+_LABEL = re.compile(r"^\s*(?P<src>[^\W\d_][\w.'’&-]*(?:[ \t]+[\w.'’&-]+)" + _MORE_WORDS
+                    + r")[ \t]*:[ \t]+\S")
+_TRAILING = re.compile(r",[ \t]+(?P<src>[\w.'’&-]+(?:[ \t]+[\w.'’&-]+)" + _MORE_WORDS
+                       + r"?)[ \t]+(?P<cue>says?|said)[ \t]*[.!]?[ \t]*$", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 

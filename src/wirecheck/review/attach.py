@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from wirecheck.store.reviews import (
     FactRef,
-    current_refs,
     Review,
+    current_refs,
     has_reviews_table,
     reviews_touching,
     story_fact_refs,
