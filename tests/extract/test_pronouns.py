@@ -52,12 +52,6 @@ def test_first_names_come_with_a_gender() -> None:
     # a gendered role word makes a subject someone "he" may be
     ('In a talk with the reporter Kiri Vantoll about his new play, the actor praised the '
      'cast. "We worked hard for a year," he said.', "We worked hard", "the actor"),
-])
-def test_he_and_she_find_their_person(nlp: Any, text: str, words: str, source: str) -> None:
-    assert attribution_of(nlp, text, words).source == source
-
-
-@pytest.mark.parametrize(("text", "words", "source"), [
     # people named together are "they", ahead of a body in the singular
     ("Professors Anna Lind and Tomas Frey said the dam was unsafe. The ministry rejected "
      "the claim. They said the data were sound.", "the data",
@@ -69,7 +63,7 @@ def test_he_and_she_find_their_person(nlp: Any, text: str, words: str, source: s
     ("Democrats said the vote was rigged. The ministry denied it. They said the courts "
      "would decide.", "the courts", "Democrats"),
 ])
-def test_they_finds_several(nlp: Any, text: str, words: str, source: str) -> None:
+def test_a_pronoun_finds_its_person(nlp: Any, text: str, words: str, source: str) -> None:
     assert attribution_of(nlp, text, words).source == source
 
 

@@ -13,8 +13,10 @@ from wirecheck.extract.lexicon import (
     CALL_VERBS,
     CHAIN_VERBS,
     COMMIT_VERBS,
+    CREDIT_LABELS,
     DENY_VERBS,
     PLAN_VERBS,
+    SECTION_LABELS,
 )
 from wirecheck.model import Modality
 
@@ -212,12 +214,7 @@ def described_by_agent(verb: Any, source: Any) -> Any | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i else None
 
 
-_NOT_SOURCES = frozenset({
-    "update", "updates", "note", "watch", "breaking", "live", "exclusive", "analysis",
-    "opinion", "video", "photos", "photo", "read", "listen", "related", "correction",
-    "background", "context", "editor", "q", "a", "warning", "disclaimer", "source",
-    "sources", "credit", "image", "images", "summary", "why", "what", "how", "when",
-})
+_NOT_SOURCES = SECTION_LABELS | CREDIT_LABELS
 
 
 def colon_source(sent: Any) -> tuple[Any, Any] | None:

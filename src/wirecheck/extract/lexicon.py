@@ -171,6 +171,17 @@ DEMONYMS = {
     "zimbabwean": "Zimbabwe", "us": "United States", "u.s.": "United States",
     "uk": "United Kingdom",
 }
+# Labels that open a line or a headline but name no source ("Update: …", "Watch: …",
+# "Q: …"). A body line also never takes "Source:" or "Credit:" as its speaker (a credit
+# line); a headline's "Sources: 3 dead" does.
+SECTION_LABELS = frozenset({
+    "update", "updated", "updates", "note", "watch", "breaking", "live", "latest",
+    "exclusive", "developing", "alert", "timeline", "analysis", "opinion", "editorial",
+    "video", "videos", "photos", "photo", "read", "listen", "related", "correction",
+    "background", "context", "editor", "q", "a", "warning", "disclaimer", "image", "images",
+    "summary", "why", "what", "how", "when",
+})
+CREDIT_LABELS = frozenset({"source", "sources", "credit"})
 # Head nouns after which a demonym clearly names the state ("Israeli forces" → Israel).
 STATE_HEADS = frozenset({
     "forces", "force", "troops", "army", "military", "government", "officials", "official",

@@ -22,6 +22,7 @@ from wirecheck.extract.lexicon import (
     MEDIA_HEADS,
     MEDIA_NAMES,
     PERSON_ROLE_HEADS,
+    SECTION_LABELS,
 )
 from wirecheck.model import SourceKind
 
@@ -35,9 +36,6 @@ _HEADLINE_SOURCES: dict[str, SourceKind] = {
     "affidavit": "document", "testimony": "document", "warrant": "document",
     "documents": "document", "autopsy": "document",
 }
-_NOT_SOURCES = frozenset({"update", "updated", "updates", "watch", "video", "videos", "photos",
-                          "breaking", "live", "latest", "correction", "timeline", "alert",
-                          "exclusive", "developing", "opinion", "editorial", "analysis"})
 _MORE_WORDS = f"{{0,{MAX_LABEL_WORDS - 1}}}"  # words after the label's first
 _LABEL = re.compile(r"^\s*(?P<src>[^\W\d_][\w.'’&-]*(?:[ \t]+[\w.'’&-]+)" + _MORE_WORDS
                     + r")[ \t]*:[ \t]+\S")
@@ -86,7 +84,7 @@ def _kind(label: str) -> SourceKind | None:
     """The kind of source a label ending in a source word names; None for anything else."""
     words = label.split()
     last = words[-1].strip(".'’").lower()
-    if any(w.strip(".'’").lower() in _NOT_SOURCES for w in words):
+    if any(w.strip(".'’").lower() in SECTION_LABELS for w in words):
         return None
     if label.lower() in MEDIA_NAMES or last in MEDIA_HEADS:
         return "media_outlet"

@@ -60,21 +60,24 @@ def claim_ref(content_hash: str, start: int, end: int, field: str = "text",
 
 def ref_base(ref: str) -> str:
     """The ref without its ``:kind@at`` part: the claim's words."""
-    head, _, last = ref.rpartition(":")
-    return head if "@" in last else ref
+    return ref if _is_older(ref) else ref.rpartition(":")[0]
 
 
 def refers_to(stored: str, current: str) -> bool:
     """Does a stored ref name the current claim? Exactly, or (an older ref, without a
     kind) by the claim's words."""
-    return stored == current or ("@" not in stored.rpartition(":")[2]
-                                 and ref_base(current) == stored)
+    return bool(current_refs([stored], [current]))
+
+
+def _is_older(ref: str) -> bool:
+    """A ref stored before refs named the kind (no ``:kind@at`` part)."""
+    return "@" not in ref.rpartition(":")[2]
 
 
 def current_refs(stored: Iterable[str], current: Iterable[str]) -> list[str]:
     """The current refs the stored ones name, in the current order."""
     exact = set(stored)
-    older = {s for s in exact if "@" not in s.rpartition(":")[2]}
+    older = {s for s in exact if _is_older(s)}
     return [c for c in current if c in exact or ref_base(c) in older]
 
 
