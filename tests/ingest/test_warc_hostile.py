@@ -97,3 +97,18 @@ def test_an_archive_with_nothing_readable_says_so(tmp_path: Path) -> None:
     assert any("garbage.warc:record at offset 0: record has no Content-Length" in line
                for line in got.lines()), got.lines()
     assert read(tmp_path / "in" / "garbage.warc").messages()  # never silent
+
+
+def test_a_response_without_its_target_uri_is_named_for_what_it_lacks(tmp_path: Path) -> None:
+    nameless = (b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 4\r\n\r\n"
+                b"abcd\r\n\r\n")
+    plain = _warc_bytes(1, False) + nameless + _warc_bytes(2, False)
+    layouts = {"members.warc.gz": _warc_bytes(1, True) + gzip.compress(nameless)
+               + _warc_bytes(2, True),
+               "one-stream.warc.gz": gzip.compress(plain), "plain.warc": plain}
+    for name, data in layouts.items():
+        got = ingest_beside_good(tmp_path / name, name, data)
+        assert got.report.read == 3, (name, got.lines())  # the good text and both pages
+        (problem,) = got.report.problems
+        assert problem.endswith("malformed WARC record: a response or request record "
+                                "without a WARC-Target-URI header"), problem

@@ -170,3 +170,17 @@ def test_the_scan_finds_a_record_start_across_two_chunks_and_only_at_a_line_star
         assert stream.read(16) == b"WARC/1.0\r\n"
         assert stream.tell() == 29 + SCAN_CHUNK + seam + 10
     assert ResyncStream(io.BytesIO(b"x" * 100)).resume_after(0) is None
+
+
+def test_an_archive_whose_very_first_line_is_damaged_is_still_read_as_a_warc(
+        tmp_path: Path) -> None:
+    plain = tmp_path / "first.warc"
+    write_warc(plain, [story_page(i) for i in range(3)], gzip=False)
+    plain.write_bytes(BROKEN + plain.read_bytes()[len(BROKEN):])  # the first request's line
+    whole = tmp_path / "first.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    for damaged in (plain, whole):
+        got = read(damaged)
+        assert [a.url for a in got.articles] == stories(0, 1, 2), damaged
+        (error,) = got.errors
+        assert "record at offset 0" in str(error) and "WARX/9.9" in str(error), damaged

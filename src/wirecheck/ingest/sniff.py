@@ -169,6 +169,8 @@ def sniff_file(path: Path, limits: Limits) -> Sniffed:
             raise
         if head.startswith(b"WARC/"):
             return Sniffed("warc", compressed=False)  # warcio reads gzip members itself
+    if _suffix(path) == ".warc" and b"\nWARC-" in head:  # its first line damaged: the
+        return Sniffed("warc", compressed=False)  # reader names the record, goes on
     found = sniff_bytes(head[:HEAD_BYTES], path)
     if found in FORMATS:
         return Sniffed(cast(Format, found), compressed)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import traceback
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,6 +74,18 @@ def _first_line(exc: BaseException) -> str:
     if sep and sum(not (" " <= c < "\x7f") for c in quoted) > len(quoted) / 10:
         quoted = "(binary data: not a WARC header)"
     return "".join(c if " " <= c < "\x7f" else "?" for c in head + sep + quoted)[:120]
+
+
+def _parse_failure(exc: BaseException) -> str:
+    """Why warcio could not read a record, in the reader's words: its own message when it
+    raised one on purpose; for a slip inside warcio on a header it took for granted (an
+    AttributeError on None), the header that was missing."""
+    if not isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return _first_line(exc)
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames and frames[-1].name == "load_http_headers":
+        return "a response or request record without a WARC-Target-URI header"
+    return "the record's headers are not ones warcio can read"
 
 
 def _charset(content_type: str) -> str | None:
@@ -182,7 +195,7 @@ def _iterate(stream: Any, state: _State) -> Iterator[ReadResult]:
             # warcio has moved its offset to the record it failed on (or, when the previous
             # record's body was the problem, still points at that one)
             mid_member = bool(getattr(iterator.reader, "mid_member", False))
-            raise _Malformed(iterator.offset, _first_line(exc), mid_member) from None
+            raise _Malformed(iterator.offset, _parse_failure(exc), mid_member) from None
         iterator.record_taken()
         last = record
         _account(record, state)
@@ -254,10 +267,12 @@ def read_warc(path: Path, limits: Limits, sniffed: Sniffed) -> Iterator[ReadResu
             except _Malformed as bad:
                 at = max(bad.offset, start or 0)  # warcio may report one before this pass (< 0)
                 # one gzip stream: warcio says so, or fails inside the member of a record it
-                # read, with no gzip member after (the offset is not one in the file then)
+                # read, or on the first record, with no gzip member after (the offset is not
+                # one in the file then)
                 one_stream = "non-chunked gzip" in bad.reason
                 after = None if one_stream else _next_start(fh, at + 1, gzipped)
-                if one_stream or (bad.mid_member and after is None):
+                first = gzipped and state.records == 0
+                if one_stream or ((bad.mid_member or first) and after is None):
                     yield from _read_as_stream(path, limits, state)
                     if state.errors >= limits.max_errors_per_file:
                         return
