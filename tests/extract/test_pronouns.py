@@ -60,7 +60,7 @@ def test_first_names_come_with_a_gender() -> None:
     ("The council met on Monday. Nora Lind and Pia Holm left the meeting early. They said "
      "the budget could not pass.", "the budget", "Nora Lind and Pia Holm"),
     # a party's members ("Democrats", tagged a plural proper noun) are several too
-    ("Democrats said the vote was rigged. The ministry denied it. They said the courts "
+    ("Democrats said the vote was rigged, and the ministry denied it. They said the courts "
      "would decide.", "the courts", "Democrats"),
 ])
 def test_a_pronoun_finds_its_person(nlp: Any, text: str, words: str, source: str) -> None:
@@ -76,3 +76,22 @@ def test_a_quotes_i_is_its_speaker(nlp: Any) -> None:
 def test_an_unresolved_pronoun_stays_as_written(nlp: Any) -> None:
     a = attribution_of(nlp, "He said the vote was rigged.", "the vote")
     assert a.source == "He" and a.source_kind == "person"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    # a person whose gender nothing tells, two sentences back: "she" stays as written
+    ("Dr. Kiri Vantoll opened the hearing. The committee then heard the engineers. "
+     "She said the budget was short.", "the budget", "She"),
+    # the same person in the sentence before is close enough to trust
+    ("Dr. Kiri Vantoll opened the hearing. She said the budget was short.", "the budget",
+     "Kiri Vantoll"),
+    # a person whose gender the first name tells is trusted further back, after a title too
+    ("Councillor Margaret Vantoll opened the hearing. The committee then heard the engineers. "
+     "She said the budget was short.", "the budget", "Councillor Margaret Vantoll"),
+    # a body two sentences back is not who "they" are
+    ("The ministry published the figures. Nothing changed for weeks. "
+     "They said the budget was short.", "the budget", "They"),
+])
+def test_a_loose_antecedent_far_back_is_not_trusted(nlp: Any, text: str, words: str,
+                                                   source: str) -> None:
+    assert attribution_of(nlp, text, words).source == source

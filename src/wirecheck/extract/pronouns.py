@@ -36,6 +36,11 @@ FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 PLURAL_OR_THING = frozenset({"they", "them", "it"})
 RESOLVABLE = frozenset(GENDERED) | FIRST_PERSON | PLURAL_OR_THING
 LOOKBACK_SENTENCES = 10
+# An antecedent that nothing ties to the pronoun (a person of unknown gender for "he"/"she",
+# a body for "they") is trusted only this many sentences back: further back it was the
+# wrong one about half the time on PolNeAR train, and a pronoun left as written misleads
+# no one.
+LOOSE_LOOKBACK = 1
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
 _ROLE_GENDER = {
     "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f", "businesswoman": "f",
@@ -139,9 +144,9 @@ class Candidate:
 
 def _name_gender(doc: Any, start: int, end: int) -> str | None:
     """Gender a name's own words or the two words before it give: an honorific, else a
-    first name (the first of the last run of two or more proper nouns: "Trump spokesman
-    Hope Hicks" → Hope; a middle initial keeps the run: "Paul D. Ryan"), else a gendered
-    role word."""
+    first name (the first one in the last run of two or more proper nouns: "Trump
+    spokesman Hope Hicks" → Hope, "Councillor Rosa Beltrán" → Rosa; a middle initial
+    keeps the run: "Paul D. Ryan"), else a gendered role word."""
     words = [t.lower_.rstrip(".") for t in doc[max(0, start - 2):end]]
     for w in words:
         if w in _HONORIFICS:
@@ -154,8 +159,9 @@ def _name_gender(doc: Any, start: int, end: int) -> str | None:
             continue
         elif run and len(run) < 2:
             run = []
-    if len(run) >= 2 and run[0] in first_names():
-        return first_names()[run[0]]
+    first = next((w for w in run[:-1] if w in first_names()), None)  # after any title:
+    if len(run) >= 2 and first is not None:                         # "President Barack Obama"
+        return first_names()[first]
     return next((_ROLE_GENDER[w] for w in words if w in _ROLE_GENDER), None)
 
 
@@ -269,14 +275,18 @@ class Antecedents:
         before.reverse()
         if low in PLURAL_OR_THING:
             fits = _plural_or_thing(low == "it", [c for c in before if c.salient])
-            return fits[-1] if fits else None
-        want = GENDERED.get(low)
-        fits = [c for c in before if c.person and not c.plural
-                and self.gender_of(c) in (None, want)]
-        salient = [c for c in fits if c.salient]
-        if salient:
-            return salient[-1]
-        return fits[-1] if fits else None
+            chosen = fits[-1] if fits else None
+            loose = chosen is not None and low != "it" and not chosen.person
+        else:
+            want = GENDERED.get(low)
+            fits = [c for c in before if c.person and not c.plural
+                    and self.gender_of(c) in (None, want)]
+            salient = [c for c in fits if c.salient]
+            chosen = salient[-1] if salient else fits[-1] if fits else None
+            loose = chosen is not None and self.gender_of(chosen) is None
+        if chosen is not None and loose and sent - chosen.sent > LOOSE_LOOKBACK:
+            return None
+        return chosen
 
 
 def _plural_or_thing(it: bool, salient: list[Candidate]) -> list[Candidate]:
