@@ -28,6 +28,7 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
     ("Sheriff: 2 killed, 1 hurt in shooting at gas station",
      {"killed": (2, 2, "2"), "injured": (1, 1, "1")}),
     ("At least 4 dead after gunfire at county fair", {"killed": (4, None, "At least 4")}),
+    ("As many as 6 hurt as porch collapses", {"injured": (None, 6, "As many as 6")}),
     ("Teen shot dead outside corner store", {"killed": (1, 1, "Teen shot dead")}),
     ("17-year-old wounded near Maple Park", {"injured": (1, 1, "17-year-old wounded")}),
     ("Three men shot, one fatally, on Dunmore Avenue",

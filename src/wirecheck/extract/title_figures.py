@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
-from wirecheck.extract.hedges import interval
+from wirecheck.extract.hedges import hedge_before, interval
 from wirecheck.extract.implicit_counts import PERSON_HEADS
 from wirecheck.extract.numbers import read_digits, read_words
 from wirecheck.extract.title_source import TitleSource, title_source
@@ -44,10 +45,9 @@ _VERBS = rf"(?P<killed>{_KILLED})|(?P<injured>{_INJURED})|(?P<shot>shot)"
 _ADVERBS = ("critically", "seriously", "severely", "gravely", "badly", "also", "reportedly",
             "now", "accidentally")
 _HOW = rf"(?:(?:{'|'.join(_ADVERBS)})\s+)?"
-_HEDGE = r"(?P<hedge>at\s+least|more\s+than|over|nearly|almost|about|up\s+to)\s+"
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)"
 _WHO = rf"(?:\s+(?!(?:{'|'.join(_ADVERBS)})\b)(?P<who>[a-z]+(?:\s+[a-z]+)?))?"
-_COUNTED = re.compile(rf"(?<![\w$.,-])(?:{_HEDGE})?{_NUMBER}{_WHO}\s+{_HOW}(?:{_VERBS})\b")
+_COUNTED = re.compile(rf"(?<![\w$.,-]){_NUMBER}{_WHO}\s+{_HOW}(?:{_VERBS})\b")
 _PLURAL = frozenset({"men", "women", "people", "children", "police", "staff", "personnel",
                      "folks", "crew", "family", "couple"})
 _SINGULAR = (h for h in PERSON_HEADS if h.isalpha() and not h.endswith("s") and h not in _PLURAL)
@@ -65,9 +65,6 @@ _ELSEWHEN = re.compile(r"\b(?:years?\s+(?:after|ago|later|since)|months?\s+(?:af
                        r"anniversary|remember|trial|sentenced|sentencing|convicted|pleads?|"
                        r"guilty|verdict|lawsuit|settlement)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_HEDGES: dict[str, Hedge] = {"at least": "lower_bound", "more than": "lower_bound", "over": "lower_bound",
-           "nearly": "upper_bound", "almost": "upper_bound", "about": "approximate",
-           "up to": "upper_bound"}
 _COUNT_WORDS = PERSON_HEADS | {"people", "persons", "others", "other", "more", "men", "women",
                                "children", "teens", "kids", "victims", "officers", "students"}
 
@@ -99,8 +96,8 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
             continue  # "3 Homewood shot", "2 police shot": not a count of people
         value = _value(view, m.start("num"), m.group("num"))
         if value is not None:
-            hedge: Hedge = _HEDGES.get(" ".join((m.group("hedge") or "").split()), "exact")
-            yield _quantity(article_id, title, m.start(), m.end("num"), value, hedge,
+            hedge, start = hedge_before(view, m.start(), has_unit=False) or ("exact", m.start())
+            yield _quantity(article_id, title, start, m.end("num"), value, cast(Hedge, hedge),
                             _measure(m), implicit=False)
     for m in _ONE.finditer(view):  # a singular person: "Teens wounded" does not match
         if read_words(view, m.start()) is not None:
