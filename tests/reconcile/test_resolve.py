@@ -15,16 +15,11 @@ from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.extract.analyze import analyze_articles
 from wirecheck.model import Article
 from wirecheck.reconcile import resolve as resolve_module
-from wirecheck.reconcile.resolve import (
-    EntityIndex,
-    entity_summaries,
-    resolve_entities,
-    strip_title,
-    unresolved_mentions,
-)
+from wirecheck.reconcile.resolve import EntityIndex, resolve_entities, strip_title
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import transaction
+from wirecheck.store.entities import entity_summaries, unresolved_mentions
 
 A = (
     "Israeli Prime Minister Benjamin Netanyahu met the Northern Liberation Front's envoy "
@@ -151,3 +146,18 @@ def test_seed_netanyahu_is_one_entity_across_both_articles(store: sqlite3.Connec
     names = {s.name: s for s in entity_summaries(store)}
     assert names["Rafah"].articles == 2 and names["Qatar"].articles == 2
     assert json.dumps([s.to_dict() for s in names.values()])  # JSON-ready for the CLI
+
+
+def test_people_sharing_a_surname_or_a_title_stay_apart(store: sqlite3.Connection) -> None:
+    ingest(store, [
+        "Dr. Halvard Brenning said the trial was over. Brenning said the results were clear.",
+        "The novelist Maren Brenning said her book was done. Brenning said it took years.",
+        "President Tomas Greve said the port would close. The president said work would stop.",
+        "President Ilse Varga said the dam would hold. The president said the data were sound.",
+        "Coach Josh Oakfield said the team was ready.",
+        "The historian Joseph Oakfield said the archive had burned.",
+    ])
+    resolve_entities(store)
+    assert entity_of(store, "Dr. Halvard Brenning") != entity_of(store, "Maren Brenning")
+    assert entity_of(store, "President Tomas Greve") != entity_of(store, "President Ilse Varga")
+    assert entity_of(store, "Josh Oakfield") != entity_of(store, "Joseph Oakfield")

@@ -6,7 +6,7 @@ import typer
 
 from wirecheck.cli import app
 from wirecheck.cli.common import JsonOpt, LimitOpt, note, open_store, print_json, print_table
-from wirecheck.reconcile.resolve import entity_summaries, unresolved_mentions
+from wirecheck.store.entities import entity_summaries, unresolved_mentions
 
 
 @app.command()

@@ -5,12 +5,17 @@ matched against the store's entities, in this order, first hit wins:
 
 1. exact: a name or alias equal after normalization (case, "the", possessive, title);
    a unique exact hit is taken even across NER types ("Rafah" tagged PERSON in one
-   article is the GPE of another);
-2. person names: a bare surname joins the one person with that surname; a full name
-   joins a person with the same surname whose first name agrees (or is an initial);
+   article is the GPE of another). A person's full name meets full names only, and a
+   title alone ("the president") meets no one: on ECB+ with every topic in one store,
+   "Suzanne Collins" had joined "Francis S. Collins" through their shared "Collins";
+2. person names: a full name joins the one person with the same surname whose first
+   name agrees (or is an initial; a person known by the surname alone agrees with
+   anyone); a bare surname that several people have joins the one others also named by
+   the surname alone, else the dominant one, else no one;
 3. acronyms: "NLF" ↔ "Northern Liberation Front", "UN" ↔ "United Nations";
 4. fuzzy: rapidfuzz ``token_sort_ratio`` ≥ :data:`FUZZY_MIN` within the same type group
-   ("Minera Austral S.A." ↔ "Minera Austral").
+   ("Minera Austral S.A." ↔ "Minera Austral"), never a person of the same surname (step 2
+   judged the first names: "Josh" is not "Joseph").
 
 Matching is blocked: candidates come from an index keyed by normalized name, surname,
 acronym and (for fuzzy) name tokens, so an article costs a few dictionary lookups, never
@@ -81,6 +86,11 @@ def _as_acronym(name: str) -> str:
     return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else ""
 
 
+def _role_only(norm: str, entity_type: str) -> bool:
+    """A person "named" by a title alone ("the president"): no key to anyone."""
+    return _group(entity_type) == "person" and norm in ROLE_WORDS
+
+
 def _group(entity_type: str) -> str:
     return TYPE_GROUP.get(entity_type, "other")
 
@@ -119,7 +129,7 @@ class EntityIndex:
 
     def _index_name(self, alias: str, ent: _Entity) -> None:
         norm = normalize_name(core(alias, ent.type))
-        if not norm:
+        if not norm or _role_only(norm, ent.type):
             return
         self._add_key(f"n:{norm}", ent.id)
         words = norm.split()
@@ -142,17 +152,22 @@ class EntityIndex:
     def match(self, name: str, etype: str, aliases: list[str]) -> str | None:
         """The id of the entity this (article-local) entity is, or None for a new one."""
         group = _group(etype)
-        names = {normalize_name(core(a, etype)) for a in [name, *aliases]} - {""}
-        exact: set[str] = set()
+        names = {n for n in (normalize_name(core(a, etype)) for a in [name, *aliases])
+                 if n and not _role_only(n, etype)}
+        main = normalize_name(core(name, etype))
+        words = main.split()
+        if group == "person" and len(words) > 1:  # a full name meets full names; its bare
+            names = {n for n in names if " " in n}  # surname only through _person, where
+        exact: set[str] = set()                     # the first names must agree
         for n in names:
             exact |= self._lookup(f"n:{n}")
         if exact:
             same = {e for e in exact if _group(self.entities[e].type) == group}
+            if group == "person" and len(same) > 1:  # a bare "Collins": Francis or Suzanne?
+                return self._bare(same, names)
             pick = same or (exact if len(exact) == 1 else set())
             if len(pick) >= 1:
                 return min(pick)
-        main = normalize_name(core(name, etype))
-        words = main.split()
         if group == "person" and words:
             hit = self._person(words)
             if hit:
@@ -175,15 +190,24 @@ class EntityIndex:
                  if _group(self.entities[e].type) == "person"]
         if len(words) == 1:
             return self._dominant(cands)
-        agreeing = []
-        for e in cands:
-            ent = self.entities[e]
-            firsts = {normalize_name(strip_title(a)).split()[0] for a in [ent.name, *ent.aliases]
-                      if len(normalize_name(strip_title(a)).split()) > 1}
-            if not firsts or any(f == words[0] or (f[:1] == words[0][:1] and (
-                    len(f) <= 2 or len(words[0]) <= 2)) for f in firsts):
-                agreeing.append(e)  # (an entity known by surname only agrees with anyone)
+        agreeing = [e for e in cands if self._agrees(e, words[0])]
         return agreeing[0] if len(agreeing) == 1 else None
+
+    def _agrees(self, ent_id: str, first: str) -> bool:
+        """Does a first name (or initial) agree with the entity's? An entity known by its
+        surname only agrees with anyone."""
+        ent = self.entities[ent_id]
+        firsts = {normalize_name(strip_title(a)).split()[0] for a in [ent.name, *ent.aliases]
+                  if len(normalize_name(strip_title(a)).split()) > 1}
+        return not firsts or any(f == first or (f[:1] == first[:1] and (
+            len(f) <= 2 or len(first) <= 2)) for f in firsts)
+
+    def _bare(self, people: set[str], names: set[str]) -> str | None:
+        """Which of several people a bare surname is: the one others also named by the
+        surname alone, else the dominant one (else none)."""
+        bare = [e for e in people if normalize_name(core(self.entities[e].name, "PERSON"))
+                in names]
+        return bare[0] if len(bare) == 1 else self._dominant(sorted(people))
 
     def _dominant(self, cands: list[str]) -> str | None:
         """The one candidate, or the one named at least twice as often as any other
@@ -201,10 +225,12 @@ class EntityIndex:
             if len(w) >= 3 and w not in _STOP and len(posting) <= MAX_POSTING:
                 cands |= posting
         best, best_score = None, float(FUZZY_MIN)
+        surname = main.split()[-1] if main else ""
         for e in sorted(cands):
             ent = self.entities[e]
-            if _group(ent.type) != group:
-                continue
+            if _group(ent.type) != group or (group == "person" and e in self._lookup(
+                    f"s:{surname}")):
+                continue  # same surname: _person judged the first names ("Josh"/"Joseph")
             score = max(fuzz.token_sort_ratio(main, normalize_name(core(a, ent.type)))
                         for a in [ent.name, *ent.aliases])
             if score >= best_score:
@@ -344,50 +370,3 @@ def _write(conn: sqlite3.Connection, index: EntityIndex) -> None:
         rows)
     conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
                  "WHERE entity_id IS NOT NULL)")
-
-
-@dataclass
-class EntitySummary:
-    """One resolved entity as the CLI and reports list it."""
-
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    mentions: int
-    articles: int
-    outlets: list[str]
-
-    def to_dict(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def entity_summaries(
-    conn: sqlite3.Connection, *, entity_type: str | None = None, limit: int | None = None
-) -> list[EntitySummary]:
-    """Resolved entities, most mentioned first, with the outlets that name them."""
-    sql = (
-        "SELECT e.id, e.name, e.type, e.aliases, count(*) AS n, "
-        "count(DISTINCT m.article_id) AS arts, "
-        "group_concat(DISTINCT a.outlet) AS outlets "
-        "FROM entities e JOIN entity_mentions m ON m.entity_id = e.id "
-        "JOIN articles a ON a.id = m.article_id"
-    )
-    params: list[object] = []
-    if entity_type:
-        sql += " WHERE e.type = ?"
-        params.append(entity_type.upper())
-    sql += " GROUP BY e.id ORDER BY n DESC, e.name"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return [
-        EntitySummary(r["id"], r["name"], r["type"], json.loads(r["aliases"]), r["n"],
-                      r["arts"], sorted((r["outlets"] or "").split(",")) if r["outlets"] else [])
-        for r in conn.execute(sql, params)
-    ]
-
-
-def unresolved_mentions(conn: sqlite3.Connection) -> int:
-    """Mentions not yet attached to an entity (analyzed but not resolved)."""
-    return int(conn.execute(
-        "SELECT count(*) FROM entity_mentions WHERE entity_id IS NULL").fetchone()[0])
