@@ -11,7 +11,9 @@ Two B³ figures, because ECB+ marks every participant while we extract named ent
 
 - ``all``: B³ over every gold entity mention; the ones we do not extract at all (pronouns,
   "her rep", "the actress") are predicted singletons — end-to-end, recall-heavy;
-- ``found``: B³ over the gold mentions we extract — how well what we find is merged.
+- ``found``: B³ over the gold mentions we extract — how well what we find is merged;
+- ``found_one_store``: the same with every topic resolved in one store, as a user's store
+  holds many stories: people of one surname in different stories must stay apart.
 
 ``coverage`` is the share of gold mentions found. Topics default to the usual test split
 (36–45); ``options["ecbplus_topics"]`` may name others.
@@ -30,18 +32,23 @@ from wirecheck.evaluate.entities import Key, b3_scores, find, resolved_mentions
 ENTITY_PREFIXES = ("HUMAN_", "NON_HUMAN_", "LOC_")
 
 
-def ecb_entity_gold(root: Path, topics: Iterable[int], scratch: Path
+def ecb_entity_gold(root: Path, topics: Iterable[int], scratch: Path, *, pooled: bool = False
                     ) -> tuple[dict[Key, str], dict[Key, str | None]]:
-    """Gold chain and our entity (or None) of every scored ECB+ entity mention."""
+    """Gold chain and our entity (or None) of every scored ECB+ entity mention; each topic
+    in a store of its own, or (``pooled``) every topic in one store, as a user's store
+    holds many stories."""
     scored = coref_sentences(root)
     gold: dict[Key, str] = {}
     found: dict[Key, str | None] = {}
-    for topic in sorted(topics):
-        docs = list(read_corpus(root, [topic]))
+    groups = [sorted(topics)] if pooled else [[t] for t in sorted(topics)]
+    for group in groups:
+        docs = list(read_corpus(root, group))
         if not docs:
             continue
-        predicted = resolved_mentions((d.article() for d in docs), scratch / f"t{topic}.db")
+        predicted = resolved_mentions((d.article() for d in docs),
+                                      scratch / f"t{'-'.join(map(str, group))}.db")
         for d in docs:
+            topic = d.topic
             sentences = scored.get(d.name, frozenset())
             for m in d.mentions:
                 if not m.tag.startswith(ENTITY_PREFIXES) or m.sentence not in sentences:
@@ -60,9 +67,11 @@ def score_ecbplus_entities(gold_path: Path, options: dict[str, Any]) -> dict[str
     topics = options.get("ecbplus_topics") or sorted(TEST_TOPICS)
     with tempfile.TemporaryDirectory(prefix="wirecheck-ecb-") as tmp:
         gold, found = ecb_entity_gold(Path(root), topics, Path(tmp))
+        _, together = ecb_entity_gold(Path(root), topics, Path(tmp), pooled=True)
     everything = b3_scores(gold, found)
     hit = {k: v for k, v in gold.items() if found.get(k)}
     within = b3_scores(hit, found)
-    return {"all": everything["b3"], "found": within["b3"],
+    pooled = b3_scores({k: v for k, v in gold.items() if together.get(k)}, together)
+    return {"all": everything["b3"], "found": within["b3"], "found_one_store": pooled["b3"],
             "coverage": everything["mention_recall"], "n_mentions": everything["n_mentions"],
             "n_found": within["n_mentions"], "topics": len(list(topics))}
