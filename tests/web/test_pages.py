@@ -247,3 +247,23 @@ def test_api_bodies_escape_control_and_bidi_characters_an_older_store_holds(
         assert not any(ch in body for ch in "\x1b\x07\x9b\u202e"), url
     listed = c.get("/api/stories").json()["stories"]
     assert hostile in {s.get("label") for s in listed}
+
+
+def test_the_matrix_filters_work_without_script(client: TestClient) -> None:
+    page = client.get("/stories/rafah").text
+    assert '<form id="matrix-filters" class="filters" method="get"' in page  # shown, not hidden
+    rows = re.findall(r'<tr class="fact v-(\w+)( filtered)?"', page)
+    assert not any(hidden for _, hidden in rows)
+    conflicts = sum(verdict == "conflict" for verdict, _ in rows)
+    assert conflicts and len(rows) > conflicts
+
+    page = client.get("/stories/rafah", params={"verdict": "conflict"}).text
+    shown = [verdict for verdict, hidden in re.findall(r'<tr class="fact v-(\w+)( filtered)?"',
+                                                         page) if not hidden]
+    assert shown == ["conflict"] * conflicts
+    assert '<option value="conflict" selected>' in page
+    assert f"{conflicts} of {len(rows)} facts match" in page
+    assert '<a href="?#matrix">Show every fact</a>' in page
+
+    page = client.get("/stories/rafah", params={"from": "2999-01-01"}).text
+    assert 'value="2999-01-01"' in page and "0 of" in page

@@ -154,6 +154,19 @@ def test_filters_and_the_single_source_toggle(
     page.close()
 
 
+def test_the_web_filters_work_with_script_off(
+        chromium: Any, base: str, bundled: tuple[Path, Path, dict[str, str]]) -> None:
+    page = chromium.new_page(viewport=LAPTOP, java_script_enabled=False)
+    page.goto(f"{base}/stories/{bundled[2]['story']}")
+    page.select_option("#matrix-filters select[name=verdict]", "conflict")
+    page.click("#matrix-filters button[type=submit]")
+    page.wait_for_url("**verdict=conflict**")
+    assert _shown(page) and {r["verdict"] for r in _shown(page)} == {"conflict"}
+    page.click("text=Show every fact")
+    assert {r["verdict"] for r in _shown(page)} > {"conflict"}
+    page.close()
+
+
 def test_the_filters_and_toggle_work_from_the_keyboard(
         chromium: Any, bundled: tuple[Path, Path, dict[str, str]]) -> None:
     page = _page(chromium, LAPTOP)

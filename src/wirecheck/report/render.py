@@ -30,6 +30,7 @@ from wirecheck.report import display, glossary
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, Dossier, SpanRef
 from wirecheck.report.highlight import Mark, anchor_id, highlight
 from wirecheck.report.marks import all_claim_marks, claim_marks
+from wirecheck.report.matrix_filter import kept_count
 from wirecheck.report.reasons import reason_sentence
 from wirecheck.safetext import displayable
 
@@ -154,7 +155,7 @@ def html_environment(*packages: str) -> Environment:
         split_facts=display.split_facts, reason=reason_sentence, glossary=glossary.TERMS,
         term=glossary.term, filter_data=display.filter_data, measures=display.measures,
         disagreements=display.disagreements, verdict_order=VERDICT_ORDER,
-        unclear_shown=UNCLEAR_SHOWN,
+        unclear_shown=UNCLEAR_SHOWN, kept=kept_count,
     )
     env.filters["when"] = display.when
     return env

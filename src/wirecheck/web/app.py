@@ -28,6 +28,7 @@ from wirecheck.report.build import StoryNotFound, build_dossier, story_row
 from wirecheck.report.changes import mark_changes
 from wirecheck.report.export import check_export, export_file_name, export_rows, write_export
 from wirecheck.report.facts import load_facts
+from wirecheck.report.matrix_filter import MatrixFilter
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.review.record import record_review
 from wirecheck.safetext import printable
@@ -178,11 +179,15 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse)
-    def story(conn: Conn, story_id: str, claims: str = "", since: str = "last") -> HTMLResponse:
+    def story(conn: Conn, story_id: str, claims: str = "", since: str = "last",
+              verdict: str = "", outlet: str = "", measure: str = "",
+              start: Annotated[str, Query(alias="from")] = "",
+              end: Annotated[str, Query(alias="to")] = "") -> HTMLResponse:
         limit = None if claims == "all" else CLAIMS_SHOWN
         dossier = build_dossier(conn, story_id, max_articles=STORY_ARTICLES)
+        wanted = MatrixFilter(verdict, outlet, measure, start, end)  # the matrix form, no script
         return html("story.html", q="", d=mark_changes(conn, dossier, since),  # ?since=6h
-                    standalone=False, claim_limit=limit)
+                    standalone=False, claim_limit=limit, mf=wanted)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(conn: Conn, article_id: str) -> HTMLResponse:
