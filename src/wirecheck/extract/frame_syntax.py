@@ -65,7 +65,8 @@ def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1 and _quote_between(subjects[0], verb):
-        subjects = [c for c in subjects if c.i > verb.i] or subjects  # '"Fair," said X'
+        subjects = [c for c in subjects if c.i > verb.i] or [  # '"Fair," said X'
+            c for c in subjects if not _quote_between(c, verb)] or subjects  # '"Or B," X said'
     for child in subjects:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head
@@ -73,12 +74,20 @@ def subject_of(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     head = verb.head
     quoted = quoted_as_saying(verb)
     if quoted is not None:
         return quoted[0]
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "obj") and head.head.lemma_ in CHAIN_VERBS:
         return head.head.head  # "Reuters, citing officials, reported" parsed as acl chain
+    if verb.tag_ == "VBG" and head.i != verb.i:
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head  # "with polls showing X leading", "a sign saying ..."
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head)  # "tried to calm fears by saying ..."
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
@@ -116,6 +125,16 @@ def asserts_nothing(verb: Any, content: list[Any]) -> bool:
         c.dep_ == "xcomp" for c in content)
 
 
+def _inverted_object(verb: Any) -> Any | None:
+    """'"…," added a local Democrat': the parser makes the speaker after an inverted
+    saying verb its object; a closing quote mark stands right before the verb."""
+    if verb.i < 2 or verb.dep_ != "ROOT" or not any(
+            verb.doc[k].is_quote for k in (verb.i - 1, verb.i - 2)):
+        return None
+    return next((c for c in verb.rights if c.dep_ == "dobj"
+                 and c.pos_ in ("PROPN", "NOUN")), None)
+
+
 def _quote_between(tok: Any, verb: Any) -> bool:
     """A closing quote mark between a pre-verbal subject and its verb: the "subject" is
     the quote's own word, the parser's mistake for the inverted "said X"."""
@@ -146,8 +165,9 @@ def quoted_as_saying(verb: Any) -> tuple[Any, Any | None] | None:
 
 def content_of(verb: Any) -> list[Any]:
     lemma = verb_lemma(verb)
+    speaker = _inverted_object(verb)  # '"…," added a local Democrat': not what is said
     kids = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.lemma_ not in CHAIN_VERBS
-            and not _across_semicolon(c, verb)]
+            and not _across_semicolon(c, verb) and (speaker is None or c.i != speaker.i)]
     if lemma == "call":  # "called for a halt"; "called the claim absurd", "called on X to"
         kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
                 for o in p.children if o.dep_ == "pobj"] or [
