@@ -40,3 +40,8 @@ def test_an_inverted_speaker_parsed_as_the_object_is_the_source(nlp: Any) -> Non
 def test_saying_after_a_preposition_shares_the_verbs_subject(nlp: Any) -> None:
     text = "The mayor tried to calm fears by saying, “We have 300 new officers.”"
     assert attribution_of(nlp, text, "300 new").source == "The mayor"
+
+
+def test_a_parenthetical_speaker_is_not_what_the_speaker_speaks_of(nlp: Any) -> None:
+    text = "The contrast with Pell, said Dole and others, would cost 20 votes."
+    assert attribution_of(nlp, text, "20 votes").source == "Dole and others"

@@ -350,7 +350,7 @@ class SentenceScan:
         elif frame is not None and asserts_nothing(verb, content):
             frame = replace(frame, claims=False)  # a question, a label
         if frame is not None and hole_self:  # the cue and its source, not what precedes
-            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
+            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.i,
                    verb.right_edge.i + 1)
             frame = replace(frame, holes=(*frame.holes, own))
         return frame

@@ -64,8 +64,9 @@ def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
 def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if len(subjects) > 1 and _quote_between(subjects[0], verb):
-        subjects = [c for c in subjects if c.i > verb.i] or [  # '"Fair," said X'
+    if len(subjects) > 1 and (_quote_between(subjects[0], verb) or verb.doc[verb.i - 1].text == ","):
+        # '"Fair," said X'; 'The contrast, said X, is clear' (X, not what X speaks of)
+        subjects = [c for c in subjects if c.i > verb.i] or [
             c for c in subjects if not _quote_between(c, verb)] or subjects  # '"Or B," X said'
     for child in subjects:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
