@@ -45,3 +45,13 @@ def test_saying_after_a_preposition_shares_the_verbs_subject(nlp: Any) -> None:
 def test_a_parenthetical_speaker_is_not_what_the_speaker_speaks_of(nlp: Any) -> None:
     text = "The contrast with Pell, said Dole and others, would cost 20 votes."
     assert attribution_of(nlp, text, "20 votes").source == "Dole and others"
+
+
+def test_an_opening_adverbial_is_not_what_the_speaker_says(nlp: Any) -> None:
+    text = "Last month, a group of 32 experts warned of fakery after the hack."
+    assert attribution_of(nlp, text, "Last month").source is None
+
+
+def test_a_clause_before_the_speaker_is_what_the_speaker_says(nlp: Any) -> None:
+    text = "The port will close for 3 weeks, the council confirmed."
+    assert attribution_of(nlp, text, "3 weeks").source == "the council"

@@ -58,7 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.extract.speaker_lines import after_colon, quote_before
+from wirecheck.extract.speaker_lines import after_colon, quote_before, says_something
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
@@ -326,7 +326,8 @@ class SentenceScan:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
         elif rule and (elsewhere := self._elsewhere(verb, head)) is not None:
             lo, hi = elsewhere  # '"… had millions!" / Harlan said.', 'Harlan wrote:'
-        elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1:
+        elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1 and \
+                says_something(self.f.doc[self.sent.start:head.left_edge.i]):
             lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
         elif tail_cue(verb):
             top = clause_head(verb.head)

@@ -9,11 +9,16 @@ from typing import Any
 
 from wirecheck.extract.cues import calls_on, verb_lemma
 from wirecheck.extract.lexicon import (
+    ANONYMOUS_HEADS,
     BELIEF_VERBS,
+    BODY_HEADS,
     CALL_VERBS,
     CHAIN_VERBS,
     COMMIT_VERBS,
     DENY_VERBS,
+    DOCUMENT_HEADS,
+    MEDIA_HEADS,
+    PERSON_ROLE_HEADS,
     PLAN_VERBS,
 )
 from wirecheck.model import Modality
@@ -85,10 +90,14 @@ def subject_of(verb: Any) -> Any | None:
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "obj") and head.head.lemma_ in CHAIN_VERBS:
         return head.head.head  # "Reuters, citing officials, reported" parsed as acl chain
     if verb.tag_ == "VBG" and head.i != verb.i:
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return head  # "with polls showing X leading", "a sign saying ..."
+        if verb.dep_ == "acl" and _may_say(head):
+            return head  # "with polls showing X leading", "a statement saying ..."
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return subject_of(head.head)  # "tried to calm fears by saying ..."
+    if verb.dep_ == "xcomp" and head.lemma_.lower() not in _SUBJECT_CONTROL:
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:  # "forced the senator to concede": the senator concedes
+            return obj
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
@@ -126,14 +135,38 @@ def asserts_nothing(verb: Any, content: list[Any]) -> bool:
         c.dep_ == "xcomp" for c in content)
 
 
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
+_SAYING_NOUNS = DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS | ANONYMOUS_HEADS | BODY_HEADS
+
+
+def _may_say(noun: Any) -> bool:
+    """Can this noun say what an "-ing" verb on it reports: a name, a person, a body, a
+    document or medium ("a statement saying", "polls showing"; not "an attempt writing")."""
+    return bool(noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP")
+                or {noun.lemma_.lower(), noun.lower_} & _SAYING_NOUNS)
+
+
 def _inverted_object(verb: Any) -> Any | None:
     """'"…," added a local Democrat': the parser makes the speaker after an inverted
     saying verb its object; a closing quote mark stands right before the verb."""
     if verb.i < 2 or verb.dep_ != "ROOT" or not any(
             verb.doc[k].is_quote for k in (verb.i - 1, verb.i - 2)):
         return None
-    return next((c for c in verb.rights if c.dep_ == "dobj"
-                 and c.pos_ in ("PROPN", "NOUN")), None)
+    found = next((c for c in verb.rights if c.dep_ == "dobj"
+                  and c.pos_ in ("PROPN", "NOUN")), None)
+    return found if found is not None else _name_after(verb)
+
+
+def _name_after(verb: Any) -> Any | None:
+    """'"…," said Dan Brook, a …': the name right after the verb, however the parser
+    hung it (an adverb, another clause's word), when the verb has no subject of its own."""
+    doc, last = verb.doc, None
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 6)]:
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha and not tok.is_stop):
+            last = tok
+        elif last is not None or not (tok.pos_ in ("DET", "ADJ", "NOUN") or tok.dep_ == "amod"):
+            break
+    return last
 
 
 def _quote_between(tok: Any, verb: Any) -> bool:

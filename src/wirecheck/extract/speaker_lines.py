@@ -72,6 +72,12 @@ def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
     return (nxt.start, nxt.end) if nxt.end > nxt.start else None
 
 
+def says_something(words: Any) -> bool:
+    """Can the words before a speaker be what the speaker says: a clause with a finite
+    verb, or a quote — not an opening adverbial ("Last month,", "On Twitter,")."""
+    return any(t.is_quote or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+
+
 def spread(result: Attributions) -> None:
     """Register each frame whose scope reaches into other sentences on those sentences
     too (a copy cut to each), unless a sentence has a frame of its own there; a frame
