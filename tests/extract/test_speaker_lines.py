@@ -55,3 +55,10 @@ def test_an_opening_adverbial_is_not_what_the_speaker_says(nlp: Any) -> None:
 def test_a_clause_before_the_speaker_is_what_the_speaker_says(nlp: Any) -> None:
     text = "The port will close for 3 weeks, the council confirmed."
     assert attribution_of(nlp, text, "3 weeks").source == "the council"
+
+
+def test_whom_words_are_told_to_is_not_what_is_told(nlp: Any) -> None:
+    text = "The mayor told the crowd about his plan to hire 300 officers."
+    a = attribution_of(nlp, text, "300 officers")
+    assert (a.source, a.cue) == ("The mayor", "told")
+    assert attribution_of(nlp, text, "crowd").source is None

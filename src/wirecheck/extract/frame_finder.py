@@ -58,7 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.extract.speaker_lines import after_colon, quote_before, says_something
+from wirecheck.extract.speaker_lines import said_elsewhere, says_something
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
@@ -324,7 +324,8 @@ class SentenceScan:
                                  if c.dep_ == "prep" and c.lower_ in ("at", "as")])
             if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
-        elif rule and (elsewhere := self._elsewhere(verb, head)) is not None:
+        elif rule and (elsewhere := said_elsewhere(self.sent, verb, head,
+                                                   self.f.antecedents)) is not None:
             lo, hi = elsewhere  # '"… had millions!" / Harlan said.', 'Harlan wrote:'
         elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1 and \
                 says_something(self.f.doc[self.sent.start:head.left_edge.i]):
@@ -355,15 +356,6 @@ class SentenceScan:
                    verb.right_edge.i + 1)
             frame = replace(frame, holes=(*frame.holes, own))
         return frame
-
-    def _elsewhere(self, verb: Any, head: Any) -> tuple[int, int] | None:
-        """A speaker's line with nothing said: the quote before it, the sentence after
-        its colon (:mod:`speaker_lines`)."""
-        if verb.dep_ != "ROOT":
-            return None
-        quotes = self.f.antecedents
-        return quote_before(self.sent, head, quotes.quotes, quotes.quote_starts) \
-            or after_colon(self.sent, verb)
 
     def _in_poll(self, prep: Any) -> Frame | None:
         """"In the latest poll, the governor leads by four points": one poll (not "rose

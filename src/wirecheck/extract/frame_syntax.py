@@ -228,7 +228,26 @@ def content_of(verb: Any) -> list[Any]:
         clause = next((k for n in nouns if (k := _that_clause(n)) is not None), None)
         if clause is not None:
             kids = [clause]
+    if lemma in _ADDRESSING and kids and all(_addressee(c, lemma) for c in kids):
+        kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("about", "of")
+                for o in p.children if o.dep_ == "pobj"]  # "told the crowd about his plan"
     return kids
+
+
+_ADDRESSING = frozenset({"tell", "ask", "inform", "brief", "remind", "assure", "warn"})
+_TOLD_THINGS = frozenset({"story", "truth", "lie", "joke", "tale", "thing", "anything",
+                          "something", "everything", "nothing", "question", "favor"})
+_PEOPLE = PERSON_ROLE_HEADS | BODY_HEADS | MEDIA_HEADS | ANONYMOUS_HEADS | frozenset({
+    "crowd", "audience", "people", "reporter", "supporter", "voter", "viewer", "listener"})
+
+
+def _addressee(child: Any, lemma: str) -> bool:
+    """Is this object whom the words are addressed to ("told the crowd", "asked them"),
+    not what is said ("told the truth", "asked a question")?"""
+    if child.dep_ not in ("dobj", "obj", "dative") or child.lemma_.lower() in _TOLD_THINGS:
+        return False
+    return lemma != "ask" or child.pos_ in ("PRON", "PROPN") or child.ent_type_ in (
+        "PERSON", "ORG", "NORP", "GPE") or bool({child.lemma_.lower(), child.lower_} & _PEOPLE)
 
 
 def _that_clause(noun: Any, depth: int = 3) -> Any | None:

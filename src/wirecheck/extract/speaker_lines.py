@@ -6,7 +6,9 @@ quote that follows ('Harlan wrote:' then the quote as its own paragraph). The sp
 line then has a cue and a source but no content of its own; what it reports is the quote
 right before it, or the sentence right after its colon. :func:`quote_before` and
 :func:`after_colon` find that token range; the frame is then registered on every sentence
-it covers (:func:`spread`), so the quote's claims take the speaker.
+it covers (:func:`spread`), so the quote's claims take the speaker. The words before a
+speaker are what the speaker says only when they can be said (:func:`says_something`):
+"Last month, a group warned of fakery" says nothing with "Last month,".
 """
 
 from __future__ import annotations
@@ -70,6 +72,16 @@ def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
         return None
     nxt = sent.doc[sent.end].sent
     return (nxt.start, nxt.end) if nxt.end > nxt.start else None
+
+
+def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, int] | None:
+    """A speaker's line with nothing said (its verb the sentence's root): the quote
+    before it, else the sentence after its colon. ``quotes``: the article's quoted
+    ranges (``quotes``, ``quote_starts``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
+    if verb.dep_ != "ROOT":
+        return None
+    return quote_before(sent, head, quotes.quotes, quotes.quote_starts) \
+        or after_colon(sent, verb)
 
 
 def says_something(words: Any) -> bool:
