@@ -63,7 +63,13 @@ def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
     ("backs the bill") or an act ("fired the coach") is recorded, not a report."""
     lemma = verb_lemma(verb)
     clausal = tail or any(c.dep_ in ("ccomp", "xcomp") for c in content)
-    return clausal and (lemma in BELIEF_VERBS or lemma in PLAN_VERBS)
+    return clausal and (lemma in BELIEF_VERBS or lemma in PLAN_VERBS) \
+        and lemma not in _DECIDING
+
+
+# "the council voted to raise fares": a decision taken is an act the writer reports, not
+# the council's claim (the figures in it stay the writer's)
+_DECIDING = frozenset({"vote", "decide", "move"})
 
 
 def subject_of(verb: Any) -> Any | None:
