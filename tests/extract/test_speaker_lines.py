@@ -48,8 +48,9 @@ def test_a_parenthetical_speaker_is_not_what_the_speaker_speaks_of(nlp: Any) -> 
 
 
 def test_an_opening_adverbial_is_not_what_the_speaker_says(nlp: Any) -> None:
-    text = "Last month, a group of 32 experts warned of fakery after the hack."
+    text = "Last month, a group of 32 experts warned of 40 fake accounts after the hack."
     assert attribution_of(nlp, text, "Last month").source is None
+    assert attribution_of(nlp, text, "40 fake").source == "a group of 32 experts"
 
 
 def test_a_clause_before_the_speaker_is_what_the_speaker_says(nlp: Any) -> None:
