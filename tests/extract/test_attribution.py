@@ -214,3 +214,8 @@ def test_calls_questions_and_labels(nlp: Any) -> None:
 ])
 def test_words_pointed_at_and_idioms_are_no_report(nlp: Any, text: str) -> None:
     assert _frames(nlp, text) == []
+
+
+def test_a_decision_taken_leaves_its_figures_to_the_writer(nlp: Any) -> None:
+    text = "The Harlow town council voted to raise bus fares by 15 percent from July."
+    assert attribution_of(nlp, text, "15 percent").source is None

@@ -20,6 +20,7 @@ from wirecheck.extract.cue_model import CueModel
 from wirecheck.extract.frame_finder import SentenceScan
 from wirecheck.extract.frame_openers import Finder
 from wirecheck.extract.frames import Attributions, Frame
+from wirecheck.extract.speaker_lines import spread
 from wirecheck.model import Article
 
 __all__ = ["Attributions", "Frame", "find_attributions"]
@@ -83,4 +84,5 @@ def find_attributions(doc: Any, article: Article, model: CueModel | None = None
             finder.recent = finder.recent[-16:]
         previous = own
         new_paragraph = _paragraph_break(sent)
+    spread(result)
     return result

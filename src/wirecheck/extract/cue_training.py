@@ -114,7 +114,7 @@ def thresholds(pairs: list[tuple[PolnearArticle, Any]], model: CueModel) -> CueM
     """The thresholds with the best F1 at precision ≥ MIN_PRECISION on ``pairs`` (none
     reaching it: the most precise)."""
     best, best_f1, best_p = model, -1.0, -1.0
-    for new in (0.6, 0.7, 0.8, 0.9):
+    for new in (0.6, 0.65, 0.7, 0.75, 0.8, 0.9):
         for lenient in (0.3, 0.5, 0.7):
             for veto in (0.2, 0.3, 0.4):
                 trial = replace(model, new=new, veto=veto, lenient=lenient)

@@ -58,6 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
+from wirecheck.extract.speaker_lines import said_elsewhere, says_something
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
@@ -305,8 +306,9 @@ class SentenceScan:
         content = content_of(verb)
         if not_a_report(verb, head, content):
             return None
+        before = self.f.doc[self.sent.start:head.left_edge.i]  # (words before the source)
         if not content and learned and lemma not in _SAYING and not tail_cue(verb) \
-                and not (verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1):
+                and not (verb.dep_ == "ROOT" and says_something(before)):
             content = learned_content(verb)  # (not "said to reporters": no content)
         hole_self = False
         noun = described_by_agent(verb, head)
@@ -323,7 +325,11 @@ class SentenceScan:
                                  if c.dep_ == "prep" and c.lower_ in ("at", "as")])
             if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
-        elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1:
+        elif rule and (elsewhere := said_elsewhere(self.sent, verb, head,
+                                                   self.f.antecedents)) is not None:
+            lo, hi = elsewhere  # '"… had millions!" / Harlan said.', 'Harlan wrote:'
+        elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1 and \
+                says_something(before):
             lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
         elif tail_cue(verb):
             top = clause_head(verb.head)
@@ -347,7 +353,7 @@ class SentenceScan:
         elif frame is not None and asserts_nothing(verb, content):
             frame = replace(frame, claims=False)  # a question, a label
         if frame is not None and hole_self:  # the cue and its source, not what precedes
-            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.left_edge.i,
+            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.i,
                    verb.right_edge.i + 1)
             frame = replace(frame, holes=(*frame.holes, own))
         return frame

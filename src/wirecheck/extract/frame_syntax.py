@@ -9,12 +9,17 @@ from typing import Any
 
 from wirecheck.extract.cues import calls_on, verb_lemma
 from wirecheck.extract.lexicon import (
+    ANONYMOUS_HEADS,
     BELIEF_VERBS,
+    BODY_HEADS,
     CALL_VERBS,
     CHAIN_VERBS,
     COMMIT_VERBS,
     CREDIT_LABELS,
     DENY_VERBS,
+    DOCUMENT_HEADS,
+    MEDIA_HEADS,
+    PERSON_ROLE_HEADS,
     PLAN_VERBS,
     SECTION_LABELS,
 )
@@ -60,14 +65,22 @@ def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
     ("backs the bill") or an act ("fired the coach") is recorded, not a report."""
     lemma = verb_lemma(verb)
     clausal = tail or any(c.dep_ in ("ccomp", "xcomp") for c in content)
-    return clausal and (lemma in BELIEF_VERBS or lemma in PLAN_VERBS)
+    return clausal and (lemma in BELIEF_VERBS or lemma in PLAN_VERBS) \
+        and lemma not in _DECIDING
+
+
+# "the council voted to raise fares": a decision taken is an act the writer reports, not
+# the council's claim (the figures in it stay the writer's)
+_DECIDING = frozenset({"vote", "decide", "move"})
 
 
 def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if len(subjects) > 1 and _quote_between(subjects[0], verb):
-        subjects = [c for c in subjects if c.i > verb.i] or subjects  # '"Fair," said X'
+    if len(subjects) > 1 and (_quote_between(subjects[0], verb) or verb.doc[verb.i - 1].text == ","):
+        # '"Fair," said X'; 'The contrast, said X, is clear' (X, not what X speaks of)
+        subjects = [c for c in subjects if c.i > verb.i] or [
+            c for c in subjects if not _quote_between(c, verb)] or subjects  # '"Or B," X said'
     for child in subjects:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head
@@ -75,12 +88,24 @@ def subject_of(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     head = verb.head
     quoted = quoted_as_saying(verb)
     if quoted is not None:
         return quoted[0]
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "obj") and head.head.lemma_ in CHAIN_VERBS:
         return head.head.head  # "Reuters, citing officials, reported" parsed as acl chain
+    if verb.tag_ == "VBG" and head.i != verb.i:
+        if verb.dep_ == "acl" and _may_say(head):
+            return head  # "with polls showing X leading", "a statement saying ..."
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head)  # "tried to calm fears by saying ..."
+    if verb.dep_ == "xcomp" and head.lemma_.lower() not in _SUBJECT_CONTROL:
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:  # "forced the senator to concede": the senator concedes
+            return obj
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
@@ -118,6 +143,40 @@ def asserts_nothing(verb: Any, content: list[Any]) -> bool:
         c.dep_ == "xcomp" for c in content)
 
 
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
+_SAYING_NOUNS = DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS | ANONYMOUS_HEADS | BODY_HEADS
+
+
+def _may_say(noun: Any) -> bool:
+    """Can this noun say what an "-ing" verb on it reports: a name, a person, a body, a
+    document or medium ("a statement saying", "polls showing"; not "an attempt writing")."""
+    return bool(noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP")
+                or {noun.lemma_.lower(), noun.lower_} & _SAYING_NOUNS)
+
+
+def _inverted_object(verb: Any) -> Any | None:
+    """'"…," added a local Democrat': the parser makes the speaker after an inverted
+    saying verb its object; a closing quote mark stands right before the verb."""
+    if verb.i < 2 or verb.dep_ != "ROOT" or not any(
+            verb.doc[k].is_quote for k in (verb.i - 1, verb.i - 2)):
+        return None
+    found = next((c for c in verb.rights if c.dep_ == "dobj"
+                  and c.pos_ in ("PROPN", "NOUN")), None)
+    return found if found is not None else _name_after(verb)
+
+
+def _name_after(verb: Any) -> Any | None:
+    """'"…," said Dan Brook, a …': the name right after the verb, however the parser
+    hung it (an adverb, another clause's word), when the verb has no subject of its own."""
+    doc, last = verb.doc, None
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 6)]:
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha and not tok.is_stop):
+            last = tok
+        elif last is not None or not (tok.pos_ in ("DET", "ADJ", "NOUN") or tok.dep_ == "amod"):
+            break
+    return last
+
+
 def _quote_between(tok: Any, verb: Any) -> bool:
     """A closing quote mark between a pre-verbal subject and its verb: the "subject" is
     the quote's own word, the parser's mistake for the inverted "said X"."""
@@ -148,8 +207,9 @@ def quoted_as_saying(verb: Any) -> tuple[Any, Any | None] | None:
 
 def content_of(verb: Any) -> list[Any]:
     lemma = verb_lemma(verb)
+    speaker = _inverted_object(verb)  # '"…," added a local Democrat': not what is said
     kids = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.lemma_ not in CHAIN_VERBS
-            and not _across_semicolon(c, verb)]
+            and not _across_semicolon(c, verb) and (speaker is None or c.i != speaker.i)]
     if lemma == "call":  # "called for a halt"; "called the claim absurd", "called on X to"
         kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
                 for o in p.children if o.dep_ == "pobj"] or [
@@ -176,7 +236,26 @@ def content_of(verb: Any) -> list[Any]:
         clause = next((k for n in nouns if (k := _that_clause(n)) is not None), None)
         if clause is not None:
             kids = [clause]
+    if lemma in _ADDRESSING and kids and all(_addressee(c, lemma) for c in kids):
+        kids = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("about", "of")
+                for o in p.children if o.dep_ == "pobj"]  # "told the crowd about his plan"
     return kids
+
+
+_ADDRESSING = frozenset({"tell", "ask", "inform", "brief", "remind", "assure", "warn"})
+_TOLD_THINGS = frozenset({"story", "truth", "lie", "joke", "tale", "thing", "anything",
+                          "something", "everything", "nothing", "question", "favor"})
+_PEOPLE = PERSON_ROLE_HEADS | BODY_HEADS | MEDIA_HEADS | ANONYMOUS_HEADS | frozenset({
+    "crowd", "audience", "people", "reporter", "supporter", "voter", "viewer", "listener"})
+
+
+def _addressee(child: Any, lemma: str) -> bool:
+    """Is this object whom the words are addressed to ("told the crowd", "asked them"),
+    not what is said ("told the truth", "asked a question")?"""
+    if child.dep_ not in ("dobj", "obj", "dative") or child.lemma_.lower() in _TOLD_THINGS:
+        return False
+    return lemma != "ask" or child.pos_ in ("PRON", "PROPN") or child.ent_type_ in (
+        "PERSON", "ORG", "NORP", "GPE") or bool({child.lemma_.lower(), child.lower_} & _PEOPLE)
 
 
 def _that_clause(noun: Any, depth: int = 3) -> Any | None:

@@ -171,7 +171,7 @@ class Antecedents:
     def __init__(self, doc: Any, sent_starts: list[int], persons: frozenset[str]) -> None:
         self.doc, self.sent_starts = doc, sent_starts
         self.quotes = quoted_ranges(doc.text)
-        self._quote_starts = [a for a, _ in self.quotes]
+        self.quote_starts = [a for a, _ in self.quotes]
         self.surnames: dict[str, str | None] = {}
         self.candidates: list[Candidate] = []
         for ent in doc.ents:
@@ -192,7 +192,7 @@ class Antecedents:
     def quoted(self, i: int) -> bool:
         """Is token ``i`` inside quotation marks?"""
         c = self.doc[i].idx
-        k = bisect_right(self._quote_starts, c) - 1
+        k = bisect_right(self.quote_starts, c) - 1
         return k >= 0 and self.quotes[k][0] < c < self.quotes[k][1]
 
     def _person(self, ent: Any) -> None:

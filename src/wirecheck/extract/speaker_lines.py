@@ -1,0 +1,117 @@
+"""A speaker's line that says nothing itself: what it reports stands in another sentence.
+
+News often splits a quote from its speaker: the parser ends a sentence at the quote's
+"?" or "!" ('"… She had millions!" / Harlan said Friday.'), or a line introduces the
+quote that follows ('Harlan wrote:' then the quote as its own paragraph). The speaker's
+line then has a cue and a source but no content of its own; what it reports is the quote
+right before it, or the sentence right after its colon. :func:`quote_before` and
+:func:`after_colon` find that token range; the frame is then registered on every sentence
+it covers (:func:`spread`), so the quote's claims take the speaker. The words before a
+speaker are what the speaker says only when they can be said (:func:`says_something`):
+"Last month, a group warned of fakery" says nothing with "Last month,".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from wirecheck.extract.frames import Attributions, Frame
+
+_LEAD_PUNCT = frozenset({"”", '"', "’", "'", "''", "»", ",", "—", "-", "–"})
+
+
+def _quote_ending_at(quotes: Sequence[tuple[int, int]], starts: Sequence[int],
+                     lo_char: int, hi_char: int) -> tuple[int, int] | None:
+    """The quoted range whose end lies in [lo_char, hi_char] (the last one)."""
+    k = bisect_right(starts, hi_char) - 1
+    while k >= 0:
+        a, b = quotes[k]
+        if lo_char <= b <= hi_char:
+            return a, b
+        if b < lo_char:
+            return None
+        k -= 1
+    return None
+
+
+def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
+                 starts: Sequence[int]) -> tuple[int, int] | None:
+    """'"… She had millions!" / Harlan said.': the tokens of the quote that closes right
+    before the speaker's line (only quote marks and commas between), when it began in an
+    earlier sentence; None otherwise. ``quotes``: character ranges, ``starts`` their
+    starts (both ascending)."""
+    if sent.start == 0 or head.left_edge.i < sent.start:
+        return None
+    lead = sent.doc[sent.start:head.left_edge.i]
+    if any(t.text not in _LEAD_PUNCT and not t.is_space for t in lead):
+        return None
+    prev = sent.doc[sent.start - 1]
+    while prev.is_space and prev.i > 0:
+        prev = prev.doc[prev.i - 1]
+    if "\n" in sent.doc.text[prev.idx:head.left_edge.idx]:
+        return None  # a new paragraph: the quote before is another's
+    found = _quote_ending_at(quotes, starts, prev.idx + len(prev.text) - 2,
+                             head.left_edge.idx)
+    if found is None or found[0] >= sent.start_char:
+        return None
+    span = sent.doc.char_span(found[0], found[1], alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    return span.start, span.end
+
+
+def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
+    """'Harlan wrote:' ending its sentence: the next sentence is what is written."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":" or last.i <= verb.i or sent.end >= len(sent.doc):
+        return None
+    if any(t.dep_ in ("ccomp", "dobj", "xcomp") for t in verb.children):
+        return None
+    nxt = sent.doc[sent.end].sent
+    return (nxt.start, nxt.end) if nxt.end > nxt.start else None
+
+
+def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, int] | None:
+    """A speaker's line with nothing said (its verb the sentence's root): the quote
+    before it, else the sentence after its colon. ``quotes``: the article's quoted
+    ranges (``quotes``, ``quote_starts``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
+    if verb.dep_ != "ROOT":
+        return None
+    return quote_before(sent, head, quotes.quotes, quotes.quote_starts) \
+        or after_colon(sent, verb)
+
+
+def says_something(words: Any) -> bool:
+    """Can the words before a speaker be what the speaker says: a clause with a finite
+    verb, or a quote — not an opening adverbial ("Last month,", "On Twitter,")."""
+    return any(t.is_quote or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+
+
+def spread(result: Attributions) -> None:
+    """Register each frame whose scope reaches into other sentences on those sentences
+    too (a copy cut to each), unless a sentence has a frame of its own there; a frame
+    carried over to it gives way."""
+    for frame in list(result.frames):
+        lo, hi = frame.scope
+        for k in range(result.sentence_of(lo), result.sentence_of(hi - 1) + 1):
+            if k == frame.sent:
+                continue
+            there = result.by_sent.get(k, [])
+            if any(not f.carried for f in there):
+                continue
+            start, end = result.sent_starts[k], result.sent_ends[k]
+            copy = replace(frame, sent=k, scope=(max(lo, start), min(hi, end)),
+                           holes=tuple(h for h in frame.holes if start <= h[0] < end))
+            _drop(result, there)
+            result.by_sent[k] = [copy]
+            result.frames.append(copy)
+            result.all_frames.append(copy)
+
+
+def _drop(result: Attributions, frames: list[Frame]) -> None:
+    for f in frames:
+        result.frames = [g for g in result.frames if g is not f]
+        result.all_frames = [g for g in result.all_frames if g is not f]

@@ -1,0 +1,65 @@
+"""A speaker's line with nothing said: the quote before it, the sentence after its colon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attribution_check import attribution_of
+
+
+def test_a_quote_split_from_its_speaker_takes_the_speaker(nlp: Any) -> None:
+    text = ("“Remember when she said she was broke? She had 40 houses!” Harlan said Friday. "
+            "The council met on Monday.")
+    a = attribution_of(nlp, text, "40 houses")
+    assert (a.source, a.cue) == ("Harlan", "said")
+    assert attribution_of(nlp, text, "council").source is None
+
+
+def test_a_quote_in_an_earlier_paragraph_is_not_taken(nlp: Any) -> None:
+    text = "“She had 40 houses!”\n\nHarlan said nothing more on Friday."
+    assert attribution_of(nlp, text, "40 houses").source is None
+
+
+def test_a_line_ending_in_a_colon_reports_the_next_sentence(nlp: Any) -> None:
+    text = "Harlan wrote:\n\n“The city can not pay 30 million dollars for this.”"
+    a = attribution_of(nlp, text, "30 million")
+    assert (a.source, a.cue) == ("Harlan", "wrote")
+
+
+def test_a_quote_word_before_the_speaker_is_not_the_subject(nlp: Any) -> None:
+    text = "“Like Denver. Or Boston, with 12 stations,” Harlan said."
+    assert attribution_of(nlp, text, "12 stations").source == "Harlan"
+
+
+def test_an_inverted_speaker_parsed_as_the_object_is_the_source(nlp: Any) -> None:
+    text = "“Look, the mayor needed 40 votes,” added a Vermont Democrat."
+    a = attribution_of(nlp, text, "40 votes")
+    assert (a.source, a.cue) == ("a Vermont Democrat", "added")
+
+
+def test_saying_after_a_preposition_shares_the_verbs_subject(nlp: Any) -> None:
+    text = "The mayor tried to calm fears by saying, “We have 300 new officers.”"
+    assert attribution_of(nlp, text, "300 new").source == "The mayor"
+
+
+def test_a_parenthetical_speaker_is_not_what_the_speaker_speaks_of(nlp: Any) -> None:
+    text = "The contrast with Pell, said Dole and others, would cost 20 votes."
+    assert attribution_of(nlp, text, "20 votes").source == "Dole and others"
+
+
+def test_an_opening_adverbial_is_not_what_the_speaker_says(nlp: Any) -> None:
+    text = "Last month, a group of 32 experts warned of 40 fake accounts after the hack."
+    assert attribution_of(nlp, text, "Last month").source is None
+    assert attribution_of(nlp, text, "40 fake").source == "a group of 32 experts"
+
+
+def test_a_clause_before_the_speaker_is_what_the_speaker_says(nlp: Any) -> None:
+    text = "The port will close for 3 weeks, the council confirmed."
+    assert attribution_of(nlp, text, "3 weeks").source == "the council"
+
+
+def test_whom_words_are_told_to_is_not_what_is_told(nlp: Any) -> None:
+    text = "The mayor told the crowd about his plan to hire 300 officers."
+    a = attribution_of(nlp, text, "300 officers")
+    assert (a.source, a.cue) == ("The mayor", "told")
+    assert attribution_of(nlp, text, "crowd").source is None
