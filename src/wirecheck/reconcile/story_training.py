@@ -80,7 +80,10 @@ def run(sigs: Sequence[Signature], model: StoryModel | None,
 
 
 def fit(examples: list[Example]) -> StoryModel:
-    """Logistic regression on soft labels by AdaGrad, in a fixed shuffled order."""
+    """Logistic regression on soft labels by AdaGrad, in a fixed shuffled order (of the
+    examples sorted first: clustering scores pairs in an order that depends on string
+    hashing, which changes between processes)."""
+    examples = sorted(examples, key=lambda e: (e[1], e[0].tolist()))
     n = len(NAMES)
     w, g2 = [0.0] * n, [1e-8] * n
     bias, bias_g2 = 0.0, 1e-8
