@@ -27,6 +27,7 @@ from wirecheck.batch import storyparts, tables
 from wirecheck.model import Article
 from wirecheck.reconcile.cluster import dot
 from wirecheck.reconcile.stories import order_key
+from wirecheck.reconcile.story_features import rare_names
 
 _SIG_COLUMNS = [name for name, _ in tables.columns(Article)] + ["analysis"]
 
@@ -115,7 +116,7 @@ def run_stories(spark: Any, articles: Any, out_uri: str) -> int:
     own_df = (sigs.flatMap(lambda kv: [(t, kv[0]) for t in kv[1].terms]).join(freq)
               .map(lambda x: (x[1][0], (x[0], x[1][1]))).groupByKey())
     vecs = sigs.join(own_df).mapValues(
-        lambda v: (v[0], *storyparts.vectors_of(v[0], dict(v[1]), n)))
+        lambda v: (v[0], *storyparts.vectors_of(v[0], dict(v[1]), n), rare_names(dict(v[1]))))
     ordered = (vecs.sortBy(lambda kv: order_key(kv[1][0])).zipWithIndex()
                .map(lambda x: (x[1], x[0])).persist(StorageLevel.MEMORY_AND_DISK))
 
@@ -134,14 +135,15 @@ def run_stories(spark: Any, articles: Any, out_uri: str) -> int:
     links = _links(spark, ordered).persist()
     keys = spark.createDataFrame(ordered.map(lambda x: ("i" + x[1][0],)), "key string")
     comp = _components(spark, keys, links)
-    members = (ordered.map(lambda x: ("i" + x[1][0], (x[1][0], x[1][1][1], x[1][1][0].published)))
+    members = (ordered.map(lambda x: ("i" + x[1][0], (x[1][0], x[1][1][1], x[1][1][0].published,
+                                                     x[1][1][3])))
                .join(comp.rdd.map(lambda r: (r["key"], r["label"])))
                .map(lambda x: (x[1][1], x[1][0])))
     edges = (links.join(comp.withColumnRenamed("key", "item"), "item").rdd
              .map(lambda r: (r["label"], (r["item"], r["other"]))))
     story_of = members.cogroup(edges).flatMap(
-        lambda c: storyparts.place_component(list(c[1][0]), c[1][1], baseline))
-    by_story = story_of.join(vecs).map(lambda x: (x[1][0], x[1][1])).groupByKey()
+        lambda c: storyparts.place_component(list(c[1][0]), c[1][1], baseline, n))
+    by_story = story_of.join(vecs).map(lambda x: (x[1][0], x[1][1][:3])).groupByKey()
     rows = by_story.map(lambda g: storyparts.story_rows(g[0], g[1])).persist()
     placed = spark.createDataFrame(rows.flatMap(lambda r: r[0]),
                                    _schema(storyparts.STORY_COLUMNS)).persist()

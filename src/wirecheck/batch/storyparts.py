@@ -47,6 +47,7 @@ from wirecheck.reconcile.stories import (
     place_articles,
     time_decay,
 )
+from wirecheck.reconcile.story_model import shipped_link
 from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
 from wirecheck.reconcile.victims import victim_names
 
@@ -105,24 +106,33 @@ def best_links(item_key: str, shared: Iterable[tuple[str, int]],
     return [(item_key, other) for other, _ in best]
 
 
-def linkage(threshold: float, baseline: float, params: StoryParams = PARAMS) -> Linkage:
+def linkage(threshold: float, baseline: float, params: StoryParams = PARAMS,
+            rare: frozenset[str] = frozenset(), n_docs: int = 0) -> Linkage:
+    """The stories' linkage; ``rare``: the rare names among the clustered articles' terms
+    (``story_features.rare_names``), for the learned link (over ``n_docs`` articles)."""
+    use = params.story_link and n_docs >= params.story_link_min_docs
+    make = shipped_link() if use else None
     return Linkage(threshold, baseline, params.query_terms, params.window, params.per_article,
                    params.max_links, params.total_terms, name_ratio=params.story_name_ratio,
                    day_damp=params.story_day_damp, same_boost=params.story_same_boost,
-                   place_damp=params.story_place_damp)
+                   place_damp=params.story_place_damp,
+                   link=make(rare.__contains__, threshold) if make else None)
 
 
-def place_component(members: Sequence[tuple[str, Vector, datetime | None]],
-                    links: Iterable[tuple[str, str]], baseline: float,
+def place_component(members: Sequence[tuple[str, Vector, datetime | None, frozenset[str]]],
+                    links: Iterable[tuple[str, str]], baseline: float, n_docs: int,
                     params: StoryParams = PARAMS) -> list[tuple[str, str]]:
-    """(article id, story id) for one connected group of new articles and its links.
+    """(article id, story id) for one connected group of new articles and its links
+    (members: id, story vector, publish time, rare names) of a batch of ``n_docs``.
 
     The body of ``cluster.cluster`` with the candidate links given (they were found over
     the whole batch, which one group alone cannot redo).
     """
     nodes: dict[str, Any] = {}
     items = []
-    for aid, vector, published in members:
+    rare: set[str] = set()
+    for aid, vector, published, names in members:
+        rare |= names
         sig = Signature(aid, published, {})
         it = Item(aid, vector, order_key(sig), (published, published))
         items.append(it)
@@ -130,7 +140,8 @@ def place_component(members: Sequence[tuple[str, Vector, datetime | None]],
     for a, b in links:
         nodes[a].links.add(b)
         nodes[b].links.add(a)
-    clustering._agglomerate(nodes, linkage(params.story_threshold, baseline, params),
+    clustering._agglomerate(nodes, linkage(params.story_threshold, baseline, params,
+                                           frozenset(rare), n_docs),
                             time_decay(params.time_scale_days, params.time_floor))
     out: list[tuple[str, str]] = []
     for node in nodes.values():

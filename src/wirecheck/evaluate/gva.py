@@ -157,14 +157,21 @@ class Tally:
                 "false_conflict": share(self.false_conflicts, self.multi), "n": self.n}
 
 
+def _stories_b3(placed: Mapping[str, str], data: GvaData, part: str) -> dict[str, float]:
+    gold = {a: i for a, i in data.incident_of.items()
+            if a in placed and part in ("all", half(i))}
+    pred = {a: placed[a] for a in gold}
+    return b_cubed(clusters_from_labels(gold),  # type: ignore[arg-type]
+                   clusters_from_labels(pred)).to_dict()  # type: ignore[arg-type]
+
+
 def score_store(conn: sqlite3.Connection, data: GvaData) -> dict[str, Any]:
     """Every GVA score from a store the articles were ingested into."""
     placed = {str(r[0]): str(r[1]) for r in conn.execute(
         "SELECT article_id, story_id FROM story_articles")}
-    gold = {a: i for a, i in data.incident_of.items() if a in placed}
-    pred = {a: placed[a] for a in gold}
-    out: dict[str, Any] = {"stories": b_cubed(clusters_from_labels(gold),  # type: ignore[arg-type]
-                                              clusters_from_labels(pred)).to_dict()}  # type: ignore[arg-type]
+    out: dict[str, Any] = {"stories": _stories_b3(placed, data, "all")}
+    for part in ("a", "b"):  # a half alone: its articles, however they were placed
+        out[f"stories_{part}"] = _stories_b3(placed, data, part)
     story_of = _story_of_incident(placed, data)
     figures, per_article = story_figures(conn)
     numerals, every = _measure_values(conn)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter, mul
 
+from wirecheck.reconcile.story_features import Link, Side
 from wirecheck.reconcile.story_signals import NameProfile, factor, profile, same_incident
 
 Vector = dict[str, float]
@@ -147,6 +148,8 @@ class Linkage:
     same_boost: float = 1.0
     # Similarity factor when both sides name places and none in common; 1: off.
     place_damp: float = 1.0
+    # A learned similarity that replaces the above where it applies; None: off.
+    link: Link | None = None
 
 
 def cluster(
@@ -189,10 +192,14 @@ def cluster_merging(
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
     """Average link, corrected for the baseline, times the time decay (none between two
     sides that date their incident on the same day or name the same person), name, day and
-    place agreement."""
+    place agreement — or the learned link's similarity where it gives one."""
     text = dot(a.total, b.total)
     avg = text / (a.size * b.size)
     sim = max(0.0, avg - linkage.baseline) / (1.0 - linkage.baseline)
+    if linkage.link is not None:
+        learned = linkage.link(_side(a), _side(b), sim)
+        if learned is not None:
+            return learned
     uses_days = linkage.day_damp != 1.0
     if sim > 0 and uses_days and same_incident(_profile(a), _profile(b)):
         sim *= linkage.same_boost  # a follow-up about the same incident: no decay, a boost
@@ -202,6 +209,11 @@ def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
         sim *= factor(_profile(a), _profile(b), text, linkage.name_ratio, linkage.day_damp,
                       linkage.place_damp)
     return sim
+
+
+def _side(node: _Node) -> Side:
+    return Side(node.total, node.size, node.span, _profile(node),
+                tuple(it.id for it in node.items))
 
 
 def _profile(node: _Node) -> NameProfile:

@@ -47,6 +47,8 @@ from wirecheck.reconcile.cluster import (
     top_terms,
     unit,
 )
+from wirecheck.reconcile.story_features import RARE_DF, Link
+from wirecheck.reconcile.story_model import LinkFactory, shipped_link
 from wirecheck.reconcile.terms import Signature
 
 
@@ -109,6 +111,12 @@ class StoryParams:
     # .956 / .897 / .926; 0.15: .957 / .877 / .915): soft, since one incident's articles
     # can name a neighbourhood and a city without a word in common.
     story_place_damp: float = 0.5
+    # Between two dated clusters, the learned link (``story_model.py``, trained on GVA
+    # half "a") replaces the similarity above; undated ones (ECB+) keep it.
+    story_link: bool = True
+    # ... once the collection holds this many articles: its features (idf-weighted cosines,
+    # names used by at most 5 articles) mean what they meant in training only then.
+    story_link_min_docs: int = 500
 
 
 @dataclass
@@ -321,6 +329,7 @@ def _place_merging(
     params: StoryParams,
     kind: str,
     group_threshold: float | None = None,
+    link: Link | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Cluster ``sigs`` with the stored ``groups``: article id → (stored or new) cluster id,
     and stored clusters merged into another (absorbed id → kept id)."""
@@ -341,6 +350,7 @@ def _place_merging(
         params.story_day_damp,
         params.story_same_boost,
         params.story_place_damp,
+        link,
     )
     placed, merged = cluster_merging(
         items,
@@ -352,9 +362,13 @@ def _place_merging(
 
 
 def assign_batch(
-    sigs: Sequence[Signature], state: StoryState, params: StoryParams = StoryParams()
+    sigs: Sequence[Signature],
+    state: StoryState,
+    params: StoryParams = StoryParams(),
+    learned: LinkFactory | None = None,
 ) -> list[Assignment]:
-    """Place a batch of new articles into stories and sub-events; updates ``state``."""
+    """Place a batch of new articles into stories and sub-events; updates ``state``.
+    ``learned`` makes the story link (default: the shipped model, if ``story_link``)."""
     sigs = sorted({s.article_id: s for s in sigs}.values(), key=order_key)
     state.ensure(t for s in sigs for t in s.terms)
     for s in sigs:
@@ -370,6 +384,11 @@ def assign_batch(
         {sid for t in queries for sid in state.postings.get(t, ()) if sid in state.stories}
     )
     state.observe_background(sigs, story_vecs)
+    make = learned or (shipped_link() if params.story_link else None)
+    if state.n_docs < params.story_link_min_docs:
+        make = None
+    df = state.df
+    link = make(lambda t: 0 < df.get(t, 0) <= RARE_DF, params.story_threshold) if make else None
     story_of, merged = _place_merging(
         sigs,
         story_vecs,
@@ -379,6 +398,7 @@ def assign_batch(
         params,
         "s",
         params.story_merge_threshold,
+        link,
     )
     for gone, kept in sorted(merged.items()):
         state.merge_story(gone, kept, params)

@@ -310,6 +310,15 @@ def _place_pass(conn: sqlite3.Connection, ids: Sequence[str], pending: set[str],
     return save_state(conn, state, assigned, params), gone
 
 
+def original_signatures(conn: sqlite3.Connection) -> list[Signature]:
+    """Every analyzed original's signature (wire copies and superseded versions left out),
+    placed or not: what a fresh store clusters — for training the story link."""
+    ids = [str(r[0]) for r in conn.execute(
+        "SELECT id FROM articles WHERE analyzed > 0 AND superseded_by IS NULL "
+        "AND duplicate_of IS NULL ORDER BY published IS NULL, published, id")]
+    return [article_signature(conn, r) for r in _pending_rows(conn, ids)]
+
+
 def _pending_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[sqlite3.Row]:
     """The rows ``article_signature`` reads, for ``ids``, in the order given."""
     rows: dict[str, sqlite3.Row] = {}
