@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wirecheck.reconcile.stories import StoryParams, StoryState, assign_batch
+from wirecheck.reconcile.stories import StoryState, assign_batch
 from wirecheck.reconcile.story_features import Rare, Side
 from wirecheck.reconcile.story_model import LinkFactory, StoryLink, StoryModel, load_story_model
+from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.story_signals import profile
 from wirecheck.reconcile.story_training import fit
 from wirecheck.reconcile.terms import Signature, signature

@@ -7,7 +7,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from wirecheck.model import Article
-from wirecheck.reconcile.stories import StoryParams, StoryState, assign_batch
+from wirecheck.reconcile.stories import StoryState, assign_batch
+from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.story_store import _PENDING_IDS, _pending_rows, article_signature, update
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import transaction

@@ -37,17 +37,16 @@ from wirecheck.reconcile.cluster import Item, Linkage, Vector, top_terms
 from wirecheck.reconcile.incident_days import incident_days
 from wirecheck.reconcile.stories import (
     Cluster,
-    StoryParams,
     StoryState,
     article_vectors,
     cluster_id,
-    keywords,
-    label,
     order_key,
     place_articles,
     time_decay,
 )
+from wirecheck.reconcile.story_labels import keywords, label
 from wirecheck.reconcile.story_model import shipped_link
+from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
 from wirecheck.reconcile.victims import victim_names
 

@@ -23,7 +23,8 @@ from typing import Any
 
 from wirecheck.evaluate.coref_metrics import adjusted_rand_index, b_cubed, clusters_from_labels
 from wirecheck.evaluate.ecbplus import DEV_TOPICS, TEST_TOPICS, EcbDocument, read_corpus
-from wirecheck.reconcile.stories import StoryParams, StoryState, assign_batch
+from wirecheck.reconcile.stories import StoryState, assign_batch
+from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.terms import Signature, signature
 
 BATCH = 50  # articles per incremental batch

@@ -21,12 +21,11 @@ from wirecheck.reconcile.stories import (
     Assignment,
     Cluster,
     Loader,
-    StoryParams,
     StoryState,
     assign_batch,
-    keywords,
-    label,
 )
+from wirecheck.reconcile.story_labels import keywords, label
+from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
 from wirecheck.reconcile.victims import is_casualty, victims_in
 from wirecheck.store.analysis import claim_words_rows, load_times

@@ -31,9 +31,10 @@ from pathlib import Path
 import wirecheck
 from wirecheck.evaluate.coref_metrics import b_cubed, clusters_from_labels
 from wirecheck.evaluate.gva import half, read_gva
-from wirecheck.reconcile.stories import StoryParams, StoryState, assign_batch
+from wirecheck.reconcile.stories import StoryState, assign_batch
 from wirecheck.reconcile.story_features import Link, Rare, Side, feature_names
 from wirecheck.reconcile.story_model import MODEL_PATH, StoryLink, StoryModel
+from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.story_store import original_signatures
 from wirecheck.reconcile.terms import Signature
 from wirecheck.store.db import opened
