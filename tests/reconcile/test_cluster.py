@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from wirecheck.reconcile.cluster import Group, Item, Linkage, cluster, cluster_merging, unit
+from wirecheck.reconcile.cluster import Group, Item, Linkage, cluster, cluster_merging
+from wirecheck.reconcile.vectors import unit
 
 LINK = Linkage(threshold=0.3)
 

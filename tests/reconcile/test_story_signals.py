@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.reconcile.cluster import Item, Linkage, cluster, unit
+from wirecheck.reconcile.cluster import Item, Linkage, cluster
 from wirecheck.reconcile.story_signals import name_factor, name_part
+from wirecheck.reconcile.vectors import unit
 
 
 def test_name_part_keeps_the_capitalized_words_only() -> None:

@@ -25,9 +25,9 @@ from typing import Any
 
 from wirecheck.batch import storyparts, tables
 from wirecheck.model import Article
-from wirecheck.reconcile.cluster import dot
 from wirecheck.reconcile.stories import order_key
 from wirecheck.reconcile.story_features import rare_names
+from wirecheck.reconcile.vectors import dot
 
 _SIG_COLUMNS = [name for name, _ in tables.columns(Article)] + ["analysis"]
 

@@ -33,7 +33,7 @@ from typing import Any
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.model import Article
 from wirecheck.reconcile import cluster as clustering
-from wirecheck.reconcile.cluster import Item, Linkage, Vector, top_terms
+from wirecheck.reconcile.cluster import Item, Linkage, top_terms
 from wirecheck.reconcile.incident_days import incident_days
 from wirecheck.reconcile.stories import (
     Cluster,
@@ -48,6 +48,7 @@ from wirecheck.reconcile.story_labels import keywords, label
 from wirecheck.reconcile.story_model import shipped_link
 from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.terms import PLACE_TYPE, Signature, signature
+from wirecheck.reconcile.vectors import Vector
 from wirecheck.reconcile.victims import victim_names
 
 PARAMS = StoryParams()

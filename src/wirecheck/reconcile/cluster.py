@@ -21,18 +21,14 @@ It is a pure function of its arguments: the Spark engine calls it per blocking g
 from __future__ import annotations
 
 import heapq
-import math
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from operator import itemgetter, mul
+from operator import itemgetter
 
 from wirecheck.reconcile.story_features import Link, Side
 from wirecheck.reconcile.story_signals import NameProfile, factor, profile, same_incident
-
-Vector = dict[str, float]
-Span = tuple[datetime | None, datetime | None]  # first and last publish time, if known
+from wirecheck.reconcile.vectors import Span, Vector, dot
 
 
 @dataclass
@@ -66,21 +62,6 @@ class _Node:
     absorbed: list[str] = field(default_factory=list)  # existing groups merged into this one
     version: int = 0
     profile: tuple[int, NameProfile] | None = None  # names of ``total`` at ``version``
-
-
-def unit(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {t: w / norm for t, w in vector.items()} if norm else {}
-
-
-def dot(a: Vector, b: Vector) -> float:
-    """Summed in the smaller vector's own (insertion) order, never a set's: a set of strings
-    iterates in hash order, which changes with PYTHONHASHSEED, so the float sum — and a
-    tie between two merges — would differ between processes (Spark workers, re-runs)."""
-    if len(a) > len(b):
-        a, b = b, a
-    common = [t for t in a if t in b]
-    return float(sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common))))
 
 
 def top_terms(vector: Vector, n: int) -> list[str]:

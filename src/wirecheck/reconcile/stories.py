@@ -36,21 +36,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from wirecheck.reconcile.cluster import (
-    Group,
-    Item,
-    Linkage,
-    Span,
-    Vector,
-    cluster_merging,
-    dot,
-    top_terms,
-    unit,
-)
+from wirecheck.reconcile.cluster import Group, Item, Linkage, cluster_merging, top_terms
 from wirecheck.reconcile.story_features import RARE_DF, Link
 from wirecheck.reconcile.story_model import LinkFactory, shipped_link
 from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.terms import Signature
+from wirecheck.reconcile.vectors import Span, Vector, dot, unit
 
 
 @dataclass

@@ -13,12 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
-from wirecheck.reconcile.story_signals import NameProfile, _dot, days_apart, places_apart, same_days
+from wirecheck.reconcile.story_signals import NameProfile, days_apart, places_apart, same_days
+from wirecheck.reconcile.vectors import Span, Vector, cosine
 
-Vector = dict[str, float]
-Span = tuple[datetime | None, datetime | None]
 Rare = Callable[[str], bool]  # is this term a rare name (few documents use it)?
 KINDS = "wcnethpg"  # term kinds compared one by one
 RARE_KINDS = "npe"  # name phrases, people and entities: the kinds a rare name counts in
@@ -65,11 +63,6 @@ def _kind_parts(vector: Vector) -> dict[str, Vector]:
     return parts
 
 
-def _cos(a: Vector, b: Vector) -> float:
-    na, nb = math.sqrt(_dot(a, a)), math.sqrt(_dot(b, b))
-    return _dot(a, b) / (na * nb) if na and nb else 0.0
-
-
 def gap_days(a: Span, b: Span) -> float | None:
     """Days between two spans (0 when they overlap); None when a time is unknown."""
     a0, a1 = a
@@ -97,7 +90,7 @@ def features(a: Side, b: Side, text_sim: float, rare: Rare) -> dict[str, float]:
     for k in KINDS:
         va, vb = pa.get(k), pb.get(k)
         if va and vb:
-            out["cos_" + k] = _cos(va, vb)
+            out["cos_" + k] = cosine(va, vb)
         else:
             out["none_" + k] = 1.0
     x, y = a.profile, b.profile

@@ -17,12 +17,11 @@ agglomeration) computes the same factor.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
-from operator import mul
 
-Vector = dict[str, float]
+from wirecheck.reconcile.vectors import Vector, dot, norm
+
 NAME_KINDS = ("c:",)  # the feature kinds that are names
 DAY_KIND = "h:"  # the days an article's incident happened (incident_days.py)
 DAY_SLACK = 1  # "Sunday night" and "early Monday" can be one shooting
@@ -30,20 +29,8 @@ PERSON_KIND = "p:"  # a person's full name
 PLACE_KIND = "g:"  # a place the article names (a GPE entity: "Fort Worth", "Tenderloin")
 
 
-def _dot(a: Vector, b: Vector) -> float:
-    """Summed in the smaller vector's insertion order (deterministic, like ``cluster.dot``)."""
-    if len(a) > len(b):
-        a, b = b, a
-    common = [t for t in a if t in b]
-    return float(sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common))))
-
-
 def name_part(vector: Vector) -> Vector:
     return {t: w for t, w in vector.items() if t.startswith(NAME_KINDS)}
-
-
-def norm(vector: Vector) -> float:
-    return math.sqrt(_dot(vector, vector))
 
 
 @dataclass(frozen=True)
@@ -99,11 +86,11 @@ def factor(a: NameProfile, b: NameProfile, text_dot: float, ratio: float,
     if ratio <= 0 or text_dot <= 0 or not a.names_norm or not b.names_norm:
         return damp
     text_cos = text_dot / (a.norm * b.norm)
-    name_cos = _dot(a.names, b.names) / (a.names_norm * b.names_norm)
+    name_cos = dot(a.names, b.names) / (a.names_norm * b.names_norm)
     return min(1.0, name_cos / (ratio * text_cos)) * damp
 
 
 def name_factor(a: Vector, b: Vector, ratio: float, day_damp: float = 1.0,
                 place_damp: float = 1.0) -> float:
     """:func:`factor` straight from the summed vectors ``a`` and ``b`` of two clusters."""
-    return factor(profile(a), profile(b), _dot(a, b), ratio, day_damp, place_damp)
+    return factor(profile(a), profile(b), dot(a, b), ratio, day_damp, place_damp)
