@@ -10,11 +10,12 @@ weights per verb.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from wirecheck.logistic import sigmoid
 
 MODEL_PATH = "data/models/cue_model.json"
 
@@ -35,7 +36,7 @@ class CueModel:
     def probability(self, names: Iterable[str]) -> float:
         w = self.weights
         z = self.bias + sum(w.get(n, 0.0) for n in names)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(z)
 
     def to_json(self) -> str:
         return json.dumps({"bias": self.bias, "new": self.new, "veto": self.veto,

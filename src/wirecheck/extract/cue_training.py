@@ -36,6 +36,7 @@ from wirecheck.extract.cues import frame_openers
 from wirecheck.extract.nlp import load_nlp, pipe_docs
 from wirecheck.extract.pronouns import quoted_ranges
 from wirecheck.extract.sources import np_bounds
+from wirecheck.logistic import sigmoid
 
 EPOCHS = 2
 RATE = 0.1
@@ -89,7 +90,7 @@ def fit(data: list[Example]) -> CueModel:
         for k in order:
             feats, y = kept[k]
             z = bias + sum(w[f] for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            p = sigmoid(z)
             grad = p - y
             bias_g2 += grad * grad
             bias -= RATE * grad / math.sqrt(bias_g2)

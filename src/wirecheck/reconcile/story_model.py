@@ -14,12 +14,12 @@ and undated collections (ECB+) keep the similarity they were tuned on.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from wirecheck.logistic import sigmoid
 from wirecheck.reconcile.story_features import Link, Rare, Side, features, gap_days
 
 MODEL_PATH = "data/models/story_model.json"
@@ -38,7 +38,7 @@ class StoryModel:
     def probability(self, feats: dict[str, float]) -> float:
         w = self.weights
         z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(z)
 
     def to_json(self) -> str:
         return json.dumps({"bias": self.bias, "threshold": self.threshold,

@@ -31,6 +31,7 @@ from pathlib import Path
 import wirecheck
 from wirecheck.evaluate.coref_metrics import b_cubed, clusters_from_labels
 from wirecheck.evaluate.gva import half, read_gva
+from wirecheck.logistic import sigmoid
 from wirecheck.reconcile.stories import StoryState, assign_batch
 from wirecheck.reconcile.story_features import Link, Rare, Side, feature_names
 from wirecheck.reconcile.story_model import MODEL_PATH, StoryLink, StoryModel
@@ -95,7 +96,7 @@ def fit(examples: list[Example]) -> StoryModel:
         for k in order:
             x, y = examples[k]
             z = bias + sum(wi * xi for wi, xi in zip(w, x, strict=True))
-            grad = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y
+            grad = sigmoid(z) - y
             bias_g2 += grad * grad
             bias -= RATE * grad / math.sqrt(bias_g2)
             for i, xi in enumerate(x):
