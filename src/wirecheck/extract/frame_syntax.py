@@ -77,7 +77,8 @@ _DECIDING = frozenset({"vote", "decide", "move"})
 def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if len(subjects) > 1 and (_quote_between(subjects[0], verb) or verb.doc[verb.i - 1].text == ","):
+    if len(subjects) > 1 and (_quote_between(subjects[0], verb)
+                              or (verb.i > 0 and verb.doc[verb.i - 1].text == ",")):
         # '"Fair," said X'; 'The contrast, said X, is clear' (X, not what X speaks of)
         subjects = [c for c in subjects if c.i > verb.i] or [
             c for c in subjects if not _quote_between(c, verb)] or subjects  # '"Or B," X said'
@@ -144,7 +145,8 @@ def asserts_nothing(verb: Any, content: list[Any]) -> bool:
 
 
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
-_SAYING_NOUNS = DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS | ANONYMOUS_HEADS | BODY_HEADS
+_ADDRESSABLE = PERSON_ROLE_HEADS | BODY_HEADS | MEDIA_HEADS | ANONYMOUS_HEADS
+_SAYING_NOUNS = DOCUMENT_HEADS | _ADDRESSABLE
 
 
 def _may_say(noun: Any) -> bool:
@@ -245,7 +247,7 @@ def content_of(verb: Any) -> list[Any]:
 _ADDRESSING = frozenset({"tell", "ask", "inform", "brief", "remind", "assure", "warn"})
 _TOLD_THINGS = frozenset({"story", "truth", "lie", "joke", "tale", "thing", "anything",
                           "something", "everything", "nothing", "question", "favor"})
-_PEOPLE = PERSON_ROLE_HEADS | BODY_HEADS | MEDIA_HEADS | ANONYMOUS_HEADS | frozenset({
+_PEOPLE = _ADDRESSABLE | frozenset({
     "crowd", "audience", "people", "reporter", "supporter", "voter", "viewer", "listener"})
 
 
