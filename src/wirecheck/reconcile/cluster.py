@@ -62,6 +62,7 @@ class _Node:
     absorbed: list[str] = field(default_factory=list)  # existing groups merged into this one
     version: int = 0
     profile: tuple[int, NameProfile] | None = None  # names of ``total`` at ``version``
+    side: tuple[int, Side] | None = None  # the learned link's view at ``version``
 
 
 def top_terms(vector: Vector, n: int) -> list[str]:
@@ -193,8 +194,11 @@ def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:
 
 
 def _side(node: _Node) -> Side:
-    return Side(node.total, node.size, node.span, _profile(node),
-                tuple(it.id for it in node.items))
+    """The node as the learned link sees it, rebuilt only when a merge changed it."""
+    if node.side is None or node.side[0] != node.version:
+        node.side = (node.version, Side(node.total, node.size, node.span, _profile(node),
+                                        tuple(it.id for it in node.items)))
+    return node.side[1]
 
 
 def _profile(node: _Node) -> NameProfile:

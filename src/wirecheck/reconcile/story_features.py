@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from wirecheck.reconcile.story_signals import NameProfile, days_apart, places_apart, same_days
-from wirecheck.reconcile.vectors import Span, Vector, cosine
+from wirecheck.reconcile.vectors import Span, Vector, dot, norm
 
 Rare = Callable[[str], bool]  # is this term a rare name (few documents use it)?
 KINDS = "wcnethpg"  # term kinds compared one by one
@@ -40,6 +41,12 @@ class Side:
     span: Span
     profile: NameProfile
     ids: tuple[str, ...] = ()
+
+    @cached_property
+    def parts(self) -> dict[str, tuple[Vector, float]]:
+        """Kind → (the kind's terms, their norm): computed once per cluster state, not
+        once per scored pair (clustering keeps a side while its cluster is unchanged)."""
+        return {k: (v, norm(v)) for k, v in _kind_parts(self.total).items()}
 
 
 def feature_names() -> list[str]:
@@ -76,6 +83,12 @@ def gap_days(a: Span, b: Span) -> float | None:
     return seconds / 86400
 
 
+def _cosine(a: tuple[Vector, float], b: tuple[Vector, float]) -> float:
+    """``vectors.cosine`` with both norms known (the same floats, in the same order)."""
+    (va, na), (vb, nb) = a, b
+    return dot(va, vb) / (na * nb) if na and nb else 0.0
+
+
 def _shared_rare(a: Vector, b: Vector, rare: Rare) -> int:
     if len(a) > len(b):
         a, b = b, a
@@ -86,11 +99,11 @@ def features(a: Side, b: Side, text_sim: float, rare: Rare) -> dict[str, float]:
     """Feature name → value for two clusters; ``text_sim`` is their average-link
     similarity, corrected for the background (``cluster.similarity`` before factors)."""
     out: dict[str, float] = {"text": text_sim, "log_text": math.log(text_sim + 1e-3)}
-    pa, pb = _kind_parts(a.total), _kind_parts(b.total)
+    pa, pb = a.parts, b.parts
     for k in KINDS:
         va, vb = pa.get(k), pb.get(k)
         if va and vb:
-            out["cos_" + k] = cosine(va, vb)
+            out["cos_" + k] = _cosine(va, vb)
         else:
             out["none_" + k] = 1.0
     x, y = a.profile, b.profile
