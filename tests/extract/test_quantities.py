@@ -212,10 +212,20 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         "The storm was a category 4 hurricane, like in the 1990s.",
         "It was one of the deadliest storms.",
         "He lives at 10 Downing Street.",
+        "Her neighbour called 911, but the man died at the scene.",
+        "Both victims, ages 34 and 35, died at the scene.",
+        "The men, aged between 18 and 30, were killed in the raid.",
+        "He was shot near the junction of Elm Street and North Loop 288 and died.",
+        "A passer-by dialled 999 after the woman was wounded.",
     ],
 )
 def test_not_quantities(nlp: Any, text: str) -> None:
     assert quantities(nlp, text) == []
+
+
+def test_emergency_numbers_before_a_counted_noun_are_counts(nlp: Any) -> None:
+    assert only(nlp, "The company laid off 911 workers.").value == 911
+    assert only(nlp, "The station logged 999 calls.").value == 999
 
 
 def test_a_year_before_a_counted_noun_is_a_count(nlp: Any) -> None:
