@@ -162,14 +162,41 @@ def test_a_per_record_archive_still_names_the_gzip_member_offset(tmp_path: Path)
     assert "uncompressed" not in str(error)
 
 
+HEADER = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n"
+
+
 def test_the_scan_finds_a_record_start_across_two_chunks_and_only_at_a_line_start() -> None:
-    for seam in range(-8, 9):  # "WARC/1." (and the newline before it) cut at every place
-        data = b"x" * (SCAN_CHUNK + seam - 1) + b"\nWARC/1.0\r\n"
+    for seam in range(-60, 9):  # the start, its newline or its header block cut anywhere
+        data = b"x" * (SCAN_CHUNK + seam - 1) + b"\n" + HEADER
         stream = ResyncStream(io.BytesIO(b"xWARC/1.0 not at a line start" + data))
         assert stream.resume_after(0) == 29 + SCAN_CHUNK + seam
-        assert stream.read(16) == b"WARC/1.0\r\n"
-        assert stream.tell() == 29 + SCAN_CHUNK + seam + 10
+        assert stream.read(16) == HEADER[:16]
+        assert stream.tell() == 29 + SCAN_CHUNK + seam + 16
     assert ResyncStream(io.BytesIO(b"x" * 100)).resume_after(0) is None
+
+
+def test_a_version_line_quoted_in_a_body_is_no_record_start() -> None:
+    quoted = b"an archivist wrote:\nWARC/1.0\r\nthen some prose\r\n\r\nmore prose\n"
+    stream = ResyncStream(io.BytesIO(b"x" + quoted + HEADER))
+    assert stream.resume_after(0) == 1 + len(quoted)
+    assert ResyncStream(io.BytesIO(b"x" + quoted)).resume_after(0) is None
+    cut = b"x\nWARC/1.0\r\nWARC-Ty"  # the archive ends inside a header block
+    assert ResyncStream(io.BytesIO(cut)).resume_after(0) is None
+
+
+def test_a_plain_archive_resumes_past_a_quoted_version_line(tmp_path: Path) -> None:
+    plain = tmp_path / "quoted.warc"
+    offsets = write_warc(plain, [story_page(i) for i in range(3)], gzip=False)
+    data = bytearray(plain.read_bytes())
+    data[offsets[1]:offsets[1] + len(BROKEN)] = BROKEN
+    body_line = b"\nWARC/1.0\r\nquoted, not a header\r\n\r\n"
+    damaged = bytes(data[:offsets[1] + 200]) + body_line + bytes(data[offsets[1] + 200:])
+    for path, raw in ((plain, damaged), (tmp_path / "quoted.warc.gz", gzip.compress(damaged))):
+        path.write_bytes(raw)
+        got = read(path)
+        assert [a.url for a in got.articles] == stories(0, 2), path
+        (error,) = got.errors
+        assert "malformed WARC record" in str(error), path
 
 
 def test_an_archive_whose_very_first_line_is_damaged_is_still_read_as_a_warc(

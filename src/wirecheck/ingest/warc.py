@@ -34,7 +34,7 @@ from wirecheck.ingest.article import ReadResult
 from wirecheck.ingest.html import article_from_html
 from wirecheck.ingest.sniff import Sniffed
 from wirecheck.ingest.streams import GZIP_MAGIC, human, open_binary, open_stream
-from wirecheck.ingest.warc_resync import ResyncStream
+from wirecheck.ingest.warc_resync import HEAD_BYTES, ResyncStream, record_header
 from wirecheck.ingest.warc_stream import ArchiveBomb, BoundedArchiveIterator
 from wirecheck.limits import MB, Limits
 from wirecheck.model import Article
@@ -163,9 +163,9 @@ def _next_start(fh: io.BufferedReader, after: int, gzipped: bool) -> int | None:
 
 def _looks_like_record(fh: io.BufferedReader, start: int, gzipped: bool) -> bool:
     fh.seek(start)
-    head = fh.read(4096)
+    head = fh.read(HEAD_BYTES)
     if not gzipped:
-        return start == 0 or _byte_before(fh, start) == b"\n"
+        return (start == 0 or _byte_before(fh, start) == b"\n") and bool(record_header(head))
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16).startswith(b"WARC/")
     except zlib.error:

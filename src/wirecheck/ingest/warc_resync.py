@@ -7,7 +7,9 @@ are read once, in order. This module is why a malformed record in such a file co
 itself and not the rest of the file: warcio reads through :class:`ResyncStream`, which
 keeps the last bytes it handed out (warcio has read past the start of the record it fails
 on), and after a failure scans forward from just after that record's start, in bounded
-chunks, for the next line starting ``WARC/1.``; reading goes on from there. Nothing is
+chunks, for the next line starting ``WARC/1.`` whose header block names a ``WARC-Type``
+(:func:`record_header`: an article quoting a WARC header line is no record start);
+reading goes on from there. Nothing is
 decompressed twice and memory stays at a few MB whatever the file size: the history is
 :data:`HISTORY_BYTES` (more than the 256 KB a record's headers may take before warcio gives
 up on them, plus its read-ahead) and the scan holds one :data:`SCAN_CHUNK` at a time.
@@ -16,6 +18,7 @@ up on them, plus its read-ahead) and the scan holds one :data:`SCAN_CHUNK` at a 
 from __future__ import annotations
 
 import io
+import re
 from collections import deque
 
 from wirecheck.errors import InputError
@@ -24,6 +27,24 @@ from wirecheck.limits import MB
 RECORD_START = b"WARC/1."  # at the start of a line: a plausible record start
 HISTORY_BYTES = 1 * MB  # bytes already handed out that a resync may go back into
 SCAN_CHUNK = 1 * MB  # decompressed bytes read at a time while scanning
+HEAD_BYTES = 4096  # bytes after a candidate start read to judge its header block
+_VERSION_LINE = re.compile(rb"WARC/1\.[01]\r?\n")
+_TYPE_LINE = re.compile(rb"^warc-type:", re.IGNORECASE | re.MULTILINE)
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+
+
+def record_header(head: bytes) -> bool | None:
+    """Does ``head`` (bytes from a candidate record start on) open a WARC record: a
+    version line, then a header block with ``WARC-Type`` (mandatory in every record)?
+    None: cannot tell yet, the header block goes on past ``head``."""
+    if not _VERSION_LINE.match(head):
+        return None if len(head) < 10 and (b"WARC/1.0\r\n".startswith(head)
+                                           or b"WARC/1.1\r\n".startswith(head)) else False
+    blank = _BLANK_LINE.search(head)
+    block = head[:blank.start() + 1] if blank else head[:HEAD_BYTES]
+    if _TYPE_LINE.search(block):
+        return True
+    return None if blank is None and len(head) < HEAD_BYTES else False
 
 
 class ResyncStream:
@@ -90,29 +111,39 @@ class ResyncStream:
         self._kept.clear()
         self._kept_bytes = 0
         self._pending, self._pending_at = b"", 0
+        final = False
         while True:
-            found = _line_start(buffer, max(low - base, 1))
+            found, undecided = _line_start(buffer, max(low - base, 1), final)
             if found is not None:
                 self._pending = buffer[found:]
                 self._position = base + found
                 return self._position
-            tail = len(RECORD_START)  # a start may straddle two chunks: keep the seam
-            base += max(len(buffer) - tail, 0)
-            buffer = buffer[-tail:]
+            if final:
+                return None
+            # a start may straddle two chunks, or its header block go on into the next
+            seam = len(buffer) - undecided + 1 if undecided is not None else len(RECORD_START)
+            base += max(len(buffer) - seam, 0)
+            buffer = buffer[-seam:]
             try:
                 chunk = self._read_raw(SCAN_CHUNK)
-            except InputError:  # the rest cannot be decompressed: nothing more to find
-                return None
-            if not chunk:
-                return None
+            except InputError:  # the rest cannot be decompressed: judge what is there
+                chunk = b""
+            final = not chunk
             buffer += chunk
 
 
-def _line_start(buffer: bytes, start: int) -> int | None:
-    """Index of the first ``WARC/1.`` at index >= ``start`` (>= 1) right after a newline."""
+def _line_start(buffer: bytes, start: int, final: bool) -> tuple[int | None, int | None]:
+    """(index of the first record start at index >= ``start`` (>= 1): ``WARC/1.`` right
+    after a newline, with a record's header block; or None, and the index of a candidate
+    whose header block the buffer cuts short, if any: more bytes must decide it, unless
+    ``final``: the buffer holds all that is left.)"""
     found = buffer.find(RECORD_START, start)
     while found != -1:
         if buffer[found - 1:found] == b"\n":
-            return found
+            verdict = record_header(buffer[found:found + HEAD_BYTES])
+            if verdict:
+                return found, None
+            if verdict is None and not final:
+                return None, found
         found = buffer.find(RECORD_START, found + 1)
-    return None
+    return None, None
