@@ -31,3 +31,17 @@ def test_a_cue_far_from_the_figure_belongs_to_another_figure() -> None:
     sentence = ("At least 43 people were killed and 55 wounded at the school, where hundreds had "
                 "sheltered, pushing the toll since the conflict began past 600.")
     assert scope(sentence, "43") == "incident"
+
+
+def test_a_round_up_cue_that_starts_near_the_figure_counts_even_if_it_ends_further() -> None:
+    sentence = ("At least 9 people were killed and 14 others were injured in separate shootings "
+                "around Lakeside since Friday.")
+    assert scope(sentence, "9") == "total"
+
+
+def test_an_earlier_time_further_on_stays_the_incident_in_a_follow_up() -> None:
+    # "last month", past the window, is this follow-up's own incident, not another event
+    sentence = ("Two teenagers died after they were shot outside a skating rink on the east "
+                "side last month, and the family is asking for answers.")
+    assert sentence.index("last month") > 70
+    assert scope(sentence, "Two") == "incident"

@@ -52,7 +52,8 @@ _EARLIER = re.compile(
     re.IGNORECASE)
 
 
-NEAR = 70  # characters either side of the figure a total or context cue must lie within
+NEAR = 70  # characters either side of the figure a total or context cue must start within
+CUE_SPAN = 60  # how far a total's cue may run past it ("in separate shootings around")
 
 
 _PAST_YEAR = re.compile(r"\b(?:in|since|of) ((?:19|20)\d\d)\b")
@@ -67,8 +68,8 @@ def scope_of(clause: str, before: str, at: int = -1, after: str = "",
     and ``after`` the words right before and after the figure itself (same sentence),
     ``at`` where the figure starts in ``clause`` (-1: anywhere), ``year`` the article's
     publish year (an earlier year named before the figure in its sentence makes it
-    context; with no publish date, any year does). A total or context cue counts within ``NEAR``
-    characters of the figure: "43 were killed in the school, pushing the toll since the
+    context; with no publish date, any year does). A context cue counts within ``NEAR``
+    characters of the figure, a total's cue when it starts within them: "43 were killed in the school, pushing the toll since the
     conflict began to ..." is the school's toll, the total comes later."""
     m = _EARLIER.search(before[-80:])
     if m:
@@ -80,10 +81,10 @@ def scope_of(clause: str, before: str, at: int = -1, after: str = "",
     if m:  # "two more bodies were found": an increment, not the toll
         return "others", m.group(0).strip()
     lo, hi = (0, len(clause)) if at < 0 else (max(0, at - NEAR), at + NEAR)
-    m = _TOTAL.search(clause, lo, hi)
-    if m:
+    m = _TOTAL.search(clause, lo, hi + CUE_SPAN)  # a total's cue starting near may end further
+    if m and m.start() < hi:
         return "total", m.group(0)
-    m = _CONTEXT.search(clause, lo, hi)
+    m = _CONTEXT.search(clause, lo, hi)  # "last month" further on is often the incident's own
     if m:
         return "context", m.group(0)
     for m in _PAST_YEAR.finditer(before):  # "since a quake in 2004 ..., leaving 220,000 dead"
