@@ -15,6 +15,7 @@ is not read again piecemeal). The rules, in order:
 - ages given next to a name ("Abdourahamane Tchiani, 62,") or after "ages"/"aged" ("ages
   25 and 26", "aged between 18 and 30");
 - emergency numbers: "911" (unless a counted noun follows), "999"/"112" after "call"/"dial";
+  a photo gallery's counter ("Image 20 of 32");
 - identifiers: after an identifier noun ("Route 60", "Resolution 2712", "category 4",
   "Windows 11", "S&P 500") or a capitalized word that is not sentence-initial ("Lang 20",
   "iPhone 11") unless a counted noun follows;
@@ -52,12 +53,13 @@ _AGE_NAME_AFTER = re.compile(r"[ \t]*,")
 _AGE_PAREN = re.compile(r"[A-Z][\w.'’-]*[ \t]*\([ \t]*$")
 _AGES_BEFORE = re.compile(r"\b(?:ages?|aged)[ \t]+(?:of[ \t]+|between[ \t]+|from[ \t]+)?"
                           r"(?:\d{1,3}[ \t]*(?:,|-|–|and|to|or)[ \t]*(?:and[ \t]+)?)*$", re.I)
+_COUNTER_BEFORE = re.compile(r"\b(?:image|photo|slide|picture)s?[ \t]+\d+[ \t]+of[ \t]+$", re.I)
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?)[ \t]+$", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z&.'’-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]*-?[ \t]*([a-z][a-z'-]*)")
 _LIST_START = re.compile(r"(?:^|\n)[ \t]*$")
 _URLISH = re.compile(r"https?:|www\.|\.com\b|\.org\b|\.net\b|@|/[a-z]+/|_")
-_ID_NOUNS = frozenset(["route", "section", "row", "flight", "flights", "gate", "resolution", "resolutions", "article", "articles", "chapter", "platform", "terminal", "interstate", "highway", "motorway", "channel", "model", "version", "windows", "iphone", "ipad", "galaxy", "pixel", "xbox", "playstation", "boeing", "airbus", "apollo", "proposition", "amendment", "precinct", "zone", "sector", "block", "room", "apartment", "suite", "floor", "page", "pages", "pp", "vol", "volume", "episode", "series", "grade", "class", "level", "phase", "tier", "unit", "lot", "pier", "code", "zip", "postcode", "fortune", "ftse", "dax", "nikkei", "s&p", "big", "formula", "no.", "nos.", "nr.", "number", "category", "cat.", "type", "mark", "psalm", "verse", "bus", "line", "track", "division", "brigade", "battalion", "regiment", "corps", "district", "ward", "station", "camp", "building", "road", "street", "avenue", "loop", "exit", "gen", "gen.", "tranche", "nasdaq", "stoxx", "cac", "dow", "russell", "asx", "kospi", "sensex",
+_ID_NOUNS = frozenset(["route", "section", "row", "flight", "flights", "gate", "resolution", "resolutions", "article", "articles", "chapter", "platform", "terminal", "interstate", "highway", "motorway", "channel", "model", "version", "windows", "iphone", "ipad", "galaxy", "pixel", "xbox", "playstation", "boeing", "airbus", "apollo", "proposition", "amendment", "precinct", "zone", "sector", "block", "room", "apartment", "suite", "floor", "page", "pages", "pp", "vol", "volume", "episode", "series", "grade", "class", "level", "phase", "tier", "unit", "lot", "pier", "code", "zip", "postcode", "fortune", "ftse", "dax", "nikkei", "s&p", "big", "formula", "no.", "nos.", "nr.", "number", "category", "cat.", "type", "mark", "psalm", "verse", "bus", "line", "track", "division", "brigade", "battalion", "regiment", "corps", "district", "ward", "station", "camp", "building", "road", "street", "avenue", "loop", "exit", "image", "photo", "slide", "picture", "gen", "gen.", "tranche", "nasdaq", "stoxx", "cac", "dow", "russell", "asx", "kospi", "sensex",
     "nifty"])
 _NOT_ID = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "than", "over", "under", "about", "nearly", "some", "only", "just", "around", "almost", "all", "another", "between", "after", "before", "since", "until", "up", "down", "top", "killing", "killed", "injuring", "injured", "leaving", "left", "including", "while", "when", "where", "were", "was", "are", "is", "has", "have", "had", "said", "says", "told", "reported", "according", "more", "most", "less", "least", "fewer", "at", "least", "least", "but", "if", "also"]) | frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 _EVENT_NOUNS = frozenset(["elections", "election", "floods", "protests", "games", "olympics", "riots", "attacks", "talks", "accords", "polls", "midterms", "primaries", "budget", "census", "wars", "uprisings", "earthquakes", "fires", "wildfires", "sanctions", "negotiations", "championships", "finals", "playoffs", "levels", "figures", "results", "prices", "estimates", "numbers", "data", "statistics", "standards", "targets", "rules", "regulations", "season", "seasons", "sales", "revenues", "earnings", "profits", "losses", "forecasts", "budgets", "accounts", "campaigns", "exports", "imports"])
@@ -182,8 +184,9 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
     if bare and part.value <= 120 and (_age_next_to_name(text, part) or _AGES_BEFORE.search(
             text, max(0, part.start - 40), part.start)):
         return part.end
-    if bare and _emergency_number(text, view, part):
-        return part.end
+    if bare and (_emergency_number(text, view, part)
+                 or _COUNTER_BEFORE.search(text, max(0, part.start - 30), part.start)):
+        return part.end  # "called 911"; "Image 20 of 32" (a gallery's counter)
     if bare and _identifier(text, view, part):
         return _past(view, part.end)
     if _negative_after_name(text, part):
