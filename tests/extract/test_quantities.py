@@ -217,11 +217,17 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         "The men, aged between 18 and 30, were killed in the raid.",
         "He was shot near the junction of Elm Street and North Loop 288 and died.",
         "A passer-by dialled 999 after the woman was wounded.",
+        "KOIN 6 News reported the shooting. FOX 8 had a crew at the scene.",
         "Image 20 of 32 Mourners gathered outside the church where the victim was killed.",
     ],
 )
 def test_not_quantities(nlp: Any, text: str) -> None:
     assert quantities(nlp, text) == []
+
+
+def test_a_capitalized_headline_keeps_its_figures(nlp: Any) -> None:
+    assert [q.value for q in quantities(nlp, "TWO DEAD WITH 5 INJURED IN CRASH")] == [2, 5]
+    assert only(nlp, "Breaking News 3 people were hurt in the fire.").value == 3
 
 
 def test_emergency_numbers_before_a_counted_noun_are_counts(nlp: Any) -> None:

@@ -18,7 +18,8 @@ is not read again piecemeal). The rules, in order:
   a photo gallery's counter ("Image 20 of 32");
 - identifiers: after an identifier noun ("Route 60", "Resolution 2712", "category 4",
   "Windows 11", "S&P 500") or a capitalized word that is not sentence-initial ("Lang 20",
-  "iPhone 11") unless a counted noun follows;
+  "iPhone 11") unless a counted noun follows; a TV channel ("FOX 8", "KOIN 6"), even
+  at a sentence start;
 - "one" used as a pronoun ("one of the", "no one", "each one"), list numbering, URLs.
 """
 
@@ -53,6 +54,10 @@ _AGE_NAME_AFTER = re.compile(r"[ \t]*,")
 _AGE_PAREN = re.compile(r"[A-Z][\w.'’-]*[ \t]*\([ \t]*$")
 _AGES_BEFORE = re.compile(r"\b(?:ages?|aged)[ \t]+(?:of[ \t]+|between[ \t]+|from[ \t]+)?"
                           r"(?:\d{1,3}[ \t]*(?:,|-|–|and|to|or)[ \t]*(?:and[ \t]+)?)*$", re.I)
+_BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
+_CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
+_CAPS_WORDS = frozenset(["WITH", "WERE", "WHEN", "WHAT", "WILL", "WEST", "KIDS", "KILL", "WEEK",
+                         "WIFE", "WHOM", "WHICH", "WOMAN", "WAKE", "WARN", "KEEP", "KNEW", "KNOW"])
 _COUNTER_BEFORE = re.compile(r"\b(?:image|photo|slide|picture)s?[ \t]+\d+[ \t]+of[ \t]+$", re.I)
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?)[ \t]+$", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z&.'’-]*)[ \t]+$")
@@ -267,6 +272,8 @@ def _identifier(text: str, view: str, part: _Part) -> bool:
     word = m.group(1)
     if word.lower() in _ID_NOUNS:
         return True
+    if word in _BROADCASTERS or (_CALL_SIGN.fullmatch(word) and word not in _CAPS_WORDS):
+        return not counted_noun_follows(view, part.end)  # "FOX 8", "KOIN 6": a channel
     if word in _NOT_ID or word.lower() in _NOT_ID or not any(c.isupper() for c in word):
         return False
     word_start = part.start - len(before) + m.start(1)
