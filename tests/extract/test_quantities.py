@@ -217,6 +217,7 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         "The men, aged between 18 and 30, were killed in the raid.",
         "He was shot near the junction of Elm Street and North Loop 288 and died.",
         "A passer-by dialled 999 after the woman was wounded.",
+        "The gunman shot the couple, killing both.[7][8]",
         "KOIN 6 News reported the shooting. FOX 8 had a crew at the scene.",
         "Image 20 of 32 Mourners gathered outside the church where the victim was killed.",
     ],

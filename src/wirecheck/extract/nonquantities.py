@@ -15,7 +15,7 @@ is not read again piecemeal). The rules, in order:
 - ages given next to a name ("Abdourahamane Tchiani, 62,") or after "ages"/"aged" ("ages
   25 and 26", "aged between 18 and 30");
 - emergency numbers: "911" (unless a counted noun follows), "999"/"112" after "call"/"dial";
-  a photo gallery's counter ("Image 20 of 32");
+  a photo gallery's counter ("Image 20 of 32"); a footnote mark ("[7]");
 - identifiers: after an identifier noun ("Route 60", "Resolution 2712", "category 4",
   "Windows 11", "S&P 500") or a capitalized word that is not sentence-initial ("Lang 20",
   "iPhone 11") unless a counted noun follows; a TV channel ("FOX 8", "KOIN 6"), even
@@ -189,6 +189,8 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
     if bare and part.value <= 120 and (_age_next_to_name(text, part) or _AGES_BEFORE.search(
             text, max(0, part.start - 40), part.start)):
         return part.end
+    if bare and text[part.start - 1:part.start] == "[" and text[part.end:part.end + 1] == "]":
+        return part.end + 1  # a footnote mark: "killing both.[7][8]"
     if bare and (_emergency_number(text, view, part)
                  or _COUNTER_BEFORE.search(text, max(0, part.start - 30), part.start)):
         return part.end  # "called 911"; "Image 20 of 32" (a gallery's counter)
