@@ -15,7 +15,8 @@ is not read again piecemeal). The rules, in order:
 - ages given next to a name ("Abdourahamane Tchiani, 62,") or after "ages"/"aged" ("ages
   25 and 26", "aged between 18 and 30");
 - emergency numbers: "911" (unless a counted noun follows), "999"/"112" after "call"/"dial";
-  a photo gallery's counter ("Image 20 of 32"); a footnote mark ("[7]");
+  a photo gallery's counter ("Image 20 of 32", "1 / 33 Back to Gallery"); a footnote mark
+  ("[7]"); a map coordinate ("41.68006 -83.56046");
 - identifiers: after an identifier noun ("Route 60", "Resolution 2712", "category 4",
   "Windows 11", "S&P 500") or a capitalized word that is not sentence-initial ("Lang 20",
   "iPhone 11") unless a counted noun follows; a TV channel ("FOX 8", "KOIN 6"), even
@@ -52,13 +53,17 @@ _ORDINAL_HALF = re.compile(r"\b(?:first|second|final|last|this|next|other|latter
 _AGE_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
 _AGE_NAME_AFTER = re.compile(r"[ \t]*,")
 _AGE_PAREN = re.compile(r"[A-Z][\w.'’-]*[ \t]*\([ \t]*$")
-_AGES_BEFORE = re.compile(r"\b(?:ages?|aged)[ \t]+(?:of[ \t]+|between[ \t]+|from[ \t]+)?"
+_AGES_BEFORE = re.compile(r"\b(?:ages?|aged),?[ \t]+(?:of[ \t]+|between[ \t]+|from[ \t]+)?"
                           r"(?:\d{1,3}[ \t]*(?:,|-|–|and|to|or)[ \t]*(?:and[ \t]+)?)*$", re.I)
 _BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
 _CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
 _CAPS_WORDS = frozenset(["WITH", "WERE", "WHEN", "WHAT", "WILL", "WEST", "KIDS", "KILL", "WEEK",
                          "WIFE", "WHOM", "WHICH", "WOMAN", "WAKE", "WARN", "KEEP", "KNEW", "KNOW"])
 _COUNTER_BEFORE = re.compile(r"\b(?:image|photo|slide|picture)s?[ \t]+\d+[ \t]+of[ \t]+$", re.I)
+_COUNTER_AFTER = re.compile(r"(?:[ \t]*/[ \t]*\d+)?[ \t]+Back to Gallery")  # "1 / 33 Back to Gallery"
+_COORDINATE = r"-?\d{1,3}\.\d{4,}"
+_COORDINATE_AFTER = re.compile(r"[ \t]*,?[ \t]*" + _COORDINATE)
+_COORDINATE_BEFORE = re.compile(_COORDINATE + r"[ \t]*,?[ \t]*$")
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?)[ \t]+$", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z&.'’-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]*-?[ \t]*([a-z][a-z'-]*)")
@@ -192,8 +197,11 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
     if bare and text[part.start - 1:part.start] == "[" and text[part.end:part.end + 1] == "]":
         return part.end + 1  # a footnote mark: "killing both.[7][8]"
     if bare and (_emergency_number(text, view, part)
-                 or _COUNTER_BEFORE.search(text, max(0, part.start - 30), part.start)):
+                 or _COUNTER_BEFORE.search(text, max(0, part.start - 30), part.start)
+                 or _COUNTER_AFTER.match(text, part.end)):
         return part.end  # "called 911"; "Image 20 of 32" (a gallery's counter)
+    if _coordinate(text, part):
+        return skip_token(view, part.end)
     if bare and _identifier(text, view, part):
         return _past(view, part.end)
     if _negative_after_name(text, part):
@@ -256,6 +264,15 @@ def _age_next_to_name(text: str, part: _Part) -> bool:
     if _AGE_NAME_BEFORE.search(before) and _AGE_NAME_AFTER.match(text, part.end):
         return True
     return bool(_AGE_PAREN.search(before)) and text[part.end:part.end + 1] == ")"
+
+
+def _coordinate(text: str, part: _Part) -> bool:
+    """Half of a latitude/longitude pair ("41.68006 -83.56046")."""
+    written = text[part.start:part.end]
+    if "." not in written or len(written.rsplit(".", 1)[1]) < 4:
+        return False
+    return bool(_COORDINATE_AFTER.match(text, part.end)
+                or _COORDINATE_BEFORE.search(text, max(0, part.start - 24), part.start))
 
 
 def _emergency_number(text: str, view: str, part: _Part) -> bool:
