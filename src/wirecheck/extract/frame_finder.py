@@ -308,7 +308,7 @@ class SentenceScan:
             return None
         before = self.f.doc[self.sent.start:head.left_edge.i]  # (words before the source)
         if not content and learned and lemma not in _SAYING and not tail_cue(verb) \
-                and not (verb.dep_ == "ROOT" and says_something(before)):
+                and not (verb.dep_ == "ROOT" and says_something(before, verb)):
             content = learned_content(verb)  # (not "said to reporters": no content)
         hole_self = False
         noun = described_by_agent(verb, head)
@@ -329,7 +329,7 @@ class SentenceScan:
                                                    self.f.antecedents)) is not None:
             lo, hi = elsewhere  # '"… had millions!" / Harlan said.', 'Harlan wrote:'
         elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1 and \
-                says_something(before):
+                says_something(before, verb):
             lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
         elif tail_cue(verb):
             top = clause_head(verb.head)
