@@ -160,6 +160,16 @@ def test_a_dateline_or_a_label_before_a_colon_is_no_source(nlp: Any) -> None:
         assert attribution_of(nlp, text, "the dam").source is None
 
 
+def test_a_transcript_label_in_capitals_is_a_named_person(nlp: Any) -> None:
+    text = ("Mara Lund spoke with Tom Hale about the dam.\n\n"
+            "HALE: Will the dam hold through the winter?\n\n"
+            "LUND:\n\nIt will hold for 40 more years.\n\n"
+            "OSLO: the dam will hold through the winter.")
+    assert attribution_of(nlp, text, "Will the dam").source == "HALE"
+    assert attribution_of(nlp, text, "40 more").source == "LUND"
+    assert attribution_of(nlp, text, "the dam will").source is None  # no one named Oslo
+
+
 def test_a_noun_described_by_its_agent_is_the_agents(nlp: Any) -> None:
     text = "Talks resumed, with cautious hope expressed by Ostlandic negotiators."
     a = attribution_of(nlp, text, "cautious hope")

@@ -58,7 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.extract.speaker_lines import said_elsewhere, says_something
+from wirecheck.extract.speaker_lines import next_sentence, said_elsewhere, says_something
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
@@ -127,11 +127,14 @@ class SentenceScan:
     def _colon_line(self) -> Frame | None:
         """"Gingrich: Trump must decide ..." — a name, a colon, then what they say (a
         headline's or a summary line's form); not "Update:", "Watch:", "Editor's note:"."""
-        colon = colon_source(self.sent)
+        colon = colon_source(self.sent, self.f.names.persons)
         if colon is None:
             return None
         head, mark = colon
-        return self._make(head, mark, ":", "reported", (mark.i + 1, self.sent.end))
+        scope = (mark.i + 1, self.sent.end)
+        if all(t.is_space for t in self.f.doc[scope[0]:scope[1]]):
+            scope = next_sentence(self.sent) or scope  # "WALLACE:" alone: the next line
+        return self._make(head, mark, ":", "reported", scope)
 
     def _cue(self, verb: Any) -> Frame | None:
         """A verb's frame: the rules' cues unless the model is sure they attribute

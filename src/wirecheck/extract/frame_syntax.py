@@ -298,9 +298,11 @@ def described_by_agent(verb: Any, source: Any) -> Any | None:
 _NOT_SOURCES = SECTION_LABELS | CREDIT_LABELS
 
 
-def colon_source(sent: Any) -> tuple[Any, Any] | None:
+def colon_source(sent: Any, persons: frozenset[str] = frozenset()) -> tuple[Any, Any] | None:
     """(source head, colon) of a line "Name: what they say" — at most five words before
-    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after."""
+    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after; or
+    a transcript's speaker label in capitals, a person the article names ("PENCE: Well,
+    ...", "WALLACE:" alone on its line). ``persons``: words of the article's person names."""
     first: list[Any] = []  # the first seven words: most lines have no colon there
     for t in sent:
         if not t.is_space:
@@ -317,15 +319,23 @@ def colon_source(sent: Any) -> tuple[Any, Any] | None:
     if any(t.lower_.strip(".'’") in _NOT_SOURCES for t in before) or any(
             t.like_num for t in before):
         return None
-    if all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
+    label = _speaker_label(before, persons)
+    if not label and all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
         return None  # a dateline in capitals ("BERLIN:", "GAZA CITY:")
     after = [t for t in toks if t.i > colon.i]
-    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+    if not any(t.pos_ in ("VERB", "AUX") for t in after) and not (label and not after):
         return None
     head = before[-1]
-    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+    if head.pos_ not in ("PROPN", "NOUN") or (not label and head.ent_type_ in (
+            "GPE", "LOC", "FAC", "DATE")):
         return None  # not a dateline ("GAZA CITY:")
     return head, colon
+
+
+def _speaker_label(before: list[Any], persons: frozenset[str]) -> bool:
+    """"PENCE", "JAKE TAPPER": capitals only, each word a word of a person's name."""
+    words = [t for t in before if t.is_alpha]
+    return bool(words) and all(t.is_upper and t.text.title() in persons for t in words)
 
 
 def tail_cue(verb: Any) -> bool:

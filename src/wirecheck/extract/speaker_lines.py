@@ -66,9 +66,16 @@ def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
 def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
     """'Harlan wrote:' ending its sentence: the next sentence is what is written."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text != ":" or last.i <= verb.i or sent.end >= len(sent.doc):
+    if last is None or last.text != ":" or last.i <= verb.i:
         return None
     if any(t.dep_ in ("ccomp", "dobj", "xcomp") for t in verb.children):
+        return None
+    return next_sentence(sent)
+
+
+def next_sentence(sent: Any) -> tuple[int, int] | None:
+    """The tokens of the sentence after ``sent`` (None at the end of the text)."""
+    if sent.end >= len(sent.doc):
         return None
     nxt = sent.doc[sent.end].sent
     return (nxt.start, nxt.end) if nxt.end > nxt.start else None
