@@ -312,7 +312,7 @@ class SentenceScan:
         before = self.f.doc[self.sent.start:head.left_edge.i]  # (words before the source)
         if not content and learned and lemma not in _SAYING and not tail_cue(verb) \
                 and not (verb.dep_ == "ROOT" and says_something(before, verb)):
-            content = learned_content(verb)  # (not "said to reporters": no content)
+            content = learned_content(verb, rule)  # (not "said to reporters": no content)
         hole_self = False
         noun = described_by_agent(verb, head)
         if noun is not None:  # "cautious optimism expressed by Qatari officials"

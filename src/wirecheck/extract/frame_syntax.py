@@ -46,17 +46,27 @@ def modality_of(verb: Any) -> Modality:
     return "reported"
 
 
-def learned_content(verb: Any) -> list[Any]:
+def learned_content(verb: Any, rule: bool = False) -> list[Any]:
     """What a verb the model found governs when it has no clause or object: a
     prepositional object ("voted for the bill", "talked about a revolution"), an
     adjectival complement ("is confident that ..."), else whatever follows it in its
-    clause ("went on to rebut the points", "responded, ripping into ...")."""
+    clause ("went on to rebut the points", "responded, ripping into ...").
+
+    A rules' cue (``rule``) says something only about, of or for a thing ("warned of
+    fakery"): where, when, in what and to whom it was said ("suggested in a tweet",
+    "told to Bloomberg", "testified before the panel", "said on Sunday") is no content."""
     kids = [c for c in verb.children
             if (c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp")
                                                          for g in c.children))
             or c.dep_ == "acomp"]
+    if rule and kids:
+        return [c for c in kids if c.dep_ == "acomp" or (c.lower_ in _SAID_OF and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children))]
     return kids or [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prt")
                     and not c.is_space]
+
+
+_SAID_OF = frozenset({"about", "of", "for", "on", "against", "over", "as"})
 
 
 def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
