@@ -170,6 +170,11 @@ def test_a_transcript_label_in_capitals_is_a_named_person(nlp: Any) -> None:
     assert attribution_of(nlp, text, "the dam will").source is None  # no one named Oslo
 
 
+def test_what_a_cue_says_of_its_object_is_content(nlp: Any) -> None:
+    text = "The union accused Harlan of lying about 40 closures."
+    assert attribution_of(nlp, text, "40 closures").source == "The union"
+
+
 def test_a_noun_described_by_its_agent_is_the_agents(nlp: Any) -> None:
     text = "Talks resumed, with cautious hope expressed by Ostlandic negotiators."
     a = attribution_of(nlp, text, "cautious hope")

@@ -63,6 +63,8 @@ from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
 _SAYING = frozenset({"say", "tell", "add", "write", "tweet", "note", "ask", "respond"})
+# said of the object: "estimated it at $4 million", "described it as", "accused him of"
+_THEN_SAID = frozenset({"at", "as", "of", "for"})
 
 
 def _pass_of(head: Any) -> str:
@@ -325,7 +327,7 @@ class SentenceScan:
                                  or (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB")])
             else:  # "estimated the cost at $400 million", "described it as ..."
                 hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights
-                                 if c.dep_ == "prep" and c.lower_ in ("at", "as")])
+                                 if c.dep_ == "prep" and c.lower_ in _THEN_SAID])
             if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
         elif rule and (elsewhere := said_elsewhere(self.sent, verb, head,
