@@ -156,7 +156,8 @@ def test_a_name_and_a_colon_introduce_what_they_say(nlp: Any) -> None:
 
 def test_a_dateline_or_a_label_before_a_colon_is_no_source(nlp: Any) -> None:
     for text in ("Update: the dam will hold through the winter.",
-                 "BERLIN: the dam will hold through the winter."):
+                 "BERLIN: the dam will hold through the winter.",
+                 "Good news for Mara Lund: the dam will hold through the winter."):
         assert attribution_of(nlp, text, "the dam").source is None
 
 

@@ -327,8 +327,8 @@ def colon_source(sent: Any, persons: frozenset[str] = frozenset()) -> tuple[Any,
     if len(before) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in before):
         return None
     if any(t.lower_.strip(".'’") in _NOT_SOURCES for t in before) or any(
-            t.like_num for t in before):
-        return None
+            t.like_num or (t.pos_ == "ADP" and t.lower_ != "of") for t in before):
+        return None  # a label, a number, a topic ("Frustration with police:")
     label = _speaker_label(before, persons)
     if not label and all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
         return None  # a dateline in capitals ("BERLIN:", "GAZA CITY:")
