@@ -156,8 +156,24 @@ def test_a_name_and_a_colon_introduce_what_they_say(nlp: Any) -> None:
 
 def test_a_dateline_or_a_label_before_a_colon_is_no_source(nlp: Any) -> None:
     for text in ("Update: the dam will hold through the winter.",
-                 "BERLIN: the dam will hold through the winter."):
+                 "BERLIN: the dam will hold through the winter.",
+                 "Good news for Mara Lund: the dam will hold through the winter."):
         assert attribution_of(nlp, text, "the dam").source is None
+
+
+def test_a_transcript_label_in_capitals_is_a_named_person(nlp: Any) -> None:
+    text = ("Mara Lund spoke with Tom Hale about the dam.\n\n"
+            "HALE: Will the dam hold through the winter?\n\n"
+            "LUND:\n\nIt will hold for 40 more years.\n\n"
+            "OSLO: the dam will hold through the winter.")
+    assert attribution_of(nlp, text, "Will the dam").source == "HALE"
+    assert attribution_of(nlp, text, "40 more").source == "LUND"
+    assert attribution_of(nlp, text, "the dam will").source is None  # no one named Oslo
+
+
+def test_what_a_cue_says_of_its_object_is_content(nlp: Any) -> None:
+    text = "The union accused Harlan of lying about 40 closures."
+    assert attribution_of(nlp, text, "40 closures").source == "The union"
 
 
 def test_a_noun_described_by_its_agent_is_the_agents(nlp: Any) -> None:

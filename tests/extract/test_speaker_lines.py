@@ -53,6 +53,14 @@ def test_an_opening_adverbial_is_not_what_the_speaker_says(nlp: Any) -> None:
     assert attribution_of(nlp, text, "40 fake").source == "a group of 32 experts"
 
 
+def test_an_adverbial_clause_of_the_cue_is_not_what_the_speaker_says(nlp: Any) -> None:
+    text = ("After the appeals court refused to hear the 12 cases, the state attorney "
+            "general asked the high court for quick action.")
+    assert attribution_of(nlp, text, "12 cases").source is None
+    text = "Asked if he had paid 40 dollars for it, the senator said no."
+    assert attribution_of(nlp, text, "40 dollars").source is None
+
+
 def test_a_clause_before_the_speaker_is_what_the_speaker_says(nlp: Any) -> None:
     text = "The port will close for 3 weeks, the council confirmed."
     assert attribution_of(nlp, text, "3 weeks").source == "the council"

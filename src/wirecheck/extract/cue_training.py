@@ -8,7 +8,7 @@ parses for the next run), turns every candidate verb (:mod:`cue_features`) into 
 the candidate's source is written — and fits a logistic regression (AdaGrad, L2, a fixed
 number of epochs in a fixed shuffled order). Articles are split by their position in the
 file: every 10th (0, 10, ...) is set aside and never used, the next ones (1, 11, ...) pick
-the thresholds (end to end, the position metric: best F1 at precision ≥ 0.885, else
+the thresholds (end to end, the position metric: best F1 at precision ≥ 0.89, else
 the most precise), the
 rest fit the weights. Writes ``data/models/cue_model.json`` in the package.
 """
@@ -42,9 +42,10 @@ EPOCHS = 2
 RATE = 0.1
 L2 = 1e-5
 MIN_COUNT = 2
-# the bar is 0.88; the threshold fold is 84 articles and other slices come out about a
-# point less precise, so the thresholds must clear it with half a point to spare
-MIN_PRECISION = 0.885
+# the bar is 0.88; the threshold fold is 84 articles and other slices come out one to two
+# points less precise (dev 0.9, the set-aside tenth 2.2 at the thresholds of December
+# 2026), so the thresholds must clear it with a point to spare
+MIN_PRECISION = 0.89
 SEED = 13
 Example = tuple[list[str], int]
 

@@ -58,11 +58,13 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.extract.speaker_lines import said_elsewhere, says_something
+from wirecheck.extract.speaker_lines import next_sentence, said_elsewhere, says_something
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
 _SAYING = frozenset({"say", "tell", "add", "write", "tweet", "note", "ask", "respond"})
+# said of the object: "estimated it at $4 million", "described it as", "accused him of"
+_THEN_SAID = frozenset({"at", "as", "of", "for"})
 
 
 def _pass_of(head: Any) -> str:
@@ -127,11 +129,14 @@ class SentenceScan:
     def _colon_line(self) -> Frame | None:
         """"Gingrich: Trump must decide ..." — a name, a colon, then what they say (a
         headline's or a summary line's form); not "Update:", "Watch:", "Editor's note:"."""
-        colon = colon_source(self.sent)
+        colon = colon_source(self.sent, self.f.names.persons)
         if colon is None:
             return None
         head, mark = colon
-        return self._make(head, mark, ":", "reported", (mark.i + 1, self.sent.end))
+        scope = (mark.i + 1, self.sent.end)
+        if all(t.is_space for t in self.f.doc[scope[0]:scope[1]]):
+            scope = next_sentence(self.sent) or scope  # "WALLACE:" alone: the next line
+        return self._make(head, mark, ":", "reported", scope)
 
     def _cue(self, verb: Any) -> Frame | None:
         """A verb's frame: the rules' cues unless the model is sure they attribute
@@ -308,8 +313,8 @@ class SentenceScan:
             return None
         before = self.f.doc[self.sent.start:head.left_edge.i]  # (words before the source)
         if not content and learned and lemma not in _SAYING and not tail_cue(verb) \
-                and not (verb.dep_ == "ROOT" and says_something(before)):
-            content = learned_content(verb)  # (not "said to reporters": no content)
+                and not (verb.dep_ == "ROOT" and says_something(before, verb)):
+            content = learned_content(verb, rule)  # (not "said to reporters": no content)
         hole_self = False
         noun = described_by_agent(verb, head)
         if noun is not None:  # "cautious optimism expressed by Qatari officials"
@@ -322,14 +327,14 @@ class SentenceScan:
                                  or (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB")])
             else:  # "estimated the cost at $400 million", "described it as ..."
                 hi = max([hi] + [c.right_edge.i + 1 for c in verb.rights
-                                 if c.dep_ == "prep" and c.lower_ in ("at", "as")])
+                                 if c.dep_ == "prep" and c.lower_ in _THEN_SAID])
             if hi <= verb.i and head.i > hi and head.left_edge.i > lo:
                 lo, hi = self.sent.start, head.left_edge.i  # "content, X warned": all before X
         elif rule and (elsewhere := said_elsewhere(self.sent, verb, head,
                                                    self.f.antecedents)) is not None:
             lo, hi = elsewhere  # '"… had millions!" / Harlan said.', 'Harlan wrote:'
         elif verb.dep_ == "ROOT" and head.left_edge.i > self.sent.start + 1 and \
-                says_something(before):
+                says_something(before, verb):
             lo, hi = self.sent.start, head.left_edge.i  # "X: content, the council confirmed"
         elif tail_cue(verb):
             top = clause_head(verb.head)

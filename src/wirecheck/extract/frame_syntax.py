@@ -46,17 +46,27 @@ def modality_of(verb: Any) -> Modality:
     return "reported"
 
 
-def learned_content(verb: Any) -> list[Any]:
+def learned_content(verb: Any, rule: bool = False) -> list[Any]:
     """What a verb the model found governs when it has no clause or object: a
     prepositional object ("voted for the bill", "talked about a revolution"), an
     adjectival complement ("is confident that ..."), else whatever follows it in its
-    clause ("went on to rebut the points", "responded, ripping into ...")."""
+    clause ("went on to rebut the points", "responded, ripping into ...").
+
+    A rules' cue (``rule``) says something only about, of or for a thing ("warned of
+    fakery"): where, when, in what and to whom it was said ("suggested in a tweet",
+    "told to Bloomberg", "testified before the panel", "said on Sunday") is no content."""
     kids = [c for c in verb.children
             if (c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp")
                                                          for g in c.children))
             or c.dep_ == "acomp"]
+    if rule and kids:
+        return [c for c in kids if c.dep_ == "acomp" or (c.lower_ in _SAID_OF and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children))]
     return kids or [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prt")
                     and not c.is_space]
+
+
+_SAID_OF = frozenset({"about", "of", "for", "on", "against", "over", "as"})
 
 
 def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
@@ -298,9 +308,11 @@ def described_by_agent(verb: Any, source: Any) -> Any | None:
 _NOT_SOURCES = SECTION_LABELS | CREDIT_LABELS
 
 
-def colon_source(sent: Any) -> tuple[Any, Any] | None:
+def colon_source(sent: Any, persons: frozenset[str] = frozenset()) -> tuple[Any, Any] | None:
     """(source head, colon) of a line "Name: what they say" — at most five words before
-    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after."""
+    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after; or
+    a transcript's speaker label in capitals, a person the article names ("PENCE: Well,
+    ...", "WALLACE:" alone on its line). ``persons``: words of the article's person names."""
     first: list[Any] = []  # the first seven words: most lines have no colon there
     for t in sent:
         if not t.is_space:
@@ -315,17 +327,25 @@ def colon_source(sent: Any) -> tuple[Any, Any] | None:
     if len(before) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") for t in before):
         return None
     if any(t.lower_.strip(".'’") in _NOT_SOURCES for t in before) or any(
-            t.like_num for t in before):
-        return None
-    if all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
+            t.like_num or (t.pos_ == "ADP" and t.lower_ != "of") for t in before):
+        return None  # a label, a number, a topic ("Frustration with police:")
+    label = _speaker_label(before, persons)
+    if not label and all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
         return None  # a dateline in capitals ("BERLIN:", "GAZA CITY:")
     after = [t for t in toks if t.i > colon.i]
-    if not any(t.pos_ in ("VERB", "AUX") for t in after):
+    if not any(t.pos_ in ("VERB", "AUX") for t in after) and not (label and not after):
         return None
     head = before[-1]
-    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+    if head.pos_ not in ("PROPN", "NOUN") or (not label and head.ent_type_ in (
+            "GPE", "LOC", "FAC", "DATE")):
         return None  # not a dateline ("GAZA CITY:")
     return head, colon
+
+
+def _speaker_label(before: list[Any], persons: frozenset[str]) -> bool:
+    """"PENCE", "JAKE TAPPER": capitals only, each word a word of a person's name."""
+    words = [t for t in before if t.is_alpha]
+    return bool(words) and all(t.is_upper and t.text.title() in persons for t in words)
 
 
 def tail_cue(verb: Any) -> bool:

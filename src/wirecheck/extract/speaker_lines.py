@@ -66,9 +66,16 @@ def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
 def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
     """'Harlan wrote:' ending its sentence: the next sentence is what is written."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text != ":" or last.i <= verb.i or sent.end >= len(sent.doc):
+    if last is None or last.text != ":" or last.i <= verb.i:
         return None
     if any(t.dep_ in ("ccomp", "dobj", "xcomp") for t in verb.children):
+        return None
+    return next_sentence(sent)
+
+
+def next_sentence(sent: Any) -> tuple[int, int] | None:
+    """The tokens of the sentence after ``sent`` (None at the end of the text)."""
+    if sent.end >= len(sent.doc):
         return None
     nxt = sent.doc[sent.end].sent
     return (nxt.start, nxt.end) if nxt.end > nxt.start else None
@@ -84,10 +91,37 @@ def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, i
         or after_colon(sent, verb)
 
 
-def says_something(words: Any) -> bool:
+def says_something(words: Any, verb: Any) -> bool:
     """Can the words before a speaker be what the speaker says: a clause with a finite
-    verb, or a quote — not an opening adverbial ("Last month,", "On Twitter,")."""
-    return any(t.is_quote or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+    verb, or a quote — not an opening adverbial ("Last month,", "On Twitter,") nor an
+    adverbial clause of the cue ("After the court refused, X asked ...")."""
+    return any(t.is_quote or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words) \
+        and not _adverbial_opening(words, verb)
+
+
+_ADVERBIAL_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+
+
+def _adverbial_opening(words: Any, verb: Any) -> bool:
+    """Do the words hang on the cue as its adverbials: a clause with a subordinator
+    ("When ...", "Though ..."), a participle opening the sentence ("Asked if ..."), a
+    prepositional phrase — and no quote among them (a quote is said, whatever the parse)."""
+    if any(t.is_quote for t in words):
+        return False
+    roots = [t for t in words if not words.start <= t.head.i < words.end or t.head.i == t.i]
+    tops = [t for t in roots if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    return bool(tops) and all(_modifies(t, verb) for t in tops)
+
+
+def _modifies(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` an adverbial of ``verb``: a phrase, or a clause that a subordinator or
+    an opening participle marks as one."""
+    if tok.head.i != verb.i or tok.dep_ not in _ADVERBIAL_DEPS:
+        return False
+    if tok.dep_ != "advcl":
+        return True
+    opening_participle = tok.tag_ in ("VBN", "VBG") and tok.i == tok.left_edge.i
+    return opening_participle or any(c.dep_ == "mark" for c in tok.children)
 
 
 def spread(result: Attributions) -> None:
