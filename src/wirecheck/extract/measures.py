@@ -189,6 +189,8 @@ def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None
 def _is_age(tok: Any) -> bool:
     """"Wendell Hill, 26, of Troy", "two men, 25 and 30,", "both 51": a bare number set
     beside a person in apposition is an age, not a count of people."""
+    if _after_ages(tok):
+        return True
     num = tok
     if num.dep_ == "conj" and num.head.dep_ == "appos":
         num = num.head
@@ -202,6 +204,21 @@ def _is_age(tok: Any) -> bool:
     return head.pos_ in ("PROPN", "NOUN", "PRON") and (
         head.ent_type_ == "PERSON" or head.pos_ == "PROPN" or is_people(head.text)
         or head.lower_ in ("man", "woman", "boy", "girl", "victim", "suspect", "both"))
+
+
+AGE_NOUNS = frozenset({"age", "ages", "aged"})
+
+
+def _after_ages(tok: Any) -> bool:
+    """"three men, ages 24, 31 and 40": numbers listed after "ages" (up their coordination)."""
+    num = tok
+    for _ in range(8):
+        if num.lower_ in AGE_NOUNS:
+            return True
+        if num.dep_ != "conj" or num.head.i == num.i:
+            break
+        num = num.head
+    return num.dep_ in ("nummod", "appos", "npadvmod", "pobj", "dobj") and num.head.lower_ in AGE_NOUNS
 
 
 def _counted_noun(tok: Any) -> Any:
@@ -241,6 +258,8 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
         for child in t.children:
             if child.dep_ in ("amod", "acl", "relcl", "appos", "compound", "acomp", "oprd"):
                 m = _word_measure(child)
+                if m == "age" and t is noun and is_people(noun.text):
+                    continue  # "three men, ages 24 to 40": their ages, not what they count
                 if m:
                     return m
     verb = _governing_verb(noun if noun is not None else tok)
