@@ -58,6 +58,7 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
     "The crash could have killed someone.",  # hypothetical
     "Several victims were taken to hospital after they were shot.",  # how many is not said
     "Two men were shot in the parking lot.",  # a lone numeral: the numeric extractor's
+    "Police said a clerk or a guard was hurt in the scuffle.",  # "or": not both
 ])
 def test_what_is_not_counted(text: str) -> None:
     assert [c for c in counts(text) if c[3] == "incident"] == []

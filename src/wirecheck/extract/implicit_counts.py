@@ -312,8 +312,15 @@ def _phrase_start(tok: Any) -> int:
     return int(first.idx)
 
 
+def _alternatives(conj: list[Any]) -> bool:
+    """"killed that man or that one": people joined by "or" are not all victims."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in conj for c in t.children)
+
+
 def _victims(head: Any) -> Victims | None:
     conj = _conjuncts(head)
+    if len(conj) > 1 and _alternatives(conj):
+        return None
     total = 0
     numeral_only = len(conj) == 1
     for t in conj:

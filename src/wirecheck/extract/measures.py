@@ -258,7 +258,7 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
         for child in t.children:
             if child.dep_ in ("amod", "acl", "relcl", "appos", "compound", "acomp", "oprd"):
                 m = _word_measure(child)
-                if m == "age" and t is noun and is_people(noun.text):
+                if m == "age" and t is noun:
                     continue  # "three men, ages 24 to 40": their ages, not what they count
                 if m:
                     return m
