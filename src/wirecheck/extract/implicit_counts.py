@@ -49,6 +49,7 @@ from wirecheck.extract.casualty import (
     turned_on_self,
 )
 from wirecheck.extract.measures import PEOPLE_NOUNS
+from wirecheck.extract.multiple_tolls import multiple_tolls
 from wirecheck.extract.numbers import read_numeral
 from wirecheck.extract.scanview import scan_view
 from wirecheck.model import Article, Quantity
@@ -387,30 +388,12 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
     return out
 
 
-MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-MULTIPLE_NOUNS = {"murder": "killed", "homicide": "killed", "killing": "killed",
-                  "slaying": "killed", "shooting": "shot"}
-
-
-def _multiples(sent: Any, article: Article, counted: set[str]) -> Iterator[Quantity]:
-    """"a double murder" (2 killed), "a triple shooting" (3 shot): a toll in one word,
-    read only when the sentence counts that measure no other way."""
-    for tok in sent:
-        n = MULTIPLES.get(tok.lower_)
-        measure = MULTIPLE_NOUNS.get(lemma_of(tok.head)) if n else None
-        if n and measure and measure not in counted and tok.head.i == tok.i + 1:
-            counted.add(measure)
-            yield Quantity(span=article.span(tok.idx, tok.head.idx + len(tok.head.text)),
-                           low=n, high=n, value=n, hedge="exact", unit="people",
-                           measure=measure, implicit=True, scope="incident")
-
-
 def implicit_quantities(doc: Any, article: Article) -> list[Quantity]:
     """Every toll a sentence gives by naming its victims (see the module docstring)."""
     out: list[Quantity] = []
     for sent in doc.sents:
         counts = _sentence_counts(sent)
-        out.extend(_multiples(sent, article, {m for m, _ in counts}))
+        out.extend(multiple_tolls(sent, article, {m for m, _ in counts}))
         for (measure, others), found in counts.items():
             count = sum(v.count for v, _ in found)
             words = [t for _, p in found for t in (p, *fate_words(p))]

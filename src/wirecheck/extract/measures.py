@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wirecheck.extract.ages import after_ages
 from wirecheck.extract.casualty import casualty_measure, gravest
 
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -189,7 +190,7 @@ def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None
 def _is_age(tok: Any) -> bool:
     """"Wendell Hill, 26, of Troy", "two men, 25 and 30,", "both 51": a bare number set
     beside a person in apposition is an age, not a count of people."""
-    if _after_ages(tok):
+    if after_ages(tok):
         return True
     num = tok
     if num.dep_ == "conj" and num.head.dep_ == "appos":
@@ -204,21 +205,6 @@ def _is_age(tok: Any) -> bool:
     return head.pos_ in ("PROPN", "NOUN", "PRON") and (
         head.ent_type_ == "PERSON" or head.pos_ == "PROPN" or is_people(head.text)
         or head.lower_ in ("man", "woman", "boy", "girl", "victim", "suspect", "both"))
-
-
-AGE_NOUNS = frozenset({"age", "ages", "aged"})
-
-
-def _after_ages(tok: Any) -> bool:
-    """"three men, ages 24, 31 and 40": numbers listed after "ages" (up their coordination)."""
-    num = tok
-    for _ in range(8):
-        if num.lower_ in AGE_NOUNS:
-            return True
-        if num.dep_ != "conj" or num.head.i == num.i:
-            break
-        num = num.head
-    return num.dep_ in ("nummod", "appos", "npadvmod", "pobj", "dobj") and num.head.lower_ in AGE_NOUNS
 
 
 def _counted_noun(tok: Any) -> Any:
