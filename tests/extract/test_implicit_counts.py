@@ -58,6 +58,7 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
     "The crash could have killed someone.",  # hypothetical
     "Several victims were taken to hospital after they were shot.",  # how many is not said
     "Two men were shot in the parking lot.",  # a lone numeral: the numeric extractor's
+    "Police said a clerk or a guard was hurt in the scuffle.",  # "or": not both
 ])
 def test_what_is_not_counted(text: str) -> None:
     assert [c for c in counts(text) if c[3] == "incident"] == []
@@ -92,6 +93,14 @@ def test_a_dateline_taken_for_the_subject_gives_way_to_the_victim(text: str, wor
     ("A stray round from the drive-by took her life.", "killed", 1, "took her life"),
     ("Detectives are looking into the death of a 10-year-old boy at the range.", "killed", 1,
      "death of a 10-year-old boy"),
+    ("Detectives are investigating the fatal shooting of a cashier behind the diner.", "killed",
+     1, "fatal shooting of a cashier"),
+    ("Deputies say he shot his aunt and her friend, then turned the gun on himself.",
+     "killed", 1, "he shot his aunt and her friend, then turned the gun on himself"),
+    ("Medics found a man and a boy suffering from gunshot wounds.", "shot", 2,
+     "a man and a boy suffering from gunshot wounds"),
+    ("A clerk was taken to a hospital suffering from a gun shot wound.", "shot", 1,
+     "A clerk was taken to a hospital suffering from a gun shot wound"),
 ])
 def test_tolls_in_a_noun_or_an_idiom(text: str, measure: str, value: int, words: str) -> None:
     assert (measure, value, words, "incident") in counts(text)
@@ -112,3 +121,28 @@ def test_how_badly_is_not_how_many(text: str) -> None:
 
 def test_no_one_hurt_is_still_a_zero() -> None:
     assert [c[:2] for c in counts("No one was injured in the blaze.")] == [("injured", 0)]
+
+
+def test_a_number_after_a_name_is_an_age_not_a_count() -> None:
+    assert ("injured", 2, "Ann Cole, 30, and Ray Hart Jr. 26, were also injured",
+            "incident") in counts("Ann Cole, 30, and Ray Hart Jr. 26, were also injured.")
+
+
+@pytest.mark.parametrize("text", [
+    "The shooting of a deer near the trail angered hikers.",  # not fatal, not a person
+    "He turned the gun on the officers before fleeing.",  # not on himself
+])
+def test_shootings_and_turned_guns_that_are_no_death(text: str) -> None:
+    assert [c for c in counts(text) if c[0] == "killed"] == []
+
+
+def test_the_shooter_who_turned_the_gun_on_himself_dies_once() -> None:
+    """"himself" is the boy the sentence says has died: one death, not two."""
+    text = ("The boy suspected of killing a clerk before turning the gun on himself has died, "
+            "police said.")
+    assert [c[:2] for c in counts(text) if c[0] == "killed"] == [("killed", 2)]
+
+
+def test_a_victim_suffering_a_wound_under_a_heading_is_still_counted() -> None:
+    assert ("shot", 1) in [c[:2] for c in counts(
+        "Shooting: A 13-year-old boy suffered a gunshot wound to his leg Friday night.")]

@@ -218,6 +218,16 @@ def test_measure_and_subject_from_the_parse(
     assert (q.measure, q.subject) == (measure, subject)
 
 
+def test_numbers_after_ages_are_ages_and_the_people_keep_their_fate(nlp: Any) -> None:
+    """"ages 24, 31 and 40" says how old the people are: the count is "Three", wounded."""
+    found = quantities(nlp, "Three men, ages 24, 31 and 40, were wounded on Oak Street.")
+    assert [(q.span.text, q.measure) for q in found] == [
+        ("Three", "injured"), ("24", "age"), ("31", "age"), ("40", "age")]
+    found = quantities(nlp, "One man, age 19, who had been shot in the back, died.")
+    measures = {q.span.text: q.measure for q in found}
+    assert measures["19"] == "age" and measures["One"] != "age"
+
+
 def test_without_a_parse_measure_and_subject_come_from_nearby_words(nlp: Any) -> None:
     q = only(nlp, "More than 31,800 Palestinians have lost their lives.", parse=False)
     assert (q.hedge, q.low, q.measure, q.subject) == (

@@ -40,6 +40,8 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
     ("Orchard Hill man fatally shot while hunting", {"killed": (1, 1, "Orchard Hill man fatally shot")}),
     ("Student takes own life in school parking lot", {"killed": (1, 1, "Student takes own life")}),
     ("2 teenage boys wounded near Tillman Park", {"injured": (2, 2, "2")}),
+    ("UPDATE: 12-year-old girl dies after range accident",
+     {"killed": (1, 1, "12-year-old girl dies")}),
 ])
 def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) -> None:
     assert _figures(title) == expected

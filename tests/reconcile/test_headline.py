@@ -81,3 +81,22 @@ def test_injured_is_derived_from_shot_and_killed_when_nobody_says_it() -> None:
     assert (injured.low, injured.high) == (2, 2)
     assert injured.basis == "5 shot − 3 killed"
     assert set(injured.claim_ids) == {"a", "b", "c", "d"}
+
+
+def test_injured_said_for_one_victim_gives_way_to_the_people_shot_and_not_killed() -> None:
+    figures = headline_figures([group("shot", "agree", claim("a", 4, 4), claim("b", 4, 4)),
+                                group("injured", "single_source", claim("c", 1, 1),
+                                      sources=1)])
+    injured = next(f for f in figures if f.measure == "injured")
+    assert (injured.low, injured.high) == (4, 4)
+    assert injured.basis == "4 shot − 0 killed (no death reported)"
+
+
+def test_injured_said_outright_stays_when_it_counts_as_many_or_is_a_spread() -> None:
+    said = headline_figures([group("shot", "agree", claim("a", 3, 3), claim("b", 3, 3)),
+                             group("injured", "agree", claim("c", 3, 3), claim("d", 3, 3))])
+    assert next(f for f in said if f.measure == "injured").basis is None
+    spread = headline_figures([group("shot", "agree", claim("a", 5, 5), claim("b", 5, 5)),
+                               group("injured", "agree", claim("c", 2, INF),
+                                     claim("d", 2, INF))])
+    assert next(f for f in spread if f.measure == "injured").basis is None

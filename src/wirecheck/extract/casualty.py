@@ -30,6 +30,28 @@ def lemma_of(tok: Any) -> str:
 
 
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying"})
+FIREARMS = frozenset({"gun", "weapon", "rifle", "shotgun", "pistol", "handgun", "revolver",
+                      "firearm"})
+REFLEXIVES = frozenset({"himself", "herself"})
+
+
+def is_death_noun(noun: Any) -> bool:
+    """A noun that names a death: "the death", "the killing", and "the fatal shooting"
+    (a shooting that someone did not survive)."""
+    lemma = lemma_of(noun)
+    return lemma in DEATH_NOUNS or (lemma == "shooting" and any(
+        c.dep_ == "amod" and c.lower_ in FATAL_ADJS for c in noun.children))
+
+
+def turned_on_self(pred: Any) -> Any:
+    """"turned the gun on himself": the shooter who took his own life (the reflexive), or
+    None when the verb says nothing of the kind."""
+    kids = list(pred.children)
+    if not any(c.dep_ == "dobj" and c.lower_ in FIREARMS for c in kids):
+        return None
+    on = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "on"), None)
+    self_ = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+    return self_ if self_ is not None and self_.lower_ in REFLEXIVES else None
 
 
 def of_object(noun: Any) -> Any:
@@ -44,7 +66,7 @@ def of_object(noun: Any) -> Any:
 # without walking its children (it is asked about every token of an article)
 _CASUALTY_LEMMAS = (KILL_VERBS | DIE_VERBS | INJURE_VERBS | DEAD_VERBS | SUFFER_VERBS
                     | DEATH_NOUNS | {"dead", "deceased", "lose", "take", "shoot", "hit",
-                                     "strike", "graze"})
+                                     "strike", "graze", "shooting", "turn"})
 
 
 def casualty_measure(pred: Any) -> str | None:
@@ -56,12 +78,15 @@ def casualty_measure(pred: Any) -> str | None:
     words = {c.lower_ for c in kids}
     if pred.pos_ == "ADJ" and lemma in ("dead", "deceased"):
         return "killed"
-    if pred.pos_ == "NOUN" and lemma in DEATH_NOUNS and of_object(pred) is not None:
-        return "killed"  # "the death of a 10-year-old boy", "charged in the murder of a woman"
+    if pred.pos_ == "NOUN" and is_death_noun(pred) and of_object(pred) is not None:
+        return "killed"  # "the death of a 10-year-old boy", "the fatal shooting of a man"
     if pred.pos_ not in ("VERB", "AUX"):
         return None
-    if lemma in SUFFER_VERBS:  # "suffered a gunshot wound", "sustained fatal injuries"
-        return _wound_measure(next((c for c in kids if c.dep_ == "dobj"), None))
+    if lemma in SUFFER_VERBS:  # "suffered a gunshot wound", "suffering from gunshot wounds"
+        return _wound_measure(next((c for c in kids if c.dep_ == "dobj"), None)
+                              or _from_object(pred))
+    if lemma == "turn":
+        return "killed" if turned_on_self(pred) is not None else None
     if lemma in KILL_VERBS or lemma in DIE_VERBS:
         return "killed"
     if lemma in ("lose", "take") and words & {"life", "lives"}:
@@ -95,6 +120,19 @@ def _by_gunfire(pred: Any) -> bool:
     return False
 
 
+def _from_prep(verb: Any) -> Any:
+    """The "from" of "suffering from a gunshot wound" (None for any other verb)."""
+    if lemma_of(verb) not in SUFFER_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+
+
+def _from_object(verb: Any) -> Any:
+    """The "from" object of "suffer" ("suffering from a gunshot wound")."""
+    prep = _from_prep(verb)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+
+
 def _wound_measure(noun: Any) -> str | None:
     """What "suffered <noun>" says: a gunshot wound → shot; fatal injuries → killed."""
     if noun is None or noun.lower_ not in WOUND_NOUNS:
@@ -102,7 +140,7 @@ def _wound_measure(noun: Any) -> str | None:
     mods = {c.lower_ for c in noun.children}
     if mods & FATAL_ADJS:
         return "killed"
-    if "gunshot" in mods or "bullet" in mods:
+    if mods & {"gunshot", "bullet", "shot"}:  # "gun shot wounds": the typo splits it
         return "shot"
     return "injured"
 
@@ -112,11 +150,14 @@ def fate_words(pred: Any) -> list[Any]:
     the quoted span, so "he was pronounced dead" is quoted whole."""
     out = []
     for c in pred.children:
-        if c.lower_ in FATAL_WORDS or c.lower_ in ("critically", "seriously"):
+        if c.lower_ in FATAL_WORDS or c.lower_ in ("critically", "seriously") or (
+                c.dep_ == "amod" and c.lower_ in FATAL_ADJS):  # "the fatal shooting of"
             out.append(c)
         elif (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) or (
-                c.dep_ == "dobj" and c.lower_ in (*WOUND_NOUNS, "life", "lives")):
-            out.extend(c.subtree)
+                c.dep_ == "dobj" and c.lower_ in (*WOUND_NOUNS, "life", "lives")) or (
+                c.dep_ == "prep" and c.lower_ == "from" and _from_object(pred) is not None) or (
+                c.dep_ in ("dobj", "prep") and lemma_of(pred) == "turn"):
+            out.extend(c.subtree)  # "suffering from gunshot wounds", "the gun on himself"
     return out
 
 

@@ -38,16 +38,18 @@ from typing import Any
 
 from wirecheck.extract.casualty import (
     DEAD_VERBS,
-    DEATH_NOUNS,
     DIE_VERBS,
     PRIORITY,
     SUFFER_VERBS,
     casualty_measure,
     fate_words,
+    is_death_noun,
     lemma_of,
     of_object,
+    turned_on_self,
 )
 from wirecheck.extract.measures import PEOPLE_NOUNS
+from wirecheck.extract.multiple_tolls import multiple_tolls
 from wirecheck.extract.numbers import read_numeral
 from wirecheck.extract.scanview import scan_view
 from wirecheck.model import Article, Quantity
@@ -142,8 +144,13 @@ def _own_victim(pred: Any) -> Any:
     if lemma == "take":  # "a shooting that took her life": whose life
         life = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
         return _pick(life.children, ("poss",)) if life is not None else None
+    if lemma == "turn":  # "turned the gun on himself"
+        return _shooter_himself(pred)
     if lemma in DIE_VERBS or lemma == "lose" or lemma in SUFFER_VERBS:
-        return _pick(kids, ("nsubj",))
+        got = _pick(kids, ("nsubj",))
+        if got is None and lemma in SUFFER_VERBS and pred.dep_ == "acl":
+            return _described(pred)
+        return got
     if lemma in DEAD_VERBS:
         return _pick(kids, ("nsubjpass", "dobj"))
     if _passive(pred):
@@ -156,10 +163,46 @@ def _own_victim(pred: Any) -> Any:
     return _pick(kids, ("dobj",))
 
 
+def _shooter_himself(pred: Any) -> Any:
+    """Whom "turned the gun on himself" kills: the person the reflexive refers back to (the
+    nearest subject above, or the person a clause describes), so that "the boy suspected
+    of ... turning the gun on himself has died" is one death, not two; else the reflexive."""
+    reflexive = turned_on_self(pred)
+    cur = pred
+    for _ in range(6):
+        if reflexive is None:
+            break
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            single = subj.lower_ in SINGLE_PRONOUNS or subj.lower_ in ("who", "that") or (
+                _is_person(subj) and subj.tag_ in ("NN", "NNP"))
+            return subj if single else reflexive
+        if cur.dep_ in ("acl", "relcl") and _is_person(cur.head):
+            return cur.head
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return reflexive
+
+
+def _described(pred: Any) -> Any:
+    """Whom a participle clause describes: "two men and a woman suffering from gunshot
+    wounds" (all three: the clause hangs on the last), "taken to a hospital suffering from
+    a gunshot wound" (whoever was taken there)."""
+    head = pred.head
+    while head.dep_ == "conj" and head.head.i != head.i and _is_person(head.head):
+        head = head.head
+    if _is_person(head):
+        return head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return _pick(head.head.head.children, ("nsubj", "nsubjpass"))
+    return None
+
+
 def _victim(pred: Any) -> Any:
     """The victim token of a predicate, shared down a coordination when it names none
     itself ("was shot and killed": "killed" takes "shot"'s subject)."""
-    if pred.pos_ == "NOUN" and lemma_of(pred) not in DEATH_NOUNS:
+    if pred.pos_ == "NOUN" and not is_death_noun(pred):
         # "with a gunshot wound": whoever the "with" goes with
         holder = pred.head.head
         for _ in range(3):  # "showed up at a hospital with a gunshot wound": the subject
@@ -245,6 +288,8 @@ def _count_one(tok: Any, alone: bool = True) -> tuple[int | None, bool]:
     if not _is_person(tok):
         return None, False
     if nums:
+        if tok.tag_ == "NNP" and nums[0].i > tok.i:
+            return 1, False  # "Larry Smith Jr. 26": a number after a name is an age
         if nums[0].lower_ == "one":
             return 1, False  # "wounding one juvenile": the numeric scan leaves "one" alone
         return _number(nums[0]), True
@@ -268,8 +313,15 @@ def _phrase_start(tok: Any) -> int:
     return int(first.idx)
 
 
+def _alternatives(conj: list[Any]) -> bool:
+    """"killed that man or that one": people joined by "or" are not all victims."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in conj for c in t.children)
+
+
 def _victims(head: Any) -> Victims | None:
     conj = _conjuncts(head)
+    if len(conj) > 1 and _alternatives(conj):
+        return None
     total = 0
     numeral_only = len(conj) == 1
     for t in conj:
@@ -336,30 +388,12 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
     return out
 
 
-MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-MULTIPLE_NOUNS = {"murder": "killed", "homicide": "killed", "killing": "killed",
-                  "slaying": "killed", "shooting": "shot"}
-
-
-def _multiples(sent: Any, article: Article, counted: set[str]) -> Iterator[Quantity]:
-    """"a double murder" (2 killed), "a triple shooting" (3 shot): a toll in one word,
-    read only when the sentence counts that measure no other way."""
-    for tok in sent:
-        n = MULTIPLES.get(tok.lower_)
-        measure = MULTIPLE_NOUNS.get(lemma_of(tok.head)) if n else None
-        if n and measure and measure not in counted and tok.head.i == tok.i + 1:
-            counted.add(measure)
-            yield Quantity(span=article.span(tok.idx, tok.head.idx + len(tok.head.text)),
-                           low=n, high=n, value=n, hedge="exact", unit="people",
-                           measure=measure, implicit=True, scope="incident")
-
-
 def implicit_quantities(doc: Any, article: Article) -> list[Quantity]:
     """Every toll a sentence gives by naming its victims (see the module docstring)."""
     out: list[Quantity] = []
     for sent in doc.sents:
         counts = _sentence_counts(sent)
-        out.extend(_multiples(sent, article, {m for m, _ in counts}))
+        out.extend(multiple_tolls(sent, article, {m for m, _ in counts}))
         for (measure, others), found in counts.items():
             count = sum(v.count for v, _ in found)
             words = [t for _, p in found for t in (p, *fate_words(p))]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wirecheck.extract.ages import after_ages
 from wirecheck.extract.casualty import casualty_measure, gravest
 
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -189,6 +190,8 @@ def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None
 def _is_age(tok: Any) -> bool:
     """"Wendell Hill, 26, of Troy", "two men, 25 and 30,", "both 51": a bare number set
     beside a person in apposition is an age, not a count of people."""
+    if after_ages(tok):
+        return True
     num = tok
     if num.dep_ == "conj" and num.head.dep_ == "appos":
         num = num.head
@@ -241,6 +244,8 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
         for child in t.children:
             if child.dep_ in ("amod", "acl", "relcl", "appos", "compound", "acomp", "oprd"):
                 m = _word_measure(child)
+                if m == "age" and t is noun:
+                    continue  # "three men, ages 24 to 40": their ages, not what they count
                 if m:
                     return m
     verb = _governing_verb(noun if noun is not None else tok)

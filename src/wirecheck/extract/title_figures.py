@@ -53,7 +53,7 @@ _PLURAL = frozenset({"men", "women", "people", "children", "police", "staff", "p
 _SINGULAR = (h for h in PERSON_HEADS if h.isalpha() and not h.endswith("s") and h not in _PLURAL)
 _HEADS = "|".join(sorted(_SINGULAR, key=len, reverse=True))
 _ONE = re.compile(  # at the headline's start or a clause's: "Man Killed, 4 Others Injured"
-    rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z.'-]+\s+){{0,3}}?"
+    rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?"
     rf"(?:{_HEADS}|\d{{1,2}}-year-old)"
     rf"\s+{_HOW}(?:is\s+|was\s+)?(?:{_VERBS})\b")
 _NONE = re.compile(r"\b(?:no\s+one|nobody|no\s+(?:one\s+)?else)\s+(?:was\s+|is\s+)?"

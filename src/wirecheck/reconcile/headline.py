@@ -161,7 +161,8 @@ def _consensus_or_span(claims: Sequence[FigureClaim]
 def headline_figures(groups: Iterable[FigureGroup]) -> list[HeadlineFigure]:
     """One headline per core measure the story counts, in ``CORE_MEASURES`` order: from
     its main group (everyone), else from its only sub-count ("two children were hurt"),
-    and "injured" derived from "shot" and "killed" when no one says it outright."""
+    and "injured" derived from "shot" and "killed" when no one says it outright or what is
+    said counts fewer (:func:`_undercounts`)."""
     best: dict[str, FigureGroup] = {}
     parts: dict[str, list[FigureGroup]] = {}
     for g in groups:
@@ -175,11 +176,21 @@ def headline_figures(groups: Iterable[FigureGroup]) -> list[HeadlineFigure]:
         if measure not in best and len({g.subgroup for g in subs}) == 1:
             best[measure] = max(subs, key=_rank)
     found = {m: headline(best[m]) for m in CORE_MEASURES if m in best}
-    if "injured" not in found and "shot" in found:
+    if "shot" in found:
         derived = _injured(found["shot"], found.get("killed"))
-        if derived is not None:
+        if derived is not None and _undercounts(found.get("injured"), derived):
             found["injured"] = derived
     return [found[m] for m in CORE_MEASURES if m in found]
+
+
+def _undercounts(said: HeadlineFigure | None, derived: HeadlineFigure) -> bool:
+    """The injured said outright fall short of the people shot and not killed: "four were
+    shot" and "a woman was wounded" (one victim described) make 4 injured, not 1. Only an
+    exact figure that is not in conflict gives way (a spread or a conflict is shown)."""
+    if said is None:
+        return True
+    exact = said.verdict != "conflict" and said.high is not None and said.low == said.high
+    return exact and derived.low is not None and said.high is not None and derived.low > said.high
 
 
 def _injured(shot: HeadlineFigure, killed: HeadlineFigure | None) -> HeadlineFigure | None:
