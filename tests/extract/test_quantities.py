@@ -228,6 +228,15 @@ def test_numbers_after_ages_are_ages_and_the_people_keep_their_fate(nlp: Any) ->
     assert measures["19"] == "age" and measures["One"] != "age"
 
 
+@pytest.mark.parametrize("text", [
+    "Both victims, ages 34 and 35, died at the scene.",
+    "The men, aged between 18 and 30, were killed in the raid.",
+    "The men, ages, 20 and 31, were hurt.",
+])
+def test_ages_are_never_a_toll(nlp: Any, text: str) -> None:
+    assert {q.measure for q in quantities(nlp, text)} == {"age"}
+
+
 def test_without_a_parse_measure_and_subject_come_from_nearby_words(nlp: Any) -> None:
     q = only(nlp, "More than 31,800 Palestinians have lost their lives.", parse=False)
     assert (q.hedge, q.low, q.measure, q.subject) == (

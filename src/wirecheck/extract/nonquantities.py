@@ -12,8 +12,8 @@ is not read again piecemeal). The rules, in order:
 - years: a bare four-digit 1900–2100 unless a counted noun follows ("2000 troops"), or
   any bare 1000–2199 after "in", "since", "by"... or inside an NER DATE span;
 - day numbers next to a month name ("March 19", "7 October");
-- ages given next to a name ("Abdourahamane Tchiani, 62,") or after "ages"/"aged" ("ages
-  25 and 26", "aged between 18 and 30");
+- ages given next to a name ("Abdourahamane Tchiani, 62,") (ages after "ages"/"aged" stay
+  quantities of measure "age": ``ages.py``);
 - emergency numbers: "911" (unless a counted noun follows), "999"/"112" after "call"/"dial";
   a photo gallery's counter ("Image 20 of 32", "1 / 33 Back to Gallery"); a footnote mark
   ("[7]"); a map coordinate ("41.68006 -83.56046");
@@ -53,8 +53,6 @@ _ORDINAL_HALF = re.compile(r"\b(?:first|second|final|last|this|next|other|latter
 _AGE_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
 _AGE_NAME_AFTER = re.compile(r"[ \t]*,")
 _AGE_PAREN = re.compile(r"[A-Z][\w.'’-]*[ \t]*\([ \t]*$")
-_AGES_BEFORE = re.compile(r"\b(?:ages?|aged),?[ \t]+(?:of[ \t]+|between[ \t]+|from[ \t]+)?"
-                          r"(?:\d{1,3}[ \t]*(?:,|-|–|and|to|or)[ \t]*(?:and[ \t]+)?)*$", re.I)
 _BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
 _CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
 _CAPS_WORDS = frozenset(["WITH", "WERE", "WHEN", "WHAT", "WILL", "WEST", "KIDS", "KILL", "WEEK",
@@ -191,8 +189,7 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
             _MONTH_BEFORE.search(view, max(0, part.start - 16), part.start)
             or _MONTH_AFTER.match(view, part.end)):
         return _past(view, part.end)
-    if bare and part.value <= 120 and (_age_next_to_name(text, part) or _AGES_BEFORE.search(
-            text, max(0, part.start - 40), part.start)):
+    if bare and part.value <= 120 and _age_next_to_name(text, part):
         return part.end
     if bare and text[part.start - 1:part.start] == "[" and text[part.end:part.end + 1] == "]":
         return part.end + 1  # a footnote mark: "killing both.[7][8]"
