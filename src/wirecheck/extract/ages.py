@@ -1,10 +1,12 @@
-"""Numbers that give people's ages, not how many people: "three men, ages 24, 31 and 40"."""
+"""People's ages: numbers that say how old, not how many ("three men, ages 24, 31 and 40"),
+and "old" as the head of a person ("a 16-year old")."""
 
 from __future__ import annotations
 
 from typing import Any
 
 AGE_NOUNS = frozenset({"age", "ages", "aged"})
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
 def after_ages(tok: Any) -> bool:
@@ -19,3 +21,9 @@ def after_ages(tok: Any) -> bool:
         num = num.head
     return num.dep_ in ("nummod", "appos", "npadvmod", "pobj", "dobj") and (
         num.head.lower_ in AGE_NOUNS)
+
+
+def is_age_noun(tok: Any) -> bool:
+    """"a 16-year-old", "an 18-month old": the tokenizer splits the age, and "old" heads it."""
+    return tok.lower_ in ("old", "olds") and tok.dep_ not in ("amod", "acomp") and any(
+        c.lower_ in AGE_UNITS for c in tok.children)

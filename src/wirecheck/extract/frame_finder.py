@@ -58,7 +58,7 @@ from wirecheck.extract.sources import (
     phrase,
     recipient_outlet,
 )
-from wirecheck.extract.speaker_lines import next_sentence, said_elsewhere, says_something
+from wirecheck.extract.speaker_lines import after_label, said_elsewhere, says_something
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
@@ -133,10 +133,7 @@ class SentenceScan:
         if colon is None:
             return None
         head, mark = colon
-        scope = (mark.i + 1, self.sent.end)
-        if all(t.is_space for t in self.f.doc[scope[0]:scope[1]]):
-            scope = next_sentence(self.sent) or scope  # "WALLACE:" alone: the next line
-        return self._make(head, mark, ":", "reported", scope)
+        return self._make(head, mark, ":", "reported", after_label(self.sent, mark))
 
     def _cue(self, verb: Any) -> Frame | None:
         """A verb's frame: the rules' cues unless the model is sure they attribute

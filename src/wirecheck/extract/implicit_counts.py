@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from wirecheck.extract.ages import is_age_noun
 from wirecheck.extract.casualty import (
     DEAD_VERBS,
     DIE_VERBS,
@@ -252,19 +253,10 @@ def _number(tok: Any) -> int | None:
     return int(got.value) if got.value == int(got.value) and 0 <= got.value < 1000 else None
 
 
-AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
-
-
-def _is_age_noun(tok: Any) -> bool:
-    """"a 16-year-old", "an 18-month old": the tokenizer splits the age, and "old" heads it."""
-    return tok.lower_ in ("old", "olds") and tok.dep_ not in ("amod", "acomp") and any(
-        c.lower_ in AGE_UNITS for c in tok.children)
-
-
 def _is_person(tok: Any) -> bool:
     low = tok.lower_
     return (low in PERSON_HEADS or str(tok.lemma_).lower() in PERSON_HEADS
-            or tok.ent_type_ == "PERSON" or low.endswith("year-old") or _is_age_noun(tok)
+            or tok.ent_type_ == "PERSON" or low.endswith("year-old") or is_age_noun(tok)
             or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")))
 
 

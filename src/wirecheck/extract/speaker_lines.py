@@ -73,6 +73,15 @@ def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
     return next_sentence(sent)
 
 
+def after_label(sent: Any, colon: Any) -> tuple[int, int]:
+    """What a speaker label's line says: the rest of the line, or the next line when the
+    label stands alone ("WALLACE:")."""
+    scope = (colon.i + 1, sent.end)
+    if all(t.is_space for t in sent.doc[scope[0]:scope[1]]):
+        return next_sentence(sent) or scope
+    return scope
+
+
 def next_sentence(sent: Any) -> tuple[int, int] | None:
     """The tokens of the sentence after ``sent`` (None at the end of the text)."""
     if sent.end >= len(sent.doc):
