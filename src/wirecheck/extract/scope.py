@@ -69,8 +69,9 @@ def scope_of(clause: str, before: str, at: int = -1, after: str = "",
     ``at`` where the figure starts in ``clause`` (-1: anywhere), ``year`` the article's
     publish year (an earlier year named before the figure in its sentence makes it
     context; with no publish date, any year does). A context cue counts within ``NEAR``
-    characters of the figure, a total's cue when it starts within them: "43 were killed in the school, pushing the toll since the
-    conflict began to ..." is the school's toll, the total comes later."""
+    characters of the figure, a total's cue when it starts within them: "43 were killed
+    in the school, pushing the toll since the conflict began to ..." is the school's
+    toll, the total comes later."""
     m = _EARLIER.search(before[-80:])
     if m:
         return "earlier", m.group(0).strip()

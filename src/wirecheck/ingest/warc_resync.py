@@ -29,6 +29,7 @@ HISTORY_BYTES = 1 * MB  # bytes already handed out that a resync may go back int
 SCAN_CHUNK = 1 * MB  # decompressed bytes read at a time while scanning
 HEAD_BYTES = 4096  # bytes after a candidate start read to judge its header block
 _VERSION_LINE = re.compile(rb"WARC/1\.[01]\r?\n")
+_VERSIONS = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
 _TYPE_LINE = re.compile(rb"^warc-type:", re.IGNORECASE | re.MULTILINE)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 
@@ -38,8 +39,7 @@ def record_header(head: bytes) -> bool | None:
     version line, then a header block with ``WARC-Type`` (mandatory in every record)?
     None: cannot tell yet, the header block goes on past ``head``."""
     if not _VERSION_LINE.match(head):
-        return None if len(head) < 10 and (b"WARC/1.0\r\n".startswith(head)
-                                           or b"WARC/1.1\r\n".startswith(head)) else False
+        return None if any(v.startswith(head) for v in _VERSIONS) else False  # cut short
     blank = _BLANK_LINE.search(head)
     block = head[:blank.start() + 1] if blank else head[:HEAD_BYTES]
     if _TYPE_LINE.search(block):

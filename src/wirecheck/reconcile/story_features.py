@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from wirecheck.reconcile.story_signals import NameProfile, days_apart, places_apart, same_days
-from wirecheck.reconcile.vectors import Span, Vector, dot, norm
+from wirecheck.reconcile.vectors import Span, Vector, cosine_normed, norm
 
 Rare = Callable[[str], bool]  # is this term a rare name (few documents use it)?
 KINDS = "wcnethpg"  # term kinds compared one by one
@@ -83,12 +83,6 @@ def gap_days(a: Span, b: Span) -> float | None:
     return seconds / 86400
 
 
-def _cosine(a: tuple[Vector, float], b: tuple[Vector, float]) -> float:
-    """``vectors.cosine`` with both norms known (the same floats, in the same order)."""
-    (va, na), (vb, nb) = a, b
-    return dot(va, vb) / (na * nb) if na and nb else 0.0
-
-
 def _shared_rare(a: Vector, b: Vector, rare: Rare) -> int:
     if len(a) > len(b):
         a, b = b, a
@@ -103,7 +97,7 @@ def features(a: Side, b: Side, text_sim: float, rare: Rare) -> dict[str, float]:
     for k in KINDS:
         va, vb = pa.get(k), pb.get(k)
         if va and vb:
-            out["cos_" + k] = _cosine(va, vb)
+            out["cos_" + k] = cosine_normed(*va, *vb)
         else:
             out["none_" + k] = 1.0
     x, y = a.profile, b.profile

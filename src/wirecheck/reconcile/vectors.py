@@ -34,5 +34,9 @@ def unit(vector: Vector) -> Vector:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    na, nb = norm(a), norm(b)
+    return cosine_normed(a, norm(a), b, norm(b))
+
+
+def cosine_normed(a: Vector, na: float, b: Vector, nb: float) -> float:
+    """:func:`cosine` with the norms already known (``na`` of ``a``, ``nb`` of ``b``)."""
     return dot(a, b) / (na * nb) if na and nb else 0.0
