@@ -19,10 +19,11 @@ as_root() {
   else echo "need root to run: $* (install it, or run as root)" >&2; return 1; fi
 }
 
-apt_install() {
+apt_install() {  # waits for the dpkg lock (another apt, unattended upgrades) rather than failing
   say "installing Debian packages: $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  local wait=(-o DPkg::Lock::Timeout=600)
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 ensure_venv() {  # $1 = lock file
