@@ -69,3 +69,21 @@ def test_an_item_linking_two_stored_groups_merges_them_only_when_allowed() -> No
     assert merged == {"A": "B"}  # the larger group keeps its id
     assert kept[0][1] == "B"
     assert cluster_merging(bridge, [half_a, half_b], LINK)[1] == {}
+
+
+def test_a_learned_link_sees_every_members_publish_time() -> None:
+    from datetime import UTC, datetime
+
+    from wirecheck.reconcile.story_features import Side
+
+    days = [datetime(2026, 3, d, tzinfo=UTC) for d in (2, 9, 5)]
+    dated = [Item(it.id, it.vector, it.order, (t, t)) for it, t in zip(QUAKE, days, strict=False)]
+    seen: list[tuple[datetime, ...]] = []
+
+    def link(a: Side, b: Side, text_sim: float) -> float:
+        seen.extend((a.times, b.times))
+        return text_sim
+
+    cluster(dated, [], Linkage(0.3, link=link))
+    assert all(list(t) == sorted(t) for t in seen)
+    assert max(len(t) for t in seen) >= 2  # a merged cluster carries its members' times

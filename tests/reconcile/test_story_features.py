@@ -11,6 +11,8 @@ from wirecheck.reconcile.story_features import (
     feature_names,
     features,
     gap_days,
+    is_rare_name,
+    member_gap,
     rare_names,
 )
 from wirecheck.reconcile.story_signals import profile
@@ -61,3 +63,29 @@ def test_undated_sides_have_no_time_features() -> None:
 def test_rare_names_are_names_used_by_few_documents() -> None:
     df = {"n:bunny park": 2, "n:police": 400, "w:bunny": 2, "p:ana lopez": 1, "e:acme": 0}
     assert rare_names(df) == {"n:bunny park", "p:ana lopez"}
+
+
+def test_names_every_incident_of_a_town_shares_are_not_rare() -> None:
+    # a town's police, hospital and spokesperson, an outlet's furniture
+    for term in ("e:serrow police department", "n:officer ana lopez", "n:serrow general hospital",
+                 "e:kxyz news app"):
+        assert not is_rare_name(term, 2)
+    assert is_rare_name("p:ana lopez", 2)
+    assert not is_rare_name("p:ana lopez", 6)
+
+
+def test_the_gap_is_to_the_nearest_member_not_into_a_span() -> None:
+    # an incident's first report in March and its trial in June; an article of May
+    story = Side({"w:trial": 1.0}, 2, (DAY, LATER), profile({}), times=(DAY, LATER))
+    may = datetime(2026, 5, 1, 8, tzinfo=UTC)
+    article = side({"w:shooting": 1.0}, may)
+    assert gap_days(story.span, article.span) == 0  # inside the span
+    assert member_gap(story, Side(article.total, 1, article.span, profile({}), times=(may,))) \
+        == pytest.approx(40)
+    assert member_gap(story, article) == 0  # member times unknown: the span
+
+
+def test_the_gap_of_member_times_feeds_the_time_features() -> None:
+    a = Side({"w:flood": 1.0}, 2, (DAY, LATER), profile({}), times=(DAY, LATER))
+    b = Side({"w:flood": 1.0}, 1, (LATER, LATER), profile({}), times=(LATER,))
+    assert features(a, b, 0.5, never_rare)["log_gap"] == 0.0

@@ -24,6 +24,7 @@ import heapq
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from operator import itemgetter
 
 from wirecheck.reconcile.story_features import Link, Side
@@ -63,6 +64,11 @@ class _Node:
     version: int = 0
     profile: tuple[int, NameProfile] | None = None  # names of ``total`` at ``version``
     side: tuple[int, Side] | None = None  # the learned link's view at ``version``
+    times: tuple[datetime, ...] = ()  # members' publish times, sorted (a group: its span's ends)
+
+    def __post_init__(self) -> None:
+        if not self.times:
+            self.times = _sorted_times(t for t in self.span if t is not None)
 
 
 def top_terms(vector: Vector, n: int) -> list[str]:
@@ -197,7 +203,7 @@ def _side(node: _Node) -> Side:
     """The node as the learned link sees it, rebuilt only when a merge changed it."""
     if node.side is None or node.side[0] != node.version:
         node.side = (node.version, Side(node.total, node.size, node.span, _profile(node),
-                                        tuple(it.id for it in node.items)))
+                                        tuple(it.id for it in node.items), node.times))
     return node.side[1]
 
 
@@ -278,7 +284,16 @@ def _merge(nodes: dict[str, _Node], keep_key: str, gone: str, keep: int) -> None
         k.absorbed += [g.group, *g.absorbed]
     k.group = k.group or g.group
     k.span = _union(k.span, g.span)
+    k.times = _sorted_times((*k.times, *g.times))
     k.version += 1
+
+
+def _sorted_times(times: Iterable[datetime]) -> tuple[datetime, ...]:
+    """Distinct times in order; () when naive and aware times mix (they cannot be ordered)."""
+    try:
+        return tuple(sorted(set(times)))
+    except TypeError:
+        return ()
 
 
 def _union(a: Span, b: Span) -> Span:

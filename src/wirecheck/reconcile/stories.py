@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from wirecheck.reconcile.cluster import Group, Item, Linkage, cluster_merging, top_terms
-from wirecheck.reconcile.story_features import RARE_DF, Link
+from wirecheck.reconcile.story_features import Link, is_rare_name
 from wirecheck.reconcile.story_model import LinkFactory, shipped_link
 from wirecheck.reconcile.story_params import StoryParams
 from wirecheck.reconcile.terms import Signature
@@ -313,7 +313,7 @@ def assign_batch(
     if state.n_docs < params.story_link_min_docs:
         make = None
     df = state.df
-    link = make(lambda t: 0 < df.get(t, 0) <= RARE_DF, params.story_threshold) if make else None
+    link = make(lambda t: is_rare_name(t, df.get(t, 0)), params.story_threshold) if make else None
     story_of, merged = _place_merging(
         sigs,
         story_vecs,

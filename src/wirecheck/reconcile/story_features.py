@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from wirecheck.reconcile.story_signals import NameProfile, days_apart, places_apart, same_days
@@ -41,6 +42,7 @@ class Side:
     span: Span
     profile: NameProfile
     ids: tuple[str, ...] = ()
+    times: tuple[datetime, ...] = ()  # members' publish times, sorted (() : the span only)
 
     @cached_property
     def parts(self) -> dict[str, tuple[Vector, float]]:
@@ -57,9 +59,32 @@ def feature_names() -> list[str]:
     return names + [n + "*gap" for n in INTERACT]
 
 
+# Words of the names every incident of a town shares: its police, hospital, sheriff's
+# spokesperson, the outlet's own furniture ("Trib Total Media", "CBS Radio"). Rare in a
+# collection of many towns, they tie two incidents of one town as a victim's name would.
+_INSTITUTION_WORDS = frozenset([
+    "police", "department", "dept", "sheriff", "sheriff's", "office", "hospital", "medical",
+    "center", "centre", "clinic", "university", "college", "school", "schools", "jail",
+    "prison", "court", "courthouse", "bureau", "agency", "patrol", "precinct", "division",
+    "unit", "affairs", "crime", "crimes", "violent", "fire", "rescue", "ems", "coroner",
+    "examiner", "officer", "sgt", "sergeant", "lt", "lieutenant", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "detective", "det", "capt", "captain", "deputy", "cpl",
+    "corporal", "contact", "news", "radio", "television", "tv", "station", "app", "media",
+    "corp", "inc", "llc", "newspaper", "journal", "tribune", "times", "herald", "sentinel",
+    "gazette"])
+
+
+def is_rare_name(term: str, documents: int) -> bool:
+    """A name (phrase, person, entity) that at most ``RARE_DF`` of the collection's
+    ``documents`` use, and not an institution's or a newsroom's."""
+    if term[0] not in RARE_KINDS or not 0 < documents <= RARE_DF:
+        return False
+    return not any(w in _INSTITUTION_WORDS for w in term[2:].split())
+
+
 def rare_names(df: dict[str, int]) -> frozenset[str]:
     """The rare names among terms with known document frequencies."""
-    return frozenset(t for t, n in df.items() if t[0] in RARE_KINDS and 0 < n <= RARE_DF)
+    return frozenset(t for t, n in df.items() if is_rare_name(t, n))
 
 
 def _kind_parts(vector: Vector) -> dict[str, Vector]:
@@ -81,6 +106,28 @@ def gap_days(a: Span, b: Span) -> float | None:
     except TypeError:  # naive vs aware datetimes: treat as unknown
         return None
     return seconds / 86400
+
+
+def member_gap(a: Side, b: Side) -> float | None:
+    """Days between the nearest two members of the sides, or between their spans when a
+    side's member times are unknown: an article published between an incident's first
+    report and its trial a year later is not near that story because its span covers it."""
+    if not a.times or not b.times:
+        return gap_days(a.span, b.span)
+    i = j = 0
+    best: float | None = None
+    try:
+        while i < len(a.times) and j < len(b.times):
+            x, y = a.times[i], b.times[j]
+            d = abs((x - y).total_seconds()) / 86400
+            best = d if best is None else min(best, d)
+            if x < y:
+                i += 1
+            else:
+                j += 1
+    except TypeError:  # naive vs aware datetimes: treat as unknown
+        return None
+    return best
 
 
 def _shared_rare(a: Vector, b: Vector, rare: Rare) -> int:
@@ -116,7 +163,7 @@ def features(a: Side, b: Side, text_sim: float, rare: Rare) -> dict[str, float]:
     if shared_rare:
         out["rare_shared"] = math.log1p(shared_rare)
     out["log_size"] = math.log(a.size) + math.log(b.size)
-    gap = gap_days(a.span, b.span)
+    gap = member_gap(a, b)
     if gap is not None:
         out["log_gap"] = lg = math.log1p(gap)
         out["week_gap"] = min(gap / 7.0, 8.0)
