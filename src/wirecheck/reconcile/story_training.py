@@ -13,8 +13,8 @@ The examples come from the pairs clustering meets, not from all article pairs: f
 with the hand-made similarity, then ``ROUNDS`` times with the model fitted so far (the
 clusters a model builds are the ones it must judge next). A logistic regression (AdaGrad,
 L2, fixed epochs, fixed shuffled order) is fitted on all of them; the threshold is the
-one of ``THRESHOLDS`` with the best stories B³ F1 on half "a". Writes
-``data/models/story_model.json`` in the package.
+one of ``THRESHOLDS`` with the best stories B³ F1 on half "a", its stories counted whole
+(:func:`b3_among_all`). Writes ``data/models/story_model.json`` in the package.
 """
 
 from __future__ import annotations
