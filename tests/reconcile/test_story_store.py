@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 from wirecheck.model import Article
 from wirecheck.reconcile.stories import StoryState, assign_batch
 from wirecheck.reconcile.story_params import StoryParams
-from wirecheck.reconcile.story_store import _PENDING_IDS, _pending_rows, article_signature, update
+from wirecheck.reconcile.story_store import article_signature, update
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import transaction
+from wirecheck.store.story_state import article_rows, pending_ids
 
 SYLLABLES = ["ka", "lo", "ven", "tor", "mi", "sha", "dru", "bel", "nor", "qua", "rix", "zen"]
 COMMON = "flood river rescue water homes families"  # in every story's indexed terms
@@ -55,8 +56,8 @@ def test_loading_a_window_of_stories_per_term_places_exactly_as_holding_them_all
             for a in articles[start:start + 6]:
                 insert_article(store, a)
                 store.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (a.id,))
-            pending = [str(r[0]) for r in store.execute(_PENDING_IDS)]
-            sigs = [article_signature(store, r) for r in _pending_rows(store, pending)]
+            pending = pending_ids(store)
+            sigs = [article_signature(store, r) for r in article_rows(store, pending)]
             for placed in assign_batch(sigs, memory, params):
                 expected[placed.article_id] = placed.story_id
             expected = {k: memory.merged.get(s, s) for k, s in expected.items()}
@@ -82,7 +83,7 @@ def test_story_words_use_each_articles_own_names_not_the_cross_article_resolutio
         store.execute("INSERT INTO entity_mentions VALUES (?, 10, 15, 'Jones', 'PERSON', 'Jones', 'e1')",
                       (article.id,))
         store.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (article.id,))
-    [row] = _pending_rows(store, [article.id])
+    [row] = article_rows(store, [article.id])
     terms = article_signature(store, row).terms
     assert "e:jones" in terms
     assert "e:marla jones" not in terms
@@ -95,6 +96,6 @@ def test_places_the_article_names_are_place_features(store: sqlite3.Connection) 
         store.execute("INSERT INTO entity_mentions VALUES (?, 12, 19, 'Dunmore', 'GPE', "
                       "'Dunmore', NULL)", (article.id,))
         store.execute("UPDATE articles SET analyzed = 1 WHERE id = ?", (article.id,))
-    [row] = _pending_rows(store, [article.id])
+    [row] = article_rows(store, [article.id])
     terms = article_signature(store, row).terms
     assert "g:dunmore" in terms and "e:dunmore" not in terms

@@ -31,7 +31,7 @@ from functools import lru_cache
 import numpy as np
 
 from wirecheck.model import Article
-from wirecheck.store.articles import find_by_hash
+from wirecheck.store.articles import article_text, find_by_hash, lsh_candidates, save_lsh_keys
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -131,15 +131,7 @@ def is_copy(a: Shingles, b: Shingles) -> bool:
 
 def candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[str, str | None]]:
     """(id, duplicate_of) of stored articles sharing a bucket, earliest stored first."""
-    found: dict[str, tuple[int, str | None]] = {}
-    for band, key in enumerate(keys):
-        for row in conn.execute(
-            "SELECT a.id, a.rowid, a.duplicate_of FROM article_lsh l "
-            "JOIN articles a ON a.id = l.article_id WHERE l.band = ? AND l.bucket = ?",
-            (band, key),
-        ):
-            found[row[0]] = (row[1], row[2])
-    return [(aid, dup) for aid, (_, dup) in sorted(found.items(), key=lambda kv: kv[1][0])]
+    return lsh_candidates(conn, keys)
 
 
 def find_near_duplicate(conn: sqlite3.Connection, article: Article,
@@ -152,8 +144,8 @@ def find_near_duplicate(conn: sqlite3.Connection, article: Article,
         if candidate_id == article.id or candidate_id in exclude \
                 or (duplicate_of or candidate_id) in exclude:
             continue
-        row = conn.execute("SELECT text FROM articles WHERE id = ?", (candidate_id,)).fetchone()
-        if row is not None and is_copy(mine, _fingerprint(row[0])[0]):
+        text = article_text(conn, candidate_id)
+        if text is not None and is_copy(mine, _fingerprint(text)[0]):
             return duplicate_of or candidate_id
     return None
 
@@ -171,7 +163,4 @@ def find_duplicate(conn: sqlite3.Connection, article: Article,
 def index_article(conn: sqlite3.Connection, article: Article) -> None:
     """Make a stored article findable as a near-duplicate candidate (its LSH buckets)."""
     _, keys = _fingerprint(article.text)
-    conn.executemany(
-        "INSERT OR IGNORE INTO article_lsh (band, bucket, article_id) VALUES (?, ?, ?)",
-        [(band, key, article.id) for band, key in enumerate(keys)],
-    )
+    save_lsh_keys(conn, article.id, keys)

@@ -27,7 +27,6 @@ detaches it. Claims whose source phrase names an entity get ``source_entity`` se
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -38,6 +37,7 @@ from rapidfuzz import fuzz
 from wirecheck.extract.entities import TYPE_GROUP, acronym, bare_name
 from wirecheck.extract.lexicon import DEMONYMS, ROLE_WORDS
 from wirecheck.extract.sources import normalize_name
+from wirecheck.store import entities as entity_rows_store
 from wirecheck.store.db import transaction
 
 FUZZY_MIN = 90
@@ -111,12 +111,10 @@ class EntityIndex:
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> EntityIndex:
         index = cls()
-        counts = dict(conn.execute("SELECT entity_id, count(*) FROM entity_mentions WHERE "
-                                   "entity_id IS NOT NULL GROUP BY entity_id").fetchall())
-        for row in conn.execute("SELECT id, name, type, aliases FROM entities"):
-            ent = _Entity(row["id"], row["name"], row["type"], json.loads(row["aliases"]),
-                          Counter({row["type"]: counts.get(row["id"], 1)}))
-            index._register(ent)
+        counts = entity_rows_store.mention_counts(conn)
+        for ent_id, name, etype, aliases in entity_rows_store.entity_rows(conn):
+            index._register(_Entity(ent_id, name, etype, aliases,
+                                    Counter({etype: counts.get(ent_id, 1)})))
         return index
 
     def _add_key(self, key: str, ent_id: str) -> None:
@@ -268,19 +266,11 @@ def _better_name(new: str, old: str) -> bool:
     return rank(strip_title(new)) > rank(strip_title(old))
 
 
-def _pending_articles(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT m.article_id FROM entity_mentions m JOIN articles a ON a.id = "
-        "m.article_id WHERE m.entity_id IS NULL ORDER BY a.published, a.id")
-    return [r[0] for r in rows]
-
-
 def _local_entities(conn: sqlite3.Connection, article_id: str
                     ) -> list[tuple[str, str, list[str], int]]:
     grouped: dict[tuple[str, str], list[str]] = {}
-    for r in conn.execute("SELECT local_name, type, text FROM entity_mentions WHERE "
-                          "article_id = ? ORDER BY start", (article_id,)):
-        grouped.setdefault((r["local_name"], r["type"]), []).append(r["text"])
+    for name, etype, text in entity_rows_store.local_mentions(conn, article_id):
+        grouped.setdefault((name, etype), []).append(text)
     return [(name, etype, list(dict.fromkeys(texts)), len(texts))
             for (name, etype), texts in grouped.items()]
 
@@ -293,32 +283,28 @@ def _link_claims(conn: sqlite3.Connection, index: EntityIndex, article_id: str) 
     """Set claims.source_entity from the entity named inside (or as) the source phrase:
     the one ending last (an English phrase ends in its head), the longest on a tie.
     One read of the article's mentions and one batched update, not two queries a claim."""
-    named = conn.execute(
-        "SELECT start, \"end\", entity_id FROM entity_mentions WHERE article_id = ? AND "
-        "entity_id IS NOT NULL AND type IN ('PERSON', 'ORG', 'GPE', 'NORP')",
-        (article_id,)).fetchall()
-    updates = []
+    named = entity_rows_store.named_mentions(conn, article_id)
+    updates: list[tuple[str | None, str]] = []
     # one frame's claims share its source: each phrase and name is looked up once
     by_span: dict[tuple[int, int], str | None] = {}
     by_name: dict[tuple[str, str], str | None] = {}
-    for c in conn.execute("SELECT id, source, source_kind, source_start, source_end, field "
-                          "FROM claims WHERE article_id = ? AND source IS NOT NULL",
-                          (article_id,)):
+    for claim_id, source, kind, start_at, end_at, field_name in \
+            entity_rows_store.claim_sources(conn, article_id):
         ent_id = None
-        if c["source_start"] is not None and c["field"] == "text":  # mentions are the body's
-            key = (c["source_start"], c["source_end"])
+        if start_at is not None and end_at is not None and field_name == "text":
+            key = (start_at, end_at)  # mentions are the body's
             if key not in by_span:
                 inside = [(end, -start, str(ent)) for start, end, ent in named
                           if start >= key[0] and end <= key[1]]
                 by_span[key] = max(inside)[2] if inside else None
             ent_id = by_span[key]
         if ent_id is None:  # a pronoun's antecedent, or a name NER missed here
-            name = (c["source"], _kind_type(c["source_kind"]))
+            name = (source, _kind_type(kind or ""))
             if name not in by_name:
                 by_name[name] = index.match(name[0], name[1], [])
             ent_id = by_name[name]
-        updates.append((ent_id, c["id"]))
-    conn.executemany("UPDATE claims SET source_entity = ? WHERE id = ?", updates)
+        updates.append((ent_id, claim_id))
+    entity_rows_store.set_source_entities(conn, updates)
     return sum(ent is not None for ent, _ in updates)
 
 
@@ -336,25 +322,23 @@ def resolve_entities(
 
 def _resolve(conn: sqlite3.Connection, article_ids: Iterable[str] | None) -> ResolveReport:
     report = ResolveReport()
-    ids = _pending_articles(conn) if article_ids is None else list(article_ids)
+    ids = entity_rows_store.unresolved_articles(conn) if article_ids is None else list(article_ids)
     index = EntityIndex.load(conn)
     for aid in ids:
-        conn.execute("UPDATE entity_mentions SET entity_id = NULL WHERE article_id = ?",
-                     (aid,))
+        entity_rows_store.clear_resolution(conn, aid)
         report.articles += 1
         for name, etype, texts, count in _local_entities(conn, aid):
             report.local_entities += 1
             ent_id = index.match(name, etype, texts)
             if ent_id is None:
                 ent_id = index.create(name, etype, texts).id
-                conn.execute("INSERT INTO entities (id, name, type) VALUES (?, ?, ?)",
-                             (ent_id, name, etype))  # the mentions' foreign key needs it now
+                # the mentions' foreign key needs it now
+                entity_rows_store.insert_entity(conn, ent_id, name, etype)
                 report.created += 1
             else:
                 report.merged += 1
             index.merge(ent_id, name, etype, texts, count)
-            conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE article_id = ? "
-                         "AND local_name = ? AND type = ?", (ent_id, aid, name, etype))
+            entity_rows_store.attach_mentions(conn, ent_id, aid, name, etype)
     _write(conn, index)
     for aid in ids:
         report.claims_linked += _link_claims(conn, index, aid)
@@ -362,11 +346,5 @@ def _resolve(conn: sqlite3.Connection, article_ids: Iterable[str] | None) -> Res
 
 
 def _write(conn: sqlite3.Connection, index: EntityIndex) -> None:
-    rows = [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
-            for e in index.entities.values() if e.dirty]
-    conn.executemany(
-        "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(id) "
-        "DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases",
-        rows)
-    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
-                 "WHERE entity_id IS NOT NULL)")
+    entity_rows_store.save_entities(conn, [(e.id, e.name, e.type, e.aliases)
+                                           for e in index.entities.values() if e.dirty])

@@ -120,3 +120,29 @@ def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) ->
             (match, limit),
         ).fetchall()
     return [dict(r) for r in rows]
+
+
+def lsh_candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(id, duplicate_of) of stored articles sharing a near-duplicate bucket (band ``i``,
+    key ``keys[i]``) with these keys, earliest stored first."""
+    found: dict[str, tuple[int, str | None]] = {}
+    for band, key in enumerate(keys):
+        for row in conn.execute(
+            "SELECT a.id, a.rowid, a.duplicate_of FROM article_lsh l "
+            "JOIN articles a ON a.id = l.article_id WHERE l.band = ? AND l.bucket = ?",
+            (band, key),
+        ):
+            found[row[0]] = (row[1], row[2])
+    return [(aid, dup) for aid, (_, dup) in sorted(found.items(), key=lambda kv: kv[1][0])]
+
+
+def article_text(conn: sqlite3.Connection, article_id: str) -> str | None:
+    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def save_lsh_keys(conn: sqlite3.Connection, article_id: str, keys: tuple[str, ...]) -> None:
+    """Make a stored article findable by its near-duplicate buckets."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_lsh (band, bucket, article_id) VALUES (?, ?, ?)",
+        [(band, key, article_id) for band, key in enumerate(keys)])
