@@ -87,3 +87,18 @@ def test_a_learned_link_sees_every_members_publish_time() -> None:
     cluster(dated, [], Linkage(0.3, link=link))
     assert all(list(t) == sorted(t) for t in seen)
     assert max(len(t) for t in seen) >= 2  # a merged cluster carries its members' times
+
+
+def test_clustering_along_given_links_matches_finding_them() -> None:
+    from itertools import combinations
+
+    from wirecheck.reconcile.cluster import cluster_linked, item_key
+
+    items = QUAKE + FLOOD
+    links = [(item_key(a.id), item_key(b.id)) for a, b in combinations(items, 2)]
+    by_founder: dict[str, set[str]] = {}
+    for it, founder in cluster_linked(items, links, LINK):
+        by_founder.setdefault(founder, set()).add(it.id)
+    assert {frozenset(v) for v in by_founder.values()} == groups_of(cluster(items, [], LINK))
+    alone = cluster_linked(items, [], LINK)  # no links: nothing merges
+    assert all(it.id == founder for it, founder in alone)

@@ -25,6 +25,7 @@ from typing import Any
 
 from wirecheck.batch import storyparts, tables
 from wirecheck.model import Article
+from wirecheck.reconcile.cluster import item_key
 from wirecheck.reconcile.stories import order_key
 from wirecheck.reconcile.story_features import rare_names
 from wirecheck.reconcile.vectors import dot
@@ -61,13 +62,14 @@ def _components(spark: Any, keys: Any, links: Any) -> Any:
 
 
 def _links(spark: Any, ordered: Any) -> Any:
-    """``cluster._candidates`` for the whole batch: (item, other) pairs, as a DataFrame."""
+    """The candidate links ``cluster.cluster`` finds, for the whole batch: (item, other)
+    pairs of ``cluster.item_key``, as a DataFrame."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     window = storyparts.PARAMS.window
     tops = spark.createDataFrame(
-        ordered.flatMap(lambda x: [(t, x[0], "i" + x[1][0])
+        ordered.flatMap(lambda x: [(t, x[0], item_key(x[1][0]))
                                    for t in storyparts.query_terms(x[1][1][1])]),
         "term string, idx long, key string")
     ranked = (tops.withColumn("rank", F.row_number().over(Window.partitionBy("term")
@@ -133,10 +135,10 @@ def run_stories(spark: Any, articles: Any, out_uri: str) -> int:
         params.background_weight + (n if n > 2 else 0))
 
     links = _links(spark, ordered).persist()
-    keys = spark.createDataFrame(ordered.map(lambda x: ("i" + x[1][0],)), "key string")
+    keys = spark.createDataFrame(ordered.map(lambda x: (item_key(x[1][0]),)), "key string")
     comp = _components(spark, keys, links)
-    members = (ordered.map(lambda x: ("i" + x[1][0], (x[1][0], x[1][1][1], x[1][1][0].published,
-                                                     x[1][1][3])))
+    members = (ordered.map(lambda x: (item_key(x[1][0]),
+                                      (x[1][0], x[1][1][1], x[1][1][0].published, x[1][1][3])))
                .join(comp.rdd.map(lambda r: (r["key"], r["label"])))
                .map(lambda x: (x[1][1], x[1][0])))
     edges = (links.join(comp.withColumnRenamed("key", "item"), "item").rdd

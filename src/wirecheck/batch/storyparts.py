@@ -9,7 +9,7 @@ story — each a pure function of the data Spark brings together with a join or 
 2. per term: the document frequency (a ``reduceByKey``); per article again: the story and
    sub-event vectors, from the article's own terms' frequencies (:func:`vectors_of`, the
    very ``stories.article_vectors``);
-3. per term: the candidate pairs of ``cluster._candidates`` — the last ``window`` items in
+3. per term: the candidate pairs ``cluster.cluster`` finds for itself — the last ``window`` items in
    publish order that had the term among their top terms — a windowed self-join;
 4. the background similarity: one pseudo-random partner per article (:func:`partner`),
    summed on the driver in article order (one float per article, streamed), so the sum is
@@ -32,8 +32,7 @@ from typing import Any
 
 from wirecheck.extract import ArticleAnalysis
 from wirecheck.model import Article
-from wirecheck.reconcile import cluster as clustering
-from wirecheck.reconcile.cluster import Item, Linkage, top_terms
+from wirecheck.reconcile.cluster import Item, Linkage, cluster_linked, top_terms
 from wirecheck.reconcile.incident_days import incident_days
 from wirecheck.reconcile.stories import (
     Cluster,
@@ -95,7 +94,7 @@ def partner(index: int, article_id: str, n: int) -> int | None:
 
 
 def query_terms(vector: Vector, params: StoryParams = PARAMS) -> list[str]:
-    """The terms an item is blocked on (``cluster._candidates``)."""
+    """The terms an item is blocked on (as ``cluster.cluster`` blocks them)."""
     return top_terms(vector, params.query_terms)
 
 
@@ -125,29 +124,19 @@ def place_component(members: Sequence[tuple[str, Vector, datetime | None, frozen
     """(article id, story id) for one connected group of new articles and its links
     (members: id, story vector, publish time, rare names) of a batch of ``n_docs``.
 
-    The body of ``cluster.cluster`` with the candidate links given (they were found over
-    the whole batch, which one group alone cannot redo).
+    ``cluster.cluster_linked`` with the candidate links given (they were found over the
+    whole batch, which one group alone cannot redo).
     """
-    nodes: dict[str, Any] = {}
     items = []
     rare: set[str] = set()
     for aid, vector, published, names in members:
         rare |= names
         sig = Signature(aid, published, {})
-        it = Item(aid, vector, order_key(sig), (published, published))
-        items.append(it)
-        nodes["i" + aid] = clustering._Node("i" + aid, 1, dict(vector), it.span, items=[it])
-    for a, b in links:
-        nodes[a].links.add(b)
-        nodes[b].links.add(a)
-    clustering._agglomerate(nodes, linkage(params.story_threshold, baseline, params,
-                                           frozenset(rare), n_docs),
+        items.append(Item(aid, vector, order_key(sig), (published, published)))
+    placed = cluster_linked(items, links, linkage(params.story_threshold, baseline, params,
+                                                  frozenset(rare), n_docs),
                             time_decay(params.time_scale_days, params.time_floor))
-    out: list[tuple[str, str]] = []
-    for node in nodes.values():
-        founder = min(node.items, key=lambda it: it.order).id
-        out.extend((it.id, cluster_id("s", founder)) for it in node.items)
-    return out
+    return [(it.id, cluster_id("s", founder)) for it, founder in placed]
 
 
 def story_rows(story_id: str, members: Iterable[tuple[Signature, Vector, Vector]],

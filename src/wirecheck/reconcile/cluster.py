@@ -151,6 +151,31 @@ def cluster(
     return cluster_merging(items, groups, linkage, decay)[0]
 
 
+def item_key(item_id: str) -> str:
+    """The key an item has in candidate links (groups are keyed apart)."""
+    return "i" + item_id
+
+
+def cluster_linked(items: Sequence[Item], links: Iterable[tuple[str, str]], linkage: Linkage,
+                   decay: Decay = _no_decay) -> list[tuple[Item, str]]:
+    """``(item, founder item id)``: new items clustered along candidate links found
+    elsewhere (pairs of :func:`item_key`) — what :func:`cluster` does after finding its own
+    candidates, for an engine that finds them over a whole batch (Spark) and clusters each
+    connected group apart: merges only follow links, so a group evolves as it would in one
+    global run."""
+    nodes = {item_key(it.id): _Node(item_key(it.id), 1, it.vector, it.span, items=[it])
+             for it in items}
+    for a, b in links:
+        nodes[a].links.add(b)
+        nodes[b].links.add(a)
+    _agglomerate(nodes, linkage, decay)
+    out: list[tuple[Item, str]] = []
+    for node in nodes.values():
+        founder = min(node.items, key=lambda it: it.order).id
+        out.extend((it, founder) for it in node.items)
+    return out
+
+
 def cluster_merging(
     items: Sequence[Item], groups: Sequence[Group], linkage: Linkage, decay: Decay = _no_decay
 ) -> tuple[list[tuple[Item, str | None, str]], dict[str, str]]:
@@ -160,7 +185,7 @@ def cluster_merging(
     for g in groups:
         nodes["g" + g.id] = _Node("g" + g.id, g.size, g.total, g.span, group=g.id)
     for it in items:  # (vectors shared, not copied: most nodes are never merged into)
-        nodes["i" + it.id] = _Node("i" + it.id, 1, it.vector, it.span, items=[it])
+        nodes[item_key(it.id)] = _Node(item_key(it.id), 1, it.vector, it.span, items=[it])
     for a, b in _candidates(items, groups, linkage.query_terms, linkage.window, linkage.per_item):
         nodes[a].links.add(b)
         nodes[b].links.add(a)
