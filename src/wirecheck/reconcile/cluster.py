@@ -163,17 +163,8 @@ def cluster_linked(items: Sequence[Item], links: Iterable[tuple[str, str]], link
     candidates, for an engine that finds them over a whole batch (Spark) and clusters each
     connected group apart: merges only follow links, so a group evolves as it would in one
     global run."""
-    nodes = {item_key(it.id): _Node(item_key(it.id), 1, it.vector, it.span, items=[it])
-             for it in items}
-    for a, b in links:
-        nodes[a].links.add(b)
-        nodes[b].links.add(a)
-    _agglomerate(nodes, linkage, decay)
-    out: list[tuple[Item, str]] = []
-    for node in nodes.values():
-        founder = min(node.items, key=lambda it: it.order).id
-        out.extend((it, founder) for it in node.items)
-    return out
+    placed = _agglomerated(_item_nodes(items), links, linkage, decay)
+    return [(it, placed[it.id][1]) for it in items]
 
 
 def cluster_merging(
@@ -181,12 +172,26 @@ def cluster_merging(
 ) -> tuple[list[tuple[Item, str | None, str]], dict[str, str]]:
     """:func:`cluster`, plus the existing groups absorbed by another: absorbed id → kept id
     (the kept group is the larger one, ties by id; only with ``linkage.group_threshold``)."""
-    nodes: dict[str, _Node] = {}
-    for g in groups:
-        nodes["g" + g.id] = _Node("g" + g.id, g.size, g.total, g.span, group=g.id)
-    for it in items:  # (vectors shared, not copied: most nodes are never merged into)
-        nodes[item_key(it.id)] = _Node(item_key(it.id), 1, it.vector, it.span, items=[it])
-    for a, b in _candidates(items, groups, linkage.query_terms, linkage.window, linkage.per_item):
+    nodes = {"g" + g.id: _Node("g" + g.id, g.size, g.total, g.span, group=g.id) for g in groups}
+    nodes.update(_item_nodes(items))
+    links = _candidates(items, groups, linkage.query_terms, linkage.window, linkage.per_item)
+    placed = _agglomerated(nodes, links, linkage, decay)
+    merged = {g: node.group for node in nodes.values() if node.group
+              for g in node.absorbed}
+    return [(it, *placed[it.id]) for it in items], merged
+
+
+def _item_nodes(items: Sequence[Item]) -> dict[str, _Node]:
+    """One node per new item (vectors shared, not copied: most nodes are never merged into)."""
+    return {item_key(it.id): _Node(item_key(it.id), 1, it.vector, it.span, items=[it])
+            for it in items}
+
+
+def _agglomerated(nodes: dict[str, _Node], links: Iterable[tuple[str, str]], linkage: Linkage,
+                  decay: Decay) -> dict[str, tuple[str | None, str]]:
+    """Agglomerate ``nodes`` along ``links``; item id → (its existing group or None, the
+    founder: its cluster's member with the smallest ``order``)."""
+    for a, b in links:
         nodes[a].links.add(b)
         nodes[b].links.add(a)
     _agglomerate(nodes, linkage, decay)
@@ -197,9 +202,7 @@ def cluster_merging(
         founder = min(node.items, key=lambda it: it.order).id
         for it in node.items:
             result[it.id] = (node.group, founder)
-    merged = {g: node.group for node in nodes.values() if node.group
-              for g in node.absorbed}
-    return [(it, *result[it.id]) for it in items], merged
+    return result
 
 
 def similarity(a: _Node, b: _Node, linkage: Linkage, decay: Decay) -> float:

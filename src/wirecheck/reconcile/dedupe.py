@@ -129,18 +129,13 @@ def is_copy(a: Shingles, b: Shingles) -> bool:
     return smaller >= MIN_CONTAINED and common / smaller >= CONTAINMENT
 
 
-def candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[str, str | None]]:
-    """(id, duplicate_of) of stored articles sharing a bucket, earliest stored first."""
-    return lsh_candidates(conn, keys)
-
-
 def find_near_duplicate(conn: sqlite3.Connection, article: Article,
                         exclude: Collection[str] = ()) -> str | None:
     """Id of the original this article copies (``is_copy``), or None. ``exclude``:
     articles (and copies of them) that do not count, e.g. the earlier versions of the
     same article, which a new version always resembles."""
     mine, keys = _fingerprint(article.text)
-    for candidate_id, duplicate_of in candidates(conn, keys):
+    for candidate_id, duplicate_of in lsh_candidates(conn, keys):
         if candidate_id == article.id or candidate_id in exclude \
                 or (duplicate_of or candidate_id) in exclude:
             continue
