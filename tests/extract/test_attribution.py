@@ -235,3 +235,26 @@ def test_words_pointed_at_and_idioms_are_no_report(nlp: Any, text: str) -> None:
 def test_a_decision_taken_leaves_its_figures_to_the_writer(nlp: Any) -> None:
     text = "The Harlow town council voted to raise bus fares by 15 percent from July."
     assert attribution_of(nlp, text, "15 percent").source is None
+
+
+def test_part_of_a_group_is_a_source(nlp: Any) -> None:
+    text = "Some of the nurses said the ward had run out of masks by noon."
+    assert attribution_of(nlp, text, "ward").source == "Some of the nurses"
+
+
+def test_an_adjective_before_to_say_shares_the_subject(nlp: Any) -> None:
+    text = "The mayor was quick to add that the budget had a surplus of 2 million."
+    assert attribution_of(nlp, text, "surplus").source == "The mayor"
+
+
+def test_pointing_to_something_says_it(nlp: Any) -> None:
+    text = "The minister pointed to 12 closed factories as the cause."
+    assert attribution_of(nlp, text, "12 closed").source == "The minister"
+
+
+def test_a_report_inside_a_longer_quote_is_a_link_of_the_speakers_chain(nlp: Any) -> None:
+    text = ("“Officials say the dam is safe. I saw it leak 4 times,” "
+            "the engineer said.")
+    a = attribution_of(nlp, text, "dam is safe")
+    assert a.source == "the engineer"
+    assert a.chain == ["the engineer", "Officials"]

@@ -71,3 +71,17 @@ def test_whom_words_are_told_to_is_not_what_is_told(nlp: Any) -> None:
     a = attribution_of(nlp, text, "300 officers")
     assert (a.source, a.cue) == ("The mayor", "told")
     assert attribution_of(nlp, text, "crowd").source is None
+
+
+def test_a_speaker_set_off_by_commas_says_the_rest_of_the_sentence(nlp: Any) -> None:
+    text = "This kind of spending, the auditor claimed, breaks 14 of the county's own rules."
+    a = attribution_of(nlp, text, "14 of")
+    assert (a.source, a.cue) == ("the auditor", "claimed")
+
+
+def test_a_quote_opened_in_an_earlier_sentence_is_the_speakers_throughout(nlp: Any) -> None:
+    text = ("“The river has dropped 3 meters. Nobody here remembers that,” the mayor said. "
+            "The council met on Monday.")
+    assert attribution_of(nlp, text, "3 meters").source == "the mayor"
+    assert attribution_of(nlp, text, "Nobody").source == "the mayor"
+    assert attribution_of(nlp, text, "council").source is None

@@ -18,6 +18,7 @@ from typing import Any
 
 from wirecheck.extract.cue_model import CueModel
 from wirecheck.extract.frame_finder import SentenceScan
+from wirecheck.extract.frame_nesting import nest_in_quotes
 from wirecheck.extract.frame_openers import Finder
 from wirecheck.extract.frames import Attributions, Frame
 from wirecheck.extract.speaker_lines import spread
@@ -85,4 +86,5 @@ def find_attributions(doc: Any, article: Article, model: CueModel | None = None
         previous = own
         new_paragraph = _paragraph_break(sent)
     spread(result)
+    nest_in_quotes(result, doc, finder.antecedents.quotes, finder.antecedents.quote_starts)
     return result

@@ -10,16 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from wirecheck.extract.cue_features import (
-    SOURCE_POS,
-    features,
-    is_headline,
-    source_of,
-)
-from wirecheck.extract.cues import (
-    is_cue,
-    verb_lemma,
-)
+from wirecheck.extract.cue_features import SOURCE_POS, features, is_headline, source_of
+from wirecheck.extract.cues import is_cue, verb_lemma
 from wirecheck.extract.frame_nesting import drop_redundant, nest
 from wirecheck.extract.frame_openers import Finder, opener_actions
 from wirecheck.extract.frame_syntax import (
@@ -38,27 +30,25 @@ from wirecheck.extract.frame_syntax import (
     tail_cue,
 )
 from wirecheck.extract.frames import Frame
-from wirecheck.extract.lexicon import (
-    CHAIN_VERBS,
-    DOCUMENT_HEADS,
-    DOCUMENT_ONLY_VERBS,
-)
-from wirecheck.extract.pronouns import (
-    FIRST_PERSON,
-    GENDERED,
-    PLURAL_OR_THING,
-    RESOLVABLE,
-)
+from wirecheck.extract.lexicon import CHAIN_VERBS, DOCUMENT_HEADS, DOCUMENT_ONLY_VERBS
+from wirecheck.extract.pronouns import FIRST_PERSON, GENDERED, PLURAL_OR_THING, RESOLVABLE
 from wirecheck.extract.sources import (
     MAX_CHAIN,
     Phrase,
     cited_by,
     citer_of,
     is_source_like,
+    partitive_of,
     phrase,
     recipient_outlet,
 )
-from wirecheck.extract.speaker_lines import after_label, said_elsewhere, says_something
+from wirecheck.extract.speaker_lines import (
+    after_label,
+    quote_opened_before,
+    said_elsewhere,
+    says_something,
+    speaker_aside,
+)
 from wirecheck.model import Attribution, Modality
 
 MAX_FRAMES_PER_SENTENCE = 32
@@ -233,7 +223,8 @@ class SentenceScan:
     def _resolve(self, head: Any, scope: tuple[int, int]) -> tuple[str, Any, bool, str | None] | bool | None:
         """(name, kind, is_person, gender) a pronoun source stands for — the pronoun
         itself when no one fits; None for a source that is no pronoun; False to drop."""
-        if head.pos_ != "PRON" or head.lower_ in ("who", "which", "that", "one", "someone"):
+        if head.pos_ != "PRON" or head.lower_ in ("who", "which", "that", "one", "someone") \
+                or partitive_of(head) is not None:  # "Some of the women"
             return None
         low = head.lower_
         if low not in RESOLVABLE:
@@ -312,7 +303,7 @@ class SentenceScan:
         if not content and learned and lemma not in _SAYING and not tail_cue(verb) \
                 and not (verb.dep_ == "ROOT" and says_something(before, verb)):
             content = learned_content(verb, rule)  # (not "said to reporters": no content)
-        hole_self = False
+        hole: tuple[int, int] | None = None  # the cue and its source, not what is said
         noun = described_by_agent(verb, head)
         if noun is not None:  # "cautious optimism expressed by Qatari officials"
             lo, hi = noun.left_edge.i, verb.left_edge.i
@@ -336,9 +327,13 @@ class SentenceScan:
         elif tail_cue(verb):
             top = clause_head(verb.head)
             lo, hi = top.left_edge.i, top.right_edge.i + 1
-            hole_self = True
+            hole = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.i,
+                    verb.right_edge.i + 1)
+        elif rule and (hole := speaker_aside(self.sent, verb, head)) is not None:
+            lo, hi = self.sent.start, self.sent.end  # "This, CNN claimed, violates ..."
         else:
             return None
+        lo = quote_opened_before(self.sent, lo, self.f.antecedents)
         cue = "as reported by" if lemma == "report" and verb.tag_ == "VBN" and any(
             c.lower_ == "as" for c in verb.children) else verb.text.lower()
         if calls_for(verb):
@@ -351,13 +346,11 @@ class SentenceScan:
                            lenient=learned, mention=found[1] if found is not None else None,
                            antecedent=rule)
         if frame is not None and learned and not rule:
-            frame = replace(frame, claims=attributes_claims(verb, content, hole_self))
+            frame = replace(frame, claims=attributes_claims(verb, content, hole is not None))
         elif frame is not None and asserts_nothing(verb, content):
             frame = replace(frame, claims=False)  # a question, a label
-        if frame is not None and hole_self:  # the cue and its source, not what precedes
-            own = (min(head.left_edge.i, verb.i) if head.i < verb.i else verb.i,
-                   verb.right_edge.i + 1)
-            frame = replace(frame, holes=(*frame.holes, own))
+        if frame is not None and hole is not None:
+            frame = replace(frame, holes=(*frame.holes, hole))
         return frame
 
     def _in_poll(self, prep: Any) -> Frame | None:

@@ -3,9 +3,12 @@ an issuer-less document beside a named source is that source's medium."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
-from wirecheck.extract.frames import Frame
+from wirecheck.extract.frames import Attributions, Frame
 from wirecheck.extract.sources import MAX_CHAIN
 
 
@@ -18,16 +21,55 @@ def nest(frames: list[Frame]) -> list[Frame]:
         around = [o for o in frames if o is not fr and o.covers(fr.cue) and o.size > fr.size]
         outer = [o for o in around if o.attribution.source != fr.attribution.source]
         if outer:
-            o = min(outer, key=lambda f: f.size).attribution
-            a = fr.attribution
-            chain = [*o.chain, *a.chain][:MAX_CHAIN]
-            fr = replace(fr, attribution=replace(
-                a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
+            fr = _under(fr, min(outer, key=lambda f: f.size))
         if around:
             top = max(around, key=lambda f: f.size)
             fr = replace(fr, mention=top.mention, speaker=top.speaker)
         out.append(fr)
     return out
+
+
+def _under(fr: Frame, outer: Frame) -> Frame:
+    """``fr`` as a link of ``outer``'s chain: ``outer``'s source says it."""
+    o, a = outer.attribution, fr.attribution
+    chain = [*o.chain, *a.chain][:MAX_CHAIN]
+    return replace(fr, attribution=replace(
+        a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
+
+
+def nest_in_quotes(result: Attributions, doc: Any,
+                   quotes: Sequence[tuple[int, int]], starts: Sequence[int]) -> None:
+    """A report inside a quote that runs over several sentences ('"... I'm not sure that
+    Republicans really believe he represents them," X said'): :func:`nest` sees one
+    sentence, so the report would stand alone, its source someone the speaker only talks
+    about. It is a link of the chain of the frame whose speaker stands outside the quote
+    and whose scope reaches into it (``quotes``: character ranges, ``starts`` theirs)."""
+    def quote_of(i: int) -> tuple[int, int] | None:
+        c = doc[i].idx
+        k = bisect_right(starts, c) - 1
+        return quotes[k] if k >= 0 and quotes[k][0] < c < quotes[k][1] else None
+
+    def reaches(o: Frame, q: tuple[int, int]) -> bool:
+        lo, hi = o.scope
+        return hi > lo and doc[lo].idx < q[1] and q[0] < doc[hi - 1].idx
+
+    done: dict[int, Frame] = {}
+    for fr in result.all_frames:
+        q = quote_of(fr.cue)
+        if q is None or fr.mention[1] <= fr.mention[0] or quote_of(fr.mention[0]) != q:
+            continue
+        speakers = [o for o in result.frames if o is not fr and o.claims and
+                    o.mention[1] > o.mention[0] and quote_of(o.mention[0]) is None
+                    and quote_of(o.cue) != q and reaches(o, q)]
+        if speakers:
+            top = min(speakers, key=lambda o: abs(o.sent - fr.sent))
+            done[id(fr)] = replace(_under(fr, top), mention=top.mention,
+                                   speaker=top.speaker)
+    if not done:
+        return
+    result.frames = [done.get(id(f), f) for f in result.frames]
+    result.all_frames = [done.get(id(f), f) for f in result.all_frames]
+    result.by_sent = {k: [done.get(id(f), f) for f in fs] for k, fs in result.by_sent.items()}
 
 
 def drop_redundant(frames: list[Frame]) -> list[Frame]:

@@ -60,13 +60,16 @@ def learned_content(verb: Any, rule: bool = False) -> list[Any]:
                                                          for g in c.children))
             or c.dep_ == "acomp"]
     if rule and kids:
-        return [c for c in kids if c.dep_ == "acomp" or (c.lower_ in _SAID_OF and not any(
+        said_of = _SAID_OF | {"to"} if verb_lemma(verb) in _SAID_TO else _SAID_OF
+        return [c for c in kids if c.dep_ == "acomp" or (c.lower_ in said_of and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children))]
     return kids or [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prt")
                     and not c.is_space]
 
 
 _SAID_OF = frozenset({"about", "of", "for", "on", "against", "over", "as"})
+# "pointed to the attacks", "admitted to hacking": to what, not to whom
+_SAID_TO = frozenset({"point", "admit", "confess", "allude", "object"})
 
 
 def attributes_claims(verb: Any, content: list[Any], tail: bool) -> bool:
@@ -117,6 +120,8 @@ def subject_of(verb: Any) -> Any | None:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:  # "forced the senator to concede": the senator concedes
             return obj
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return subject_of(head.head)  # "voters were more likely to say", "quick to add"
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
@@ -353,8 +358,12 @@ def tail_cue(verb: Any) -> bool:
     that reports the clause it hangs on (not "than Corvex has acknowledged")."""
     if verb.head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # '"We all understand that," X said': words the parser hung on the cue from inside
+    # the quote before it are not the cue's own
+    own = [c for c in verb.children if c.i > verb.i or not _quote_between(c, verb)]
+    marks = {c.lower_ for c in own if c.dep_ == "mark"}
     if marks:
         return marks == {"as"}
-    before = verb.doc[verb.left_edge.i - 1].text if verb.left_edge.i > 0 else ""
+    left = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
+    before = verb.doc[left - 1].text if left > 0 else ""
     return verb.dep_ == "parataxis" or before in (",", "”", '"', "’", "'")

@@ -197,6 +197,20 @@ NORM_NOUNS = frozenset({"rule", "law", "plan", "schedule", "guideline", "protoco
                         "instruction", "order", "budget", "timetable", "program", "programme"})
 
 
+PARTITIVE_PRONOUNS = frozenset({"some", "many", "most", "all", "both", "several", "few",
+                                "each", "any"})  # not "none": no one said it
+
+
+def partitive_of(head: Any) -> Any | None:
+    """"Some of the women", "none of his aides": the people the pronoun takes a part of,
+    when they could be a source themselves (not "some of the money")."""
+    if head.lower_ not in PARTITIVE_PRONOUNS:
+        return None
+    whole = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"), None)
+    return whole if whole is not None and is_source_like(whole) else None
+
+
 def is_source_like(head: Any, lenient: bool = False) -> bool:
     """Can this token head a source phrase? (Not "determination", "involvement", ...)
     ``lenient``: any noun, for cues that mark a source themselves ("according to X")."""
@@ -206,7 +220,7 @@ def is_source_like(head: Any, lenient: bool = False) -> bool:
         return str(head.lemma_).lower() not in NORM_NOUNS  # "according to the rules": no one
     if head.pos_ == "PRON":
         return head.lower_ in {"he", "she", "they", "it", "we", "i", "who", "which", "that",
-                               "one", "someone"}
+                               "one", "someone"} or partitive_of(head) is not None
     hw = words(head)
     return head.pos_ in ("NOUN", "NUM") and bool(
         hw & (ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS))

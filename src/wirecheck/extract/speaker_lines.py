@@ -63,6 +63,25 @@ def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
     return span.start, span.end
 
 
+def quote_opened_before(sent: Any, lo: int, quotes: Any) -> int:
+    """'"Our people are fearful. / We all understand that," Sanders said.': what is said
+    begins this sentence inside a quote opened in an earlier sentence of the paragraph,
+    so it starts where the quote opens; else ``lo``. ``quotes``: as for
+    :func:`said_elsewhere`."""
+    doc = sent.doc
+    if lo > sent.start + 1 or lo >= len(doc):
+        return lo
+    at = doc[lo].idx
+    k = bisect_right(quotes.quote_starts, at) - 1
+    if k < 0:
+        return lo
+    a, b = quotes.quotes[k]
+    if not a < sent.start_char <= b or "\n" in doc.text[a:sent.start_char]:
+        return lo
+    span = doc.char_span(a, sent.start_char, alignment_mode="expand")
+    return lo if span is None else min(lo, span.start)
+
+
 def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
     """'Harlan wrote:' ending its sentence: the next sentence is what is written."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
@@ -98,6 +117,32 @@ def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, i
         return None
     return quote_before(sent, head, quotes.quotes, quotes.quote_starts) \
         or after_colon(sent, verb)
+
+
+_ASIDE_WORDS = 8  # "Ash argued in his email on Monday": the longest aside's tail
+_ASIDE_DEPS = frozenset({"prep", "advmod", "npadvmod", "dobj", "dative", "punct"})
+
+
+def speaker_aside(sent: Any, verb: Any, head: Any) -> tuple[int, int] | None:
+    """'This sort of opining, CNN claimed, violates its code': a speaker set off by commas
+    inside what they say, which the parser hangs anywhere (a root with the rest as its
+    conjunct, a clause of the rest). The aside's tokens with its two commas, else None;
+    what is said is the rest of the sentence."""
+    doc = sent.doc
+    start = head.left_edge.i
+    if head.head.i != verb.i or head.dep_ != "nsubj" or not sent.start + 2 < start < verb.i:
+        return None
+    if doc[start - 1].text != "," or any(t.is_quote for t in doc[start:verb.i]):
+        return None
+    end = next((t.i for t in doc[verb.i + 1:min(sent.end, verb.i + _ASIDE_WORDS)]
+                if t.text == ","), None)
+    if end is None or any(t.pos_ in ("VERB", "AUX") or t.is_quote or (
+            t.head.i == verb.i and t.dep_ not in _ASIDE_DEPS) for t in doc[verb.i + 1:end]):
+        return None
+    rest = doc[end + 1:sent.end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return start - 1, end + 1
 
 
 def says_something(words: Any, verb: Any) -> bool:
