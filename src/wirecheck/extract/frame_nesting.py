@@ -37,21 +37,29 @@ def _under(fr: Frame, outer: Frame) -> Frame:
         a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
 
 
+_BESIDE = 160  # characters between a quote and its speaker's cue ("X, a ... of ..., said")
+
+
 def nest_in_quotes(result: Attributions, doc: Any,
                    quotes: Sequence[tuple[int, int]], starts: Sequence[int]) -> None:
     """A report inside a quote that runs over several sentences ('"... I'm not sure that
     Republicans really believe he represents them," X said'): :func:`nest` sees one
     sentence, so the report would stand alone, its source someone the speaker only talks
-    about. It is a link of the chain of the frame whose speaker stands outside the quote
-    and whose scope reaches into it (``quotes``: character ranges, ``starts`` theirs)."""
+    about. It is a link of the chain of the quote's speaker: a frame whose cue and source
+    stand outside the quote, right beside it, and whose scope reaches into it
+    (``quotes``: character ranges, ``starts`` theirs)."""
     def quote_of(i: int) -> tuple[int, int] | None:
         c = doc[i].idx
         k = bisect_right(starts, c) - 1
         return quotes[k] if k >= 0 and quotes[k][0] < c < quotes[k][1] else None
 
-    def reaches(o: Frame, q: tuple[int, int]) -> bool:
+    def speaks(o: Frame, q: tuple[int, int]) -> bool:
+        """Does ``o``'s scope reach into the quote, its cue right beside it (a quote's
+        speaker line: '"…," X said', 'X said: "…"')?"""
         lo, hi = o.scope
-        return hi > lo and doc[lo].idx < q[1] and q[0] < doc[hi - 1].idx
+        at = doc[o.cue].idx
+        return hi > lo and doc[lo].idx < q[1] and q[0] < doc[hi - 1].idx and (
+            q[1] <= at <= q[1] + _BESIDE or q[0] - _BESIDE <= at <= q[0])
 
     done: dict[int, Frame] = {}
     for fr in result.all_frames:
@@ -60,7 +68,7 @@ def nest_in_quotes(result: Attributions, doc: Any,
             continue
         speakers = [o for o in result.frames if o is not fr and o.claims and
                     o.mention[1] > o.mention[0] and quote_of(o.mention[0]) is None
-                    and quote_of(o.cue) != q and reaches(o, q)]
+                    and quote_of(o.cue) != q and speaks(o, q)]
         if speakers:
             top = min(speakers, key=lambda o: abs(o.sent - fr.sent))
             done[id(fr)] = replace(_under(fr, top), mention=top.mention,
