@@ -258,3 +258,11 @@ def test_a_report_inside_a_longer_quote_is_a_link_of_the_speakers_chain(nlp: Any
     a = attribution_of(nlp, text, "dam is safe")
     assert a.source == "the engineer"
     assert a.chain == ["the engineer", "Officials"]
+
+
+def test_a_report_in_the_quote_after_the_speakers_line_is_a_link_of_the_chain(nlp: Any) -> None:
+    text = ("“We can still win,” the senator said on Monday. “Officials told me we had "
+            "no chance in 12 counties.” The polls close at eight.")
+    a = attribution_of(nlp, text, "no chance")
+    assert (a.source, a.chain) == ("the senator", ["the senator", "Officials"])
+    assert attribution_of(nlp, text, "polls close").source is None

@@ -18,7 +18,7 @@ from typing import Any
 
 from wirecheck.extract.cue_model import CueModel
 from wirecheck.extract.frame_finder import SentenceScan
-from wirecheck.extract.frame_nesting import nest_in_quotes
+from wirecheck.extract.frame_nesting import nest_in_quotes, under_speaker
 from wirecheck.extract.frame_openers import Finder
 from wirecheck.extract.frames import Attributions, Frame
 from wirecheck.extract.speaker_lines import spread
@@ -38,6 +38,13 @@ _ANAPHORIC_DETS = frozenset({"the", "this", "these", "that", "those", "such"})
 def _paragraph_break(sent: Any) -> bool:
     last = sent[-1]
     return bool(last.is_space and "\n" in last.text)
+
+
+def _in_quote(finder: Finder, frame: Frame) -> bool:
+    """A report inside a quote: its cue and its source both within quotation marks."""
+    quoted = finder.antecedents.quoted
+    return quoted(frame.cue) and frame.mention[1] > frame.mention[0] and \
+        quoted(frame.mention[0])
 
 
 def _continues(sent: Any) -> bool:
@@ -73,10 +80,12 @@ def find_attributions(doc: Any, article: Article, model: CueModel | None = None
         result.sent_ends.append(sent.end)
         found = SentenceScan(finder, sent, index).frames()
         own = [fr for fr in found if fr.claims]
-        if not own and previous and not new_paragraph and _continues(sent):
+        quoted = [fr for fr in own if _in_quote(finder, fr)]
+        if len(quoted) == len(own) and previous and not new_paragraph and _continues(sent):
             main = max(previous, key=lambda f: f.size)
-            own = [replace(main, sent=index, scope=(sent.start, sent.end), holes=(),
-                           carried=True)]
+            carried = replace(main, sent=index, scope=(sent.start, sent.end), holes=(),
+                              carried=True)  # the quote goes on: its reports are links
+            own = [carried, *under_speaker(quoted, carried)]
         result.all_frames += own + [fr for fr in found if not fr.claims]
         if own:
             result.by_sent[index] = own

@@ -37,6 +37,13 @@ def _under(fr: Frame, outer: Frame) -> Frame:
         a, source=o.source, source_kind=o.source_kind, chain=chain, span=o.span))
 
 
+def under_speaker(frames: list[Frame], outer: Frame) -> list[Frame]:
+    """Reports inside a quote as links of its speaker's chain, written where the speaker
+    is (the quote's words are the speaker's)."""
+    return [replace(_under(fr, outer), mention=outer.mention, speaker=outer.speaker)
+            for fr in frames]
+
+
 _BESIDE = 160  # characters between a quote and its speaker's cue ("X, a ... of ..., said")
 
 
@@ -71,8 +78,7 @@ def nest_in_quotes(result: Attributions, doc: Any,
                     and quote_of(o.cue) != q and speaks(o, q)]
         if speakers:
             top = min(speakers, key=lambda o: abs(o.sent - fr.sent))
-            done[id(fr)] = replace(_under(fr, top), mention=top.mention,
-                                   speaker=top.speaker)
+            done[id(fr)] = under_speaker([fr], top)[0]
     if not done:
         return
     result.frames = [done.get(id(f), f) for f in result.frames]
