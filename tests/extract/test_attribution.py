@@ -266,3 +266,10 @@ def test_a_report_in_the_quote_after_the_speakers_line_is_a_link_of_the_chain(nl
     a = attribution_of(nlp, text, "no chance")
     assert (a.source, a.chain) == ("the senator", ["the senator", "Officials"])
     assert attribution_of(nlp, text, "polls close").source is None
+
+
+def test_a_denial_in_so_many_words_is_kept_whatever_the_model_says(nlp: Any) -> None:
+    text = ("Norvik Steel said it was working with Aldane but denied that its 40 "
+            "beams were faulty.")
+    a = attribution_of(nlp, text, "40 beams")
+    assert (a.source, a.cue) == ("Norvik Steel", "denied")

@@ -30,7 +30,7 @@ from wirecheck.extract.frame_syntax import (
     tail_cue,
 )
 from wirecheck.extract.frames import Frame
-from wirecheck.extract.lexicon import CHAIN_VERBS, DOCUMENT_HEADS, DOCUMENT_ONLY_VERBS
+from wirecheck.extract.lexicon import CHAIN_VERBS, DENY_VERBS, DOCUMENT_HEADS, DOCUMENT_ONLY_VERBS
 from wirecheck.extract.pronouns import FIRST_PERSON, GENDERED, PLURAL_OR_THING, RESOLVABLE
 from wirecheck.extract.sources import (
     MAX_CHAIN,
@@ -55,6 +55,12 @@ MAX_FRAMES_PER_SENTENCE = 32
 _SAYING = frozenset({"say", "tell", "add", "write", "tweet", "note", "ask", "respond"})
 # said of the object: "estimated it at $4 million", "described it as", "accused him of"
 _THEN_SAID = frozenset({"at", "as", "of", "for"})
+
+
+def _denies_that(verb: Any) -> bool:
+    """"denied that its cells were defective": a denial in so many words."""
+    return verb_lemma(verb) in DENY_VERBS and any(
+        c.dep_ == "ccomp" and c.left_edge.lower_ == "that" for c in verb.children)
 
 
 def _pass_of(head: Any) -> str:
@@ -156,7 +162,7 @@ class SentenceScan:
         subj = subject_of(verb)
         if subj is None:
             return False
-        if described_by_agent(verb, subj) is not None:
+        if described_by_agent(verb, subj) is not None or _denies_that(verb):
             return True
         return self.f.antecedents.quoted(verb.i) and subj.lower_ not in FIRST_PERSON
 
