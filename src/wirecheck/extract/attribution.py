@@ -5,7 +5,9 @@ parse shapes in :mod:`frame_syntax`, the frame itself in :mod:`frames`). This mo
 the sentences and applies carry-over: a sentence with no cue of its own inherits the
 previous sentence's frame in the same paragraph when it continues the report — a quote
 that goes on, or a sentence about the reported thing that keeps the reporter's hedges
-("The operation would involve ...", "This expected offensive ...").
+("The operation would involve ...", "This expected offensive ..."). A report inside a
+quote, in the quote's own sentence or one the quote goes on into, becomes a link of the
+chain of the quote's speaker (:func:`~wirecheck.extract.frame_nesting.nest_in_quotes`).
 
 Cost is linear in tokens: scopes are token ranges from the parse (``left_edge`` /
 ``right_edge``), frames per sentence are capped, and look-back is a fixed window.

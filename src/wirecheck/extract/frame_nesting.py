@@ -1,5 +1,6 @@
-"""How one sentence's frames relate: a report inside another is a link of its chain, and
-an issuer-less document beside a named source is that source's medium."""
+"""How frames relate: a report inside another is a link of its chain (within a sentence,
+and inside a quote that runs over several), and an issuer-less document beside a named
+source is that source's medium."""
 
 from __future__ import annotations
 
