@@ -41,7 +41,8 @@ def _under(fr: Frame, outer: Frame) -> Frame:
 def under_speaker(frames: list[Frame], outer: Frame) -> list[Frame]:
     """Reports inside a quote as links of its speaker's chain, written where the speaker
     is (the quote's words are the speaker's)."""
-    return [replace(_under(fr, outer), mention=outer.mention, speaker=outer.speaker)
+    return [replace(fr if fr.attribution.source == outer.attribution.source
+                    else _under(fr, outer), mention=outer.mention, speaker=outer.speaker)
             for fr in frames]
 
 

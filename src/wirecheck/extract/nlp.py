@@ -34,6 +34,7 @@ FAST_LEMMATIZER = "wirecheck_lemmatizer"
 _FINAL = frozenset('.!?:;"”’)')
 _BULLETS = frozenset("-*•–—")
 _CLOSERS = frozenset({'"', "”", "’", "'", ")"})
+_TWO_MARK_QUOTES = frozenset({"''", "``"})  # typewriter quotes some wires and archives use
 _HEADING_CHARS = 60  # a line this short without final punctuation reads as a heading
 
 
@@ -45,6 +46,11 @@ def _line_break_starts(doc: Doc) -> Doc:
         if i and tok.text in _CLOSERS and doc[i - 1].text in (".", "!", "?") and \
                 not doc[i - 1].whitespace_:
             tok.is_sent_start = False  # '... water."' keeps its closing quote
+            continue
+        if i and tok.text in _TWO_MARK_QUOTES and not tok.whitespace_ and \
+                doc[i - 1].text in (".", "!", "?") and doc[i - 1].whitespace_:
+            tok.is_sent_start = True  # "said. ''In his book": a quote opens, as with “
+            doc[i + 1].is_sent_start = False
             continue
         if not (tok.is_space and "\n" in tok.text):
             continue
