@@ -97,5 +97,5 @@ def find_attributions(doc: Any, article: Article, model: CueModel | None = None
         previous = own
         new_paragraph = _paragraph_break(sent)
     spread(result)
-    nest_in_quotes(result, doc, finder.antecedents.quotes, finder.antecedents.quote_starts)
+    nest_in_quotes(result, doc, finder.antecedents.quote_at)
     return result

@@ -5,7 +5,7 @@ source is that source's medium."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -50,18 +50,14 @@ _BESIDE = 160  # characters between a quote and its speaker's cue ("X, a ... of 
 
 
 def nest_in_quotes(result: Attributions, doc: Any,
-                   quotes: Sequence[tuple[int, int]], starts: Sequence[int]) -> None:
+                   quote_at: Callable[[int], tuple[int, int] | None]) -> None:
     """A report inside a quote that runs over several sentences ('"... I'm not sure that
     Republicans really believe he represents them," X said'): :func:`nest` sees one
     sentence, so the report would stand alone, its source someone the speaker only talks
     about. It is a link of the chain of the quote's speaker: a frame whose cue and source
     stand outside the quote, right beside it, and whose scope reaches into it
-    (``quotes``: character ranges, ``starts`` theirs)."""
-    def quote_of(i: int) -> tuple[int, int] | None:
-        c = doc[i].idx
-        k = bisect_right(starts, c) - 1
-        return quotes[k] if k >= 0 and quotes[k][0] < c < quotes[k][1] else None
-
+    (``quote_at``: the quoted character range a token stands inside,
+    :meth:`~wirecheck.extract.pronouns.Antecedents.quote_at`)."""
     def reaches(o: Frame, q: tuple[int, int]) -> bool:
         lo, hi = o.scope
         return hi > lo and doc[lo].idx < q[1] and q[0] < doc[hi - 1].idx
@@ -70,17 +66,17 @@ def nest_in_quotes(result: Attributions, doc: Any,
     # stays n log n however many reports an article quotes)
     lines = sorted(((int(doc[o.cue].idx), k) for k, o in enumerate(result.frames)
                     if o.claims and o.mention[1] > o.mention[0]
-                    and quote_of(o.mention[0]) is None))
+                    and quote_at(o.mention[0]) is None))
     at = [c for c, _ in lines]
     done: dict[int, Frame] = {}
     for fr in result.all_frames:
-        q = quote_of(fr.cue)
-        if q is None or fr.mention[1] <= fr.mention[0] or quote_of(fr.mention[0]) != q:
+        q = quote_at(fr.cue)
+        if q is None or fr.mention[1] <= fr.mention[0] or quote_at(fr.mention[0]) != q:
             continue
         near = [lines[j][1] for a, b in ((q[0] - _BESIDE, q[0]), (q[1], q[1] + _BESIDE))
                 for j in range(bisect_left(at, a), bisect_right(at, b))]
         speakers = [o for o in (result.frames[k] for k in near)
-                    if o is not fr and quote_of(o.cue) != q and reaches(o, q)]
+                    if o is not fr and quote_at(o.cue) != q and reaches(o, q)]
         if speakers:
             top = min(speakers, key=lambda o: abs(o.sent - fr.sent))
             done[id(fr)] = under_speaker([fr], top)[0]

@@ -191,9 +191,13 @@ class Antecedents:
 
     def quoted(self, i: int) -> bool:
         """Is token ``i`` inside quotation marks?"""
+        return self.quote_at(i) is not None
+
+    def quote_at(self, i: int) -> tuple[int, int] | None:
+        """The quoted character range token ``i`` stands inside, if any."""
         c = self.doc[i].idx
         k = bisect_right(self.quote_starts, c) - 1
-        return k >= 0 and self.quotes[k][0] < c < self.quotes[k][1]
+        return self.quotes[k] if k >= 0 and self.quotes[k][0] < c < self.quotes[k][1] else None
 
     def _person(self, ent: Any) -> None:
         gender = _name_gender(self.doc, ent.start, ent.end)
