@@ -273,3 +273,42 @@ def test_a_denial_in_so_many_words_is_kept_whatever_the_model_says(nlp: Any) -> 
             "beams were faulty.")
     a = attribution_of(nlp, text, "40 beams")
     assert (a.source, a.cue) == ("Norvik Steel", "denied")
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("Some said the ferry had carried 40 passengers too many.", "40 passengers", "Some"),
+    ("Others argued that the toll road would cost 9 million a year.", "9 million", "Others"),
+    ("Those surveyed said the clinic should stay open 24 hours a day.", "24 hours",
+     "Those surveyed"),
+    ("All but two said the council should meet 3 times a month.", "3 times", "All but two"),
+])
+def test_unnamed_people_are_a_source(nlp: Any, text: str, words: str, source: str) -> None:
+    assert attribution_of(nlp, text, words).source == source
+
+
+@pytest.mark.parametrize("text", [
+    "None of the officials said the bridge would need 40 new cables.",
+    "Neither said the bridge would need 40 new cables.",
+])
+def test_no_one_is_no_source(nlp: Any, text: str) -> None:
+    assert attribution_of(nlp, text, "40 new").source is None
+
+
+def test_a_dateline_is_not_the_speaker(nlp: Any) -> None:
+    text = "OSLO (Wirenews) - Mayor Ada Lund said the tunnel would open with 6 lanes."
+    assert attribution_of(nlp, text, "6 lanes").source == "Mayor Ada Lund"
+    text = "The mayor - a former judge - said the tunnel would open with 6 lanes."
+    assert attribution_of(nlp, text, "6 lanes").source == "The mayor"
+
+
+def test_a_that_clause_the_parser_hung_on_the_occasion_is_said(nlp: Any) -> None:
+    text = ("Lund said on Friday during a press briefing that she may close 3 schools "
+            "next year.")
+    assert attribution_of(nlp, text, "3 schools").source == "Lund"
+
+
+def test_a_quote_that_goes_on_past_its_first_sentence_keeps_its_speaker(nlp: Any) -> None:
+    text = ("The harbour master said, “We can berth the ship. There is room for 2 more "
+            "tankers.” The port opens at six.")
+    assert attribution_of(nlp, text, "2 more").source == "The harbour master"
+    assert attribution_of(nlp, text, "port opens").source is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from attribution_check import attribution_of
 
 
@@ -85,3 +86,13 @@ def test_a_quote_opened_in_an_earlier_sentence_is_the_speakers_throughout(nlp: A
     assert attribution_of(nlp, text, "3 meters").source == "the mayor"
     assert attribution_of(nlp, text, "Nobody").source == "the mayor"
     assert attribution_of(nlp, text, "council").source is None
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the ferries, Ada Lund said, “Sure. We will buy 3 of them.”",
+    "Ada Lund smiled and said, “Sure. We will buy 3 of them.”",
+    "Ada Lund told reporters: “Of course. We will buy 3 of them.”",
+])
+def test_a_quote_after_the_speakers_line_is_what_they_say(nlp: Any, text: str) -> None:
+    a = attribution_of(nlp, text, "3 of them")
+    assert a.source == "Ada Lund"

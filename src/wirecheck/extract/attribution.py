@@ -4,7 +4,7 @@ Each sentence's frames come from :mod:`frame_finder` (cues, sources, scopes, cha
 parse shapes in :mod:`frame_syntax`, the frame itself in :mod:`frames`). This module walks
 the sentences and applies carry-over: a sentence with no cue of its own inherits the
 previous sentence's frame in the same paragraph when it continues the report — a quote
-that goes on, or a sentence about the reported thing that keeps the reporter's hedges
+that goes on (a new sentence opening with a quote mark, or inside the quote still open), or a sentence about the reported thing that keeps the reporter's hedges
 ("The operation would involve ...", "This expected offensive ..."). A report inside a
 quote, in the quote's own sentence or one the quote goes on into, becomes a link of the
 chain of the quote's speaker (:func:`~wirecheck.extract.frame_nesting.nest_in_quotes`).
@@ -68,6 +68,22 @@ def _continues(sent: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in subj.children)
 
 
+def _carried_from(finder: Finder, sent: Any, previous: list[Frame]) -> Frame | None:
+    """The previous sentence's frame this cue-less sentence continues, if any: the
+    largest when the sentence reads as more of the report (:func:`_continues`), else the
+    one whose words reach into a quote still open where this sentence starts ('He said,
+    "I can win. There is no doubt."')."""
+    if _continues(sent):
+        return max(previous, key=lambda f: f.size)
+    first = next((t for t in sent if not t.is_space), None)
+    quote = finder.antecedents.quote_at(first.i) if first is not None else None
+    if quote is None or quote[0] >= sent.start_char:
+        return None
+    doc = sent.doc
+    into = [f for f in previous if doc[f.scope[1] - 1].idx >= quote[0]]
+    return max(into, key=lambda f: f.size) if into else None
+
+
 def find_attributions(doc: Any, article: Article, model: CueModel | None = None
                       ) -> Attributions:
     """Every attribution frame in the article, with carry-over applied (``model``: the
@@ -83,8 +99,9 @@ def find_attributions(doc: Any, article: Article, model: CueModel | None = None
         found = SentenceScan(finder, sent, index).frames()
         own = [fr for fr in found if fr.claims]
         quoted = [fr for fr in own if _in_quote(finder, fr)]
-        if len(quoted) == len(own) and previous and not new_paragraph and _continues(sent):
-            main = max(previous, key=lambda f: f.size)
+        main = _carried_from(finder, sent, previous) \
+            if len(quoted) == len(own) and previous and not new_paragraph else None
+        if main is not None:
             carried = replace(main, sent=index, scope=(sent.start, sent.end), holes=(),
                               carried=True)  # the quote goes on: its reports are links
             own = [carried, *under_speaker(quoted, carried)]

@@ -37,8 +37,9 @@ from wirecheck.extract.sources import (
     Phrase,
     cited_by,
     citer_of,
+    is_group_source,
+    is_no_one,
     is_source_like,
-    partitive_of,
     phrase,
     recipient_outlet,
 )
@@ -183,7 +184,7 @@ class SentenceScan:
               scope: tuple[int, int], extra_span: tuple[int, int] | None = None,
               outer: Any | None = None, lenient: bool = False,
               mention: Any | None = None, antecedent: bool = True) -> Frame | None:
-        if head is None or _pass_of(head) != self.pass_kind:
+        if head is None or is_no_one(head) or _pass_of(head) != self.pass_kind:
             return None
         if not (is_source_like(head, lenient) or (
                 mention is not None and head.pos_ in SOURCE_POS and head.pos_ != "PRON")):
@@ -230,7 +231,7 @@ class SentenceScan:
         """(name, kind, is_person, gender) a pronoun source stands for — the pronoun
         itself when no one fits; None for a source that is no pronoun; False to drop."""
         if head.pos_ != "PRON" or head.lower_ in ("who", "which", "that", "one", "someone") \
-                or partitive_of(head) is not None:  # "Some of the women"
+                or is_group_source(head):  # "Some of the women", "those surveyed"
             return None
         low = head.lower_
         if low not in RESOLVABLE:

@@ -89,7 +89,7 @@ _DECIDING = frozenset({"vote", "decide", "move"})
 
 def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = _after_dateline([c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
     if len(subjects) > 1 and (_quote_between(subjects[0], verb)
                               or (verb.i > 0 and verb.doc[verb.i - 1].text == ",")):
         # '"Fair," said X'; 'The contrast, said X, is clear' (X, not what X speaks of)
@@ -128,6 +128,35 @@ def subject_of(verb: Any) -> Any | None:
             return None
         return subject_of(verb.head)
     return None
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _after_dateline(subjects: list[Any]) -> list[Any]:
+    """"LONDON (Reuters) - Donald Trump said": a dateline the parser took for the subject,
+    with the speaker as a second subject or as its apposition; the subjects after the
+    dateline's dash."""
+    if not subjects:
+        return subjects
+    doc = subjects[0].doc
+    first = subjects[0]
+    dash = next((t for t in doc[first.i:first.right_edge.i + 2] if t.text in _DASHES), None)
+    if dash is None or not _is_dateline(doc[first.sent.start:dash.i]):
+        return subjects
+    later = [c for c in subjects if c.i > dash.i]
+    if later:
+        return later
+    after = next((c for c in first.children if c.dep_ == "appos" and c.i > dash.i), None)
+    return subjects if after is None else [after]
+
+
+def _is_dateline(words: Any) -> bool:
+    """"LONDON (Reuters)", "Washington (CNN)", "GAZA CITY": a place in capitals or a
+    place with the wire's name in brackets, opening the sentence."""
+    if not len(words) or any(t.pos_ not in ("PROPN", "PUNCT", "SPACE", "NUM") for t in words):
+        return False
+    return any(t.text == "(" for t in words) or words[0].text.isupper()
 
 
 _WH = frozenset({"what", "which", "that", "whatever"})
@@ -248,7 +277,7 @@ def content_of(verb: Any) -> list[Any]:
         # "told a rally outside the gates that ...", "said in a statement that ...": the
         # parser hangs the that-clause on the noun; it is still what was said
         nouns = [c for c in kids if c.dep_ in ("dobj", "obj")] + [
-            o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "to")
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ in _SAID_WHERE
             for o in p.children if o.dep_ == "pobj"]
         clause = next((k for n in nouns if (k := _that_clause(n)) is not None), None)
         if clause is not None:
@@ -259,6 +288,7 @@ def content_of(verb: Any) -> list[Any]:
     return kids
 
 
+_SAID_WHERE = frozenset({"in", "on", "to", "during", "at", "after", "before", "via"})
 _ADDRESSING = frozenset({"tell", "ask", "inform", "brief", "remind", "assure", "warn"})
 _TOLD_THINGS = frozenset({"story", "truth", "lie", "joke", "tale", "thing", "anything",
                           "something", "everything", "nothing", "question", "favor"})

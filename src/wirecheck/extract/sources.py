@@ -211,16 +211,43 @@ def partitive_of(head: Any) -> Any | None:
     return whole if whole is not None and is_source_like(whole) else None
 
 
+_GROUP_PRONOUNS = PARTITIVE_PRONOUNS - {"each", "any"} | {"others", "another"}
+_DEMONSTRATIVES = frozenset({"those", "these"})
+_NO_ONE = frozenset({"none", "neither", "nobody", "noone"})
+
+
+def is_no_one(head: Any) -> bool:
+    """"None of the officials said it", "Neither would say": no one is the source."""
+    return head.lower_ in _NO_ONE
+
+
+def is_group_source(head: Any) -> bool:
+    """"Some said", "Others disagreed", "those surveyed say", "Some of the nurses": a
+    pronoun standing for unnamed people — an anonymous source, not one to resolve. Not
+    "some of the money", nor a bare "those" (not "none", "neither": no one said it)."""
+    low = head.lower_
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    if of:
+        return partitive_of(head) is not None
+    if low in _DEMONSTRATIVES:  # "those surveyed", "those who back her", "those around him"
+        return any(c.dep_ in ("acl", "relcl", "prep") for c in head.children)
+    return low in _GROUP_PRONOUNS and head.pos_ in ("PRON", "DET", "ADJ", "NOUN")
+
+
 def is_source_like(head: Any, lenient: bool = False) -> bool:
     """Can this token head a source phrase? (Not "determination", "involvement", ...)
     ``lenient``: any noun, for cues that mark a source themselves ("according to X")."""
+    if is_no_one(head):
+        return False
     if head.pos_ in ("PROPN",) or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if lenient and head.pos_ == "NOUN":
         return str(head.lemma_).lower() not in NORM_NOUNS  # "according to the rules": no one
     if head.pos_ == "PRON":
         return head.lower_ in {"he", "she", "they", "it", "we", "i", "who", "which", "that",
-                               "one", "someone"} or partitive_of(head) is not None
+                               "one", "someone"} or is_group_source(head)
+    if head.pos_ in ("DET", "ADJ", "NOUN") and is_group_source(head):  # "Many have said"
+        return True
     hw = words(head)
     return head.pos_ in ("NOUN", "NUM") and bool(
         hw & (ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS))

@@ -110,13 +110,40 @@ def next_sentence(sent: Any) -> tuple[int, int] | None:
 
 
 def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, int] | None:
-    """A speaker's line with nothing said (its verb the sentence's root): the quote
-    before it, else the sentence after its colon. ``quotes``: the article's quoted
-    ranges (``quotes``, ``quote_starts``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
+    """A speaker's line with nothing said (its verb the sentence's root, or joined to
+    it: "smiled and said"): the quote before it, else the quote after it, else the
+    sentence after its colon. ``quotes``: the article's quoted ranges (``quotes``,
+    ``quote_starts``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        return quote_after(sent, verb, quotes.quotes, quotes.quote_starts)
     if verb.dep_ != "ROOT":
         return None
     return quote_before(sent, head, quotes.quotes, quotes.quote_starts) \
+        or quote_after(sent, verb, quotes.quotes, quotes.quote_starts) \
         or after_colon(sent, verb)
+
+
+_LEAD_IN_WORDS = 12  # 'Kelly responded pointedly, with a smile: "…"': the longest lead-in
+
+
+def quote_after(sent: Any, verb: Any, quotes: Sequence[tuple[int, int]],
+                starts: Sequence[int]) -> tuple[int, int] | None:
+    """'Ryan said, "Sure. I get that."', 'told reporters "No."': a quote opening after
+    the speaker's line, only the verb's own adverbials and addressee between, whose
+    words the parser did not hang on the verb as a clause. The tokens of the whole quote
+    (it may run on over several sentences of its paragraph), else None."""
+    doc = sent.doc
+    after = doc[verb.i].idx + len(verb.text)
+    k = bisect_right(starts, after)
+    if k >= len(quotes) or not quotes[k][0] < sent.end_char:
+        return None
+    span = doc.char_span(quotes[k][0], quotes[k][1], alignment_mode="expand")
+    if span is None or len(span) < 3 or span.start - verb.i > _LEAD_IN_WORDS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or not (t.is_punct or t.is_space or any(
+            a.i == verb.i for a in t.ancestors)) for t in doc[verb.i + 1:span.start]):
+        return None
+    return span.start, span.end
 
 
 _ASIDE_WORDS = 8  # "Ash argued in his email on Monday": the longest aside's tail
