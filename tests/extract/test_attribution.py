@@ -312,3 +312,23 @@ def test_a_quote_that_goes_on_past_its_first_sentence_keeps_its_speaker(nlp: Any
             "tankers.” The port opens at six.")
     assert attribution_of(nlp, text, "2 more").source == "The harbour master"
     assert attribution_of(nlp, text, "port opens").source is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("At the harbour office, Ada Lund, the port's director, said that 4 cranes were idle.",
+     "Ada Lund"),
+    ("In an interview with Radio Vest, the candidate said that 4 cranes were idle.",
+     "the candidate"),
+])
+def test_a_speaker_after_an_opening_phrase_is_the_source(nlp: Any, text: str,
+                                                         source: str) -> None:
+    assert attribution_of(nlp, text, "4 cranes").chain[-1] == source  # (after Radio Vest)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The candidate told voters the tunnel would cost 8 billion.", "The candidate"),
+    ("Fifty-five percent said the tunnel would cost 8 billion.", "Fifty-five percent"),
+    ("A majority of voters said the tunnel would cost 8 billion.", "A majority of voters"),
+])
+def test_people_named_by_what_they_are_are_sources(nlp: Any, text: str, source: str) -> None:
+    assert attribution_of(nlp, text, "8 billion").source == source

@@ -96,3 +96,9 @@ def test_a_quote_opened_in_an_earlier_sentence_is_the_speakers_throughout(nlp: A
 def test_a_quote_after_the_speakers_line_is_what_they_say(nlp: Any, text: str) -> None:
     a = attribution_of(nlp, text, "3 of them")
     assert a.source == "Ada Lund"
+
+
+def test_a_line_to_an_audience_ending_in_a_colon_reports_the_next_paragraph(nlp: Any) -> None:
+    text = "Lund told the crowd, to loud applause:\n\n“We will open 5 new lines next year.”"
+    a = attribution_of(nlp, text, "5 new")
+    assert (a.source, a.cue) == ("Lund", "told")

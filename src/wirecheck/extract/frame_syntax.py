@@ -23,6 +23,7 @@ from wirecheck.extract.lexicon import (
     PLAN_VERBS,
     SECTION_LABELS,
 )
+from wirecheck.extract.subject_repairs import after_dateline, fronted_apposition
 from wirecheck.model import Modality
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "pcomp"})
@@ -89,7 +90,7 @@ _DECIDING = frozenset({"vote", "decide", "move"})
 
 def subject_of(verb: Any) -> Any | None:
     """The source token of a reporting verb: subject, passive agent, or inherited subject."""
-    subjects = _after_dateline([c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
+    subjects = after_dateline([c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
     if len(subjects) > 1 and (_quote_between(subjects[0], verb)
                               or (verb.i > 0 and verb.doc[verb.i - 1].text == ",")):
         # '"Fair," said X'; 'The contrast, said X, is clear' (X, not what X speaks of)
@@ -102,6 +103,9 @@ def subject_of(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
+    fronted = fronted_apposition(verb)
+    if fronted is not None:
+        return fronted
     inverted = _inverted_object(verb)
     if inverted is not None:
         return inverted
@@ -128,35 +132,6 @@ def subject_of(verb: Any) -> Any | None:
             return None
         return subject_of(verb.head)
     return None
-
-
-_DASHES = frozenset({"-", "--", "—", "–"})
-
-
-def _after_dateline(subjects: list[Any]) -> list[Any]:
-    """"LONDON (Reuters) - Donald Trump said": a dateline the parser took for the subject,
-    with the speaker as a second subject or as its apposition; the subjects after the
-    dateline's dash."""
-    if not subjects:
-        return subjects
-    doc = subjects[0].doc
-    first = subjects[0]
-    dash = next((t for t in doc[first.i:first.right_edge.i + 2] if t.text in _DASHES), None)
-    if dash is None or not _is_dateline(doc[first.sent.start:dash.i]):
-        return subjects
-    later = [c for c in subjects if c.i > dash.i]
-    if later:
-        return later
-    after = next((c for c in first.children if c.dep_ == "appos" and c.i > dash.i), None)
-    return subjects if after is None else [after]
-
-
-def _is_dateline(words: Any) -> bool:
-    """"LONDON (Reuters)", "Washington (CNN)", "GAZA CITY": a place in capitals or a
-    place with the wire's name in brackets, opening the sentence."""
-    if not len(words) or any(t.pos_ not in ("PROPN", "PUNCT", "SPACE", "NUM") for t in words):
-        return False
-    return any(t.text == "(" for t in words) or words[0].text.isupper()
 
 
 _WH = frozenset({"what", "which", "that", "whatever"})

@@ -125,6 +125,26 @@ PERSON_ROLE_HEADS = frozenset({
     "headmaster", "principal", "economist", "scientist", "professor", "attorney",
     "commissioner", "engineer", "inspector", "mediator", "secretary-general",
 })
+# People the news quotes by what they are rather than a title: a source in their own right
+# ("the candidate said", "a donor told"), though no role a name carries.
+SPEAKER_HEADS = frozenset({
+    "candidate", "nominee", "contender", "challenger", "frontrunner", "hopeful", "incumbent",
+    "politician", "lawmaker", "legislator", "delegate", "superdelegate", "voter", "elector",
+    "supporter", "backer", "donor", "ally", "rival", "opponent", "detractor", "proponent",
+    "advocate", "campaign", "camp", "strategist", "operative", "consultant", "pollster",
+    "manager", "staffer", "adviser", "organizer", "organiser", "volunteer", "conservative",
+    "liberal", "progressive", "moderate", "republican", "democrat", "independent",
+    "reporter", "journalist", "correspondent", "columnist", "editor", "commentator",
+    "pundit", "blogger", "host", "anchor", "moderator", "author", "writer", "historian",
+    "scholar", "academic", "specialist", "investor", "businessman", "businesswoman",
+    "entrepreneur", "protester", "protestor", "demonstrator", "attendee", "participant",
+    "respondent", "citizen", "veteran", "soldier", "pastor", "priest", "fan", "user",
+    "investigator", "detective", "deputy", "sheriff", "physician", "surgeon", "paramedic",
+    "firefighter", "farmer", "landlord", "tenant", "owner", "mourner", "bystander",
+})
+# The share of a group that said something ("55 percent", "a majority of voters").
+SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "plurality", "half",
+                         "third", "quarter", "fraction"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_OTHER = frozenset({"it", "they", "them"})
 

@@ -23,6 +23,8 @@ from wirecheck.extract.lexicon import (
     MEDIA_NAME_WORDS,
     MEDIA_NAMES,
     PERSON_ROLE_HEADS,
+    SHARE_HEADS,
+    SPEAKER_HEADS,
 )
 from wirecheck.model import SourceKind
 
@@ -234,6 +236,10 @@ def is_group_source(head: Any) -> bool:
     return low in _GROUP_PRONOUNS and head.pos_ in ("PRON", "DET", "ADJ", "NOUN")
 
 
+_STRICT_HEADS = (ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS
+                 | SPEAKER_HEADS)
+
+
 def is_source_like(head: Any, lenient: bool = False) -> bool:
     """Can this token head a source phrase? (Not "determination", "involvement", ...)
     ``lenient``: any noun, for cues that mark a source themselves ("according to X")."""
@@ -249,8 +255,11 @@ def is_source_like(head: Any, lenient: bool = False) -> bool:
     if head.pos_ in ("DET", "ADJ", "NOUN") and is_group_source(head):  # "Many have said"
         return True
     hw = words(head)
-    return head.pos_ in ("NOUN", "NUM") and bool(
-        hw & (ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | PERSON_ROLE_HEADS))
+    if head.pos_ == "NOUN" and hw & SHARE_HEADS:  # "55 percent said", "a third of voters"
+        whole = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        return whole is None or is_source_like(whole)
+    return head.pos_ in ("NOUN", "NUM") and bool(hw & _STRICT_HEADS)
 
 
 def _known_media_end(head: Any, names: Names) -> int | None:

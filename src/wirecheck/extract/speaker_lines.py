@@ -83,12 +83,13 @@ def quote_opened_before(sent: Any, lo: int, quotes: Any) -> int:
 
 
 def after_colon(sent: Any, verb: Any) -> tuple[int, int] | None:
-    """'Harlan wrote:' ending its sentence: the next sentence is what is written."""
+    """'Harlan wrote:', 'He told the crowd:' ending its sentence: the next sentence is
+    what is written or said (called only when the verb governs nothing said)."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text != ":" or last.i <= verb.i:
         return None
-    if any(t.dep_ in ("ccomp", "dobj", "xcomp") for t in verb.children):
-        return None
+    if any(t.dep_ in ("ccomp", "xcomp") for t in verb.children):
+        return None  # (an object here is whom it is said to: "told the crowd:")
     return next_sentence(sent)
 
 
