@@ -289,6 +289,8 @@ def test_unnamed_people_are_a_source(nlp: Any, text: str, words: str, source: st
 @pytest.mark.parametrize("text", [
     "None of the officials said the bridge would need 40 new cables.",
     "Neither said the bridge would need 40 new cables.",
+    "No engineers said the bridge would need 40 new cables.",
+    "Only time will tell if the bridge will need 40 new cables.",
 ])
 def test_no_one_is_no_source(nlp: Any, text: str) -> None:
     assert attribution_of(nlp, text, "40 new").source is None

@@ -216,11 +216,14 @@ def partitive_of(head: Any) -> Any | None:
 _GROUP_PRONOUNS = PARTITIVE_PRONOUNS - {"each", "any"} | {"others", "another"}
 _DEMONSTRATIVES = frozenset({"those", "these"})
 _NO_ONE = frozenset({"none", "neither", "nobody", "noone"})
+_NOT_SAYERS = frozenset({"time", "history"})
 
 
 def is_no_one(head: Any) -> bool:
-    """"None of the officials said it", "Neither would say": no one is the source."""
-    return head.lower_ in _NO_ONE
+    """"None of the officials said it", "Neither would say", "no Republicans
+    back it", "only time will tell": no one is the source."""
+    return head.lower_ in _NO_ONE or (head.pos_ == "NOUN" and head.lower_ in _NOT_SAYERS) \
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def is_group_source(head: Any) -> bool:
