@@ -102,3 +102,14 @@ def test_a_line_to_an_audience_ending_in_a_colon_reports_the_next_paragraph(nlp:
     text = "Lund told the crowd, to loud applause:\n\n“We will open 5 new lines next year.”"
     a = attribution_of(nlp, text, "5 new")
     assert (a.source, a.cue) == ("Lund", "told")
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("Lund: My 3 ferries are not for sale\n\nAda Lund spoke in Oslo on Monday.", "3 ferries",
+     "Lund"),
+    ("Ada Lund: '3 ferries is fair.'\n\nAda Lund spoke in Oslo on Monday.", "3 ferries",
+     "Ada Lund"),
+])
+def test_a_headline_name_and_colon_introduce_what_they_say(nlp: Any, text: str, words: str,
+                                                           source: str) -> None:
+    assert attribution_of(nlp, text, words).source == source

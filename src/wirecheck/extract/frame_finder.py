@@ -129,8 +129,9 @@ class SentenceScan:
         colon = colon_source(self.sent, self.f.names.persons)
         if colon is None:
             return None
-        head, mark = colon
-        return self._make(head, mark, ":", "reported", after_label(self.sent, mark))
+        head, mark = colon  # lenient: a name the article gives a person, tagged a noun
+        return self._make(head, mark, ":", "reported", after_label(self.sent, mark),
+                          lenient=head.text.title() in self.f.names.persons)
 
     def _cue(self, verb: Any) -> Frame | None:
         """A verb's frame: the rules' cues unless the model is sure they attribute

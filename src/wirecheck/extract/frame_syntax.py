@@ -320,7 +320,8 @@ _NOT_SOURCES = SECTION_LABELS | CREDIT_LABELS
 
 def colon_source(sent: Any, persons: frozenset[str] = frozenset()) -> tuple[Any, Any] | None:
     """(source head, colon) of a line "Name: what they say" — at most five words before
-    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb after; or
+    the colon, proper nouns or a source noun ("Poll:", "Clinton camp:"), a verb or a quote
+    after; or
     a transcript's speaker label in capitals, a person the article names ("PENCE: Well,
     ...", "WALLACE:" alone on its line). ``persons``: words of the article's person names."""
     first: list[Any] = []  # the first seven words: most lines have no colon there
@@ -343,7 +344,9 @@ def colon_source(sent: Any, persons: frozenset[str] = frozenset()) -> tuple[Any,
     if not label and all(t.is_upper and len(t.text) > 2 for t in before if t.is_alpha):
         return None  # a dateline in capitals ("BERLIN:", "GAZA CITY:")
     after = [t for t in toks if t.i > colon.i]
-    if not any(t.pos_ in ("VERB", "AUX") for t in after) and not (label and not after):
+    quoted = bool(after) and after[0].is_quote  # "Fiorina: 'Fair game.'"
+    if not any(t.pos_ in ("VERB", "AUX") for t in after) and not (label and not after) \
+            and not quoted:
         return None
     head = before[-1]
     if head.pos_ not in ("PROPN", "NOUN") or (not label and head.ent_type_ in (
