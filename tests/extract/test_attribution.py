@@ -334,3 +334,12 @@ def test_a_speaker_after_an_opening_phrase_is_the_source(nlp: Any, text: str,
 ])
 def test_people_named_by_what_they_are_are_sources(nlp: Any, text: str, source: str) -> None:
     assert attribution_of(nlp, text, "8 billion").source == source
+
+
+def test_he_inside_a_quote_is_not_the_quotes_own_speaker(nlp: Any) -> None:
+    text = ("Oskar Berg wrote two books on the port. \"In his second book, he said the "
+            "harbour lost 12 ships,\" Peter Lund said.")
+    assert attribution_of(nlp, text, "12 ships").chain == ["Peter Lund", "Oskar Berg"]
+    text = ("Oskar Berg wrote two books on the port. Mayor Peter Lund read them. \"In his "
+            "second book, he said the harbour lost 12 ships,\" Lund said.")
+    assert "Peter Lund" not in attribution_of(nlp, text, "12 ships").chain

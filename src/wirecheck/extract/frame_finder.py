@@ -31,6 +31,7 @@ from wirecheck.extract.frame_syntax import (
 )
 from wirecheck.extract.frames import Frame
 from wirecheck.extract.lexicon import CHAIN_VERBS, DENY_VERBS, DOCUMENT_HEADS, DOCUMENT_ONLY_VERBS
+from wirecheck.extract.pronoun_speakers import enclosing, quote_speaker, quote_speakers
 from wirecheck.extract.pronouns import FIRST_PERSON, GENDERED, PLURAL_OR_THING, RESOLVABLE
 from wirecheck.extract.sources import (
     MAX_CHAIN,
@@ -239,42 +240,22 @@ class SentenceScan:
             return False
         gender = GENDERED.get(low)
         if low in FIRST_PERSON:
-            speaker = self._quote_speaker(head)
+            speaker = quote_speaker(head, self.found, self.f.recent, self.index,
+                                    self.f.antecedents)
             if speaker is not None:
                 self.quote_frame = speaker
                 return (speaker.speaker, speaker.attribution.source_kind, speaker.person, None)
         else:
-            around = self._enclosing(head, gender)
+            around = enclosing(head, gender, self.found, self.f.antecedents)
             if around is not None:
                 return (around.speaker, around.attribution.source_kind, around.person, gender)
-            found = self.f.antecedents.resolve(head, scope)
+            found = self.f.antecedents.resolve(
+                head, scope, quote_speakers(head, self.found, self.f.antecedents))
             if found is not None:
                 return (found.name, found.kind, found.person,
                         self.f.antecedents.gender_of(found) or gender)
         person = low not in PLURAL_OR_THING
         return (head.text, "person" if person else "anonymous", person, gender)
-
-    def _enclosing(self, head: Any, gender: str | None) -> Frame | None:
-        """"Hanseong Cells said it was cooperating": a frame of this sentence reporting
-        the pronoun, whose source it fits (a person of that gender for "he"/"she")."""
-        known = self.f.antecedents.gender_by_name
-        if head.lower_ in PLURAL_OR_THING:  # a body, or a "person" NER took a body for
-            around = [f for f in self.found if f.covers(head.i) and known(f.speaker) is None]
-        else:
-            around = [f for f in self.found if f.covers(head.i) and f.person
-                      and known(f.speaker) in (None, gender)]
-        return min(around, key=lambda f: f.size) if around else None
-
-    def _quote_speaker(self, head: Any) -> Frame | None:
-        """Who says the quote an "I"/"we" is in: a frame of this sentence covering it,
-        else the last speaker of the two sentences before (a quote that goes on)."""
-        if not self.f.antecedents.quoted(head.i):
-            return None  # the writer's own "I"
-        around = [f for f in self.found if f.covers(head.i)]
-        if around:
-            return min(around, key=lambda f: f.size)
-        recent = [f for f in self.f.recent if self.index - f.sent <= 2]
-        return recent[-1] if recent else None
 
     def _chain(self, head: Any, verb: Any) -> list[Any]:
         links: list[Any] = []

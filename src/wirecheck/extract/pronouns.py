@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -260,21 +261,25 @@ class Antecedents:
         self._ats.insert(k, cand.at)
         self._by_name[name] = cand
 
-    def resolve(self, pron: Any, scope: tuple[int, int] = (0, 0)) -> Candidate | None:
+    def resolve(self, pron: Any, scope: tuple[int, int] = (0, 0),
+                not_named: Collection[str] = ()) -> Candidate | None:
         """The antecedent of pronoun token ``pron`` (None: no one fits); nobody inside
         ``scope``, the words the pronoun's frame reports ("Trump isn't a conservative,
-        he said": not Trump)."""
+        he said": not Trump), nor anyone ``not_named`` (a quote's own speaker, by the
+        last word of the name)."""
         low = pron.lower_
         if low in FIRST_PERSON:
             return None  # the quote's speaker is the finder's to give (it knows the frames)
         sent = self.sentence_of(pron.i)
         in_quote = self.quoted(pron.i)
+        unnamed = {_last_word(n) for n in not_named}  # "Tribe" is "Laurence Tribe"
         before = []  # nearest last; only the look-back window is read (linear in the text)
         for k in range(bisect_left(self._ats, pron.i) - 1, -1, -1):
             c = self.candidates[k]
             if sent - c.sent > LOOKBACK_SENTENCES:
                 break
-            if (in_quote or not c.quoted) and not scope[0] <= c.at < scope[1]:
+            if (in_quote or not c.quoted) and not scope[0] <= c.at < scope[1] \
+                    and _last_word(c.name) not in unnamed:
                 before.append(c)
         before.reverse()
         if low in PLURAL_OR_THING:
@@ -291,6 +296,10 @@ class Antecedents:
         if chosen is not None and loose and sent - chosen.sent > LOOSE_LOOKBACK:
             return None
         return chosen
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(None, 1)[-1].lower() if name.strip() else ""
 
 
 def _plural_or_thing(it: bool, salient: list[Candidate]) -> list[Candidate]:
