@@ -343,3 +343,25 @@ def test_he_inside_a_quote_is_not_the_quotes_own_speaker(nlp: Any) -> None:
     text = ("Oskar Berg wrote two books on the port. Mayor Peter Lund read them. \"In his "
             "second book, he said the harbour lost 12 ships,\" Lund said.")
     assert "Peter Lund" not in attribution_of(nlp, text, "12 ships").chain
+
+
+@pytest.mark.parametrize("text, words, source", [
+    ("EU Commissioner Ada Lund - a former judge - said the dam needs 40 new gates.",
+     "40 new", "EU Commissioner Ada Lund"),
+    ("No 10 said the prime minister would meet 3 leaders.", "3 leaders", "No 10"),
+    ("Lund said the city bought 12\" pipes. The council paid 3 million more.", "3 million",
+     None),
+    ("Lund said during the briefing that the ministry held for 40 reporters.", "40 reporters",
+     None),
+])
+def test_lookalikes_keep_their_plain_reading(nlp: Any, text: str, words: str,
+                                             source: str | None) -> None:
+    """A name with an aside is no dateline, "No 10" no negation, an inch mark no quote,
+    a relative "that" no reported clause."""
+    assert attribution_of(nlp, text, words).source == source
+
+
+def test_a_relative_of_the_speaker_is_no_speaker(nlp: Any) -> None:
+    text = ("Oskar Lund signed the harbour law in 1996. \"He said the law would cut 3 "
+            "million tonnes,\" Erik Lund said.")
+    assert attribution_of(nlp, text, "3 million").chain == ["Erik Lund", "Oskar Lund"]

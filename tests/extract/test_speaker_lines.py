@@ -113,3 +113,13 @@ def test_a_line_to_an_audience_ending_in_a_colon_reports_the_next_paragraph(nlp:
 def test_a_headline_name_and_colon_introduce_what_they_say(nlp: Any, text: str, words: str,
                                                            source: str) -> None:
     assert attribution_of(nlp, text, words).source == source
+
+
+@pytest.mark.parametrize("text", [
+    "Lund told CBS's \"60 Minutes\" on Sunday.",
+    "Lund responded to the \"40-hour\" rule.",
+    "Ned Price spoke on Monday.\n\nOil price: Brent rose 3 percent on Monday.",
+])
+def test_a_title_or_a_label_is_not_what_is_said(nlp: Any, text: str) -> None:
+    words = next(w for w in ("60 Minutes", "40-hour", "3 percent") if w in text)
+    assert attribution_of(nlp, text, words).source is None

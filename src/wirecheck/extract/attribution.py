@@ -4,8 +4,9 @@ Each sentence's frames come from :mod:`frame_finder` (cues, sources, scopes, cha
 parse shapes in :mod:`frame_syntax`, the frame itself in :mod:`frames`). This module walks
 the sentences and applies carry-over: a sentence with no cue of its own inherits the
 previous sentence's frame in the same paragraph when it continues the report — a quote
-that goes on (a new sentence opening with a quote mark, or inside the quote still open), or a sentence about the reported thing that keeps the reporter's hedges
-("The operation would involve ...", "This expected offensive ..."). A report inside a
+that goes on (a new sentence opening with a quote mark, or inside the quote still open),
+or a sentence about the reported thing that keeps the reporter's hedges ("The operation
+would involve ...", "This expected offensive ..."). A report inside a
 quote, in the quote's own sentence or one the quote goes on into, becomes a link of the
 chain of the quote's speaker (:func:`~wirecheck.extract.frame_nesting.nest_in_quotes`).
 
@@ -29,6 +30,7 @@ from wirecheck.model import Article
 __all__ = ["Attributions", "Frame", "find_attributions"]
 
 _QUOTES = "\"“‘'«"
+_CLOSERS = "\"”’'»"
 _CONTINUATION = frozenset({
     "would", "could", "might", "may", "allegedly", "reportedly", "expected", "slated",
     "scheduled", "planned", "supposedly", "purportedly",
@@ -77,10 +79,11 @@ def _carried_from(finder: Finder, sent: Any, previous: list[Frame]) -> Frame | N
         return max(previous, key=lambda f: f.size)
     first = next((t for t in sent if not t.is_space), None)
     quote = finder.antecedents.quote_at(first.i) if first is not None else None
-    if quote is None or quote[0] >= sent.start_char:
-        return None
     doc = sent.doc
-    into = [f for f in previous if doc[f.scope[1] - 1].idx >= quote[0]]
+    if quote is None or quote[0] >= sent.start_char or doc.text[quote[1] - 1] not in _CLOSERS:
+        return None  # (a quote mark never closed: an inch mark, scraped text)
+    into = [f for f in previous
+            if f.scope[1] > f.scope[0] and doc[f.scope[1] - 1].idx >= quote[0]]
     return max(into, key=lambda f: f.size) if into else None
 
 

@@ -22,6 +22,7 @@ from wirecheck.extract.frame_syntax import (
     colon_source,
     content_of,
     described_by_agent,
+    in_asked_question,
     learned_content,
     modality_of,
     not_a_report,
@@ -130,9 +131,11 @@ class SentenceScan:
         colon = colon_source(self.sent, self.f.names.persons)
         if colon is None:
             return None
-        head, mark = colon  # lenient: a name the article gives a person, tagged a noun
+        head, mark = colon  # lenient: a name alone the article gives a person, tagged a noun
+        named = head.text in self.f.names.persons and head.left_edge.i == head.i == next(
+            t.i for t in self.sent if not t.is_space)
         return self._make(head, mark, ":", "reported", after_label(self.sent, mark),
-                          lenient=head.text.title() in self.f.names.persons)
+                          lenient=named)
 
     def _cue(self, verb: Any) -> Frame | None:
         """A verb's frame: the rules' cues unless the model is sure they attribute
@@ -151,7 +154,8 @@ class SentenceScan:
         pass, so it is decided once per verb."""
         rule = is_cue(verb)
         p = self._probability(verb)
-        if p is not None and p >= (self.f.model.lenient if rule else self.f.model.new):
+        if p is not None and p >= (self.f.model.lenient if rule else self.f.model.new) \
+                and (rule or not in_asked_question(verb)):
             return True, rule
         if rule and (p is None or p >= self.f.model.veto or self._kept_anyway(verb)):
             return False, True
@@ -246,11 +250,11 @@ class SentenceScan:
                 self.quote_frame = speaker
                 return (speaker.speaker, speaker.attribution.source_kind, speaker.person, None)
         else:
-            around = enclosing(head, gender, self.found, self.f.antecedents)
+            speakers = quote_speakers(head, self.found, self.f.antecedents)
+            around = enclosing(head, gender, self.found, self.f.antecedents, speakers)
             if around is not None:
                 return (around.speaker, around.attribution.source_kind, around.person, gender)
-            found = self.f.antecedents.resolve(
-                head, scope, quote_speakers(head, self.found, self.f.antecedents))
+            found = self.f.antecedents.resolve(head, scope, speakers)
             if found is not None:
                 return (found.name, found.kind, found.person,
                         self.f.antecedents.gender_of(found) or gender)

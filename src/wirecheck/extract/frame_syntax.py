@@ -153,6 +153,18 @@ def not_a_report(verb: Any, source: Any, content: list[Any]) -> bool:
 _QUESTION_WORDS = frozenset({"if", "whether", "when", "why", "how", "what", "who", "which"})
 
 
+_ASKING = frozenset({"ask", "wonder", "question", "inquire", "query", "probe", "investigate"})
+_QUESTION_WORDS = frozenset({"when", "whether", "if", "why", "how", "what", "where", "who",
+                             "which"})
+
+
+def in_asked_question(verb: Any) -> bool:
+    """"Two senators asked when the company learned of the breach": a verb in a question
+    someone asks reports nothing — its subject is asked about, not quoted."""
+    return verb.dep_ in ("advcl", "ccomp", "pcomp") and verb.head.lemma_.lower() in _ASKING \
+        and verb.left_edge.lower_ in _QUESTION_WORDS
+
+
 def asserts_nothing(verb: Any, content: list[Any]) -> bool:
     """"asked when the company learned of it" (a question), "called the plan a disgrace"
     (a label): the frame is recorded, but what it covers is no claim of the source's."""
@@ -280,11 +292,22 @@ def _addressee(child: Any, lemma: str) -> bool:
         "PERSON", "ORG", "NORP", "GPE") or bool({child.lemma_.lower(), child.lower_} & _PEOPLE)
 
 
+def _fills_object(that: Any) -> bool:
+    """"the briefing that the ministry held": "that" is the only object of its verb, a
+    relative pronoun (the parser tags a complementizer "that" an object too, but then its
+    verb has an object of its own: "that she may close 3 schools")."""
+    return that.dep_ == "dobj" and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i != that.i
+        for c in that.head.children)
+
+
 def _that_clause(noun: Any, depth: int = 3) -> Any | None:
     """A relative/adnominal clause under ``noun`` introduced by the complementizer "that"."""
     for child in noun.children:
-        if child.dep_ in ("relcl", "acl") and child.left_edge.lower_ == "that" and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in child.children):
+        that = child.left_edge
+        if child.dep_ in ("relcl", "acl") and that.lower_ == "that" and not _fills_object(that) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"
+                        for c in child.children):
             return child  # "that" + a clause with its own subject: a complement, not a relative
         if depth > 1 and child.dep_ in ("prep", "pobj", "compound"):
             found = _that_clause(child, depth - 1)

@@ -9,7 +9,7 @@ when the pronoun is resolved against the names before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from wirecheck.extract.frames import Frame
@@ -28,11 +28,11 @@ def quote_speakers(head: Any, found: Sequence[Frame], antecedents: Antecedents) 
 
 
 def enclosing(head: Any, gender: str | None, found: Sequence[Frame],
-              antecedents: Antecedents) -> Frame | None:
+              antecedents: Antecedents, speakers: Collection[str]) -> Frame | None:
     """The smallest frame of this sentence reporting the pronoun whose source it fits (a
-    person of that gender for "he"/"she"; not the speaker of a quote it stands in)."""
+    person of that gender for "he"/"she"; not one of the ``speakers`` of a quote it
+    stands in, :func:`quote_speakers`)."""
     known: Callable[[str], str | None] = antecedents.gender_by_name
-    speakers = quote_speakers(head, found, antecedents)
     if head.lower_ in PLURAL_OR_THING:  # a body, or a "person" NER took a body for
         around = [f for f in found if f.covers(head.i) and known(f.speaker) is None]
     else:

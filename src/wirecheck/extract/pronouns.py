@@ -265,21 +265,20 @@ class Antecedents:
                 not_named: Collection[str] = ()) -> Candidate | None:
         """The antecedent of pronoun token ``pron`` (None: no one fits); nobody inside
         ``scope``, the words the pronoun's frame reports ("Trump isn't a conservative,
-        he said": not Trump), nor anyone ``not_named`` (a quote's own speaker, by the
-        last word of the name)."""
+        he said": not Trump), nor anyone ``not_named`` (a quote's own speaker,
+        :func:`_same_person`)."""
         low = pron.lower_
         if low in FIRST_PERSON:
             return None  # the quote's speaker is the finder's to give (it knows the frames)
         sent = self.sentence_of(pron.i)
         in_quote = self.quoted(pron.i)
-        unnamed = {_last_word(n) for n in not_named}  # "Tribe" is "Laurence Tribe"
         before = []  # nearest last; only the look-back window is read (linear in the text)
         for k in range(bisect_left(self._ats, pron.i) - 1, -1, -1):
             c = self.candidates[k]
             if sent - c.sent > LOOKBACK_SENTENCES:
                 break
             if (in_quote or not c.quoted) and not scope[0] <= c.at < scope[1] \
-                    and _last_word(c.name) not in unnamed:
+                    and not _same_person(c.name, not_named):
                 before.append(c)
         before.reverse()
         if low in PLURAL_OR_THING:
@@ -298,8 +297,14 @@ class Antecedents:
         return chosen
 
 
-def _last_word(name: str) -> str:
-    return name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+def _same_person(name: str, names: Collection[str]) -> bool:
+    """Is ``name`` one of ``names``: the same words, or a surname alone standing for a full
+    name ("Tribe", "Laurence Tribe"; not "Bill Clinton" for "Hillary Clinton")."""
+    if name in names:
+        return True
+    last = name.split()[-1:] if name.strip() else []
+    return any(n.split()[-1:] == last and (len(n.split()) == 1 or len(name.split()) == 1)
+               for n in names if n.strip())
 
 
 def _plural_or_thing(it: bool, salient: list[Candidate]) -> list[Candidate]:

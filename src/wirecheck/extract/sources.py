@@ -208,9 +208,14 @@ def partitive_of(head: Any) -> Any | None:
     when they could be a source themselves (not "some of the money")."""
     if head.lower_ not in PARTITIVE_PRONOUNS:
         return None
-    whole = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj"), None)
+    whole = of_object(head)
     return whole if whole is not None and is_source_like(whole) else None
+
+
+def of_object(head: Any) -> Any | None:
+    """The object of the "of" ``head`` governs: "voters" in "a majority of voters"."""
+    return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 _GROUP_PRONOUNS = PARTITIVE_PRONOUNS - {"each", "any"} | {"others", "another"}
@@ -223,16 +228,22 @@ def is_no_one(head: Any) -> bool:
     """"None of the officials said it", "Neither would say", "no Republicans
     back it", "only time will tell": no one is the source."""
     return head.lower_ in _NO_ONE or (head.pos_ == "NOUN" and head.lower_ in _NOT_SAYERS) \
-        or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+        or any(c.dep_ == "det" and c.lower_ in ("no", "no.") and not _numbered(c)
+               for c in head.children)
+
+
+def _numbered(tok: Any) -> bool:
+    """"No 10", "No. 2": a number's label, not a negation."""
+    return tok.i + 1 < len(tok.doc) and bool(tok.doc[tok.i + 1].like_num)
 
 
 def is_group_source(head: Any) -> bool:
-    """"Some said", "Others disagreed", "those surveyed say", "Some of the nurses": a
-    pronoun standing for unnamed people — an anonymous source, not one to resolve. Not
-    "some of the money", nor a bare "those" (not "none", "neither": no one said it)."""
+    """"Some said", "Others disagreed", "those surveyed say", "Some of the nurses": a word
+    standing for unnamed people (a pronoun, or "many", "others" tagged otherwise) — an
+    anonymous source, not one to resolve. Not "some of the money", nor a bare "those"
+    (not "none", "neither": no one said it)."""
     low = head.lower_
-    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    if of:
+    if of_object(head) is not None:
         return partitive_of(head) is not None
     if low in _DEMONSTRATIVES:  # "those surveyed", "those who back her", "those around him"
         return any(c.dep_ in ("acl", "relcl", "prep") for c in head.children)
@@ -259,8 +270,7 @@ def is_source_like(head: Any, lenient: bool = False) -> bool:
         return True
     hw = words(head)
     if head.pos_ == "NOUN" and hw & SHARE_HEADS:  # "55 percent said", "a third of voters"
-        whole = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj"), None)
+        whole = of_object(head)
         return whole is None or is_source_like(whole)
     return head.pos_ in ("NOUN", "NUM") and bool(hw & _STRICT_HEADS)
 

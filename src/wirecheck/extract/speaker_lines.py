@@ -129,10 +129,12 @@ _LEAD_IN_WORDS = 12  # 'Kelly responded pointedly, with a smile: "…"': the lon
 
 def quote_after(sent: Any, verb: Any, quotes: Sequence[tuple[int, int]],
                 starts: Sequence[int]) -> tuple[int, int] | None:
-    """'Ryan said, "Sure. I get that."', 'told reporters "No."': a quote opening after
-    the speaker's line, only the verb's own adverbials and addressee between, whose
-    words the parser did not hang on the verb as a clause. The tokens of the whole quote
-    (it may run on over several sentences of its paragraph), else None."""
+    """'Ryan said, "Sure. I get that."', 'told reporters: "No."': a quote that reads as
+    something said — a sentence of its own (a full stop inside) or a clause after a comma
+    or colon — opening after the speaker's line with only the verb's own adverbials and
+    addressee between. Not a title or a scare quote ('told CBS's "60 Minutes"', 'the
+    "40-hour" rule'). The tokens of the whole quote (it may run on over several sentences
+    of its paragraph), else None."""
     doc = sent.doc
     after = doc[verb.i].idx + len(verb.text)
     k = bisect_right(starts, after)
@@ -141,10 +143,14 @@ def quote_after(sent: Any, verb: Any, quotes: Sequence[tuple[int, int]],
     span = doc.char_span(quotes[k][0], quotes[k][1], alignment_mode="expand")
     if span is None or len(span) < 3 or span.start - verb.i > _LEAD_IN_WORDS:
         return None
-    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or not (t.is_punct or t.is_space or any(
-            a.i == verb.i for a in t.ancestors)) for t in doc[verb.i + 1:span.start]):
+    lead = [t for t in doc[verb.i + 1:span.start] if not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or not (
+            t.is_punct or any(a.i == verb.i for a in t.ancestors)) for t in lead):
         return None
-    return span.start, span.end
+    stops = any(t.text in (".", "?", "!") for t in span[-3:])  # '"Sure."', "''No.''"
+    clause = any(t.pos_ in ("VERB", "AUX") for t in span)
+    set_off = bool(lead) and lead[-1].text in (",", ":")
+    return (span.start, span.end) if stops or (set_off and clause) else None
 
 
 _ASIDE_WORDS = 8  # "Ash argued in his email on Monday": the longest aside's tail

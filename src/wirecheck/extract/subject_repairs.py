@@ -33,11 +33,18 @@ def after_dateline(subjects: list[Any]) -> list[Any]:
 
 
 def _is_dateline(words: Any) -> bool:
-    """"LONDON (Reuters)", "Washington (CNN)", "GAZA CITY": a place in capitals or a
-    place with the wire's name in brackets, opening the sentence."""
+    """"LONDON (Reuters)", "Washington (CNN)", "HAMILTON, Ohio": a place opening the
+    sentence — in capitals, or named a place — with the wire's name in brackets or not.
+    Never a person's name or a body's ("EU Commissioner Ada Lund -", "NATO -")."""
     if not len(words) or any(t.pos_ not in ("PROPN", "PUNCT", "SPACE", "NUM") for t in words):
         return False
-    return any(t.text == "(" for t in words) or words[0].text.isupper()
+    bracket = next((t.i for t in words if t.text == "("), words.end)
+    place = [t for t in words.doc[words.start:bracket] if t.is_alpha]
+    bodies = ("PERSON",) if bracket < words.end else ("PERSON", "ORG", "NORP")
+    if not place or any(t.ent_type_ in bodies for t in place):
+        return False  # (the small model tags "OSLO" in "OSLO (Wirenews)" a body)
+    return (place[0].is_upper and len(place[0].text) > 1) or all(
+        t.ent_type_ in ("GPE", "LOC") for t in place)
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -54,6 +61,8 @@ def fronted_apposition(verb: Any) -> Any | None:
     end = verb.i - 1
     while end > verb.sent.start and doc[end].text == ",":
         end -= 1
+    if end < verb.sent.start:
+        return None  # the verb opens its sentence
     tok = doc[end]
     while tok.dep_ != "appos" and tok.head.i != tok.i and tok.head.right_edge.i == end \
             and tok.head.i < verb.i:
