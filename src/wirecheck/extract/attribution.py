@@ -80,7 +80,8 @@ def _carried_from(finder: Finder, sent: Any, previous: list[Frame]) -> Frame | N
     first = next((t for t in sent if not t.is_space), None)
     quote = finder.antecedents.quote_at(first.i) if first is not None else None
     doc = sent.doc
-    if quote is None or quote[0] >= sent.start_char or doc.text[quote[1] - 1] not in _CLOSERS:
+    if quote is None or quote[0] >= sent.start_char \
+            or finder.antecedents.text[quote[1] - 1] not in _CLOSERS:
         return None  # (a quote mark never closed: an inch mark, scraped text)
     into = [f for f in previous
             if f.scope[1] > f.scope[0] and doc[f.scope[1] - 1].idx >= quote[0]]

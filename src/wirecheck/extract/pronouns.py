@@ -171,7 +171,8 @@ class Antecedents:
 
     def __init__(self, doc: Any, sent_starts: list[int], persons: frozenset[str]) -> None:
         self.doc, self.sent_starts = doc, sent_starts
-        self.quotes = quoted_ranges(doc.text)
+        self.text = doc.text  # (once: Doc.text rebuilds the string on every call)
+        self.quotes = quoted_ranges(self.text)
         self.quote_starts = [a for a, _ in self.quotes]
         self.surnames: dict[str, str | None] = {}
         self.candidates: list[Candidate] = []

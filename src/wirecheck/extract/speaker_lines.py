@@ -38,11 +38,11 @@ def _quote_ending_at(quotes: Sequence[tuple[int, int]], starts: Sequence[int],
 
 
 def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
-                 starts: Sequence[int]) -> tuple[int, int] | None:
+                 starts: Sequence[int], text: str) -> tuple[int, int] | None:
     """'"… She had millions!" / Harlan said.': the tokens of the quote that closes right
     before the speaker's line (only quote marks and commas between), when it began in an
     earlier sentence; None otherwise. ``quotes``: character ranges, ``starts`` their
-    starts (both ascending)."""
+    starts (both ascending), ``text`` the article's text."""
     if sent.start == 0 or head.left_edge.i < sent.start:
         return None
     lead = sent.doc[sent.start:head.left_edge.i]
@@ -51,7 +51,7 @@ def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
     prev = sent.doc[sent.start - 1]
     while prev.is_space and prev.i > 0:
         prev = prev.doc[prev.i - 1]
-    if "\n" in sent.doc.text[prev.idx:head.left_edge.idx]:
+    if "\n" in text[prev.idx:head.left_edge.idx]:
         return None  # a new paragraph: the quote before is another's
     found = _quote_ending_at(quotes, starts, prev.idx + len(prev.text) - 2,
                              head.left_edge.idx)
@@ -76,7 +76,7 @@ def quote_opened_before(sent: Any, lo: int, quotes: Any) -> int:
     if k < 0:
         return lo
     a, b = quotes.quotes[k]
-    if not a < sent.start_char <= b or "\n" in doc.text[a:sent.start_char]:
+    if not a < sent.start_char <= b or "\n" in quotes.text[a:sent.start_char]:
         return lo
     span = doc.char_span(a, sent.start_char, alignment_mode="expand")
     return lo if span is None else min(lo, span.start)
@@ -113,13 +113,13 @@ def next_sentence(sent: Any) -> tuple[int, int] | None:
 def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, int] | None:
     """A speaker's line with nothing said (its verb the sentence's root, or joined to
     it: "smiled and said"): the quote before it, else the quote after it, else the
-    sentence after its colon. ``quotes``: the article's quoted ranges (``quotes``,
-    ``quote_starts``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
+    sentence after its colon. ``quotes``: the article's quoted ranges and text (``quotes``,
+    ``quote_starts``, ``text``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
     if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
         return quote_after(sent, verb, quotes.quotes, quotes.quote_starts)
     if verb.dep_ != "ROOT":
         return None
-    return quote_before(sent, head, quotes.quotes, quotes.quote_starts) \
+    return quote_before(sent, head, quotes.quotes, quotes.quote_starts, quotes.text) \
         or quote_after(sent, verb, quotes.quotes, quotes.quote_starts) \
         or after_colon(sent, verb)
 
