@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from attribution_check import attribution_of
 
-from wirecheck.extract.pronouns import first_names, quoted_ranges
+from wirecheck.extract.pronouns import Antecedents, first_names, quoted_ranges
 
 
 def test_quoted_ranges_pair_marks_and_end_at_a_line_break() -> None:
@@ -19,6 +19,14 @@ def test_quoted_ranges_pair_marks_and_end_at_a_line_break() -> None:
 def test_a_closing_mark_alone_closes_a_quote_begun_at_the_line_start() -> None:
     text = "a line\nand it goes on,” he said."
     assert [text[a:b] for a, b in quoted_ranges(text)] == ["and it goes on,”"]
+
+
+def test_only_a_quote_a_mark_closes_counts_as_closed(nlp: Any) -> None:
+    doc = nlp('She said "we will open 2 lines." They fit 12" pipes\nin the tunnel.')
+    quotes = Antecedents(doc, [s.start for s in doc.sents], frozenset())
+    opened, inch = (next(t.i for t in doc if t.text == w) for w in ("open", "pipes"))
+    assert quotes.closed_quote_at(opened) == quotes.quote_at(opened) is not None
+    assert quotes.quote_at(inch) is not None and quotes.closed_quote_at(inch) is None
 
 
 def test_first_names_come_with_a_gender() -> None:

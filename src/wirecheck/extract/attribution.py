@@ -30,7 +30,6 @@ from wirecheck.model import Article
 __all__ = ["Attributions", "Frame", "find_attributions"]
 
 _QUOTES = "\"“‘'«"
-_CLOSERS = "\"”’'»"
 _CONTINUATION = frozenset({
     "would", "could", "might", "may", "allegedly", "reportedly", "expected", "slated",
     "scheduled", "planned", "supposedly", "purportedly",
@@ -78,11 +77,10 @@ def _carried_from(finder: Finder, sent: Any, previous: list[Frame]) -> Frame | N
     if _continues(sent):
         return max(previous, key=lambda f: f.size)
     first = next((t for t in sent if not t.is_space), None)
-    quote = finder.antecedents.quote_at(first.i) if first is not None else None
+    quote = finder.antecedents.closed_quote_at(first.i) if first is not None else None
     doc = sent.doc
-    if quote is None or quote[0] >= sent.start_char \
-            or finder.antecedents.text[quote[1] - 1] not in _CLOSERS:
-        return None  # (a quote mark never closed: an inch mark, scraped text)
+    if quote is None or quote[0] >= sent.start_char:
+        return None  # (a quote mark never closed opens none: an inch mark, scraped text)
     into = [f for f in previous
             if f.scope[1] > f.scope[0] and doc[f.scope[1] - 1].idx >= quote[0]]
     return max(into, key=lambda f: f.size) if into else None

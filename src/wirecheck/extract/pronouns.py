@@ -76,24 +76,31 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks. A line break ends an open quote (news
     reopens a quote in each paragraph); a closing mark with no opening one closes a quote
     that began at the start of its line."""
-    out: list[tuple[int, int]] = []
+    return [(a, b) for a, b, _ in _scan_quotes(text)]
+
+
+def _scan_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """:func:`quoted_ranges`, each with whether a closing mark ended it (not a line
+    break or the end of the text: an inch mark (12" pipes) opens a quote that never
+    closes)."""
+    out: list[tuple[int, int, bool]] = []
     line_start, open_at = 0, -1
     for m in _QUOTE_MARKS.finditer(text):
         mark, at = m.group(), m.start()
         if mark == "\n":
             if open_at >= 0:
-                out.append((open_at, at))
+                out.append((open_at, at, False))
             line_start, open_at = at + 1, -1
         elif mark in _OPENERS or (mark in ('"', "''") and open_at < 0):
             if open_at < 0:
                 open_at = at
         elif open_at >= 0:
-            out.append((open_at, m.end()))
+            out.append((open_at, m.end(), True))
             open_at = -1
         elif mark in _CLOSERS:
-            out.append((line_start, m.end()))
+            out.append((line_start, m.end(), True))
     if open_at >= 0:
-        out.append((open_at, len(text)))
+        out.append((open_at, len(text), False))
     return out
 
 
@@ -172,8 +179,10 @@ class Antecedents:
     def __init__(self, doc: Any, sent_starts: list[int], persons: frozenset[str]) -> None:
         self.doc, self.sent_starts = doc, sent_starts
         self.text = doc.text  # (once: Doc.text rebuilds the string on every call)
-        self.quotes = quoted_ranges(self.text)
+        scanned = _scan_quotes(self.text)
+        self.quotes = [(a, b) for a, b, _ in scanned]
         self.quote_starts = [a for a, _ in self.quotes]
+        self._closed = frozenset(a for a, _, closed in scanned if closed)
         self.surnames: dict[str, str | None] = {}
         self.candidates: list[Candidate] = []
         for ent in doc.ents:
@@ -200,6 +209,11 @@ class Antecedents:
         c = self.doc[i].idx
         k = bisect_right(self.quote_starts, c) - 1
         return self.quotes[k] if k >= 0 and self.quotes[k][0] < c < self.quotes[k][1] else None
+
+    def closed_quote_at(self, i: int) -> tuple[int, int] | None:
+        """:meth:`quote_at`, when a closing mark ends that quote (not a line break)."""
+        quote = self.quote_at(i)
+        return quote if quote is not None and quote[0] in self._closed else None
 
     def _person(self, ent: Any) -> None:
         gender = _name_gender(self.doc, ent.start, ent.end)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from wirecheck.extract.frames import Attributions, Frame
+from wirecheck.extract.pronouns import Antecedents
 
 _LEAD_PUNCT = frozenset({"”", '"', "’", "'", "''", "»", ",", "—", "-", "–"})
 
@@ -37,12 +38,10 @@ def _quote_ending_at(quotes: Sequence[tuple[int, int]], starts: Sequence[int],
     return None
 
 
-def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
-                 starts: Sequence[int], text: str) -> tuple[int, int] | None:
+def quote_before(sent: Any, head: Any, quotes: Antecedents) -> tuple[int, int] | None:
     """'"… She had millions!" / Harlan said.': the tokens of the quote that closes right
     before the speaker's line (only quote marks and commas between), when it began in an
-    earlier sentence; None otherwise. ``quotes``: character ranges, ``starts`` their
-    starts (both ascending), ``text`` the article's text."""
+    earlier sentence; None otherwise."""
     if sent.start == 0 or head.left_edge.i < sent.start:
         return None
     lead = sent.doc[sent.start:head.left_edge.i]
@@ -51,10 +50,10 @@ def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
     prev = sent.doc[sent.start - 1]
     while prev.is_space and prev.i > 0:
         prev = prev.doc[prev.i - 1]
-    if "\n" in text[prev.idx:head.left_edge.idx]:
+    if "\n" in quotes.text[prev.idx:head.left_edge.idx]:
         return None  # a new paragraph: the quote before is another's
-    found = _quote_ending_at(quotes, starts, prev.idx + len(prev.text) - 2,
-                             head.left_edge.idx)
+    found = _quote_ending_at(quotes.quotes, quotes.quote_starts,
+                             prev.idx + len(prev.text) - 2, head.left_edge.idx)
     if found is None or found[0] >= sent.start_char:
         return None
     span = sent.doc.char_span(found[0], found[1], alignment_mode="expand")
@@ -63,11 +62,10 @@ def quote_before(sent: Any, head: Any, quotes: Sequence[tuple[int, int]],
     return span.start, span.end
 
 
-def quote_opened_before(sent: Any, lo: int, quotes: Any) -> int:
+def quote_opened_before(sent: Any, lo: int, quotes: Antecedents) -> int:
     """'"Our people are fearful. / We all understand that," Sanders said.': what is said
     begins this sentence inside a quote opened in an earlier sentence of the paragraph,
-    so it starts where the quote opens; else ``lo``. ``quotes``: as for
-    :func:`said_elsewhere`."""
+    so it starts where the quote opens; else ``lo``."""
     doc = sent.doc
     if lo > sent.start + 1 or lo >= len(doc):
         return lo
@@ -110,25 +108,22 @@ def next_sentence(sent: Any) -> tuple[int, int] | None:
     return (nxt.start, nxt.end) if nxt.end > nxt.start else None
 
 
-def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Any) -> tuple[int, int] | None:
+def said_elsewhere(sent: Any, verb: Any, head: Any, quotes: Antecedents) -> tuple[int, int] | None:
     """A speaker's line with nothing said (its verb the sentence's root, or joined to
     it: "smiled and said"): the quote before it, else the quote after it, else the
-    sentence after its colon. ``quotes``: the article's quoted ranges and text (``quotes``,
-    ``quote_starts``, ``text``: :class:`~wirecheck.extract.pronouns.Antecedents`)."""
+    sentence after its colon. ``quotes``: the article's quoted ranges and its text."""
     if verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
-        return quote_after(sent, verb, quotes.quotes, quotes.quote_starts)
+        return quote_after(sent, verb, quotes)
     if verb.dep_ != "ROOT":
         return None
-    return quote_before(sent, head, quotes.quotes, quotes.quote_starts, quotes.text) \
-        or quote_after(sent, verb, quotes.quotes, quotes.quote_starts) \
+    return quote_before(sent, head, quotes) or quote_after(sent, verb, quotes) \
         or after_colon(sent, verb)
 
 
 _LEAD_IN_WORDS = 12  # 'Kelly responded pointedly, with a smile: "…"': the longest lead-in
 
 
-def quote_after(sent: Any, verb: Any, quotes: Sequence[tuple[int, int]],
-                starts: Sequence[int]) -> tuple[int, int] | None:
+def quote_after(sent: Any, verb: Any, quotes: Antecedents) -> tuple[int, int] | None:
     """'Ryan said, "Sure. I get that."', 'told reporters: "No."': a quote that reads as
     something said — a sentence of its own (a full stop inside) or a clause after a comma
     or colon — opening after the speaker's line with only the verb's own adverbials and
@@ -137,10 +132,10 @@ def quote_after(sent: Any, verb: Any, quotes: Sequence[tuple[int, int]],
     of its paragraph), else None."""
     doc = sent.doc
     after = doc[verb.i].idx + len(verb.text)
-    k = bisect_right(starts, after)
-    if k >= len(quotes) or not quotes[k][0] < sent.end_char:
+    k = bisect_right(quotes.quote_starts, after)
+    if k >= len(quotes.quotes) or not quotes.quotes[k][0] < sent.end_char:
         return None
-    span = doc.char_span(quotes[k][0], quotes[k][1], alignment_mode="expand")
+    span = doc.char_span(*quotes.quotes[k], alignment_mode="expand")
     if span is None or len(span) < 3 or span.start - verb.i > _LEAD_IN_WORDS:
         return None
     lead = [t for t in doc[verb.i + 1:span.start] if not t.is_space]
