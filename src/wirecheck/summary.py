@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from wirecheck.counts import store_counts, story_total
+from wirecheck.store.counts import claims_by_kind, most_cited_sources
 
 
 def store_summary(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -16,13 +17,9 @@ def store_summary(conn: sqlite3.Connection) -> dict[str, Any]:
         "articles": counts.articles,
         "independent_articles": counts.independent_articles,
         "outlets": len(counts.outlets),
-        "claims": {r[0]: r[1] for r in conn.execute(
-            "SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY kind")},
-        "top_sources": [
-            {"source": r[0], "claims": r[1]} for r in conn.execute(
-                "SELECT source, count(*) AS n FROM claims WHERE source IS NOT NULL "
-                "GROUP BY lower(source) ORDER BY n DESC LIMIT 5")
-        ],
+        "claims": claims_by_kind(conn),
+        "top_sources": [{"source": source, "claims": n}
+                        for source, n in most_cited_sources(conn)],
         "stories": story_total(conn),
         "conflicts": counts.conflicts,
     }

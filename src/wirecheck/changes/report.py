@@ -25,7 +25,18 @@ from wirecheck.errors import WirecheckError
 from wirecheck.model import Claim
 from wirecheck.outlets import outlet_column
 from wirecheck.report.display import interval
-from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
+from wirecheck.store.change_rows import (
+    Look,
+    article_brief,
+    article_figures,
+    articles_after,
+    current_marks,
+    first_citations_after,
+    insert_look,
+    last_look,
+    marks_before,
+    verdict_log_after,
+)
 from wirecheck.store.versions import replaced_pairs
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.I)
@@ -47,25 +58,16 @@ class Window:
     label: str = "the beginning"
 
 
-def _marks_at(conn: sqlite3.Connection, when: datetime) -> tuple[int, int]:
-    stamp = when.astimezone(UTC).isoformat(timespec="seconds")
-    art = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles WHERE ingested_at < ?",
-                       (stamp,)).fetchone()[0]
-    log = conn.execute("SELECT coalesce(max(id), 0) FROM verdict_log WHERE recorded_at < ?",
-                       (stamp,)).fetchone()[0]
-    return int(art), int(log)
-
-
 def window_since(conn: sqlite3.Connection, spec: str | None, now: datetime | None = None
                  ) -> Window:
     """The window a ``--since`` value names: None or "last" = since the last look."""
     now = now or datetime.now(UTC)
     if spec is None or spec.strip().lower() in ("last", "last-look"):
-        row = conn.execute("SELECT at, article_rowid, verdict_log_id FROM looks "
-                           "ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
+        look = last_look(conn)
+        if look is None:
             return Window(None)
-        return Window(str(row[0]), int(row[1]), int(row[2]), f"the last look ({row[0]})")
+        return Window(look.at, look.article_rowid, look.verdict_log_id,
+                      f"the last look ({look.at})")
     seconds = parse_duration(spec)
     if seconds is not None:
         when = now - timedelta(seconds=seconds)
@@ -77,23 +79,14 @@ def window_since(conn: sqlite3.Connection, spec: str | None, now: datetime | Non
                                  "duration (30m, 6h, 2d) or 'last'") from None
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
-    art, log = _marks_at(conn, when)
     iso = when.astimezone(UTC).isoformat(timespec="seconds")
-    return Window(iso, art, log, iso)
-
-
-def current_marks(conn: sqlite3.Connection) -> tuple[int, int]:
-    art = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
-    log = conn.execute("SELECT coalesce(max(id), 0) FROM verdict_log").fetchone()[0]
-    return int(art), int(log)
+    return Window(iso, *marks_before(conn, iso), iso)
 
 
 def record_look(conn: sqlite3.Connection, now: datetime | None = None) -> None:
     """Remember now as the last look (the caller's transaction)."""
-    art, log = current_marks(conn)
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    conn.execute("INSERT INTO looks (at, article_rowid, verdict_log_id) VALUES (?, ?, ?)",
-                 (stamp, art, log))
+    insert_look(conn, Look(stamp, *current_marks(conn)))
 
 
 @dataclass(frozen=True)
@@ -181,16 +174,9 @@ def changes_since(conn: sqlite3.Connection, window: Window, story_id: str | None
     return out
 
 
-_STORY_OF = ("(SELECT sa.story_id FROM articles cur JOIN story_articles sa ON "
-             "sa.article_id = cur.id WHERE cur.lineage = a.lineage LIMIT 1)")
-
-
 def _new_articles(conn: sqlite3.Connection, window: Window, story_id: str | None
                   ) -> list[NewArticle]:
-    rows = conn.execute(
-        f"SELECT a.id, a.outlet, a.source_path, a.title, a.url, a.published, a.version, "
-        f"a.previous_version, {_STORY_OF} AS story FROM articles a WHERE a.rowid > ? "
-        "ORDER BY a.rowid", (window.article_rowid,)).fetchall()
+    rows = articles_after(conn, window.article_rowid)
     return [NewArticle(str(r["id"]), outlet_column(r["outlet"], r["source_path"], r["id"]),
                        r["title"], r["url"], r["published"], int(r["version"]),
                        r["previous_version"], r["story"])
@@ -211,17 +197,11 @@ def _about(claim: Claim) -> str:
     return " · ".join(p for p in (q.measure or q.unit or "number", q.subject) if p)
 
 
-def _article_brief(conn: sqlite3.Connection, article_id: str) -> tuple[str, str | None]:
-    row = conn.execute(f"SELECT a.outlet, a.source_path, a.id, {_STORY_OF} AS story "
-                       "FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
-    return outlet_column(row["outlet"], row["source_path"], row["id"]), row["story"]
-
-
 def _version_figures(conn: sqlite3.Connection, window: Window, story_id: str | None
                      ) -> list[FigureDelta]:
     out = []
     for pair in replaced_pairs(conn, story_id=story_id, after_rowid=window.article_rowid):
-        outlet, story = _article_brief(conn, pair.new_id)
+        outlet, story = article_brief(conn, pair.new_id)
         for ch in pair_changes(conn, pair):
             out.append(_delta(ch, story, outlet, pair.old_version, pair.new_version))
     return out
@@ -239,9 +219,7 @@ def _new_figures(conn: sqlite3.Connection, articles: list[NewArticle]) -> list[F
     for a in articles:
         if a.version != 1:
             continue  # a version's figures are compared with its predecessor's above
-        for r in conn.execute(CLAIM_SELECT + " WHERE c.article_id = ? AND q.claim_id IS NOT "
-                              "NULL ORDER BY c.start", (a.id,)):
-            claim = claim_from_row(r)
+        for claim in article_figures(conn, a.id):
             out.append(FigureDelta("new", a.story_id, a.outlet, _about(claim), None,
                                    _figure(claim, 1)))
     return out
@@ -249,15 +227,9 @@ def _new_figures(conn: sqlite3.Connection, articles: list[NewArticle]) -> list[F
 
 def _verdicts(conn: sqlite3.Connection, window: Window, story_id: str | None
               ) -> list[VerdictChange]:
-    sql = ("SELECT l.*, s.label AS story FROM verdict_log l LEFT JOIN stories s "
-           "ON s.id = l.story_id WHERE l.id > ?")
-    params: list[object] = [window.verdict_log_id]
-    if story_id is not None:
-        sql += " AND l.story_id = ?"
-        params.append(story_id)
     first: dict[tuple[str, str, str], sqlite3.Row] = {}
     last: dict[tuple[str, str, str], sqlite3.Row] = {}
-    for r in conn.execute(sql + " ORDER BY l.id", params):
+    for r in verdict_log_after(conn, window.verdict_log_id, story_id):
         fact = (r["story_id"], r["fact_key"], r["label"])
         first.setdefault(fact, r)
         last[fact] = r
@@ -275,22 +247,5 @@ def _new_sources(conn: sqlite3.Connection, window: Window, story_id: str | None
                  ) -> list[NewSource]:
     """Named sources a story cites for the first time inside the window (counting every
     version of its articles, so a source an update keeps citing is not new)."""
-    marks = ", ".join("?" * len(_NAMED_SOURCES))
-    sql = ("SELECT sa.story_id, c.source, min(a.rowid) AS first FROM story_articles sa "
-           "JOIN articles cur ON cur.id = sa.article_id JOIN articles a ON a.lineage = cur.lineage "
-           f"JOIN claims c ON c.article_id = a.id WHERE c.source_kind IN ({marks}) "
-           "AND c.source IS NOT NULL")
-    params: list[object] = list(_NAMED_SOURCES)
-    if story_id is not None:
-        sql += " AND sa.story_id = ?"
-        params.append(story_id)
-    sql += " GROUP BY sa.story_id, lower(c.source) HAVING first > ? ORDER BY first"
-    params.append(window.article_rowid)
-    out = []
-    for r in conn.execute(sql, params):
-        row = conn.execute("SELECT id, outlet, source_path FROM articles WHERE rowid = ?",
-                           (r["first"],)).fetchone()
-        out.append(NewSource(str(r["story_id"]), str(r["source"]),
-                             outlet_column(row["outlet"], row["source_path"], row["id"]),
-                             str(row["id"])))
-    return out
+    return [NewSource(c.story_id, c.source, c.outlet, c.article_id) for c in
+            first_citations_after(conn, window.article_rowid, _NAMED_SOURCES, story_id)]

@@ -19,20 +19,24 @@ import sqlite3
 from collections import defaultdict
 from datetime import UTC, datetime
 
-FactId = tuple[str, str, str]  # (story id, key, label)
-_BASELINE = "verdict_log:baseline"
+from wirecheck.store.verdict_rows import (
+    FactId,
+    alignment_verdicts,
+    append_log,
+    forget_facts,
+    record_facts,
+    recorded_verdicts,
+    take_baseline_mark,
+)
 
 
 def current_facts(conn: sqlite3.Connection) -> dict[FactId, tuple[str, str]]:
     """(verdict, an alignment id) of every fact in the ``alignments`` table now."""
     verdicts: dict[FactId, set[str]] = defaultdict(set)
     ids: dict[FactId, str] = {}
-    for story, key, label, verdict, aid in conn.execute(
-            "SELECT story_id, key, label, verdict, id FROM alignments "
-            "WHERE story_id IS NOT NULL ORDER BY id"):
-        fact = (str(story), str(key), str(label))
-        verdicts[fact].add(str(verdict))
-        ids.setdefault(fact, str(aid))
+    for fact, verdict, aid in alignment_verdicts(conn):
+        verdicts[fact].add(verdict)
+        ids.setdefault(fact, aid)
     return {f: ("/".join(sorted(v)), ids[f]) for f, v in verdicts.items()}
 
 
@@ -42,25 +46,16 @@ def record_verdicts(conn: sqlite3.Connection, now: datetime | None = None) -> in
     records its facts once as the baseline, without logging them as new."""
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     now_facts = current_facts(conn)
-    before = {(str(r[0]), str(r[1]), str(r[2])): str(r[3]) for r in conn.execute(
-        "SELECT story_id, fact_key, label, verdict FROM fact_state")}
-    baseline = conn.execute("SELECT 1 FROM reconcile_state WHERE key = ?",
-                            (_BASELINE,)).fetchone() is not None
+    before = recorded_verdicts(conn)
+    baseline = take_baseline_mark(conn)
     rows = []
     for fact in sorted(now_facts.keys() | before.keys()):
         old, new = before.get(fact), now_facts.get(fact, (None, None))[0]
         if old != new:
             rows.append((stamp, *fact, old, new))
     if not baseline:
-        conn.executemany("INSERT INTO verdict_log (recorded_at, story_id, fact_key, label, "
-                         "before, after) VALUES (?, ?, ?, ?, ?, ?)", rows)
-    conn.execute("DELETE FROM reconcile_state WHERE key = ?", (_BASELINE,))
-    gone = [f for f in before if f not in now_facts]
-    conn.executemany("DELETE FROM fact_state WHERE story_id = ? AND fact_key = ? AND label = ?",
-                     gone)
-    conn.executemany(
-        "INSERT OR REPLACE INTO fact_state (story_id, fact_key, label, verdict, alignment_id) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [(*fact, verdict, aid) for fact, (verdict, aid) in now_facts.items()
-         if before.get(fact) != verdict])
+        append_log(conn, rows)
+    forget_facts(conn, [f for f in before if f not in now_facts])
+    record_facts(conn, [(fact, verdict, aid) for fact, (verdict, aid) in now_facts.items()
+                        if before.get(fact) != verdict])
     return 0 if baseline else len(rows)

@@ -13,14 +13,8 @@ import sqlite3
 
 from wirecheck.changes.figures import FigureChange, diff_figures
 from wirecheck.model import Claim
-from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
+from wirecheck.store.change_rows import article_figures
 from wirecheck.store.versions import VersionPair, superseded_in_story
-
-
-def article_figures(conn: sqlite3.Connection, article_id: str) -> list[Claim]:
-    return [claim_from_row(r) for r in conn.execute(
-        CLAIM_SELECT + " WHERE c.article_id = ? AND q.claim_id IS NOT NULL ORDER BY c.start",
-        (article_id,))]
 
 
 def pair_changes(conn: sqlite3.Connection, pair: VersionPair) -> list[FigureChange]:

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wirecheck.changes.report import Changes, Window, changes_since, current_marks
+from wirecheck.changes.report import Changes, Window, changes_since
 from wirecheck.live.client import Fetcher
 from wirecheck.live.fetch import Event, FetchOptions, FetchReport, LiveIngest
+from wirecheck.store.change_rows import current_marks
 
 HOOK_TIMEOUT = 60.0
 

@@ -1,5 +1,6 @@
 """The rows every count is made from: articles (who published them, copies or not) and
-reconciled verdicts, for one story, a set of articles, or the whole store.
+reconciled verdicts, for one story, a set of articles, or the whole store; and the claims
+by kind and by source a store summary shows.
 
 Only reads; :mod:`wirecheck.counts` turns these rows into the numbers every view shows.
 """
@@ -46,3 +47,16 @@ def verdict_rows(conn: sqlite3.Connection, story_id: str | None = None) -> dict[
 
 def story_total(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+
+def claims_by_kind(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many claims of each kind the store holds."""
+    return {str(r[0]): int(r[1]) for r in conn.execute(
+        "SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY kind")}
+
+
+def most_cited_sources(conn: sqlite3.Connection, limit: int = 5) -> list[tuple[str, int]]:
+    """The sources most claims cite (any case), with their claim counts, most first."""
+    return [(str(r[0]), int(r[1])) for r in conn.execute(
+        "SELECT source, count(*) AS n FROM claims WHERE source IS NOT NULL "
+        "GROUP BY lower(source) ORDER BY n DESC LIMIT ?", (limit,))]
