@@ -16,6 +16,8 @@ from quantity_check import only, quantities
         "It happened on March 19, and again on 7 October.",
         "The blast struck at 4pm, then again at 10:45 local time.",
         "Abdourahamane Tchiani, 62, leads the junta.",
+        "The gunman, 24, fled; a woman, 38, and her son, 9, were found hiding.",
+        "Former mayor Ada Lund died at 85 in her home.",
         "It was the second round, the 22nd summit and the third quarter.",
         "A bus on Route 60 crashed; Flight 302 landed; Resolution 2712 passed.",
         "F-22 jets, COVID-19 tests, H100 chips, Windows 11 and the S&P 500 index.",
@@ -34,6 +36,11 @@ from quantity_check import only, quantities
 )
 def test_not_quantities(nlp: Any, text: str) -> None:
     assert quantities(nlp, text) == []
+
+
+def test_a_toll_set_off_in_commas_is_no_age(nlp: Any) -> None:
+    text = "The toll rose to 12, officials said, and 3 people, 2 of them children, were hurt."
+    assert [q.value for q in quantities(nlp, text)] == [12, 3, 2]
 
 
 def test_a_capitalized_headline_keeps_its_figures(nlp: Any) -> None:

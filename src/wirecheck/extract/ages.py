@@ -7,6 +7,15 @@ from typing import Any
 
 AGE_NOUNS = frozenset({"age", "ages", "aged"})
 AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+# One person named by what they are, whose age news sets off in commas ("the gunman, 24,").
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "infant", "baby",
+    "male", "female", "victim", "gunman", "shooter", "suspect", "driver", "passenger",
+    "student", "resident", "officer", "deputy", "trooper", "worker", "employee", "owner",
+    "customer", "neighbor", "neighbour", "friend", "son", "daughter", "mother", "father",
+    "brother", "sister", "wife", "husband", "boyfriend", "girlfriend", "grandmother",
+    "grandfather", "cousin", "nephew", "niece", "uncle", "aunt", "mom", "dad",
+})
 
 
 def after_ages(tok: Any) -> bool:

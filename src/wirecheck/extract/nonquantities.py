@@ -12,8 +12,9 @@ is not read again piecemeal). The rules, in order:
 - years: a bare four-digit 1900–2100 unless a counted noun follows ("2000 troops"), or
   any bare 1000–2199 after "in", "since", "by"... or inside an NER DATE span;
 - day numbers next to a month name ("March 19", "7 October");
-- ages given next to a name ("Abdourahamane Tchiani, 62,") (ages after "ages"/"aged" stay
-  quantities of measure "age": ``ages.py``);
+- ages given next to a name or a person ("Abdourahamane Tchiani, 62,", "the gunman, 24,")
+  and the age someone died at ("died at 85") (ages after "ages"/"aged" stay quantities of
+  measure "age": ``ages.py``);
 - emergency numbers: "911" (unless a counted noun follows), "999"/"112" after "call"/"dial";
   a photo gallery's counter ("Image 20 of 32", "1 / 33 Back to Gallery"); a footnote mark
   ("[7]"); a map coordinate ("41.68006 -83.56046");
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
+from wirecheck.extract.ages import PERSON_NOUNS
 from wirecheck.extract.measures import PEOPLE_NOUNS
 from wirecheck.extract.numbers import Numeral
 from wirecheck.extract.units import unit_after
@@ -53,6 +55,8 @@ _ORDINAL_HALF = re.compile(r"\b(?:first|second|final|last|this|next|other|latter
 _AGE_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
 _AGE_NAME_AFTER = re.compile(r"[ \t]*,")
 _AGE_PAREN = re.compile(r"[A-Z][\w.'’-]*[ \t]*\([ \t]*$")
+_AGE_PERSON_BEFORE = re.compile(r"\b([a-z]+),[ \t]*$")
+_DIED_AT = re.compile(r"\b(?:died|dies|dead|passed away)[ \t]+at[ \t]+$", re.I)
 _BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
 _CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
 _CAPS_WORDS = frozenset(["WITH", "WERE", "WHEN", "WHAT", "WILL", "WEST", "KIDS", "KILL", "WEEK",
@@ -258,7 +262,10 @@ def _past(view: str, end: int) -> int:
 
 def _age_next_to_name(text: str, part: _Part) -> bool:
     before = text[max(0, part.start - 40):part.start]
-    if _AGE_NAME_BEFORE.search(before) and _AGE_NAME_AFTER.match(text, part.end):
+    if _DIED_AT.search(before):
+        return True
+    if _AGE_NAME_AFTER.match(text, part.end) and (_AGE_NAME_BEFORE.search(before) or (
+            (m := _AGE_PERSON_BEFORE.search(before)) and m.group(1) in PERSON_NOUNS)):
         return True
     return bool(_AGE_PAREN.search(before)) and text[part.end:part.end + 1] == ")"
 
