@@ -137,3 +137,17 @@ def test_a_200kb_article_costs_about_ten_times_a_20kb_one() -> None:
     small, big = ((body * (n // len(body) + 1))[:n] for n in (20_000, 200_000))
     ratio = _calls(big) / _calls(small)
     assert ratio < 11, ratio
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The blast killed 40 people, including 12 children.", {"40": "killed", "12": "killed"}),
+    # an age inside the part counts no one
+    ("Three people were killed, including 20-year-old Ali Brown.",
+     {"Three": "killed", "20-year-old": "age"}),
+])
+def test_a_part_counts_what_its_whole_does(analyze: Any, text: str,
+                                           expected: dict[str, str]) -> None:
+    _, _, analysis = analyze(text)
+    measures = {c.quantity.span.text: c.quantity.measure
+                for c in analysis.claims if c.quantity is not None}
+    assert measures == expected

@@ -17,6 +17,7 @@ from quantity_check import only, quantities
         "The blast struck at 4pm, then again at 10:45 local time.",
         "Abdourahamane Tchiani, 62, leads the junta.",
         "The gunman, 24, fled; a woman, 38, and her son, 9, were found hiding.",
+        "Her sons, 7 and 8, were hurt, and the males, 30 and 42 were treated at the scene.",
         "Former mayor Ada Lund died at 85 in her home.",
         "It was the second round, the 22nd summit and the third quarter.",
         "A bus on Route 60 crashed; Flight 302 landed; Resolution 2712 passed.",
@@ -24,6 +25,7 @@ from quantity_check import only, quantities
         "The storm was a category 4 hurricane, like in the 1990s.",
         "It was one of the deadliest storms.",
         "He lives at 10 Downing Street.",
+        "The victims were found inside the family's home, 4601 SE 79.",
         "Her neighbour called 911, but the man died at the scene.",
         "He was shot near the junction of Elm Street and North Loop 288 and died.",
         "A passer-by dialled 999 after the woman was wounded.",
@@ -41,6 +43,7 @@ def test_not_quantities(nlp: Any, text: str) -> None:
 def test_a_toll_set_off_in_commas_is_no_age(nlp: Any) -> None:
     text = "The toll rose to 12, officials said, and 3 people, 2 of them children, were hurt."
     assert [q.value for q in quantities(nlp, text)] == [12, 3, 2]
+    assert [q.value for q in quantities(nlp, "It killed 5 children, 12 were hurt.")] == [5, 12]
 
 
 def test_a_capitalized_headline_keeps_its_figures(nlp: Any) -> None:

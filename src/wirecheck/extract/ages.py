@@ -7,7 +7,7 @@ from typing import Any
 
 AGE_NOUNS = frozenset({"age", "ages", "aged"})
 AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
-# One person named by what they are, whose age news sets off in commas ("the gunman, 24,").
+# People named by what they are, whose ages news sets off in commas ("the gunman, 24,").
 PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "infant", "baby",
     "male", "female", "victim", "gunman", "shooter", "suspect", "driver", "passenger",
@@ -15,6 +15,9 @@ PERSON_NOUNS = frozenset({
     "customer", "neighbor", "neighbour", "friend", "son", "daughter", "mother", "father",
     "brother", "sister", "wife", "husband", "boyfriend", "girlfriend", "grandmother",
     "grandfather", "cousin", "nephew", "niece", "uncle", "aunt", "mom", "dad",
+    # and groups, whose ages come as a list ("two males, 30 and 42, were hurt")
+    "men", "women", "boys", "girls", "males", "females", "teens", "teenagers", "children",
+    "kids", "victims", "sons", "daughters", "brothers", "sisters", "cousins", "friends",
 })
 
 

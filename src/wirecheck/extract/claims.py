@@ -147,8 +147,9 @@ class _Assembler:
                                             text[q.span.end:sent.end_char],
                                             self.article.published.year
                                             if self.article.published else None)
-        if q.scope == "part" and q.measure not in HUMAN_MEASURES:
+        if q.scope == "part" and q.measure not in HUMAN_MEASURES and q.unit in (None, "people"):
             # "killed 40 people, including 12 children": the part counts what the whole does
+            # (not "including 20-year-old Ali Brown": an age, a sum, a share count no one)
             q.measure = self.measures.get(sent.start_char, q.measure)
             q.unit = "people" if q.measure in HUMAN_MEASURES else q.unit
         if q.measure in HUMAN_MEASURES:

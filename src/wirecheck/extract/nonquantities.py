@@ -21,7 +21,7 @@ is not read again piecemeal). The rules, in order:
 - identifiers: after an identifier noun ("Route 60", "Resolution 2712", "category 4",
   "Windows 11", "S&P 500") or a capitalized word that is not sentence-initial ("Lang 20",
   "iPhone 11") unless a counted noun follows; a TV channel ("FOX 8", "KOIN 6"), even
-  at a sentence start;
+  at a sentence start; a house number ("10 Downing Street", "4601 SE 79");
 - "one" used as a pronoun ("one of the", "no one", "each one"), list numbering, URLs.
 """
 
@@ -55,7 +55,10 @@ _ORDINAL_HALF = re.compile(r"\b(?:first|second|final|last|this|next|other|latter
 _AGE_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
 _AGE_NAME_AFTER = re.compile(r"[ \t]*,")
 _AGE_PAREN = re.compile(r"[A-Z][\w.'’-]*[ \t]*\([ \t]*$")
-_AGE_PERSON_BEFORE = re.compile(r"\b([a-z]+),[ \t]*$")
+_AGE_PERSON_BEFORE = re.compile(  # "the gunman, ", "her sons, 7 and ": ages may come as a list
+    r"\b([a-z]+),[ \t]*((?:\d{1,3}(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*)$")
+_AGE_PERSON_AFTER = re.compile(r"[ \t]*,|[ \t]+and[ \t]+\d")
+_LIST_END_AFTER = re.compile(r"[ \t]+(?:were|was|are)\b")  # "two males, 30 and 42 were hurt"
 _DIED_AT = re.compile(r"\b(?:died|dies|dead|passed away)[ \t]+at[ \t]+$", re.I)
 _BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
 _CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
@@ -78,6 +81,7 @@ _EVENT_NOUNS = frozenset(["elections", "election", "floods", "protests", "games"
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))[ \t]+){0,3}(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Boulevard"
     r"|Blvd|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Terrace|Crescent|Parkway|Pkwy|ZIP|Zip|zip)\b")
+_COMPASS_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+\d")  # "4601 SE 79th"
 _NOT_PLURAL = frozenset(["is", "was", "has", "as", "this", "its", "his", "thus", "plus", "across", "less", "unless", "always", "perhaps", "whereas", "us", "yes", "gas", "news", "series", "species", "bus", "alias", "status", "analysis", "crisis", "basis", "does", "goes"])
 
 
@@ -207,7 +211,7 @@ def reject(text: str, view: str, part: P, date_spans: tuple[tuple[int, int], ...
         return _past(view, part.end)
     if _negative_after_name(text, part):
         return _past(view, part.end)
-    if bare and _ADDRESS_AFTER.match(text, part.end):
+    if bare and (_ADDRESS_AFTER.match(text, part.end) or _COMPASS_AFTER.match(text, part.end)):
         return part.end
     if num.kind == "words" and text[part.start:part.start + 1].isupper() \
             and _identifier(text, view, part):  # "BBC One", "Formula One"
@@ -264,8 +268,11 @@ def _age_next_to_name(text: str, part: _Part) -> bool:
     before = text[max(0, part.start - 40):part.start]
     if _DIED_AT.search(before):
         return True
-    if _AGE_NAME_AFTER.match(text, part.end) and (_AGE_NAME_BEFORE.search(before) or (
-            (m := _AGE_PERSON_BEFORE.search(before)) and m.group(1) in PERSON_NOUNS)):
+    if _AGE_NAME_AFTER.match(text, part.end) and _AGE_NAME_BEFORE.search(before):
+        return True
+    m = _AGE_PERSON_BEFORE.search(before)
+    if m and m.group(1) in PERSON_NOUNS and (_AGE_PERSON_AFTER.match(text, part.end) or (
+            m.group(2) and _LIST_END_AFTER.match(text, part.end))):
         return True
     return bool(_AGE_PAREN.search(before)) and text[part.end:part.end + 1] == ")"
 
