@@ -30,6 +30,12 @@ from wirecheck.evaluate.gold import load_gold
 from wirecheck.evaluate.metrics import PRF
 from wirecheck.pipeline import IngestReport, cross_article, store_batch
 from wirecheck.store.db import connect, opened, transaction
+from wirecheck.store.evaluation_rows import (
+    agreeing_alignments,
+    aligned_claim_places,
+    alignment_outcomes,
+    original_articles,
+)
 
 Key = tuple[str, int, int]
 
@@ -71,13 +77,8 @@ Spans = dict[str, list[tuple[int, int, int, str]]]
 def _claim_spans(conn: sqlite3.Connection) -> Spans:
     """Per article: (kind rank, start, end, alignment id) of every aligned claim."""
     out: Spans = defaultdict(list)
-    for r in conn.execute(
-        "SELECT c.article_id, c.kind, COALESCE(q.start, c.start) AS s, "
-        "COALESCE(q.\"end\", c.\"end\") AS e, ac.alignment_id FROM claims c "
-        "JOIN alignment_claims ac ON ac.claim_id = c.id "
-        "LEFT JOIN quantities q ON q.claim_id = c.id"
-    ):
-        out[r["article_id"]].append((_RANK.get(r["kind"], 3), r["s"], r["e"], r["alignment_id"]))
+    for c in aligned_claim_places(conn):
+        out[c.article_id].append((_RANK.get(c.kind, 3), c.start, c.end, c.alignment_id))
     return out
 
 
@@ -96,7 +97,7 @@ def find(key: Key, spans: Spans) -> str | None:
 
 def score_alignment_store(conn: sqlite3.Connection, groups: list[dict[str, Any]]) -> dict[str, Any]:
     spans = _claim_spans(conn)
-    rows = {str(r["id"]): r for r in conn.execute("SELECT * FROM alignments")}
+    rows = alignment_outcomes(conn)
     mentions: list[tuple[int, str | None]] = []  # (gold group, predicted alignment)
     verdict_ok = sources_ok = sources_n = 0
     for gi, g in enumerate(groups):
@@ -104,10 +105,10 @@ def score_alignment_store(conn: sqlite3.Connection, groups: list[dict[str, Any]]
         mentions += [(gi, f) for f in found]
         votes = Counter(f for f in found if f is not None)
         top = rows.get(votes.most_common(1)[0][0]) if votes else None
-        verdict_ok += top is not None and top["verdict"] == g["verdict"]
+        verdict_ok += top is not None and top.verdict == g["verdict"]
         if "sources" in g:
             sources_n += 1
-            sources_ok += top is not None and int(top["sources"]) == int(g["sources"])
+            sources_ok += top is not None and int(top.sources) == int(g["sources"])
     tp = fp = fn = 0
     for i, (gi, pi) in enumerate(mentions):
         for gj, pj in mentions[i + 1:]:
@@ -128,14 +129,7 @@ def score_alignment_store(conn: sqlite3.Connection, groups: list[dict[str, Any]]
 
 def copy_corroboration(conn: sqlite3.Connection) -> int:
     """``agree`` alignments all of whose claims come from one original and its copies."""
-    bad = 0
-    for r in conn.execute("SELECT id FROM alignments WHERE verdict = 'agree'"):
-        roots = {str(x[0]) for x in conn.execute(
-            "SELECT COALESCE(a.duplicate_of, a.id) FROM alignment_claims ac "
-            "JOIN claims c ON c.id = ac.claim_id JOIN articles a ON a.id = c.article_id "
-            "WHERE ac.alignment_id = ?", (r["id"],))}
-        bad += len(roots) == 1
-    return bad
+    return sum(len(original_articles(conn, a)) == 1 for a in agreeing_alignments(conn))
 
 
 def score_alignments(gold_path: Path, options: dict[str, Any]) -> dict[str, Any] | None:

@@ -30,8 +30,15 @@ from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.extract.analyze import analyze_articles
 from wirecheck.reconcile.persist import reconcile_store
 from wirecheck.store.analysis import save_analysis
-from wirecheck.store.articles import insert_article
+from wirecheck.store.articles import count_articles, insert_article
 from wirecheck.store.db import opened, transaction
+from wirecheck.store.evaluation_rows import (
+    add_stories,
+    add_story_articles,
+    alignment_numbers,
+    number_alignments,
+    story_ids,
+)
 
 ROOT_HELP = ("the ECB+ corpus folder (with ECBplus_coreference_sentences.csv); ECB+ is not "
              "bundled with wirecheck")
@@ -66,12 +73,10 @@ def load_store(conn: sqlite3.Connection, docs: list[EcbDocument]) -> None:
             insert_article(conn, doc.article())
         for article, analysis in analyze_articles(d.article() for d in docs):
             save_analysis(conn, article.text, analysis, EXTRACTION_VERSION, article.title)
-        for sub in sorted({d.subtopic for d in docs}):
-            conn.execute("INSERT OR IGNORE INTO stories (id, label, keywords, updated_at) "
-                         "VALUES (?, ?, '[]', datetime('now'))", (f"ecb-{sub}", f"ECB+ {sub}"))
-        conn.executemany("INSERT OR IGNORE INTO story_articles (article_id, story_id) VALUES (?, ?)",
-                         [(d.article_id, f"ecb-{d.subtopic}") for d in docs])
-        reconcile_store(conn, [f"ecb-{s}" for s in sorted({d.subtopic for d in docs})])
+        subtopics = sorted({d.subtopic for d in docs})
+        add_stories(conn, [(f"ecb-{sub}", f"ECB+ {sub}") for sub in subtopics])
+        add_story_articles(conn, [(d.article_id, f"ecb-{d.subtopic}") for d in docs])
+        reconcile_store(conn, [f"ecb-{s}" for s in subtopics])
 
 
 def _chains(docs: list[EcbDocument]) -> dict[str, list[Mention]]:
@@ -87,25 +92,18 @@ def findings(conn: sqlite3.Connection, docs: list[EcbDocument]) -> list[Finding]
     """Number groups carried by two or more outlets, with their verdicts."""
     gold = _chains(docs)
     out = []
-    rows = conn.execute(
-        "SELECT * FROM alignments WHERE key LIKE 'q:%' AND outlets >= 2 ORDER BY story_id, key")
-    for al in rows.fetchall():
+    for al in number_alignments(conn, min_outlets=2):
         sides, chains = [], defaultdict(set)
-        for q in conn.execute(
-            "SELECT q.article_id, q.start, q.\"end\", q.text, q.low, q.high, a.outlet "
-            "FROM alignment_claims ac JOIN quantities q ON q.claim_id = ac.claim_id "
-            "JOIN articles a ON a.id = q.article_id WHERE ac.alignment_id = ? "
-            "ORDER BY a.id, q.start", (al["id"],),
-        ):
-            doc = str(q["article_id"]).removeprefix("ecbplus-")
-            sides.append(Side(doc, q["outlet"] or doc, q["text"], q["low"], q["high"]))
-            for m in gold.get(q["article_id"], ()):
-                if m.start <= q["start"] and q["end"] <= m.end:
+        for q in alignment_numbers(conn, al.id):
+            doc = str(q.article_id).removeprefix("ecbplus-")
+            sides.append(Side(doc, q.outlet or doc, q.text, q.low, q.high))
+            for m in gold.get(q.article_id, ()):
+                if m.start <= q.start and q.end <= m.end:
                     chains[m.chain].add(doc)
-        detail = json.loads(al["detail"])
+        detail = json.loads(al.detail)
         out.append(Finding(
-            subevent=str(al["story_id"]).removeprefix("ecb-"), label=al["label"],
-            verdict=al["verdict"], reasons=list(detail.get("reasons", [])), sides=sides,
+            subevent=str(al.story_id).removeprefix("ecb-"), label=al.label,
+            verdict=al.verdict, reasons=list(detail.get("reasons", [])), sides=sides,
             gold_linked=any(len(d) > 1 for d in chains.values()),
         ))
     return out
@@ -163,11 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(read_corpus(args.root))
     db = args.db or Path("ecb_alignment.db")
     with opened(db) as conn:
-        if conn.execute("SELECT count(*) FROM articles").fetchone()[0] < len(docs):
+        if count_articles(conn) < len(docs):
             load_store(conn, docs)
         else:
             with transaction(conn):
-                reconcile_store(conn, [str(r[0]) for r in conn.execute("SELECT id FROM stories")])
+                reconcile_store(conn, story_ids(conn))
         found = findings(conn, docs)
     if args.markdown:
         print(markdown(found))

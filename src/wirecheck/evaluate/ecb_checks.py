@@ -24,7 +24,9 @@ from typing import Any
 from wirecheck.evaluate.ecb_alignment import ROOT_HELP, load_store
 from wirecheck.evaluate.ecbplus import read_corpus
 from wirecheck.reconcile.align import toll_block
+from wirecheck.store.articles import count_articles
 from wirecheck.store.db import opened
+from wirecheck.store.evaluation_rows import FigureAlignment, figure_alignments
 
 Figure = tuple[str, str]  # (ECB+ document name, the figure's own words)
 
@@ -55,13 +57,9 @@ CHECKS: tuple[Check, ...] = (
 TOPICS = (8, 20, 37, 41)
 
 
-def _alignments(conn: sqlite3.Connection, doc: str, words: str) -> list[sqlite3.Row]:
+def _alignments(conn: sqlite3.Connection, doc: str, words: str) -> list[FigureAlignment]:
     """The alignments holding the figure ``words`` of document ``doc`` (its every match)."""
-    return conn.execute(
-        "SELECT al.id, al.key, al.verdict FROM quantities q "
-        "JOIN alignment_claims ac ON ac.claim_id = q.claim_id "
-        "JOIN alignments al ON al.id = ac.alignment_id "
-        "WHERE q.article_id = ? AND q.text = ?", (f"ecbplus-{doc}", words)).fetchall()
+    return figure_alignments(conn, f"ecbplus-{doc}", words)
 
 
 def passes(conn: sqlite3.Connection, check: Check) -> tuple[bool, str]:
@@ -72,13 +70,13 @@ def passes(conn: sqlite3.Connection, check: Check) -> tuple[bool, str]:
         return False, f"figure not extracted or not aligned: {', '.join(missing)}"
     rows = [r for group in found.values() for r in group]
     if check.kind == "together":
-        ids = {r["id"] for r in rows}
-        red = [r["key"] for r in rows if r["verdict"] == "conflict"]
+        ids = {r.id for r in rows}
+        red = [r.key for r in rows if r.verdict == "conflict"]
         return len(ids) == 1 and not red, f"{len(ids)} group(s), red: {red}"
     if check.kind == "not_red":
-        red = sorted({r["key"] for r in rows if r["verdict"] == "conflict"})
+        red = sorted({r.key for r in rows if r.verdict == "conflict"})
         return not red, f"red: {red}"
-    tolls = sorted({r["key"] for r in rows if toll_block(r["key"])})
+    tolls = sorted({r.key for r in rows if toll_block(r.key)})
     return not tolls, f"in toll groups: {tolls}"
 
 
@@ -108,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="keep the scratch store here (reused)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp, opened(args.db or Path(tmp) / "checks.db") as conn:
-        if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        if not count_articles(conn):
             load_store(conn, list(read_corpus(args.root, topics=TOPICS)))
         result = run_checks(conn)
     for c in CHECKS:

@@ -30,6 +30,7 @@ from wirecheck.reconcile.resolve import resolve_entities
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import opened, transaction
+from wirecheck.store.evaluation_rows import resolved_mention_spans
 
 Key = tuple[str, int, int]
 MIN_FIT = 0.5
@@ -48,9 +49,8 @@ def resolved_mentions(articles: Iterable[Article], db: Path) -> dict[str, list[t
 
 def _read(conn: sqlite3.Connection) -> dict[str, list[tuple[int, int, str]]]:
     out: dict[str, list[tuple[int, int, str]]] = {}
-    for r in conn.execute('SELECT article_id, start, "end", entity_id FROM entity_mentions '
-                          "WHERE entity_id IS NOT NULL"):
-        out.setdefault(r[0], []).append((r[1], r[2], r[3]))
+    for m in resolved_mention_spans(conn):
+        out.setdefault(m.article_id, []).append((m.start, m.end, m.entity_id))
     return out
 
 

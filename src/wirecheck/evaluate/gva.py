@@ -41,6 +41,7 @@ from wirecheck.reconcile.align import align_story
 from wirecheck.reconcile.headline import HeadlineFigure, figure_groups, headline_figures
 from wirecheck.reconcile.story_alignment import align_story_data
 from wirecheck.store.db import opened, transaction
+from wirecheck.store.evaluation_rows import article_stories, measure_values, story_ids
 from wirecheck.store.reset import forget_stories
 from wirecheck.store.story_rows import story_articles, story_blocks, story_claims, story_events
 
@@ -167,8 +168,7 @@ def _stories_b3(placed: Mapping[str, str], data: GvaData, part: str) -> dict[str
 
 def score_store(conn: sqlite3.Connection, data: GvaData) -> dict[str, Any]:
     """Every GVA score from a store the articles were ingested into."""
-    placed = {str(r[0]): str(r[1]) for r in conn.execute(
-        "SELECT article_id, story_id FROM story_articles")}
+    placed = article_stories(conn)
     out: dict[str, Any] = {"stories": _stories_b3(placed, data, "all")}
     for part in ("a", "b"):  # a half alone: its articles, however they were placed
         out[f"stories_{part}"] = _stories_b3(placed, data, part)
@@ -207,13 +207,12 @@ def _measure_values(conn: sqlite3.Connection
     numerals (the baseline), and every figure including the implicit counts."""
     numerals: dict[tuple[str, str], list[float]] = defaultdict(list)
     every: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for r in conn.execute("SELECT article_id, measure, low, high, value, implicit FROM quantities "
-                          "WHERE measure IN ('killed', 'injured')"):
-        v = r["value"] if r["value"] is not None else r["low"]
+    for r in measure_values(conn, MEASURES):
+        v = r.value if r.value is not None else r.low
         if v is not None:
-            key = (str(r["article_id"]), str(r["measure"]))
+            key = (str(r.article_id), str(r.measure))
             every[key].append(float(v))
-            if not r["implicit"]:
+            if not r.implicit:
                 numerals[key].append(float(v))
     return numerals, every
 
@@ -223,7 +222,7 @@ def story_figures(conn: sqlite3.Connection
     """Headline figures per story, and per article (the article aligned alone)."""
     stories: dict[str, list[HeadlineFigure]] = {}
     articles: dict[str, list[HeadlineFigure]] = {}
-    for (story_id,) in conn.execute("SELECT id FROM stories ORDER BY id").fetchall():
+    for story_id in story_ids(conn):
         claims = story_claims(conn, story_id)
         metas = story_articles(conn, story_id)
         result = align_story_data(story_id, claims, metas, story_events(conn, story_id),
