@@ -30,6 +30,12 @@ from wirecheck.model import Claim, Event
 from wirecheck.outlets import outlet_column
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.story_alignment import align_story_data, story_rows
+from wirecheck.store.align_inputs import (
+    article_records,
+    story_claim_sources,
+    story_event_ids,
+    story_placements,
+)
 from wirecheck.store.analysis import load_claims, load_events
 from wirecheck.store.story_rows import save_story_rows, story_articles
 
@@ -58,28 +64,18 @@ def inputs_mark(blocks: Iterable[tuple[str, str | None]], metas: Iterable[Articl
 
 def store_mark(conn: sqlite3.Connection, story_id: str) -> str:
     """:func:`inputs_mark` of a story as the store holds it."""
-    blocks = [(str(a), b) for a, b in conn.execute(
-        "SELECT article_id, subevent FROM story_articles WHERE story_id = ?", (story_id,))]
-    claims = conn.execute(
-        "SELECT c.id, c.source_entity FROM claims c JOIN story_articles sa "
-        "ON sa.article_id = c.article_id WHERE sa.story_id = ?", (story_id,)).fetchall()
-    events = [str(r[0]) for r in conn.execute(
-        "SELECT e.id FROM events e JOIN story_articles sa "
-        "ON sa.article_id = e.article_id WHERE sa.story_id = ?", (story_id,))]
-    return inputs_mark(blocks, story_articles(conn, story_id).values(),
-                       [(str(c), e) for c, e in claims], events)
+    return inputs_mark(story_placements(conn, story_id), story_articles(conn, story_id).values(),
+                       story_claim_sources(conn, story_id), story_event_ids(conn, story_id))
 
 
 def store_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every stored article as the job carries it (``ARTICLE_COLUMNS``), one at a time."""
-    for r in conn.execute("SELECT id, outlet, source_path, published, duplicate_of "
-                          "FROM articles ORDER BY rowid").fetchall():
-        aid = str(r[0])
-        yield {"id": aid, "column": outlet_column(r[1], r[2], aid), "published": r[3],
-               "duplicate_of": r[4],
-               "claims": json.dumps([c.to_dict() for c in load_claims(conn, article_ids=[aid])],
+    for r in article_records(conn):
+        yield {"id": r.id, "column": outlet_column(r.outlet, r.source_path, r.id),
+               "published": r.published, "duplicate_of": r.duplicate_of,
+               "claims": json.dumps([c.to_dict() for c in load_claims(conn, article_ids=[r.id])],
                                     ensure_ascii=False),
-               "events": json.dumps([e.to_dict() for e in load_events(conn, [aid])],
+               "events": json.dumps([e.to_dict() for e in load_events(conn, [r.id])],
                                     ensure_ascii=False)}
 
 
