@@ -31,12 +31,25 @@ from wirecheck.report.dossier import (
     TimelineItem,
 )
 from wirecheck.report.entities import story_entities
-from wirecheck.report.facts import fallback_facts, load_articles, load_facts, ref_of, span_ref
+from wirecheck.report.facts import article_infos, fallback_facts, load_facts, ref_of, span_ref
 from wirecheck.report.figures import load_figures
 from wirecheck.report.highlight import anchor_id
 from wirecheck.report.reviews import review_rows
 from wirecheck.report.sources import cited_sources, outlet_sourcing
-from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
+from wirecheck.store.articles import count_articles
+from wirecheck.store.report_rows import (
+    articles_by_id,
+    claims_of_articles,
+    has_articles,
+    recent_article_rows,
+    recent_story_article_rows,
+    story_article_briefs,
+    story_article_rows,
+    story_by_id,
+    story_ids_by_time,
+    timeline_rows,
+)
+from wirecheck.store.story_rows import current_story_claims
 
 ALL_LIMIT = 500  # articles in the pseudo story "all" (a store not grouped into stories yet)
 
@@ -80,7 +93,7 @@ def story_row(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     if story_id == ALL_STORIES:
         return {"id": ALL_STORIES, "label": "All articles", "time_start": None,
                 "time_end": None, "keywords": "[]"}
-    row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = story_by_id(conn, story_id)
     if row is None:
         raise StoryNotFound(f"no story {story_id!r} in the store (see `wirecheck stories`)")
     return dict(row)
@@ -91,15 +104,8 @@ def _story_claims(
 ) -> list[Claim]:
     """The claims of the story's articles (``every``), or of ``article_ids`` only."""
     if every and story_id != ALL_STORIES:
-        return [claim_from_row(r) for r in conn.execute(
-            CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
-            "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))]
-    out = []
-    for i in range(0, len(article_ids), 500):  # bounded IN lists
-        chunk = article_ids[i : i + 500]
-        out += [claim_from_row(r) for r in conn.execute(
-            CLAIM_SELECT + f" WHERE c.article_id IN ({', '.join('?' for _ in chunk)})", chunk)]
-    return out
+        return current_story_claims(conn, story_id)
+    return claims_of_articles(conn, article_ids)
 
 
 def claim_row(claim: Claim, article: ArticleInfo, fact: tuple[str, str] | None = None) -> ClaimRow:
@@ -139,12 +145,7 @@ def _timeline(
     articles: dict[str, ArticleInfo],
 ) -> tuple[list[TimelineItem], bool]:
     """The stored timeline (True), or one built from the dated claims (False)."""
-    where, params = ("", ()) if story_id == ALL_STORIES else ("WHERE t.story_id = ?", (story_id,))
-    stored = conn.execute(
-        "SELECT t.*, e.article_id AS e_article, e.start AS e_start, e.\"end\" AS e_end "
-        f"FROM timeline t LEFT JOIN events e ON e.id = t.ref_id {where} "
-        "ORDER BY t.date_start IS NULL, t.date_start, t.first_reported, t.id", params,
-    ).fetchall()
+    stored = timeline_rows(conn, None if story_id == ALL_STORIES else story_id)
     claims = {r.id: r for r in rows}
     fact_anchors = {f.id: f.anchor for f in facts}
     dated: dict[tuple[str, str], ClaimRow] = {}  # (fact, date) -> first claim dated so
@@ -219,15 +220,12 @@ def _all_articles(
     """The pseudo story's articles: the most recent ones, or (a run's) ``article_ids``."""
     if article_ids is not None:
         ids = list(dict.fromkeys(article_ids))
-        articles = load_articles(
-            conn, f"WHERE a.id IN ({', '.join('?' for _ in ids[:limit])})", ids[:limit])
+        articles = article_infos(articles_by_id(conn, ids[:limit]))
         if len(ids) > limit:
             notes.append(f"Covers the first {limit} of the run's {len(ids)} articles.")
         return articles
-    articles = load_articles(conn, (
-        "WHERE a.rowid IN (SELECT rowid FROM articles "
-        "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?)"), (limit,))
-    total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    articles = article_infos(recent_article_rows(conn, limit))
+    total = count_articles(conn)
     if total > len(articles):
         notes.append(f"\"All articles\" covers the {len(articles)} most recent of the "
                      f"store's {total} articles.")
@@ -251,28 +249,20 @@ def _unaligned_facts(
     return extra
 
 
-_IN_STORY = "JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?"
-
-
 def _story_articles(
     conn: sqlite3.Connection, story_id: str, max_articles: int | None, notes: list[str]
 ) -> tuple[dict[str, ArticleInfo], list[Brief]]:
     """(articles shown, every article of the story in brief). A story longer than
     ``max_articles`` shows its most recent ones (the web UI's bound; files show all)."""
     if max_articles is None:
-        articles = load_articles(conn, _IN_STORY, (story_id,))
+        articles = article_infos(story_article_rows(conn, story_id))
         return articles, _brief(articles)
     every: list[Brief] = [
-        (outlet_column(r[0], r[1], r[2]), r[3], r[4]) for r in conn.execute(
-            "SELECT a.outlet, a.source_path, a.id, a.duplicate_of, a.published FROM articles a "
-            + _IN_STORY, (story_id,))]
+        (outlet_column(r.outlet, r.source_path, r.id), r.duplicate_of, r.published)
+        for r in story_article_briefs(conn, story_id)]
     if len(every) <= max_articles:
-        return load_articles(conn, _IN_STORY, (story_id,)), every
-    shown = load_articles(conn, _IN_STORY + (
-        " AND a.rowid IN (SELECT a2.rowid FROM articles a2 JOIN story_articles s2 "
-        "ON s2.article_id = a2.id WHERE s2.story_id = ? "
-        "ORDER BY a2.published IS NULL, a2.published DESC, a2.rowid DESC LIMIT ?)"),
-        (story_id, story_id, max_articles))
+        return article_infos(story_article_rows(conn, story_id)), every
+    shown = article_infos(recent_story_article_rows(conn, story_id, max_articles))
     notes.append(f"This page shows the {len(shown)} most recent of the story's {len(every)} "
                  "articles (matrix cells, claims, sources and timeline come from those; fact "
                  f"verdicts and counts cover the whole story). `wirecheck report {story_id}` "
@@ -345,8 +335,7 @@ def build_dossier(
 
 def story_ids(conn: sqlite3.Connection) -> list[str]:
     """Every story id, oldest first; ``["all"]`` for a store with articles but no stories."""
-    ids = [str(r[0]) for r in conn.execute(
-        "SELECT id FROM stories ORDER BY time_start IS NULL, time_start, id")]
-    if not ids and conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+    ids = story_ids_by_time(conn)
+    if not ids and has_articles(conn):
         ids = [ALL_STORIES]
     return ids

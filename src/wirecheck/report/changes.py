@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from wirecheck.changes.report import Changes, changes_since, window_since
 from wirecheck.report.dossier import ALL_STORIES, Dossier
+from wirecheck.store.report_rows import alignment_keys
 
 
 @dataclass
@@ -60,9 +61,7 @@ def changed_since(conn: sqlite3.Connection, story_id: str, spec: str | None
             return None
         found = changes_since(conn, window, None if story_id == ALL_STORIES else story_id)
         facts = {(v.key, v.label) for v in found.verdicts if v.after}
-        fact_ids = [str(r[0]) for r in conn.execute(
-            "SELECT id, key, label FROM alignments WHERE story_id = ?", (story_id,))
-            if (r[1], r[2]) in facts]
+        fact_ids = [a.id for a in alignment_keys(conn, story_id) if (a.key, a.label) in facts]
     except sqlite3.OperationalError:  # a store from before the change log (read-only)
         return None
     return ChangedSince(window.since, window.label, fact_ids, [a.id for a in found.articles],

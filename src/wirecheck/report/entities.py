@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter, defaultdict
 
 from wirecheck.report.dossier import ArticleInfo, EntityRow
+from wirecheck.store.report_rows import mention_rows_of_articles
 
 
 def story_entities(
@@ -18,14 +19,7 @@ def story_entities(
 ) -> list[EntityRow]:
     """Every entity mentioned in ``articles`` (the story's, or the ones shown), most widely
     named first."""
-    article_ids = list(articles)
-    rows: list[sqlite3.Row] = []
-    for i in range(0, len(article_ids), 500):  # by article (the key's prefix), bounded IN lists
-        chunk = article_ids[i : i + 500]
-        rows += conn.execute(
-            "SELECT m.article_id, m.text, m.type, m.local_name, m.entity_id, e.name AS canonical "
-            "FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
-            f"WHERE m.article_id IN ({', '.join('?' for _ in chunk)})", chunk).fetchall()
+    rows = mention_rows_of_articles(conn, list(articles))
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     outlets: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)

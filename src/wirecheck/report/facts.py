@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from wirecheck.model import Claim, Span, SpanField, VerdictDetail
@@ -18,10 +18,8 @@ from wirecheck.outlets import outlet_column
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, Cell, FactRow, SpanRef
 from wirecheck.report.highlight import anchor_id, span_anchor
-from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
-
-ARTICLE_COLS = "a.id, a.outlet, a.url, a.title, a.published, a.source_path, a.duplicate_of, a.text"
-META_COLS = ARTICLE_COLS.replace("a.text", "'' AS text")  # listings need no text
+from wirecheck.store.analysis import load_claims_by_id
+from wirecheck.store.report_rows import alignment_members, alignment_rows, articles_by_id
 
 
 def article_info(row: sqlite3.Row) -> ArticleInfo:
@@ -83,14 +81,8 @@ def _cells(claims: Iterable[Claim], articles: dict[str, ArticleInfo]) -> dict[st
     return dict(cells)
 
 
-def load_articles(
-    conn: sqlite3.Connection, where: str, params: Sequence[Any], *, with_text: bool = True
-) -> dict[str, ArticleInfo]:
-    """Articles (first published first) for a ``where`` over ``articles a``; text optional."""
-    rows = conn.execute(
-        f"SELECT {ARTICLE_COLS if with_text else META_COLS} FROM articles a {where} "
-        "ORDER BY a.published IS NULL, a.published, a.rowid", tuple(params),
-    ).fetchall()
+def article_infos(rows: Iterable[sqlite3.Row]) -> dict[str, ArticleInfo]:
+    """Article id → the article as a reader sees it, in the rows' order."""
     return {str(r["id"]): article_info(r) for r in rows}
 
 
@@ -110,41 +102,21 @@ def load_facts(
     ``FactRow.claims_total`` keeps the true count). ``known``: claims and articles the
     caller has loaded already (not read again; article texts are read only then).
     """
-    where, params = [], []
-    if story_id is not None:
-        where.append("al.story_id = ?")
-        params.append(story_id)
-    if verdict is not None:
-        where.append("al.verdict = ?")
-        params.append(verdict)
-    cond = ("WHERE " + " AND ".join(where)) if where else ""
-    rows = conn.execute(
-        f"SELECT al.* FROM alignments al {cond} ORDER BY al.rowid LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    ).fetchall()
+    rows = alignment_rows(conn, story_id=story_id, verdict=verdict, limit=limit, offset=offset)
     if not rows:
         return [], {}
-    ids = [str(r["id"]) for r in rows]
-    members: dict[str, list[str]] = defaultdict(list)
-    for m in conn.execute(
-        "SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN "
-        f"({', '.join('?' for _ in ids)}) ORDER BY alignment_id, claim_id", ids,
-    ):
-        members[str(m["alignment_id"])].append(str(m["claim_id"]))
+    members: dict[str, list[str]] = defaultdict(
+        list, alignment_members(conn, [str(r["id"]) for r in rows]))
     totals = {aid: len(ms) for aid, ms in members.items()}
     if max_claims is not None:
         members = defaultdict(list, {aid: ms[:max_claims] for aid, ms in members.items()})
     if known is not None:
         claims, articles = known
     else:
-        claims = {}
-        for chunk in _chunks([c for ms in members.values() for c in ms]):
-            claims.update((c.id, c) for c in (claim_from_row(r) for r in conn.execute(
-                f"{CLAIM_SELECT} WHERE c.id IN ({', '.join('?' for _ in chunk)})", chunk)))
-        articles = {}
-        for chunk in _chunks(sorted({c.article_id for c in claims.values()})):
-            articles.update(load_articles(
-                conn, f"WHERE a.id IN ({', '.join('?' for _ in chunk)})", chunk, with_text=False))
+        wanted = [c for ms in members.values() for c in ms]
+        claims = {c.id: c for c in load_claims_by_id(conn, wanted)}
+        articles = article_infos(articles_by_id(
+            conn, sorted({c.article_id for c in claims.values()}), with_text=False))
     facts = []
     for r in rows:
         fact_claims = [claims[c] for c in members[str(r["id"])] if c in claims]
@@ -156,12 +128,6 @@ def load_facts(
             claims_total=totals.get(str(r["id"]), 0),
         ))
     return facts, articles
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    """Bounded ``IN (...)`` lists (SQLite caps the number of parameters)."""
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _order(claim: Claim, articles: dict[str, ArticleInfo]) -> tuple[str, int]:

@@ -14,9 +14,10 @@ from wirecheck.model import Claim
 from wirecheck.reconcile.headline import HeadlineFigure
 from wirecheck.report import display
 from wirecheck.report.dossier import ArticleInfo, Figure, FigureSupport
-from wirecheck.report.facts import load_articles, ref_of
+from wirecheck.report.facts import article_infos, ref_of
 from wirecheck.report.highlight import anchor_id
 from wirecheck.store.analysis import load_claims_by_id
+from wirecheck.store.report_rows import articles_by_id
 from wirecheck.store.story_rows import load_story_figures
 
 REASONS = {
@@ -102,8 +103,5 @@ def load_figures(conn: sqlite3.Connection, story_id: str,
                                                               if c not in claims]))
     articles: dict[str, ArticleInfo] = dict(known[1]) if known else {}
     missing = sorted({c.article_id for c in claims.values()} - set(articles))
-    for i in range(0, len(missing), 500):
-        part = missing[i:i + 500]
-        articles.update(load_articles(conn, f"WHERE a.id IN ({', '.join('?' * len(part))})",
-                                      part, with_text=False))
+    articles.update(article_infos(articles_by_id(conn, missing, with_text=False)))
     return [figure_view(f, claims, articles) for f in figures]

@@ -10,13 +10,13 @@ of Marlow" is not Marlow; "two engineers at the Hydro Authority" are not the Aut
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from wirecheck.model import Claim
 from wirecheck.report.dossier import ClaimRow, OutletSourcing, SourceRow
+from wirecheck.store.report_rows import entity_names
 
 
 def _source_key(name: str) -> str:
@@ -46,29 +46,13 @@ def names_entity(source: str, names: Sequence[str]) -> bool:
     return False
 
 
-def _entities(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, list[str]]]:
-    """Entity id → (canonical name, every name it goes by)."""
-    out: dict[str, tuple[str, list[str]]] = {}
-    chunk = sorted(ids)
-    for i in range(0, len(chunk), 500):
-        part = chunk[i : i + 500]
-        for r in conn.execute("SELECT id, name, aliases FROM entities WHERE id IN "
-                              f"({', '.join('?' for _ in part)})", part):
-            try:
-                aliases = [str(a) for a in json.loads(r[2] or "[]")]
-            except (ValueError, TypeError):
-                aliases = []
-            out[str(r[0])] = (str(r[1]), [str(r[1]), *aliases])
-    return out
-
-
 def cited_sources(
     conn: sqlite3.Connection, rows: Sequence[ClaimRow], claims: Sequence[Claim]
 ) -> list[SourceRow]:
     """Cited sources, most widely carried first (unattributed claims are not a source)."""
     entity_of = {c.id: c.attribution.source_entity for c in claims
                  if c.attribution.source_entity and len(c.attribution.chain) <= 1}
-    entities = _entities(conn, {e for e in entity_of.values() if e})
+    entities = entity_names(conn, {e for e in entity_of.values() if e})
     names: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     outlets: dict[str, Counter[str]] = defaultdict(Counter)

@@ -15,6 +15,7 @@ from wirecheck.report.build import story_row
 from wirecheck.report.dossier import FactRow
 from wirecheck.report.facts import load_facts
 from wirecheck.report.figures import load_figures
+from wirecheck.store.report_rows import stories_by_size
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,8 @@ class StorySummary:
 def list_stories(conn: sqlite3.Connection, limit: int = -1) -> list[StorySummary]:
     """Stories, largest first, with their article/outlet counts and verdict tallies
     (from :func:`wirecheck.counts.story_counts`, as the web and the dossier)."""
-    rows = conn.execute(
-        "SELECT s.id, s.label, s.time_start, s.time_end, count(sa.article_id) AS n FROM stories s "
-        "JOIN story_articles sa ON sa.story_id = s.id "
-        "GROUP BY s.id ORDER BY n DESC, s.time_start, s.id LIMIT ?", (limit,)).fetchall()
     out = []
-    for r in rows:
+    for r in stories_by_size(conn, limit):
         c = story_counts(conn, str(r["id"]))
         out.append(StorySummary(str(r["id"]), str(r["label"]), c.articles, len(c.outlets),
                                 r["time_start"], r["time_end"], c.verdicts))

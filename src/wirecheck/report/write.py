@@ -13,6 +13,7 @@ from wirecheck.report.build import build_dossier, story_ids
 from wirecheck.report.dossier import ALL_STORIES, Dossier, Header
 from wirecheck.report.export import WHATS, export_file_name, export_rows, to_csv
 from wirecheck.report.render import FORMATS, SUFFIX, render, render_index, story_file
+from wirecheck.store.report_rows import stories_of_articles
 
 
 @dataclass
@@ -63,12 +64,7 @@ def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[li
     """The stories holding any of ``article_ids`` (oldest first), and the articles in none:
     those get the pseudo story ``all`` (every article when reconcile has not run)."""
     ids = list(dict.fromkeys(article_ids))
-    found: dict[str, str] = {}
-    for i in range(0, len(ids), 500):  # bounded IN lists
-        chunk = ids[i : i + 500]
-        found.update((str(r[0]), str(r[1])) for r in conn.execute(
-            "SELECT article_id, story_id FROM story_articles "
-            f"WHERE article_id IN ({', '.join('?' for _ in chunk)})", chunk))
+    found = stories_of_articles(conn, ids)
     stories = set(found.values())
     ordered = [s for s in story_ids(conn) if s in stories]
     loose = [a for a in ids if a not in found]

@@ -41,13 +41,18 @@ def story_articles(conn: sqlite3.Connection, story_id: str) -> dict[str, Article
     return metas
 
 
+def current_story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
+    """The claims of the story's (current) articles, by article and offset (what its
+    dossier shows)."""
+    return [claim_from_row(r) for r in conn.execute(
+        CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
+        "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))]
+
+
 def story_claims(conn: sqlite3.Connection, story_id: str) -> list[Claim]:
     """The claims of the story's (current) articles, plus the figures their superseded
     versions gave before an update changed them (``changes.versions.earlier_figures``)."""
-    return [claim_from_row(r) for r in conn.execute(
-        CLAIM_SELECT + " JOIN story_articles sa ON sa.article_id = c.article_id "
-        "WHERE sa.story_id = ? ORDER BY c.article_id, c.start", (story_id,))] \
-        + earlier_figures(conn, story_id)
+    return current_story_claims(conn, story_id) + earlier_figures(conn, story_id)
 
 
 def story_blocks(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:

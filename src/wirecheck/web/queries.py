@@ -16,17 +16,11 @@ from urllib.parse import urlencode
 from wirecheck.counts import story_counts
 from wirecheck.report.build import claim_row, sentence_around
 from wirecheck.report.dossier import ArticleInfo, ClaimRow, FactRow, SpanRef
-from wirecheck.report.facts import (
-    ARTICLE_COLS,
-    META_COLS,
-    article_info,
-    load_articles,
-    load_facts,
-    span_ref,
-)
+from wirecheck.report.facts import article_info, article_infos, load_facts, span_ref
 from wirecheck.report.highlight import Mark, marked_snippet
 from wirecheck.report.marks import all_claim_marks
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
+from wirecheck.store.report_rows import ARTICLE_COLS, META_COLS, articles_by_id
 from wirecheck.store.search import fts_query, time_budget
 from wirecheck.store.versions import ArticleVersion, article_versions
 
@@ -222,7 +216,7 @@ def entity_view(conn: sqlite3.Connection, *, name: str | None = None, entity_id:
         (*params, limit),
     ).fetchall()
     ids = sorted({str(r["article_id"]) for r in rows})
-    infos = load_articles(conn, f"WHERE a.id IN ({', '.join('?' for _ in ids)})", ids)
+    infos = article_infos(articles_by_id(conn, ids))
     by_outlet: dict[str, list[tuple[ArticleInfo, SpanRef, SpanRef]]] = defaultdict(list)
     types: list[str] = []
     for r in rows:
