@@ -235,6 +235,12 @@ def claim_words_rows(conn: sqlite3.Connection, article_id: str) -> list[ClaimWor
                 "WHERE c.article_id = ? AND c.field = 'text'", (article_id,))]
 
 
+def time_rows(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
+    """One article's ``times`` rows as stored, in text order (the web marks them)."""
+    return conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start",
+                        (article_id,)).fetchall()
+
+
 def load_times(conn: sqlite3.Connection, article_id: str) -> list[TimeExpr]:
     """One article's time expressions, in text order."""
     return [TimeExpr.from_dict({
@@ -242,8 +248,7 @@ def load_times(conn: sqlite3.Connection, article_id: str) -> list[TimeExpr]:
                  "text": r["text"]},
         "start": r["date_start"], "end": r["date_end"], "granularity": r["granularity"],
         "anchor": r["anchor"], "resolved": bool(r["resolved"]), "note": r["note"],
-    }) for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start",
-                             (article_id,))]
+    }) for r in time_rows(conn, article_id)]
 
 
 def load_events(conn: sqlite3.Connection, article_ids: Iterable[str] | None = None) -> list[Event]:

@@ -32,7 +32,10 @@ from wirecheck.report.matrix_filter import MatrixFilter
 from wirecheck.report.render import Links, content_security_policy, html_environment, render_json
 from wirecheck.review.record import record_review
 from wirecheck.safetext import printable
+from wirecheck.store.articles import count_articles
+from wirecheck.store.counts import story_total
 from wirecheck.store.db import opened
+from wirecheck.store.web_rows import conflict_total
 from wirecheck.web import queries
 from wirecheck.web.hosts import HostPolicy, host_policy
 from wirecheck.web.queries import PER_PAGE, Page
@@ -141,10 +144,10 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
     def index(conn: Conn, q: str = "", page: PageNo = 1) -> HTMLResponse:
         if q.strip():
             return html("search.html", q=q, results=queries.search(conn, q))
-        p = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM stories"))
+        p = Page(page, PER_PAGE, story_total(conn))
         articles, a_page = [], None
         if not p.total:
-            a_page = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM articles"))
+            a_page = Page(page, PER_PAGE, count_articles(conn))
             articles = queries.list_articles(conn, a_page)
         return html("stories.html", q="", page=p, stories=queries.list_stories(conn, p),
                     articles=articles, article_page=a_page)
@@ -205,8 +208,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
 
     @app.get("/conflicts", response_class=HTMLResponse)
     def conflicts(conn: Conn, page: PageNo = 1) -> HTMLResponse:
-        total = queries.count(conn, "SELECT count(*) FROM alignments WHERE verdict = 'conflict'")
-        p = Page(page, 20, total)
+        p = Page(page, 20, conflict_total(conn))
         return html("conflicts.html", q="", page=p, items=queries.conflicts(conn, p))
 
     @app.get("/glossary", response_class=HTMLResponse)
@@ -215,7 +217,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
 
     @app.get("/api/stories")
     def api_stories(conn: Conn, page: PageNo = 1) -> dict[str, Any]:
-        p = Page(page, PER_PAGE, queries.count(conn, "SELECT count(*) FROM stories"))
+        p = Page(page, PER_PAGE, story_total(conn))
         return {"ok": True, "page": page, "total": p.total, "stories": queries.list_stories(conn, p)}
 
     @app.get("/api/stories/{story_id:path}")

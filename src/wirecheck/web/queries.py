@@ -1,4 +1,5 @@
-"""Read-only queries behind the web pages; each is bounded (indexed lookups, LIMIT/OFFSET).
+"""What the web pages show, shaped from bounded reads (indexed lookups, LIMIT/OFFSET, a
+search time budget) that live in :mod:`wirecheck.store.web_rows`.
 
 The story page is the dossier itself (:func:`wirecheck.report.build_dossier`); what is
 here is what only the web shows: the story list, search, one article with every span,
@@ -19,9 +20,10 @@ from wirecheck.report.dossier import ArticleInfo, ClaimRow, FactRow, SpanRef
 from wirecheck.report.facts import article_info, article_infos, load_facts, span_ref
 from wirecheck.report.highlight import Mark, marked_snippet
 from wirecheck.report.marks import all_claim_marks
-from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
-from wirecheck.store.report_rows import ARTICLE_COLS, META_COLS, articles_by_id
-from wirecheck.store.search import fts_query, time_budget
+from wirecheck.store import web_rows
+from wirecheck.store.analysis import time_rows
+from wirecheck.store.report_rows import articles_by_id
+from wirecheck.store.search import fts_query
 from wirecheck.store.versions import ArticleVersion, article_versions
 
 PER_PAGE = 50
@@ -46,19 +48,10 @@ class Page:
         return self.number * self.per_page < self.total
 
 
-def count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> int:
-    return int(conn.execute(sql, params).fetchone()[0])
-
-
 def list_stories(conn: sqlite3.Connection, page: Page) -> list[dict[str, Any]]:
     """Stories, newest first, with their counts (:func:`wirecheck.counts.story_counts`)."""
-    rows = conn.execute(
-        "SELECT s.id, s.label, s.time_start, s.time_end "
-        "FROM stories s ORDER BY s.time_start IS NULL, s.time_start DESC, s.id LIMIT ? OFFSET ?",
-        (page.per_page, page.offset),
-    ).fetchall()
     out = []
-    for r in rows:
+    for r in web_rows.story_page(conn, page.per_page, page.offset):
         c = story_counts(conn, str(r["id"]))
         out.append({**dict(r), "articles": c.articles, "outlets": len(c.outlets),
                     "conflicts": c.conflicts, "unclear": c.verdicts.get("unclear", 0),
@@ -71,19 +64,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int = PER_PAGE) -> list[
     match = fts_query(query)
     if not match:
         return []
-    with time_budget(conn):  # a web request must not keep a thread busy for minutes
-        rows = conn.execute(
-            "SELECT a.id, a.outlet, a.title, a.published, a.source_path, "
-            "snippet(articles_fts, 1, char(57344), char(57345), '…', 16) AS snip, "
-            "sa.story_id, s.label AS story_label "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "LEFT JOIN story_articles sa ON sa.article_id = a.id "
-            "LEFT JOIN stories s ON s.id = sa.story_id "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
-        ).fetchall()
     out = []
-    for r in rows:
+    for r in web_rows.search_rows(conn, match, limit):  # within the search time budget
         d = dict(r)
         d["snippet"] = marked_snippet(d.pop("snip") or "")
         out.append(d)
@@ -92,12 +74,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = PER_PAGE) -> list[
 
 def list_articles(conn: sqlite3.Connection, page: Page) -> list[ArticleInfo]:
     """Articles newest first (the front page of a store not grouped into stories yet)."""
-    rows = conn.execute(
-        f"SELECT {META_COLS} FROM articles a "
-        "ORDER BY a.published IS NULL, a.published DESC, a.rowid LIMIT ? OFFSET ?",
-        (page.per_page, page.offset),
-    ).fetchall()
-    return [article_info(r) for r in rows]
+    return [article_info(r) for r in web_rows.article_page(conn, page.per_page, page.offset)]
 
 
 @dataclass
@@ -128,17 +105,9 @@ class ArticleView:
     versions: list[ArticleVersion] = field(default_factory=list)  # when it was re-fetched
 
 
-def _facts_of_claims(conn: sqlite3.Connection, article_id: str) -> dict[str, tuple[str, str]]:
-    rows = conn.execute(
-        "SELECT ac.claim_id, al.id, al.verdict FROM claims c "
-        "JOIN alignment_claims ac ON ac.claim_id = c.id JOIN alignments al ON al.id = ac.alignment_id "
-        "WHERE c.article_id = ?", (article_id,))
-    return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
-
-
 def _time_marks(conn: sqlite3.Connection, article_id: str) -> list[Mark]:
     marks = []
-    for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start", (article_id,)):
+    for r in time_rows(conn, article_id):
         when = r["date_start"] if r["date_start"] == r["date_end"] else f"{r['date_start']} – {r['date_end']}"
         title = f"time: {when}" if r["resolved"] else f"time: unresolved{' — ' + r['note'] if r['note'] else ''}"
         marks.append(Mark(r["start"], r["end"], "time", title))
@@ -151,27 +120,23 @@ def _event_marks(conn: sqlite3.Connection, article_id: str) -> list[Mark]:
              f"event: {r['action_type']} ({r['action']}), {r['modality']}"
              + (f"; actor: {r['actor']}" if r["actor"] else "")
              + (f"; target: {r['target']}" if r["target"] else ""))
-        for r in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,))
+        for r in web_rows.event_rows(conn, article_id)
     ]
 
 
 def article_view(conn: sqlite3.Connection, article_id: str) -> ArticleView | None:
-    row = conn.execute(f"SELECT {ARTICLE_COLS} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
+    row = web_rows.article_row(conn, article_id)
     if row is None:
         return None
     info = article_info(row)
-    story = conn.execute(
-        "SELECT s.id, s.label FROM story_articles sa JOIN stories s ON s.id = sa.story_id "
-        "WHERE sa.article_id = ?", (article_id,)).fetchone()
-    facts = _facts_of_claims(conn, article_id)
-    claims = [claim_row(claim_from_row(r), info, facts.get(str(r["id"])))
-              for r in conn.execute(CLAIM_SELECT + " WHERE c.article_id = ? ORDER BY c.start", (article_id,))]
+    story = web_rows.article_story(conn, article_id)
+    facts = web_rows.facts_of_claims(conn, article_id)
+    claims = [claim_row(c, info, facts.get(str(c.id)))
+              for c in web_rows.article_claims(conn, article_id)]
     mentions = [
         Mention(r["name"] or r["local_name"], r["type"], r["entity_id"],
                 span_ref(article_id, r["start"], r["end"], r["text"]))
-        for r in conn.execute(
-            "SELECT m.*, e.name FROM entity_mentions m LEFT JOIN entities e ON e.id = m.entity_id "
-            "WHERE m.article_id = ? ORDER BY m.start", (article_id,))
+        for r in web_rows.article_mentions(conn, article_id)
     ]
     seen: set[tuple[int, int, str]] = set()
     marks = []
@@ -197,26 +162,19 @@ class EntityView:
 def entity_view(conn: sqlite3.Connection, *, name: str | None = None, entity_id: str | None = None,
                 limit: int = MENTIONS_SHOWN) -> EntityView | None:
     """Mentions by resolved entity id, or by name (within-article name or surface text)."""
-    params: tuple[str, ...]
     if entity_id:
-        where, params = "m.entity_id = ?", (entity_id,)
-        label = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        title = str(label[0]) if label else entity_id
+        label = web_rows.entity_name(conn, entity_id)
+        title = label if label is not None else entity_id
     elif name:
-        where, params, title = "(m.local_name = ? OR m.text = ?)", (name, name), name
+        title = name
     else:
         return None
-    total = count(conn, f"SELECT count(*) FROM entity_mentions m WHERE {where}", params)
+    total = web_rows.mention_total(conn, entity_id=entity_id, name=name)
     if not total:
         return None
-    rows = conn.execute(  # the page's mentions first; article texts only for those
-        "SELECT m.article_id, m.start, m.\"end\", m.text, m.type FROM entity_mentions m "
-        f"JOIN articles a ON a.id = m.article_id WHERE {where} "
-        "ORDER BY a.published IS NULL, a.published, a.rowid, m.start LIMIT ?",
-        (*params, limit),
-    ).fetchall()
-    ids = sorted({str(r["article_id"]) for r in rows})
-    infos = article_infos(articles_by_id(conn, ids))
+    # the page's mentions first; article texts only for those
+    rows = web_rows.mention_rows(conn, entity_id=entity_id, name=name, limit=limit)
+    infos = article_infos(articles_by_id(conn, sorted({str(r["article_id"]) for r in rows})))
     by_outlet: dict[str, list[tuple[ArticleInfo, SpanRef, SpanRef]]] = defaultdict(list)
     types: list[str] = []
     for r in rows:
@@ -236,8 +194,7 @@ def conflicts(conn: sqlite3.Connection, page: Page) -> list[tuple[FactRow, str |
     facts, _ = load_facts(conn, verdict="conflict", limit=page.per_page, offset=page.offset,
                           max_claims=CLAIMS_PER_FACT)
     ids = sorted({f.story_id for f in facts if f.story_id})
-    labels = {str(r[0]): str(r[1]) for r in conn.execute(
-        f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+    labels = web_rows.story_labels(conn, ids)
     return [(f, labels.get(f.story_id or "")) for f in facts]
 
 
