@@ -17,10 +17,15 @@ def scope(sentence: str, figure: str) -> str:
     ("It was the city's 31 homicides this year that worried the council.", "31", "total"),
     ("More than 900 people have died since the offensive began in spring.", "900", "total"),
     ("Police recorded 120 shootings last year.", "120", "total"),
+    ("Figures for 2015 show 165 people were murdered in the city.", "165", "total"),
+    ("At least 80 people were killed in the city in November alone.", "80", "total"),
     ("In a separate shooting on Friday, two teens were hurt.", "two", "context"),
     ("The ministry revised the toll from eight to six on Monday.", "eight", "earlier"),
     ("The toll is now 17, up from 14 the day before.", "14", "earlier"),
     ("The toll is now 17, up from 14 the day before.", "17", "incident"),
+    ("The blast came a day after a fire at the port left 12 people dead.", "12", "context"),
+    ("The blast, which killed 4, came a day after a fire at the port.", "4", "incident"),
+    ("The arrest came after a blast that killed 4 people.", "4", "incident"),
 ])
 def test_scope_from_the_words_around_the_figure(sentence: str, figure: str,
                                                 expected: str) -> None:

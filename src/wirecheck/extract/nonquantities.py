@@ -12,8 +12,8 @@ is not read again piecemeal). The rules, in order:
 - years: a bare four-digit 1900–2100 unless a counted noun follows ("2000 troops"), or
   any bare 1000–2199 after "in", "since", "by"... or inside an NER DATE span;
 - day numbers next to a month name ("March 19", "7 October");
-- ages given next to a name or a person ("Abdourahamane Tchiani, 62,", "the gunman, 24,")
-  and the age someone died at ("died at 85") (ages after "ages"/"aged" stay quantities of
+- ages given next to a name or a person ("Abdourahamane Tchiani, 62,", "the gunman, 24,",
+  "the girl who died was 17") and the age someone died at ("died at 85") (ages after "ages"/"aged" stay quantities of
   measure "age": ``ages.py``);
 - emergency numbers: "911" (unless a counted noun follows), "999"/"112" after "call"/"dial";
   a photo gallery's counter ("Image 20 of 32", "1 / 33 Back to Gallery"); a footnote mark
@@ -59,6 +59,9 @@ _AGE_PERSON_BEFORE = re.compile(  # "the gunman, ", "her sons, 7 and ": ages may
     r"\b([a-z]+),[ \t]*((?:\d{1,3}(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*)$")
 _AGE_PERSON_AFTER = re.compile(r"[ \t]*,|[ \t]+and[ \t]+\d")
 _LIST_END_AFTER = re.compile(r"[ \t]+(?:were|was|are)\b")  # "two males, 30 and 42 were hurt"
+_AGE_COPULA_BEFORE = re.compile(  # "the girl who died was ", "he is "
+    r"\b([a-z]+)(?:,?[ \t]+(?:who|that)(?:[ \t]+[a-z]+){1,3})?[ \t]+(?:was|is)[ \t]+$")
+_AGE_COPULA_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:when|after|and|or|at)\b)")
 _DIED_AT = re.compile(r"\b(?:died|dies|dead|passed away)[ \t]+at[ \t]+$", re.I)
 _BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
 _CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
@@ -269,6 +272,10 @@ def _age_next_to_name(text: str, part: _Part) -> bool:
     if _DIED_AT.search(before):
         return True
     if _AGE_NAME_AFTER.match(text, part.end) and _AGE_NAME_BEFORE.search(before):
+        return True
+    m = _AGE_COPULA_BEFORE.search(before)
+    if m and (m.group(1) in PERSON_NOUNS or m.group(1) in ("he", "she")) \
+            and _AGE_COPULA_AFTER.match(text, part.end):
         return True
     m = _AGE_PERSON_BEFORE.search(before)
     if m and m.group(1) in PERSON_NOUNS and (_AGE_PERSON_AFTER.match(text, part.end) or (

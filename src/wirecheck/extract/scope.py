@@ -2,10 +2,11 @@
 
 News gives the toll of the incident it reports next to figures that are not that toll:
 "the 24 homicides this year", "more than 640 killed since the offensive began" (running
-totals), "in a separate shooting last week two men were killed" (another event, cited for
-context), "raising the toll from 14" or "revised from eight to six" (a figure the article
-itself says is superseded). Only the incident's own figures may meet the incident's
-figures from other outlets; the others keep their own rows ("killed · running total").
+totals), "in a separate shooting last week two men were killed" or "the shooting came a
+day after another boy was shot" (another event, cited for context), "raising the toll
+from 14" or "revised from eight to six" (a figure the article itself says is superseded).
+Only the incident's own figures may meet the incident's figures from other outlets; the
+others keep their own rows ("killed · running total").
 
 Read from the figure's own clause (the claim span) with word cues; each scope keeps the
 words that set it (``scope_cue``) so a reader sees why. Pure functions of strings.
@@ -25,6 +26,9 @@ _TOTAL = re.compile(
     r"|since (?:19|20)\d\d|in recent (?:years|months)"
     r"|over the (?:past|last) (?:\w+ )?(?:years|months|decades?)"
     r"|(?:per|a|each|every) year|annually|last year|(?:in|of) (?:19|20)\d\d"
+    r"|(?:statistics|stats|figures|data|numbers) for (?:19|20)\d\d"
+    r"|in (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) alone"
     r"|as of (?:\w+ )?\d{1,2}\b|in the (?:first|past|last) \d+ (?:days|weeks|months)"
     r"|(?:homicides|murders|killings|slayings|shootings) (?:in|across) the (?:city|county|state|district)"
     r"|(?:the )?(?:city|county|state|region|district|nation|country)'s (?:\w+ )?(?:homicides?|killings?|murders?|shootings?)"
@@ -57,6 +61,11 @@ CUE_SPAN = 60  # how far a total's cue may run past it ("in separate shootings a
 
 
 _PAST_YEAR = re.compile(r"\b(?:in|since|of) ((?:19|20)\d\d)\b")
+# "The shooting came a day after another boy was shot": what follows is another event
+_CAME_AFTER = re.compile(
+    r"\b(?:shootings?|attacks?|incident|killings?|violence|deaths|homicides?|stabbing|blast"
+    r"|explosion|bombing|strikes?|raid|crash)[ \t]+(?:came|comes)[ \t]+(?:\w+[ \t]+){0,4}?"
+    r"(?:after|before)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:including|includes|included|among them|among whom|among the dead"
                    r"|among those(?: \w+)?)[ \t]*$", re.IGNORECASE)
 _MORE = re.compile(r"^[ \t]+(?:more|additional|further|extra)\b", re.IGNORECASE)
@@ -86,6 +95,9 @@ def scope_of(clause: str, before: str, at: int = -1, after: str = "",
     if m and m.start() < hi:
         return "total", m.group(0)
     m = _CONTEXT.search(clause, lo, hi)  # "last month" further on is often the incident's own
+    if m:
+        return "context", m.group(0)
+    m = _CAME_AFTER.search(before)
     if m:
         return "context", m.group(0)
     for m in _PAST_YEAR.finditer(before):  # "since a quake in 2004 ..., leaving 220,000 dead"
