@@ -22,13 +22,15 @@ PERSON_NOUNS = frozenset({
 
 
 def after_ages(tok: Any) -> bool:
-    """A number listed after "ages" / "age" / "aged" (up its coordination): "ages 24, 31
-    and 40" are three ages, and "One man, age 19," is one man."""
+    """A number listed after "ages" / "age" / "aged" (up its coordination, or a number
+    the parser hung on the one before it: "ages 25, 26, and 33"): "ages 24, 31 and 40"
+    are three ages, and "One man, age 19," is one man."""
     num = tok
     for _ in range(8):
         if num.lower_ in AGE_NOUNS:
             return True
-        if num.dep_ != "conj" or num.head.i == num.i:
+        listed = num.dep_ == "conj" or (num.dep_ == "appos" and num.head.like_num)
+        if not listed or num.head.i == num.i:
             break
         num = num.head
     return num.dep_ in ("nummod", "appos", "npadvmod", "pobj", "dobj") and (
