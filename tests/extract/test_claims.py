@@ -141,6 +141,7 @@ def test_a_200kb_article_costs_about_ten_times_a_20kb_one() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The blast killed 40 people, including 12 children.", {"40": "killed", "12": "killed"}),
+    ("The storm killed 15 people, including 2 toddlers.", {"15": "killed", "2": "killed"}),
     # an age inside the part counts no one
     ("Three people were killed, including 20-year-old Ali Brown.",
      {"Three": "killed", "20-year-old": "age"}),

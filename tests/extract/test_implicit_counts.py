@@ -29,6 +29,7 @@ def counts(text: str) -> list[tuple[str, float | None, str, str]]:
     ("A 9-year-old girl was struck by a stray bullet while she slept.", "shot", 1),
     ("Both men were killed instantly.", "killed", 2),
     ("Another was injured by flying glass.", "injured", 1),
+    ("A six-year-old boy is recovering after being shot in the arm at a park.", "shot", 1),
 ])
 def test_a_victim_named_is_a_victim_counted(text: str, measure: str, value: int) -> None:
     (got,) = [c for c in counts(text) if c[3] == "incident"]

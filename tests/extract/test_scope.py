@@ -30,6 +30,11 @@ def scope(sentence: str, figure: str) -> str:
     ("The blast came a day after a fire at the port left 12 people dead.", "12", "context"),
     ("The blast, which killed 4, came a day after a fire at the port.", "4", "incident"),
     ("The arrest came after a blast that killed 4 people.", "4", "incident"),
+    ("The attack came shortly after midnight, when gunmen killed 22 people.", "22", "incident"),
+    ("The crash came after the driver lost control, and 3 passengers died.", "3", "incident"),
+    ("A wave of drone strikes killed 4 people overnight.", "4", "incident"),
+    ("Police released figures for 2024 on Monday, hours after a gunman killed 3 people.",
+     "3", "incident"),
 ])
 def test_scope_from_the_words_around_the_figure(sentence: str, figure: str,
                                                 expected: str) -> None:

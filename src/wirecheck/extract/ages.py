@@ -15,7 +15,10 @@ PERSON_NOUNS = frozenset({
     "customer", "neighbor", "neighbour", "friend", "son", "daughter", "mother", "father",
     "brother", "sister", "wife", "husband", "boyfriend", "girlfriend", "grandmother",
     "grandfather", "cousin", "nephew", "niece", "uncle", "aunt", "mom", "dad",
-    # and groups, whose ages come as a list ("two males, 30 and 42, were hurt")
+})
+# Groups, whose ages come as a list ("two males, 30 and 42, were hurt"); "the victims was
+# 12" would be a count, so these never take the age of a copula.
+GROUP_NOUNS = frozenset({
     "men", "women", "boys", "girls", "males", "females", "teens", "teenagers", "children",
     "kids", "victims", "sons", "daughters", "brothers", "sisters", "cousins", "friends",
 })

@@ -24,7 +24,7 @@ from wirecheck.extract.attribution import Attributions, Frame, find_attributions
 from wirecheck.extract.entities import extract_entities
 from wirecheck.extract.events import Places, TimeIndex, extract_events, modality_of
 from wirecheck.extract.implicit_counts import implicit_quantities
-from wirecheck.extract.measures import HUMAN_MEASURES
+from wirecheck.extract.measures import HUMAN_MEASURES, UNIT_MEASURES
 from wirecheck.extract.quantities import extract_quantities
 from wirecheck.extract.scope import scope_of
 from wirecheck.extract.times import extract_times
@@ -39,6 +39,8 @@ from wirecheck.model import (
     TimeExpr,
     claim_id_for,
 )
+
+_COUNT_NO_ONE = frozenset(UNIT_MEASURES.values())  # ages, sums, shares, durations
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "relcl", "advcl", "conj", "parataxis"})
 MAX_CLIMB = 40
@@ -147,7 +149,7 @@ class _Assembler:
                                             text[q.span.end:sent.end_char],
                                             self.article.published.year
                                             if self.article.published else None)
-        if q.scope == "part" and q.measure not in HUMAN_MEASURES and q.unit in (None, "people"):
+        if q.scope == "part" and q.measure not in HUMAN_MEASURES | _COUNT_NO_ONE:
             # "killed 40 people, including 12 children": the part counts what the whole does
             # (not "including 20-year-old Ali Brown": an age, a sum, a share count no one)
             q.measure = self.measures.get(sent.start_char, q.measure)

@@ -160,6 +160,8 @@ def _own_victim(pred: Any) -> Any:
             return got
         if pred.dep_ in ("acl",) and pred.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return pred.head  # "a man shot in the leg"
+        if pred.dep_ == "pcomp" and pred.head.dep_ == "prep":  # "is recovering after being shot"
+            return _pick(pred.head.head.children, ("nsubj", "nsubjpass"))
         return None
     return _pick(kids, ("dobj",))
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
-from wirecheck.extract.ages import PERSON_NOUNS
+from wirecheck.extract.ages import GROUP_NOUNS, PERSON_NOUNS
 from wirecheck.extract.measures import PEOPLE_NOUNS
 from wirecheck.extract.numbers import Numeral
 from wirecheck.extract.units import unit_after
@@ -60,10 +60,11 @@ _AGE_PERSON_BEFORE = re.compile(  # "the gunman, ", "her sons, 7 and ": ages may
 _AGE_PERSON_AFTER = re.compile(r"[ \t]*,|[ \t]+and[ \t]+\d")
 _LIST_END_AFTER = re.compile(r"[ \t]+(?:were|was|are)\b")  # "two males, 30 and 42 were hurt"
 _AGE_COPULA_BEFORE = re.compile(  # "the girl who died was ", "he is "
-    r"\b([a-z]+)(?:,?[ \t]+(?:who|that)(?:[ \t]+[a-z]+){1,3})?[ \t]+(?:was|is)[ \t]+$")
+    r"\b([A-Za-z][a-z]*)(?:,?[ \t]+(?:who|that)(?:[ \t]+[a-z]+){1,3})?[ \t]+(?:was|is)[ \t]+$")
 _AGE_COPULA_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:when|after|and|or|at)\b)")
-_DIED_AT = re.compile(r"\b(?:died|dies|dead|passed away)[ \t]+at[ \t]+$", re.I)
+_DIED_AT = re.compile(r"\b(?:died|dies|pronounced dead|passed away)[ \t]+at[ \t]+$", re.I)
 _BROADCASTERS = frozenset(["News", "NEWS", "Channel", "FOX", "Fox", "CBS", "ABC", "NBC", "PIX", "CW"])
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?:-(?:TV|DT))?")  # US stations: KOIN, WAVE, WSB-TV
 _CAPS_WORDS = frozenset(["WITH", "WERE", "WHEN", "WHAT", "WILL", "WEST", "KIDS", "KILL", "WEEK",
                          "WIFE", "WHOM", "WHICH", "WOMAN", "WAKE", "WARN", "KEEP", "KNEW", "KNOW"])
@@ -273,12 +274,12 @@ def _age_next_to_name(text: str, part: _Part) -> bool:
         return True
     if _AGE_NAME_AFTER.match(text, part.end) and _AGE_NAME_BEFORE.search(before):
         return True
-    m = _AGE_COPULA_BEFORE.search(before)
-    if m and (m.group(1) in PERSON_NOUNS or m.group(1) in ("he", "she")) \
+    m = _AGE_COPULA_BEFORE.search(before)  # one person's age ("the victims was 12": a count)
+    if m and (m.group(1).lower() in PERSON_NOUNS or m.group(1).lower() in ("he", "she")) \
             and _AGE_COPULA_AFTER.match(text, part.end):
         return True
     m = _AGE_PERSON_BEFORE.search(before)
-    if m and m.group(1) in PERSON_NOUNS and (_AGE_PERSON_AFTER.match(text, part.end) or (
+    if m and (m.group(1) in PERSON_NOUNS or m.group(1) in GROUP_NOUNS) and (_AGE_PERSON_AFTER.match(text, part.end) or (
             m.group(2) and _LIST_END_AFTER.match(text, part.end))):
         return True
     return bool(_AGE_PAREN.search(before)) and text[part.end:part.end + 1] == ")"
@@ -310,7 +311,9 @@ def _identifier(text: str, view: str, part: _Part) -> bool:
     if word.lower() in _ID_NOUNS:
         return True
     if word in _BROADCASTERS or (_CALL_SIGN.fullmatch(word) and word not in _CAPS_WORDS):
-        return not counted_noun_follows(view, part.end)  # "FOX 8", "KOIN 6": a channel
+        # "FOX 8", "KOIN 6": a channel, and so is "News 5 Investigators" (a name goes on)
+        return _NAME_GOES_ON.match(text, part.end) is not None \
+            or not counted_noun_follows(view, part.end)
     if word in _NOT_ID or word.lower() in _NOT_ID or not any(c.isupper() for c in word):
         return False
     word_start = part.start - len(before) + m.start(1)

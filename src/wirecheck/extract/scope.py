@@ -26,12 +26,15 @@ _TOTAL = re.compile(
     r"|since (?:19|20)\d\d|in recent (?:years|months)"
     r"|over the (?:past|last) (?:\w+ )?(?:years|months|decades?)"
     r"|(?:per|a|each|every) year|annually|last year|(?:in|of) (?:19|20)\d\d"
-    r"|(?:statistics|stats|figures|data|numbers) for (?:19|20)\d\d"
+    r"|(?:statistics|stats|figures|data|numbers) for (?:19|20)\d\d\b[^.;]{0,40}?\b(?:show|shows"
+    r"|showed|reveal|reveals|revealed)"
     r"|in (?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december) alone"
-    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate) "
-    r"(?:separate )?(?:shootings|attacks|incidents)"
-    r"|over an? [\w-]+ (?:stretch|span|period)|an? (?:spate|string|rash|wave) of"
+    r"|(?<!of )(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple) "
+    r"(?:separate )?shootings|separate (?:shootings|attacks|incidents)"
+    r"|over an? [\w-]+-(?:hour|day) stretch"
+    r"|(?<!in )an? (?:spate|string|rash|wave) of (?:[\w-]+ ){0,3}?(?:shootings|killings"
+    r"|homicides|violence|gunfire)"
     r"|as of (?:\w+ )?\d{1,2}\b|in the (?:first|past|last) \d+ (?:days|weeks|months)"
     r"|(?:homicides|murders|killings|slayings|shootings) (?:in|across) the (?:city|county|state|district)"
     r"|(?:the )?(?:city|county|state|region|district|nation|country)'s (?:\w+ )?(?:homicides?|killings?|murders?|shootings?)"
@@ -64,11 +67,14 @@ CUE_SPAN = 60  # how far a total's cue may run past it ("in separate shootings a
 
 
 _PAST_YEAR = re.compile(r"\b(?:in|since|of) ((?:19|20)\d\d)\b")
-# "The shooting came a day after another boy was shot": what follows is another event
+# "The shooting came a day after another boy was shot", "came after an attack at a club":
+# what follows is another event (a time apart, or another attack; not "came after a fight")
 _CAME_AFTER = re.compile(
     r"\b(?:shootings?|attacks?|incident|killings?|violence|deaths|homicides?|stabbing|blast"
-    r"|explosion|bombing|strikes?|raid|crash)[ \t]+(?:came|comes)[ \t]+(?:\w+[ \t]+){0,4}?"
-    r"(?:after|before)\b", re.IGNORECASE)
+    r"|explosion|bombing|strikes?|raid|crash)[ \t]+(?:came|comes)[ \t]+(?:(?:\w+[ \t]+){0,3}?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)[ \t]+(?:after|before)|(?:just[ \t]+)?after"
+    r"[ \t]+(?:another|an?[ \t]+(?:\w+[ \t]+)?(?:attack|shooting|massacre|bombing)))\b",
+    re.IGNORECASE)
 _PART = re.compile(r"\b(?:including|includes|included|among them|among whom|among the dead"
                    r"|among those(?: \w+)?)[ \t]*$", re.IGNORECASE)
 _MORE = re.compile(r"^[ \t]+(?:more|additional|further|extra)\b", re.IGNORECASE)
