@@ -144,13 +144,14 @@ def alignment_rows(conn: sqlite3.Connection, *, story_id: str | None = None,
 
 def alignment_members(conn: sqlite3.Connection, alignment_ids: Sequence[str]
                       ) -> dict[str, list[str]]:
-    """Alignment id → its claim ids, sorted (one ``IN`` list: a page of alignments)."""
+    """Alignment id → its claim ids, sorted (an alignment's claims come in one chunk)."""
     members: dict[str, list[str]] = {}
-    for m in conn.execute(
-        "SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN "
-        f"({_marks(alignment_ids)}) ORDER BY alignment_id, claim_id", list(alignment_ids),
-    ):
-        members.setdefault(str(m["alignment_id"]), []).append(str(m["claim_id"]))
+    for part in chunks(alignment_ids):
+        for m in conn.execute(
+            "SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN "
+            f"({_marks(part)}) ORDER BY alignment_id, claim_id", list(part),
+        ):
+            members.setdefault(str(m["alignment_id"]), []).append(str(m["claim_id"]))
     return members
 
 

@@ -14,6 +14,7 @@ from wirecheck.model import Claim
 from wirecheck.store.analysis import CLAIM_SELECT, claim_from_row
 from wirecheck.store.report_rows import ARTICLE_COLS, META_COLS
 from wirecheck.store.search import time_budget
+from wirecheck.store.story_state import chunks
 
 
 def story_page(conn: sqlite3.Connection, limit: int, offset: int) -> list[sqlite3.Row]:
@@ -131,10 +132,10 @@ def mention_rows(conn: sqlite3.Connection, *, entity_id: str | None = None,
 
 
 def story_labels(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, str]:
-    """Story id → label, for a page's stories (one ``IN`` list)."""
-    return {str(r[0]): str(r[1]) for r in conn.execute(
-        f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in story_ids)})",
-        list(story_ids))}
+    """Story id → label, for a page's stories."""
+    return {str(r[0]): str(r[1]) for part in chunks(story_ids) for r in conn.execute(
+        f"SELECT id, label FROM stories WHERE id IN ({', '.join('?' for _ in part)})",
+        list(part))}
 
 
 def conflict_total(conn: sqlite3.Connection) -> int:
