@@ -152,3 +152,40 @@ def test_a_part_counts_what_its_whole_does(analyze: Any, text: str,
     measures = {c.quantity.span.text: c.quantity.measure
                 for c in analysis.claims if c.quantity is not None}
     assert measures == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A car stopped and a man opened fire on the porch, hitting all four and killing "
+     "both brothers, a neighbour said.", {"four": "shot", "killing both brothers": "killed"}),
+    ("He fired into the queue, striking three people.", {"three": "shot"}),
+    ("The van hit two parked cars.", {"two": "cars"}),  # no gunfire: no casualty
+])
+def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
+                                           expected: dict[str, str]) -> None:
+    _, _, analysis = analyze(text)
+    measures = {c.quantity.span.text: c.quantity.measure
+                for c in analysis.claims if c.quantity is not None}
+    assert measures == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who fired is not who was hit
+    ("The man died when five troopers opened fire and shot him on the bridge.",
+     {"five": "troopers", "The man died": "killed"}),
+    ("Only three guards shot at the van, the inquiry found.", {"three": "guards"}),
+    ("Two officers shot in ambush", {"Two": "shot"}),
+    ("Two men shot each other.", {"Two": "shot", "shot each other": "shot"}),
+    # a verb with a subject of its own speaks of someone else
+    ("A jury indicted two guards in a raid that left a girl dead and her uncle wounded.",
+     {"two": "guards", "left a girl dead": "killed"}),
+    # those in the hospital are hurt, whatever their coordinated verb says
+    ("The fire left one person dead and two others in the hospital.",
+     {"one": "killed", "two": "injured", "left one person dead": "killed"}),
+    ("Doctors said 30 patients in the hospital were evacuated.", {"30": "evacuated"}),
+])
+def test_a_number_counts_who_it_befell(analyze: Any, text: str,
+                                       expected: dict[str, str]) -> None:
+    _, _, analysis = analyze(text)
+    measures = {c.quantity.span.text: c.quantity.measure
+                for c in analysis.claims if c.quantity is not None}
+    assert measures == expected

@@ -35,6 +35,11 @@ def scope(sentence: str, figure: str) -> str:
     ("A wave of drone strikes killed 4 people overnight.", "4", "incident"),
     ("Police released figures for 2024 on Monday, hours after a gunman killed 3 people.",
      "3", "incident"),
+    ("More than 900 people were wounded in those shootings, not counting the 210 who died.",
+     "210", "total"),
+    ("The county logged 1,400 shooting incidents through Oct. 3, the sheriff said.",
+     "1,400", "total"),
+    ("Two people were wounded in the shootings on Elm Street.", "Two", "incident"),
 ])
 def test_scope_from_the_words_around_the_figure(sentence: str, figure: str,
                                                 expected: str) -> None:

@@ -63,6 +63,16 @@ def test_relative_and_absolute_dates(text: str, surface: str, start: str, end: s
     assert (t.start, t.end, t.resolved) == (d(start), d(end), True)
 
 
+def test_more_than_weeks_ago_is_before_then_not_that_day() -> None:
+    t = one("He was arrested more than two weeks ago.")
+    assert "more than two weeks ago" in t.span.text
+    assert (t.start, t.end, t.granularity) == (None, date(2024, 3, 6), "open")
+    t = one("The plant closed less than a week ago.")
+    assert (t.start, t.end) == (date(2024, 3, 13), date(2024, 3, 20))
+    assert (one("It began two weeks ago.").start, one("It began two weeks ago.").end) == (
+        date(2024, 3, 6), date(2024, 3, 6))
+
+
 def test_since_an_event_has_an_open_start() -> None:
     t = one("over 1 million people have sought refuge since the onset of the conflict.")
     assert (t.start, t.end, t.granularity) == (None, date(2024, 3, 20), "open")

@@ -42,6 +42,7 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
     ("2 teenage boys wounded near Tillman Park", {"injured": (2, 2, "2")}),
     ("UPDATE: 12-year-old girl dies after range accident",
      {"killed": (1, 1, "12-year-old girl dies")}),
+    ("Third woman dies after cliff-path shooting", {"killed": (3, 3, "Third woman dies")}),
 ])
 def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) -> None:
     assert _figures(title) == expected
@@ -53,6 +54,7 @@ def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) 
     "Gunman gets 40 years for deadly bar shooting",  # a sentence, not a toll
     "A year after 9 killed at the mill, families gather",  # another time
     "City council votes 5-2 on new budget",
+    "Second man shot near the quay",  # the second one hit: not a toll of one
     "Mother of man killed in 2015 speaks out",  # another year
     "",
 ])

@@ -16,7 +16,9 @@ path (ingest with dedupe, extraction, stories, alignment) into a store, and then
 * **baseline**, in the same run: the most common number the incident's articles write as
   a numeral for the measure (ties: the smaller), 0 when there is none; and the same over
   every figure we extract, the implicit counts included (``baseline_all_figures``);
-* ``right_exact``: right with a single value (not a spread of same-day figures).
+* ``right_exact``: right with a single value (not a spread of same-day figures);
+* ``agree_right``: of the headlines whose verdict is ``agree`` (``agree_n``), the share
+  that hold the official count: how far a reader can trust a green verdict.
 
 Scores are given for all incidents and for two fixed halves (by a hash of the incident
 id): tune on one, check on the other.
@@ -135,10 +137,14 @@ class Tally:
     multi: int = 0  # incidents with two or more articles
     baseline_all: int = 0
     exact: int = 0  # right with a single value (or rightly no figure)
+    agrees: int = 0
+    agrees_right: int = 0
 
     def add(self, ok: bool, base: bool, official: int, conflict: bool, false_red: bool,
-            multi: bool, base_all: bool, exact: bool) -> None:
+            multi: bool, base_all: bool, exact: bool, agree: bool = False) -> None:
         self.n += 1
+        self.agrees += agree
+        self.agrees_right += agree and ok
         self.baseline_all += base_all
         self.exact += exact
         self.right += ok
@@ -155,7 +161,9 @@ class Tally:
                 "baseline_all_figures": share(self.baseline_all, self.n),
                 "right_nonzero": share(self.right_nonzero, self.n_nonzero),
                 "conflict": share(self.conflicts, self.n),
-                "false_conflict": share(self.false_conflicts, self.multi), "n": self.n}
+                "false_conflict": share(self.false_conflicts, self.multi),
+                "agree_right": share(self.agrees_right, self.agrees), "agree_n": self.agrees,
+                "n": self.n}
 
 
 def _stories_b3(placed: Mapping[str, str], data: GvaData, part: str) -> dict[str, float]:
@@ -195,7 +203,8 @@ def score_store(conn: sqlite3.Connection, data: GvaData) -> dict[str, Any]:
                 tallies[part][m].add(ok, baseline(vals, official), official, conflict,
                                      conflict and every_right, len(articles_of[inc]) > 1,
                                      baseline(alls, official),
-                                     ok and (fig is None or fig.low == fig.high))
+                                     ok and (fig is None or fig.low == fig.high),
+                                     fig is not None and fig.verdict == "agree")
     for part, by_measure in tallies.items():
         out[f"figures_{part}"] = {m: t.to_dict() for m, t in by_measure.items()}
     return out

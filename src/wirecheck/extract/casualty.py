@@ -101,7 +101,7 @@ def casualty_measure(pred: Any) -> str | None:
         return "killed" if words & {"fatally", "mortally"} else "injured"
     if lemma == "shoot":
         return "killed" if fatal else "shot"
-    if lemma in ("hit", "strike", "graze") and _by_gunfire(pred):
+    if lemma in ("hit", "strike", "graze") and (_by_gunfire(pred) or _after_gunfire(pred)):
         return "killed" if fatal else "shot"  # "struck by gunfire", "a bullet hit a boy"
     return None
 
@@ -118,6 +118,17 @@ def _by_gunfire(pred: Any) -> bool:
         if c.dep_ == "nsubj" and c.lower_ in GUNFIRE:
             return True
     return False
+
+
+def _after_gunfire(pred: Any) -> bool:
+    """"opened fire on the group, hitting all five", "fired into the crowd, striking two":
+    what the shots hit is who was shot."""
+    head = pred.head
+    if pred.dep_ not in ("advcl", "conj") or head.i == pred.i:
+        return False
+    lemma = lemma_of(head)
+    return lemma in ("fire", "shoot") or (lemma == "open" and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children))
 
 
 def _from_prep(verb: Any) -> Any:
@@ -173,3 +184,43 @@ def gravest(pred: Any) -> str | None:
             if m is not None and (found is None or PRIORITY[m] > PRIORITY[found]):
                 found = m
     return found
+
+
+_CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "good"})
+
+
+def in_hospital(noun: Any) -> bool:
+    """"two others in the hospital", "three in critical condition": hurt, whatever the
+    verb they share says ("left two people dead and three others in the hospital"). Only
+    a noun coordinated with the dead or left so: "40 patients in the hospital were moved"
+    are where they were, not hurt."""
+    if noun.dep_ != "conj" and not (noun.dep_ == "dobj" and lemma_of(noun.head) == "leave"):
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.lower_ in ("hospital", "hospitals") or (
+                        obj.lower_ == "condition"
+                        and any(c.lower_ in _CONDITIONS for c in obj.children))):
+                    return True
+    return False
+
+
+_FIRE_VERBS = frozenset({"shoot", "kill", "wound", "injure", "murder", "fire", "hit", "strike"})
+
+
+def shooters(noun: Any, verb: Any) -> bool:
+    """The noun is who fired: the active subject of a shooting verb that names its target
+    ("two officers shot a man", "shot at the car", "opened fire"). "Two officers shot
+    in ambush" has no target: the officers were hit."""
+    if noun.dep_ != "nsubj" or noun.head.i != verb.i:
+        return False
+    lemma = lemma_of(verb)
+    kids = list(verb.children)
+    if lemma == "open":
+        return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in kids)
+    if any(c.dep_ == "dobj" and c.lower_ in ("other", "themselves", "one") for c in kids):
+        return False  # "two men shot each other": both were hit
+    return lemma in _FIRE_VERBS and not any(c.dep_ == "auxpass" for c in kids) and any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on"))
+        for c in kids)

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from wirecheck.extract.ages import after_ages
-from wirecheck.extract.casualty import casualty_measure, gravest
+from wirecheck.extract.casualty import casualty_measure, gravest, in_hospital, shooters
 
 MEASURES: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "kills", "killed", "killing", "killings", "die", "dies", "died", "dying",
@@ -228,6 +228,12 @@ def _counted_noun(tok: Any) -> Any:
 def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
     if any(c.lower_ in ("fatally", "mortally") for c in tok.children):
         return "killed"  # "five people were shot, three fatally"
+    if noun is not None and is_people(noun.text):
+        if in_hospital(noun):
+            return "injured"
+        verb = _governing_verb(noun)
+        if verb is not None and shooters(noun, verb):
+            return None  # "two officers shot at the car": who fired, not who was hit
     if noun is not None:
         m = _noun_measure(noun, sentence)
         if m and is_people(noun.text):
@@ -347,9 +353,10 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
     m = _word_measure(verb)
     if m:
         return m
-    for c in kids:
+    for c in kids:  # "were left dead"; not "opened fire and shot her" (its own object)
         if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "conj") and c.pos_ in ("ADJ", "VERB") \
-                and (arg or c.dep_ != "conj"):
+                and (arg or c.dep_ != "conj") and not (c.dep_ == "conj" and any(
+                    g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)):
             m = _word_measure(c)
             if m:
                 return m

@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from typing import cast
 
 from wirecheck.extract.hedges import hedge_before, interval
-from wirecheck.extract.implicit_counts import PERSON_HEADS
 from wirecheck.extract.numbers import read_digits, read_words
 from wirecheck.extract.title_source import TitleSource, title_source
+from wirecheck.extract.victims import ORDINALS, PERSON_HEADS
 from wirecheck.model import Article, Attribution, Claim, Hedge, Quantity, Span, claim_id_for
 
 MAX_TITLE = 300  # characters: a longer "title" is a feed's summary, not a headline
@@ -56,6 +56,8 @@ _ONE = re.compile(  # at the headline's start or a clause's: "Man Killed, 4 Othe
     rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?"
     rf"(?:{_HEADS}|\d{{1,2}}-year-old)"
     rf"\s+{_HOW}(?:is\s+|was\s+)?(?:{_VERBS})\b")
+_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b")  # "second man shot": not one
+_DIES = re.compile(r"\b(?:dies|died|has\s+died)\b")
 _NONE = re.compile(r"\b(?:no\s+one|nobody|no\s+(?:one\s+)?else)\s+(?:was\s+|is\s+)?"
                    r"(?:(?P<killed>killed)|(?P<injured>injured|hurt|wounded))\b")
 _FATALLY = re.compile(r"(?<=,\s)(?P<num>[a-z]+|\d{1,3})\s+(?:of\s+them\s+)?fatally\b")
@@ -102,8 +104,13 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
     for m in _ONE.finditer(view):  # a singular person: "Teens wounded" does not match
         if read_words(view, m.start()) is not None:
             continue  # "Three men shot", "One man killed": a count, read above
-        yield _quantity(article_id, title, m.start(), m.end(), 1.0, "exact", _measure(m),
-                        implicit=True)
+        ordinal = _ORDINAL.search(m.group(0))
+        if ordinal is None:
+            yield _quantity(article_id, title, m.start(), m.end(), 1.0, "exact", _measure(m),
+                            implicit=True)
+        elif _measure(m) == "killed" and _DIES.search(m.group(0)):  # "Third man dies": 3
+            yield _quantity(article_id, title, m.start(), m.end(), ORDINALS[ordinal.group(0)],
+                            "exact", "killed", implicit=True)
     for m in _NONE.finditer(view):
         yield _quantity(article_id, title, m.start(), m.end(), 0.0, "exact", _measure(m),
                         implicit=True)
