@@ -113,6 +113,24 @@ def test_an_article_is_judged_by_its_toll_not_by_its_parts() -> None:
     assert sorted(group.alignment.detail.tolls) == ["2", "3"]
 
 
+def test_an_articles_parts_are_no_second_source_for_its_toll() -> None:
+    """One outlet: "three were killed" (police) and, on one victim, "she was killed" (her
+    brother). The brother speaks of a part, not of the toll: one source, not two."""
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00")]
+    claims = [number("1", "a", 3, 3, "killed", source="police"),
+              number("2", "a", 1, 1, "killed", source="her brother")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert (group.alignment.verdict, group.alignment.sources) == ("single_source", 1)
+
+
+def test_two_sources_stating_one_articles_toll_agree() -> None:
+    arts = [meta("a", "A", "2026-03-10T07:00:00+00:00")]
+    claims = [number("1", "a", 3, 3, "killed", source="police"),
+              number("2", "a", 3, 3, "killed", source="the county coroner")]
+    (group,) = align_story("s1", claims, {a.id: a for a in arts})
+    assert (group.alignment.verdict, group.alignment.sources) == ("agree", 2)
+
+
 def test_wire_copies_do_not_corroborate() -> None:
     arts = [meta("w", "Wire", "2026-03-10T07:00:00+00:00"),
             meta("c1", "Post", "2026-03-10T08:00:00+00:00", copy_of="w"),
@@ -163,17 +181,51 @@ def _event(cid: str, aid: str, modality: str, day: str | None = None) -> Claim:
                  time=time)
 
 
-def test_events_conflict_on_modality_and_on_dates() -> None:
-    arts = {"a": meta("a", "A", None), "b": meta("b", "B", None)}
-    clusters = {"1": ("arrest", "arrest"), "2": ("arrest", "arrest"),
-                "3": ("collapse", "collapse"), "4": ("collapse", "collapse")}
+MORNING = {"a": meta("a", "A", "2026-03-10T07:00:00+00:00"),
+           "b": meta("b", "B", "2026-03-10T08:00:00+00:00")}
+CLUSTERS = {"1": ("arrest", "arrest"), "2": ("arrest", "arrest"),
+            "3": ("collapse", "collapse"), "4": ("collapse", "collapse")}
+
+
+def test_events_conflict_on_modality_and_on_dates_reported_at_the_same_time() -> None:
     claims = [_event("1", "a", "asserted"), _event("2", "b", "denied"),
-              _event("3", "a", "asserted", "2026-03-09"), _event("4", "b", "asserted", "2026-03-08")]
-    groups = align_story("s1", claims, arts, clusters)
+              _event("3", "a", "asserted", "2026-03-09"), _event("4", "b", "asserted", "2026-03-06")]
+    groups = align_story("s1", claims, MORNING, CLUSTERS)
     got = {g.alignment.key: g.alignment.verdict for g in groups}
     assert got == {"e:arrest": "conflict", "e:collapse": "conflict"}
     reasons = {g.alignment.key: g.alignment.detail.reasons[0] for g in groups}
     assert "denied" in reasons["e:arrest"] and "different dates" in reasons["e:collapse"]
+
+
+def test_reports_at_different_times_raise_a_question_not_red() -> None:
+    """"No arrest yet" one day and "arrested" the next is an update; a collapse dated the
+    9th one day and the 6th three days later may be a correction or another collapse."""
+    days = {"a": meta("a", "A", "2026-03-10T07:00:00+00:00"),
+            "b": meta("b", "B", "2026-03-11T07:00:00+00:00")}
+    claims = [_event("1", "a", "denied"), _event("2", "b", "asserted"),
+              _event("3", "a", "asserted", "2026-03-09"), _event("4", "b", "asserted", "2026-03-06")]
+    groups = align_story("s1", claims, days, CLUSTERS)
+    reasons = {g.alignment.key: (g.alignment.verdict, g.alignment.detail.reasons[0]) for g in groups}
+    assert reasons["e:arrest"][0] == "unclear" and "not at the same time" in reasons["e:arrest"][1]
+    assert reasons["e:collapse"][0] == "unclear" and "different dates" in reasons["e:collapse"][1]
+    undated = {"a": meta("a", "A", None), "b": meta("b", "B", None)}
+    assert {g.alignment.verdict for g in align_story("s1", claims, undated, CLUSTERS)} == {"unclear"}
+
+
+def test_an_article_never_contradicts_itself() -> None:
+    """One article's "arrested on Friday" and "arrested on Monday" are two arrests."""
+    claims = [_event("3", "a", "asserted", "2026-03-06"), _event("4", "a", "asserted", "2026-03-09")]
+    (group,) = align_story("s1", claims, MORNING, CLUSTERS)
+    assert group.alignment.verdict != "conflict"
+
+
+def test_dates_a_day_apart_are_a_question_not_red() -> None:
+    """A shooting just before or after midnight is "Friday" to one outlet, "Saturday" to
+    another."""
+    claims = [_event("3", "a", "asserted", "2026-03-06"), _event("4", "b", "asserted", "2026-03-07")]
+    (group,) = align_story("s1", claims, MORNING, CLUSTERS)
+    assert group.alignment.verdict == "unclear"
+    assert "a day apart" in group.alignment.detail.reasons[0]
 
 
 def test_a_rising_toll_with_two_figures_at_once_is_a_conflict() -> None:
@@ -213,7 +265,7 @@ def _said(cid: str, aid: str, modality: str, subject: str, day: str | None = Non
 
 
 def test_a_trigger_word_group_conflicts_only_on_a_shared_participant() -> None:
-    arts = {"a": meta("a", "A", None), "b": meta("b", "B", None)}
+    arts = MORNING
     key = ("trigger:disaster:collapse", "collapse (disaster)")
     apart = [_said("1", "a", "asserted", "the dam", "2026-03-09"),
              _said("2", "b", "denied", "the minister", "2026-03-12")]

@@ -45,7 +45,7 @@ def run(pairs: list[tuple[Claim, Event]], story: str = "st1") -> StoryAlignment:
 
 
 def test_one_strike_dated_differently_by_two_outlets_is_a_coreference_conflict() -> None:
-    result = run([strike("a"), strike("b", date(2026, 5, 11)), strike("c", date(2026, 5, 12))])
+    result = run([strike("a"), strike("b", date(2026, 5, 9)), strike("c", date(2026, 5, 12))])
     assert len(set(result.event_ids.values())) == 1
     (group,) = result.groups
     assert group.alignment.key == "e:" + next(iter(result.event_ids.values()))
@@ -97,7 +97,7 @@ def test_story_rows_carry_the_event_ids() -> None:
 STRIKE = [
     ("s1", "Harbor Ledger", "An air strike hit the central market in Tavra on Monday, witnesses "
      "said. Market traders in Tavra said the strike destroyed dozens of stalls."),
-    ("s2", "Valley Wire", "The air strike on the central market in Tavra happened on Tuesday, "
+    ("s2", "Valley Wire", "The air strike on the central market in Tavra happened on Saturday, "
      "officials said. Traders in Tavra said the market was full."),
     ("s3", "Coastline Post", "The air strike on the central market in Tavra drew condemnation, "
      "the mayor of Tavra said. Traders in Tavra counted the damaged stalls."),

@@ -18,7 +18,9 @@ path (ingest with dedupe, extraction, stories, alignment) into a store, and then
   every figure we extract, the implicit counts included (``baseline_all_figures``);
 * ``right_exact``: right with a single value (not a spread of same-day figures);
 * ``agree_right``: of the headlines whose verdict is ``agree`` (``agree_n``), the share
-  that hold the official count: how far a reader can trust a green verdict.
+  that hold the official count: how far a reader can trust a green verdict;
+* ``event_verdicts``: how many event and statement groups get each verdict. GVA has no
+  gold for events, so its reds are read by hand (``docs/accuracy.md``).
 
 Scores are given for all incidents and for two fixed halves (by a hash of the incident
 id): tune on one, check on the other.
@@ -43,7 +45,12 @@ from wirecheck.reconcile.align import align_story
 from wirecheck.reconcile.headline import HeadlineFigure, figure_groups, headline_figures
 from wirecheck.reconcile.story_alignment import align_story_data
 from wirecheck.store.db import opened, transaction
-from wirecheck.store.evaluation_rows import article_stories, measure_values, story_ids
+from wirecheck.store.evaluation_rows import (
+    article_stories,
+    event_verdicts,
+    measure_values,
+    story_ids,
+)
 from wirecheck.store.reset import forget_stories
 from wirecheck.store.story_rows import story_articles, story_blocks, story_claims, story_events
 
@@ -207,6 +214,7 @@ def score_store(conn: sqlite3.Connection, data: GvaData) -> dict[str, Any]:
                                      fig is not None and fig.verdict == "agree")
     for part, by_measure in tallies.items():
         out[f"figures_{part}"] = {m: t.to_dict() for m, t in by_measure.items()}
+    out["event_verdicts"] = event_verdicts(conn)
     return out
 
 

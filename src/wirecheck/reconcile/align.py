@@ -39,7 +39,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from wirecheck.model import Alignment, Claim, VerdictDetail
-from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, tolls
+from wirecheck.reconcile.event_verdict import judge_event
+from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, toll_backing, tolls
 from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
 from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import (
@@ -50,7 +51,6 @@ from wirecheck.reconcile.verdicts import (
     disjoint,
     entry,
     interval,
-    judge_event,
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -337,12 +337,14 @@ def grouping(group: Group) -> str:
 
 
 def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement, VerdictDetail]:
+    """The group's verdict and its detail. A figure group's sources are those behind the
+    tolls judged (``toll_backing``), not behind every figure in it."""
     claims = [m.claim for m in group.members]
-    src = sourcing(claims, articles)
     if group.kind == "quantity":
         q = claims[0].quantity
         spots = [(m, iv) for m in group.members if (iv := interval(m.claim)) is not None]
         judged = tolls(spots)
+        src = sourcing(toll_backing(spots, judged), articles)
         figures = VerdictDetail(kind="quantity", intervals=[entry(m, iv) for m, iv in spots],
                                 tolerance=TOLERANCE, tolls=[m.claim.id for m, _ in judged])
         by_article: dict[str, list[Interval]] = defaultdict(list)
@@ -351,6 +353,7 @@ def judge(group: Group, articles: Mapping[str, ArticleMeta]) -> tuple[Judgement,
         judgement = judge_figures(judged, q.measure if q else None, src.sources, figures,
                                   by_article)
     else:
+        src = sourcing(claims, articles)
         judgement = judge_event(group.members, src.sources, grouping(group))
     detail = judgement.detail
     detail.reasons = judgement.reasons

@@ -13,8 +13,8 @@ blocking group — one sub-event of one story — and there:
    :data:`DATE_SLACK` apart ("the 2009 strike" / "Tuesday's strike"), or a denial and a
    "happened" unless two articles use one word with a shared participant ("police
    denied arresting the manager" / "three looters were detained"). Nearer dates do not:
-   two outlets dating one collapse Sunday and Monday is the "different dates for one
-   event" conflict the verdicts look for, which only coreference can show. Targets are
+   two outlets dating one collapse Saturday and Monday is the "different dates for one
+   event" question the verdicts look for, which only coreference can show. Targets are
    not compared otherwise: on ECB+ two mentions of one chain name their target
    differently ("two top leaders" / "Winston Blackmore") more often than two chains do.
    A mention joins

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from wirecheck.model import VerdictDetail
+from wirecheck.model import Claim, VerdictDetail
+from wirecheck.reconcile.report_time import SAME_TIME_HOURS, When
 from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import (
     TOLERANCE,
@@ -43,43 +42,10 @@ from wirecheck.reconcile.verdicts import (
     point,
 )
 
-SAME_TIME_HOURS = 6.0
 CUMULATIVE = frozenset({"killed", "injured", "shot", "displaced", "evacuated", "detained",
                         "arrested", "affected"})
 MAX_REASONS = 5
 Spot = tuple[Member, Interval]
-
-
-@dataclass(frozen=True)
-class When:
-    """When a figure was reported: an instant, or a day without a time of day."""
-
-    at: datetime
-    day_only: bool
-
-    @classmethod
-    def of(cls, published: datetime | None) -> When | None:
-        if published is None:
-            return None
-        at = published if published.tzinfo else published.replace(tzinfo=UTC)
-        midnight = at.utcoffset() == UTC.utcoffset(None) and (at.hour, at.minute, at.second,
-                                                              at.microsecond) == (0, 0, 0, 0)
-        return cls(at, midnight)
-
-    def stamp(self) -> float:
-        return self.at.timestamp()
-
-    def same_time(self, other: When) -> bool:
-        """Reported at comparable times: two instants within ``SAME_TIME_HOURS``."""
-        if self.day_only or other.day_only:
-            return False
-        return abs(self.stamp() - other.stamp()) <= SAME_TIME_HOURS * 3600
-
-    def before(self, other: When) -> bool:
-        """Surely reported earlier: an earlier day, or an instant ≥ 6 h earlier."""
-        if self.day_only or other.day_only:
-            return self.at.date() < other.at.date()
-        return other.stamp() - self.stamp() >= SAME_TIME_HOURS * 3600
 
 
 def tolls(spots: Sequence[Spot]) -> list[Spot]:
@@ -96,6 +62,16 @@ def tolls(spots: Sequence[Spot]) -> list[Spot]:
         if key > old_key:
             best[aid] = (m, iv)
     return sorted(best.values(), key=lambda s: (s[0].claim.article_id, s[0].claim.span.start))
+
+
+def toll_backing(spots: Sequence[Spot], judged: Sequence[Spot]) -> list[Claim]:
+    """The claims that state their article's toll (it, and figures overlapping it): the
+    claims whose sources count for the verdict. An article's parts ("she was shot", a
+    witness on one victim) are no second source for its toll: counted, they made one
+    article's "4 independent sources" of an "agree"."""
+    toll_of = {m.claim.article_id: iv for m, iv in judged}
+    return [m.claim for m, iv in spots
+            if (toll := toll_of.get(m.claim.article_id)) is not None and not disjoint(iv, toll)]
 
 
 def _fmt(m: Member) -> str:

@@ -26,7 +26,7 @@ def event_keys(events: Iterable[Event], event_ids: Mapping[str, str]
 
     A cluster whose events come from two or more articles is the key: cross-article
     coreference says it is one happening, so its verdict is strong (happened vs denied or
-    two dates is a conflict). A cluster of one article (a singleton above all) keeps the
+    two dates, reported at comparable times, is a conflict: ``event_verdict.py``). A cluster of one article (a singleton above all) keeps the
     trigger key — the same trigger lemma of the same type, "collapse (disaster)", prefixed
     ``TRIGGER_KEY`` so verdicts know it is weak: coreference found no partner for it
     elsewhere (a far date, another place, an unsupported denial, another sub-event), and

@@ -25,8 +25,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("different figures at the same time", "The outlets give different figures at the "
                                             "same time"),
     ("different figures on one day", "The outlets give different figures on one day"),
+    ("different dates for one event at the same time", "At the same time, the outlets give "
+                                                       "different dates for one event"),
     ("different dates for one event", "The outlets give different dates for one event"),
     ("different dates, but", "The outlets give different dates, but"),
+    ("contradictory modality at the same time", "At the same time, one report says it "
+                                                "happened and another that it did not"),
     ("contradictory modality", "One report says it happened and another that it did not"),
     ("said vs denied, but", "One report says it happened and another denies it, but"),
     ("mixed modality", "The reports differ on whether it happened or is only planned or "

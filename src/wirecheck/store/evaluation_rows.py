@@ -71,6 +71,13 @@ def alignment_outcomes(conn: sqlite3.Connection) -> dict[str, Outcome]:
             for r in conn.execute("SELECT id, verdict, sources FROM alignments")}
 
 
+def event_verdicts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Verdict → how many event and statement alignments (keys ``e:``, ``s:``) have it."""
+    return {str(r[0]): int(r[1]) for r in conn.execute(
+        "SELECT verdict, count(*) FROM alignments WHERE key LIKE 'e:%' OR key LIKE 's:%' "
+        "GROUP BY verdict")}
+
+
 def agreeing_alignments(conn: sqlite3.Connection) -> list[str]:
     """The ids of the ``agree`` alignments."""
     return [str(r["id"]) for r in conn.execute("SELECT id FROM alignments WHERE verdict = 'agree'")]
