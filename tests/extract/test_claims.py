@@ -159,6 +159,11 @@ def test_a_part_counts_what_its_whole_does(analyze: Any, text: str,
      "both brothers, a neighbour said.", {"four": "shot", "killing both brothers": "killed"}),
     ("He fired into the queue, striking three people.", {"three": "shot"}),
     ("The van hit two parked cars.", {"two": "cars"}),  # no gunfire: no casualty
+    # a hit with its own subject or tool, or after another kind of firing
+    ("The guard opened fire, and a falling sign hit two shoppers.", {"two": "shoppers"}),
+    ("He opened fire and then hit two people with his truck.", {"two": "people"}),
+    ("Police fired tear gas, hitting two protesters.", {"two": "protesters"}),
+    ("The plant fired its night crew, hitting 120 workers.", {"120": "workers"}),
 ])
 def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
                                            expected: dict[str, str]) -> None:
@@ -182,6 +187,13 @@ def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
     ("The fire left one person dead and two others in the hospital.",
      {"one": "killed", "two": "injured", "left one person dead": "killed"}),
     ("Doctors said 30 patients in the hospital were evacuated.", {"30": "evacuated"}),
+    ("Two people died at the scene and two others at the hospital.",
+     {"Two": "killed", "two": "killed"}),  # "at" the hospital: where they died
+    # people hit at a place, or who fired and were hit, are casualties
+    ("Three people shot at a block party on Sunday are recovering.", {"Three": "shot"}),
+    ("Two officers opened fire and were wounded in the exchange.", {"Two": "injured"}),
+    # "them" and "they" are the same people again
+    ("Two men were sitting in a parked car and someone shot them.", {"Two": "shot"}),
 ])
 def test_a_number_counts_who_it_befell(analyze: Any, text: str,
                                        expected: dict[str, str]) -> None:

@@ -28,6 +28,16 @@ def event(analyze: Any, text: str, action: str) -> Event:
     ("The rebels denied that they had shelled the market.", "shell", "denied"),
     ("The ministry said soldiers had raided the camp.", "raid", "reported"),
     ("Soldiers raided the camp on Tuesday.", "raid", "asserted"),
+    # no one did it: "no" on the trigger or on its subject
+    ("No arrests had been made by Saturday night.", "arrest", "denied"),
+    ("Deputies made no arrests.", "arrest", "denied"),
+    ("No one has been arrested in the case.", "arrest", "denied"),
+    ("The warden refused to release the inmate.", "release", "denied"),
+    ("Deputies are waiting to release the names.", "release", "expected"),
+    # what is denied or awaited is not the killing itself
+    ("Deputies are waiting to release the names of those killed.", "kill", "asserted"),
+    ("A judge denied bond to the man charged with killing his neighbor.", "kill", "asserted"),
+    ("The ministry denied that soldiers killed the farmers.", "kill", "denied"),
     ("Talks on the ongoing assault resumed.", "assault", "asserted"),
 ])
 def test_modality(analyze: Any, text: str, action: str, modality: str) -> None:

@@ -180,6 +180,31 @@ def test_him_or_her_after_a_victim_is_that_victim(text: str, measure: str,
     assert sum(v or 0 for m, v in got if m == measure) == value
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man was shot outside the bakery, and when his neighbor ran out, he was shot too.",
+     [("shot", 2)]),
+    ("A man was killed, and when his son tried to help, he was wounded.",
+     [("killed", 1), ("injured", 1)]),
+    ("A man was shot by his roommate, and he was later shot by police.", [("shot", 2)]),
+])
+def test_a_pronoun_after_another_person_it_could_mean_is_not_merged(
+        text: str, expected: list[tuple[str, int]]) -> None:
+    got = [c[:2] for c in counts(text) if c[3] == "incident"]
+    assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "His second wife died in the spring.",
+    "The family's third son died in the fire.",
+    "A second cousin of the victim died in the crash.",
+    # dead, whatever the doubt about when
+    "The man may have been dead for several days before he was found.",
+    "She was not pronounced dead until 4 a.m., hours after the shooting.",
+])
+def test_one_death_however_it_is_worded(text: str) -> None:
+    assert [c[:2] for c in counts(text)] == [("killed", 1)]
+
+
 def test_a_victim_named_again_takes_the_graver_fate() -> None:
     text = ("A teenager was found with a gunshot wound and taken to a clinic, where he "
             "later died.")

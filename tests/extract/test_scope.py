@@ -40,6 +40,11 @@ def scope(sentence: str, figure: str) -> str:
     ("The county logged 1,400 shooting incidents through Oct. 3, the sheriff said.",
      "1,400", "total"),
     ("Two people were wounded in the shootings on Elm Street.", "Two", "incident"),
+    # a date something else lasts until, a case the words name: no total
+    ("Two people were killed in the attack, which kept the pier shut through Nov. 16.",
+     "Two", "incident"),
+    ("The man charged in those shootings wounded two guards on Tuesday.", "two", "incident"),
+    ("The city has seen 412 people shot this year through Nov. 16.", "412", "total"),
 ])
 def test_scope_from_the_words_around_the_figure(sentence: str, figure: str,
                                                 expected: str) -> None:

@@ -71,6 +71,8 @@ def test_more_than_weeks_ago_is_before_then_not_that_day() -> None:
     assert (t.start, t.end) == (date(2024, 3, 13), date(2024, 3, 20))
     assert (one("It began two weeks ago.").start, one("It began two weeks ago.").end) == (
         date(2024, 3, 6), date(2024, 3, 6))
+    blew = one("The row blew over two weeks ago.")  # a particle, not "more than"
+    assert (blew.start, blew.end) == (date(2024, 3, 6), date(2024, 3, 6))
 
 
 def test_since_an_event_has_an_open_start() -> None:

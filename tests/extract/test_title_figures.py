@@ -43,6 +43,9 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
     ("UPDATE: 12-year-old girl dies after range accident",
      {"killed": (1, 1, "12-year-old girl dies")}),
     ("Third woman dies after cliff-path shooting", {"killed": (3, 3, "Third woman dies")}),
+    # an ordinal that names a street or a ward, not the person
+    ("Ninth Avenue man dies after shooting", {"killed": (1, 1, "Ninth Avenue man dies")}),
+    ("Fourth Ward man killed at bus stop", {"killed": (1, 1, "Fourth Ward man killed")}),
 ])
 def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) -> None:
     assert _figures(title) == expected

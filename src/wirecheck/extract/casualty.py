@@ -122,13 +122,20 @@ def _by_gunfire(pred: Any) -> bool:
 
 def _after_gunfire(pred: Any) -> bool:
     """"opened fire on the group, hitting all five", "fired into the crowd, striking two":
-    what the shots hit is who was shot."""
+    what the shots hit is who was shot. Not when the hit has its own subject or tool ("a
+    branch hit a woman", "hit a man with his car"), nor after another firing ("fired tear
+    gas", "fired his lawyer", "shot hoops")."""
     head = pred.head
     if pred.dep_ not in ("advcl", "conj") or head.i == pred.i:
         return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "with")
+           for c in pred.children):
+        return False
     lemma = lemma_of(head)
-    return lemma in ("fire", "shoot") or (lemma == "open" and any(
-        c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children))
+    if lemma == "open":
+        return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children)
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return lemma in ("fire", "shoot") and all(c.lower_ in GUNFIRE for c in objects)
 
 
 def _from_prep(verb: Any) -> Any:
@@ -196,8 +203,8 @@ def in_hospital(noun: Any) -> bool:
     are where they were, not hurt."""
     if noun.dep_ != "conj" and not (noun.dep_ == "dobj" and lemma_of(noun.head) == "leave"):
         return False
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+    for prep in noun.children:  # "in": "two others at the hospital" may have died there
+        if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (obj.lower_ in ("hospital", "hospitals") or (
                         obj.lower_ == "condition"
@@ -211,9 +218,10 @@ _FIRE_VERBS = frozenset({"shoot", "kill", "wound", "injure", "murder", "fire", "
 
 def shooters(noun: Any, verb: Any) -> bool:
     """The noun is who fired: the active subject of a shooting verb that names its target
-    ("two officers shot a man", "shot at the car", "opened fire"). "Two officers shot
-    in ambush" has no target: the officers were hit."""
-    if noun.dep_ != "nsubj" or noun.head.i != verb.i:
+    ("two officers shot a man", "fired into the car", "opened fire"). "Two officers shot
+    in ambush" has no target, and "three people shot at a party" a place: they were hit;
+    so were "two officers [who] opened fire and were wounded"."""
+    if noun.dep_ != "nsubj" or noun.head.i != verb.i or _also_hit(verb):
         return False
     lemma = lemma_of(verb)
     kids = list(verb.children)
@@ -222,5 +230,27 @@ def shooters(noun: Any, verb: Any) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ in ("other", "themselves", "one") for c in kids):
         return False  # "two men shot each other": both were hit
     return lemma in _FIRE_VERBS and not any(c.dep_ == "auxpass" for c in kids) and any(
-        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on"))
+        (c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        or (c.dep_ == "prep" and c.lower_ in ("at", "into", "on") and _aimed(c, lemma))
         for c in kids)
+
+
+_TARGETS = frozenset({"car", "van", "truck", "vehicle", "suv", "bus", "crowd", "group",
+                      "officer", "officers", "deputy", "deputies", "police", "agent", "agents",
+                      "him", "her", "them", "us", "me", "window", "windows"})
+
+
+def _aimed(prep: Any, lemma: str) -> bool:
+    """"fired at/into/on …" always aims; "shot at the van" aims, "shot at a party" or "on
+    Elm Street" says where the people were hit."""
+    if lemma == "fire":
+        return True
+    return prep.lower_ != "on" and any(
+        g.dep_ == "pobj" and (g.lower_ in _TARGETS or lemma_of(g) in _TARGETS)
+        for g in prep.children)
+
+
+def _also_hit(verb: Any) -> bool:
+    """"opened fire and were wounded": a passive casualty verb sharing the subject."""
+    return any(c.dep_ == "conj" and lemma_of(c) in _FIRE_VERBS
+               and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children)

@@ -65,13 +65,15 @@ _PLANNED = frozenset({"plan", "prepare", "gear", "intend", "aim", "vow", "pledge
                       "authorise", "approve"})
 _EXPECTED = frozenset({"expect", "expected", "anticipate", "anticipated", "likely", "upcoming",
                        "looming", "impending", "imminent", "forthcoming", "due", "will",
-                       "would", "shall", "set", "prospect"})
+                       "would", "shall", "set", "prospect", "wait", "await"})
 _POSSIBLE = frozenset({"potential", "possible", "possibly", "could", "may", "might", "risk",
                        "threat", "fear", "alternative", "hypothetical", "if", "whether",
                        "perhaps", "maybe", "concern"})
 _CALLED = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore",
                      "insist", "plead"})
-_DENIED = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
+_DENIED = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "refuse", "decline"})
+_NOBODY = frozenset({"nobody", "none", "noone"})
+_VIA_PREPOSITION = frozenset({"pobj", "pcomp"})
 _FACTUAL = frozenset({"ongoing", "continuing", "current", "recent", "latest", "last", "past",
                       "previous", "earlier"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -142,15 +144,38 @@ def _words_near(tok: Any) -> set[str]:
     return {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
 
 
+def _negated(tok: Any) -> bool:
+    """"not arrested", "no arrests were made", "no one was arrested", "nobody was hurt"."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no"
+                                           for d in c.children)):
+            return True
+    return False
+
+
+def _presupposed(tok: Any) -> bool:
+    """A participle describing a noun happened, whatever frames the noun: "the names of
+    those killed" are awaited, the killing is not ("a plan to attack" is no participle)."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")
+
+
 def modality_of(tok: Any, atts: Attributions | None = None) -> Modality:
-    """Denied > called-for > possible > planned > expected > reported > asserted."""
+    """Denied > called-for > possible > planned > expected > reported > asserted.
+
+    A denial higher up reaches the trigger only through clauses and objects, not through a
+    preposition: "denied that police arrested him" denies the arrest, "denied bond for the
+    woman charged with killing" and "denied involvement in the shooting" do not deny the
+    killing or the shooting."""
     found: list[Modality] = []
-    if any(c.dep_ == "neg" for c in tok.children):
+    if _negated(tok):
         found.append("denied")
     near = _words_near(tok)
     if near & _FACTUAL:
         return "asserted"  # "the ongoing assault" happened, whatever frames it
-    cur, came_via = tok, None
+    cur, came_via, via_preposition = tok, None, False
     for _ in range(MAX_UP):
         if cur.right_edge.i - cur.left_edge.i > WIDE:
             break
@@ -158,7 +183,8 @@ def modality_of(tok: Any, atts: Attributions | None = None) -> Modality:
             break  # "1 million displaced people have sought refuge": not what "seek" seeks
         lemmas = {cur.lemma_.lower(), cur.lower_} if cur is not tok else set()
         kids = _words_near(cur)
-        if lemmas & _DENIED:
+        via_preposition = via_preposition or came_via in _VIA_PREPOSITION
+        if lemmas & _DENIED and not via_preposition:
             found.append("denied")
         if lemmas & _CALLED or ("call" in lemmas and "for" in kids):
             found.append("called-for")
@@ -169,12 +195,13 @@ def modality_of(tok: Any, atts: Attributions | None = None) -> Modality:
             found.append("planned")
         if (lemmas | (kids if cur is not tok else near)) & _EXPECTED:
             found.append("expected")
-        if cur.dep_ in ("ROOT", "relcl") or cur.head.i == cur.i:
+        if cur.dep_ in ("ROOT", "relcl") or cur.head.i == cur.i or _presupposed(cur):
             break
         came_via, cur = cur.dep_, cur.head
     if atts is not None and not found:
         frame = atts.frame_at(tok.i)
-        if frame is not None:
+        sheltered = via_preposition or _presupposed(cur)  # "denied bond for the woman charged"
+        if frame is not None and not (frame.modality == "denied" and sheltered):
             found.append(frame.modality)
     order: list[Modality] = ["denied", "called-for", "possible", "planned", "expected",
                              "reported"]

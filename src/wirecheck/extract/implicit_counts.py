@@ -49,6 +49,7 @@ from wirecheck.extract.casualty import (
 )
 from wirecheck.extract.multiple_tolls import multiple_tolls
 from wirecheck.extract.victims import (
+    KIN,
     ORDINALS,
     SINGLE_PRONOUNS,
     Victims,
@@ -60,18 +61,24 @@ from wirecheck.model import Article, Quantity
 
 HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "must", "can", "will",
                           "shall"})
+COUNTERFACTUAL = frozenset({"could", "would", "should"})
 INTENT_HEADS = frozenset({"threaten", "try", "attempt", "want", "plan", "intend", "vow",
                           "plot", "conspire", "seek", "hope", "fear", "wish", "aim"})
 
 
 def _factual(pred: Any) -> bool:
-    """Not negated, not hypothetical, not something only threatened or attempted."""
+    """Not negated, not hypothetical, not something only threatened or attempted. On a
+    copula, "could've been dead" and "was not dead" are no death; "may have been dead for
+    days" and "was not pronounced dead until 4 a.m." are."""
     words = list(pred.children)
-    if pred.dep_ in ("acomp", "attr", "oprd"):  # "could've been dead": the copula's words
-        words += [c for c in pred.head.children if c.i != pred.i]
-    if any(c.dep_ == "neg" for c in words):
-        return False
     if any(c.dep_ in ("aux", "auxpass") and lemma_of(c) in HYPOTHETICAL for c in words):
+        return False
+    if pred.dep_ in ("acomp", "attr", "oprd"):  # the copula's words
+        copula = [c for c in pred.head.children if c.i != pred.i]
+        if any(c.dep_ == "aux" and lemma_of(c) in COUNTERFACTUAL for c in copula):
+            return False
+        words += copula
+    if any(c.dep_ == "neg" for c in words) and not any(c.lower_ == "until" for c in words):
         return False
     head = pred
     for _ in range(3):
@@ -273,15 +280,18 @@ def implicit_quantities(doc: Any, article: Article) -> list[Quantity]:
 def _ordinal_toll(doc: Any, counts: dict[tuple[str, bool], list[tuple[Victims, Any]]]
                   ) -> int | None:
     """"Third man dies after shooting", "a second victim has died": the toll is now three
-    (two), when that death is all the sentence tells and it is told with "die". "The second man was wounded" (one
-    of a pair already named) and "a man was killed and a second died" stay as they are."""
+    (two), when that death is all the sentence tells and it is told with "die". "The
+    second man was wounded" (one of a pair already named), "a man was killed and a second
+    died" and kin ("her third husband died") stay as they are."""
     if list(counts) != [("killed", False)] or len(counts[("killed", False)]) != 1:
         return None
     ((v, pred),) = counts[("killed", False)]
     if len(v.people) != 1 or lemma_of(pred) not in ("die", "succumb"):
         return None  # "a sixth person was fatally shot": the sixth one hit
     tok = doc[v.people[0].token]
-    if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in tok.children):
-        return None
+    if tok.lower_ in KIN or tok.lemma_.lower() in KIN or any(
+            (c.dep_ == "det" and c.lower_ not in ("a", "an")) or c.dep_ == "poss"
+            for c in tok.children):
+        return None  # "the second man", "his second wife", "a second cousin"
     return next((ORDINALS[c.lower_] for c in tok.children
                  if c.dep_ == "amod" and c.lower_ in ORDINALS), None)

@@ -353,14 +353,24 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
     m = _word_measure(verb)
     if m:
         return m
-    for c in kids:  # "were left dead"; not "opened fire and shot her" (its own object)
+    for c in kids:  # "were left dead"
         if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "conj") and c.pos_ in ("ADJ", "VERB") \
-                and (arg or c.dep_ != "conj") and not (c.dep_ == "conj" and any(
-                    g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)):
+                and (c.dep_ != "conj" or (arg and _lends(c))):
             m = _word_measure(c)
             if m:
                 return m
     return None
+
+
+_THEY = frozenset({"they", "them"})
+
+
+def _lends(conj: Any) -> bool:
+    """A verb joined by "and" lends its measure unless it has people of its own ("opened
+    fire and shot her"); "they" / "them" are the same people again ("were sitting in a
+    car and someone shot them")."""
+    own = [g for g in conj.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return not own or any(g.dep_ in ("dobj", "nsubjpass") and g.lower_ in _THEY for g in own)
 
 
 def _governing_verb(t: Any) -> Any:

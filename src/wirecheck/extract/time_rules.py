@@ -241,7 +241,7 @@ def _ago(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
         return None
     d = _unit_delta(anchor, n, m.group("unit"))
     bound = " ".join((m.group("bound") or "").split())
-    if bound in ("more than", "over", "at least"):  # "more than two weeks ago": before then
+    if bound in ("more than", "at least"):  # "more than two weeks ago": before then
         return Hit(m.start(), m.end(), None, d, "open", True, kind="open")
     if bound:  # "less than a week ago", "nearly two months ago": since then
         return Hit(m.start(), m.end(), d, anchor, "range", True, kind="open")
@@ -355,7 +355,8 @@ RULES: list[Rule] = [
                 r"(?P<unit>week|month|year|weekend)\b"), _period),
     (re.compile(r"\b(?:(?:over|in|during|for|within)[ \t]+)?(?:the[ \t]+)?(?:past|last|previous)[ \t]+"
                 + _N + r"[ \t]+(?P<unit>days|weeks|months|years|hours)\b"), _past_n),
-    (re.compile(r"\b(?:(?P<bound>more[ \t]+than|over|at[ \t]+least|less[ \t]+than|under|nearly"
+    # no "over": "the scandal blew over two weeks ago" (a particle) is that day
+    (re.compile(r"\b(?:(?P<bound>more[ \t]+than|at[ \t]+least|less[ \t]+than|under|nearly"
                 r"|almost)[ \t]+)?" + _N + r"[ \t]+(?P<unit>days?|weeks?|months?|years?)[ \t]+ago\b"),
      _ago),
     (re.compile(r"\bsince[ \t]+the[ \t]+(?:start|beginning|onset|outbreak|launch|eruption|"

@@ -31,7 +31,7 @@ from typing import cast
 from wirecheck.extract.hedges import hedge_before, interval
 from wirecheck.extract.numbers import read_digits, read_words
 from wirecheck.extract.title_source import TitleSource, title_source
-from wirecheck.extract.victims import ORDINALS, PERSON_HEADS
+from wirecheck.extract.victims import KIN, ORDINALS, PERSON_HEADS
 from wirecheck.model import Article, Attribution, Claim, Hedge, Quantity, Span, claim_id_for
 
 MAX_TITLE = 300  # characters: a longer "title" is a feed's summary, not a headline
@@ -56,7 +56,8 @@ _ONE = re.compile(  # at the headline's start or a clause's: "Man Killed, 4 Othe
     rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?"
     rf"(?:{_HEADS}|\d{{1,2}}-year-old)"
     rf"\s+{_HOW}(?:is\s+|was\s+)?(?:{_VERBS})\b")
-_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b")  # "second man shot": not one
+_ORDINAL = re.compile(  # "second man shot": not one; "Third Street man", "second wife": no ordinal
+    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?=(?:{'|'.join(sorted(PERSON_HEADS - KIN))})\b)")
 _DIES = re.compile(r"\b(?:dies|died|has\s+died)\b")
 _NONE = re.compile(r"\b(?:no\s+one|nobody|no\s+(?:one\s+)?else)\s+(?:was\s+|is\s+)?"
                    r"(?:(?P<killed>killed)|(?P<injured>injured|hurt|wounded))\b")
@@ -109,7 +110,7 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
             yield _quantity(article_id, title, m.start(), m.end(), 1.0, "exact", _measure(m),
                             implicit=True)
         elif _measure(m) == "killed" and _DIES.search(m.group(0)):  # "Third man dies": 3
-            yield _quantity(article_id, title, m.start(), m.end(), ORDINALS[ordinal.group(0)],
+            yield _quantity(article_id, title, m.start(), m.end(), ORDINALS[ordinal.group("ordinal")],
                             "exact", "killed", implicit=True)
     for m in _NONE.finditer(view):
         yield _quantity(article_id, title, m.start(), m.end(), 0.0, "exact", _measure(m),

@@ -50,6 +50,9 @@ FEMALE = frozenset({"she", "her", "woman", "girl", "mother", "daughter", "sister
                     "stepmother", "stepdaughter", "female"})
 
 
+KIN = frozenset({"wife", "husband", "son", "daughter", "cousin", "brother", "sister", "child",
+                 "mother", "father", "grandson", "granddaughter", "nephew", "niece", "aunt",
+                 "uncle", "stepson", "stepdaughter", "spouse"})  # "his second wife": no count
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10}  # "a third victim has died": three dead
 
@@ -178,7 +181,7 @@ def victims_of(head: Any) -> Victims | None:
             return None
         numeral_only = numeral_only and numeral
         low = t.lower_
-        people.append(Person(int(t.i), n, "m" if low in MALE else "f" if low in FEMALE else "",
+        people.append(Person(int(t.i), n, _sex(t),
                              t.pos_ == "PRON" and low in ("he", "him", "she", "her"),
                              low if t.pos_ == "PROPN" else ""))
     if numeral_only:
@@ -200,10 +203,12 @@ def each_person_once(fates: Iterable[tuple[str, Victims, Any]]
     The widest run of the gravest fate keeps a person, the others keep who is left.
     A name said again, or a lone "he" or "her" after a victim the sentence already named,
     is that victim ("The man was found shot and he later died": one killed), unless the
-    sexes differ.
+    sexes differ or another person the pronoun could mean stands before it ("when his
+    neighbor ran out, he was shot too": two).
     """
     fates = list(fates)
-    same = _same_people([p for _, v, _ in fates for p in v.people])
+    doc = fates[0][2].doc if fates else None
+    same = _same_people([p for _, v, _ in fates for p in v.people], doc)
     taken: set[int] = set()
     out = []
     for measure, v, pred in sorted(fates, key=lambda x: (-PRIORITY[x[0]], -len(x[1].people),
@@ -215,9 +220,30 @@ def each_person_once(fates: Iterable[tuple[str, Victims, Any]]
     return out
 
 
-def _same_people(people: list[Person]) -> dict[int, int]:
+def _sex(tok: Any) -> str:
+    low = tok.lower_
+    return "m" if low in MALE else "f" if low in FEMALE else ""
+
+
+def _candidates(doc: Any, end: int, sex: str) -> set[str]:
+    """The single people a pronoun at token ``end`` could mean: person words before it
+    whose sex does not differ (a name once, however often it is said), not the subject of
+    its own verb ("the robber shot her": not the robber)."""
+    out = set()
+    verb = doc[end].head
+    for t in doc[doc[end].sent.start:end]:
+        if t.pos_ == "PRON" or t.dep_ == "compound" or t.tag_ not in ("NN", "NNP") or (
+                t.dep_ == "nsubj" and t.head.i == verb.i):
+            continue
+        if is_person(t) and _sex(t) in ("", sex):
+            out.add(t.lower_ if t.pos_ == "PROPN" else f"{t.i}")
+    return out
+
+
+def _same_people(people: list[Person], doc: Any = None) -> dict[int, int]:
     """Token → the token of the person it names again: the first of the same name; for a
-    pronoun, the nearest single person named before it whose sex does not differ."""
+    pronoun, the single person named before it whose sex does not differ, when no other
+    person it could mean stands before it."""
     first: dict[str, int] = {}
     same: dict[int, int] = {}
     ordered = sorted({p.token: p for p in people}.values(), key=lambda p: p.token)
@@ -227,6 +253,8 @@ def _same_people(people: list[Person]) -> dict[int, int]:
         elif p.pronoun:
             named = [q for q in ordered[:i] if not q.pronoun and q.n == 1
                      and q.sex in ("", p.sex)]
+            if named and doc is not None and len(_candidates(doc, p.token, p.sex)) > 1:
+                continue
             if named:
                 same[p.token] = same.get(named[-1].token, named[-1].token)
     return same
