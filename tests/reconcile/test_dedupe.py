@@ -6,10 +6,15 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from wirecheck import pipeline
 from wirecheck.model import Article
+from wirecheck.reconcile import dedupe
 from wirecheck.reconcile.dedupe import (
+    MAX_CANDIDATES,
     THRESHOLD,
+    Shingles,
     band_keys,
     find_duplicate,
     index_article,
@@ -18,7 +23,7 @@ from wirecheck.reconcile.dedupe import (
     minhash,
     shingles,
 )
-from wirecheck.store.articles import get_article, insert_article
+from wirecheck.store.articles import LshCandidate, get_article, insert_article, lsh_candidates
 
 WIRE = (
     "TESSARY, Veloria, Oct 14 (Meridian Wire) - The number of people killed when a dam burst "
@@ -130,3 +135,137 @@ def test_a_rewritten_copy_is_a_copy_by_containment(store: sqlite3.Connection) ->
     a, b = shingles(REWRITE_BASE), shingles(copy.text)
     assert jaccard(a, b) < THRESHOLD and is_copy(a, b)
     assert find_duplicate(store, copy) == ("near", original.id)
+
+
+# -- many similar articles: bounded verification ------------------------------------------
+
+BRIDGE = (
+    "Engineers closed the Brannock Street bridge over the river Idle in the town of Pellham on "
+    "Thursday morning after a routine inspection found cracks in two of its steel supports, the "
+    "county highways department said. Buses on the number four and number nine routes were sent "
+    "along the ring road, and the department said drivers should expect delays of up to half an "
+    "hour at the busiest times. A spokesperson, Tilde Anvik, said divers would examine the "
+    "foundations on Friday and that the bridge would stay shut at least until the weekend. "
+    "Pedestrians can still cross on a temporary walkway put up by the fire brigade beside the "
+    "old mill. The bridge, which opened in nineteen sixty two, was last repaired four years ago, "
+    "when the county replaced its deck and railings. Shop owners on the north bank said trade "
+    "had fallen sharply within hours of the closure, and the chamber of commerce asked the "
+    "council to waive parking fees in the market square until the crossing reopens. Councillor "
+    "Ruben Eskola said the town had asked the national roads agency for money to build a second "
+    "crossing downstream, a plan first put forward a decade ago. Schools on the south side said "
+    "pupils from the north bank would not be marked late while the diversion lasts. The "
+    "highways department promised to publish the inspection report next week and to hold a "
+    "public meeting in the town library on Tuesday evening.")
+FILLER = ["green", "narrow", "wide", "early", "later", "western", "eastern", "rainy", "calm",
+          "several", "many", "few", "local", "upper", "lower", "main"]
+BUS_STOP = ("Residents of the north bank told the paper they had waited for more than an hour "
+            "for a bus on Thursday evening, and a group of parents said they would drive their "
+            "children to school in shifts until the bridge reopens. ")
+FERRY = ("A boatman who runs pleasure trips from the quay offered to carry commuters across the "
+         "river for free during the morning rush, and dozens took him up on it on Friday. ")
+
+
+def _similar_coverage(n: int = 200, seed: int = 3) -> list[str]:
+    """``n`` versions of one story, each with 5 % of its words swapped: pairwise Jaccard
+    ~0.58 (no two are copies), and most pairs share an LSH bucket."""
+    rng = random.Random(seed)
+    words = BRIDGE.split()
+    texts = []
+    for _ in range(n):
+        swapped = set(rng.sample(range(len(words)), len(words) // 20))
+        texts.append(" ".join(rng.choice(FILLER) if k in swapped else w
+                              for k, w in enumerate(words)))
+    return texts
+
+
+@pytest.fixture
+def coverage(store: sqlite3.Connection) -> list[Article]:
+    return [_store(store, text, f"https://town.example/{i}")
+            for i, text in enumerate(_similar_coverage())]
+
+
+def _candidates(conn: sqlite3.Connection, text: str) -> list[LshCandidate]:
+    return lsh_candidates(conn, tuple(band_keys(minhash(shingles(text)))))
+
+
+def test_similar_coverage_is_no_copy_but_crowds_the_buckets(
+        store: sqlite3.Connection, coverage: list[Article]) -> None:
+    assert all(a.duplicate_of is None for a in coverage)
+    ranked = _candidates(store, coverage[-1].text)
+    assert len(ranked) > 4 * MAX_CANDIDATES  # the bound bites
+    assert [(-c.shared, c.order) for c in ranked] == sorted((-c.shared, c.order) for c in ranked)
+    keys = tuple(band_keys(minhash(shingles(coverage[-1].text))))
+    best = lsh_candidates(store, keys, at_least=10)
+    assert 10 <= len(best) < len(ranked) and best == ranked[: len(best)]  # ties at the end kept
+    assert ranked[len(best)].shared < best[-1].shared
+
+
+def test_a_copy_is_found_among_many_similar_articles(
+        store: sqlite3.Connection, coverage: list[Article]) -> None:
+    words = coverage[150].text.split()
+    edit = " ".join([*words[:100], "quickly", *words[100:]]) + " Reporting by a staff writer."
+    assert jaccard(shingles(edit), shingles(coverage[150].text)) >= THRESHOLD
+    assert _candidates(store, edit)[0].id == coverage[150].id  # a copy ranks first
+    assert find_duplicate(store, Article.create(edit)) == ("near", coverage[150].id)
+
+
+def test_a_contained_copy_is_found_among_many_similar_articles(
+        store: sqlite3.Connection, coverage: list[Article]) -> None:
+    """Both ways: a stored article with paragraphs added, and one with its end cut."""
+    longer = BUS_STOP + coverage[80].text + " " + FERRY + BUS_STOP.replace("parents", "nurses")
+    words = coverage[120].text.split()
+    shorter = " ".join(words[: len(words) * 7 // 10])
+    for text, original in ((longer, coverage[80]), (shorter, coverage[120])):
+        a, b = shingles(text), shingles(original.text)
+        assert jaccard(a, b) < THRESHOLD and is_copy(a, b)
+        assert find_duplicate(store, Article.create(text)) == ("near", original.id)
+
+
+def test_verification_per_lookup_is_bounded(store: sqlite3.Connection,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    checks: list[int] = []  # is_copy calls of each lookup
+    real = dedupe.is_copy
+
+    def counted(a: Shingles, b: Shingles) -> bool:
+        checks[-1] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(dedupe, "is_copy", counted)
+    for i, text in enumerate(_similar_coverage()):
+        checks.append(0)
+        _store(store, text, f"https://town.example/{i}")
+    assert max(checks) == MAX_CANDIDATES  # not one check per stored similar article
+    assert sum(checks) < 200 * MAX_CANDIDATES
+
+
+def test_the_earliest_stored_copy_wins_not_the_best_ranked(store: sqlite3.Connection) -> None:
+    """An article containing two stored ones copies both; it points at the earlier one even
+    when the later one shares more buckets (as before the ranking)."""
+    older, newer = _similar_coverage(2, seed=6)  # two versions of the story, no copies
+    first = _store(store, older, "https://town.example/older")
+    second = _store(store, newer, "https://town.example/newer")
+    both = older + " " + newer
+    assert is_copy(shingles(both), shingles(older)) and is_copy(shingles(both), shingles(newer))
+    assert _candidates(store, both)[0].id == second.id
+    assert find_duplicate(store, Article.create(both)) == ("near", first.id)
+
+
+def test_excluded_copies_do_not_crowd_out_a_real_original(store: sqlite3.Connection) -> None:
+    """``exclude`` (a live article's earlier versions) and their copies take no place among
+    the candidates verified, however many of them rank above a real original."""
+    def stored(text: str, url: str, duplicate_of: str | None = None) -> Article:
+        article = Article.create(text, outlet="Test", url=url, duplicate_of=duplicate_of)
+        assert insert_article(store, article)
+        index_article(store, article)
+        return article
+
+    words = WIRE.split()
+    lede = stored(" ".join(words[: len(words) * 7 // 10]), "https://agency.example/lede")
+    earlier = stored(WIRE, "https://wire.example/1")
+    for i in range(MAX_CANDIDATES + 8):
+        stored(f"{WIRE} Update {i}: no change.", f"https://copies.example/{i}", earlier.id)
+    version = Article.create(WIRE + " Corrected at noon.", url="https://wire.example/1")
+    ranked = [c.id for c in _candidates(store, version.text)]
+    assert ranked.index(lede.id) > MAX_CANDIDATES  # below the earlier version and its copies
+    assert dedupe.find_near_duplicate(store, version, exclude={earlier.id}) == lede.id
+    assert dedupe.find_near_duplicate(store, version, exclude={earlier.id, lede.id}) is None

@@ -5,8 +5,11 @@ Exact: the same whitespace/case-normalized text (``content_hash``) is stored onc
 Near: MinHash over word 3-shingles with locality-sensitive hashing. Each article's 128
 MinHash values are cut into 16 bands of 8, and its first 64 values again into 16 bands of
 4; a band's values hash to one bucket key stored in the ``article_lsh`` table. Candidates
-are the stored articles sharing at least one bucket (an index lookup, never all pairs);
-each candidate is then *verified* exactly on the two shingle sets. It is a copy when their
+are the stored articles sharing at least one bucket (an index lookup, never all pairs),
+ranked by how many buckets they share; the best ``MAX_CANDIDATES`` (32) are then
+*verified* exactly on the two shingle sets, so the work per article stays bounded however
+many stored articles resemble it (a copy shares nearly all 32 buckets, an article on the
+same story at Jaccard 0.6 two or three: the copy ranks first). It is a copy when their
 Jaccard similarity reaches ``THRESHOLD`` (0.8), or when one text is contained in the
 other (``CONTAINMENT``, 0.9 of the smaller's shingles, at least ``MIN_CONTAINED`` of them):
 a wire story rewritten with a paragraph added or cut is still the wire story (a pair at
@@ -31,7 +34,13 @@ from functools import lru_cache
 import numpy as np
 
 from wirecheck.model import Article
-from wirecheck.store.articles import article_text, find_by_hash, lsh_candidates, save_lsh_keys
+from wirecheck.store.articles import (
+    LshCandidate,
+    article_text,
+    find_by_hash,
+    lsh_candidates,
+    save_lsh_keys,
+)
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -42,6 +51,7 @@ WIDE_ROWS = 4
 THRESHOLD = 0.8
 CONTAINMENT = 0.9
 MIN_CONTAINED = 40  # shingles: a few shared lines of page furniture are not a copy
+MAX_CANDIDATES = 32  # verified per lookup, those sharing the most bands (see find_near_duplicate)
 _CHUNK = 8192  # shingles hashed per numpy step (bounds memory for very long texts)
 _WORD = re.compile(r"\w+")
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit mixers
@@ -104,10 +114,18 @@ def band_keys(signature: np.ndarray) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _fingerprint(text: str) -> tuple[Shingles, tuple[str, ...]]:
-    """Shingles and band keys of a text (cached: looked up, then indexed, at ingest)."""
-    found = shingles(text)
-    return found, tuple(band_keys(minhash(found))) if len(found) else ()
+def _shingles(text: str) -> Shingles:
+    """``shingles`` of a text, cached: a new article's are read at lookup, and a stored
+    article resembling many others is verified again and again."""
+    return shingles(text)
+
+
+@lru_cache(maxsize=8)
+def _keys(text: str) -> tuple[str, ...]:
+    """Band keys of a text (cached: looked up, then indexed, at ingest). Candidates never
+    need theirs: they are verified on shingles alone."""
+    found = _shingles(text)
+    return tuple(band_keys(minhash(found))) if len(found) else ()
 
 
 def jaccard(a: Shingles, b: Shingles) -> float:
@@ -133,16 +151,47 @@ def find_near_duplicate(conn: sqlite3.Connection, article: Article,
                         exclude: Collection[str] = ()) -> str | None:
     """Id of the original this article copies (``is_copy``), or None. ``exclude``:
     articles (and copies of them) that do not count, e.g. the earlier versions of the
-    same article, which a new version always resembles."""
-    mine, keys = _fingerprint(article.text)
-    for candidate_id, duplicate_of in lsh_candidates(conn, keys):
-        if candidate_id == article.id or candidate_id in exclude \
-                or (duplicate_of or candidate_id) in exclude:
-            continue
-        text = article_text(conn, candidate_id)
-        if text is not None and is_copy(mine, _fingerprint(text)[0]):
-            return duplicate_of or candidate_id
-    return None
+    same article, which a new version always resembles.
+
+    Bounded: only the ``MAX_CANDIDATES`` candidates sharing the most bands are verified
+    (each verification re-reads and re-shingles a stored text). Checking every article
+    that shares any band made ingest quadratic on coverage of one story (1,000 similar
+    articles: 57 s, 3,000: 9 min), and a real copy shares nearly all bands, so it ranks
+    first (``benchmarks/similar_coverage.py``). Of the
+    verified ones that are copies, the earliest stored wins, as before."""
+    mine, keys = _shingles(article.text), _keys(article.text)
+    best: LshCandidate | None = None
+    for candidate in _best_candidates(conn, keys, article.id, exclude):
+        if best is not None and candidate.order > best.order:
+            continue  # stored after a copy already found: it cannot be the earliest
+        text = article_text(conn, candidate.id)
+        if text is not None and is_copy(mine, _shingles(text)):
+            best = candidate
+    return None if best is None else best.duplicate_of or best.id
+
+
+def _best_candidates(conn: sqlite3.Connection, keys: tuple[str, ...], own_id: str,
+                     exclude: Collection[str]) -> list[LshCandidate]:
+    """The ``MAX_CANDIDATES`` best ranked candidates, leaving out the article itself and
+    ``exclude`` (and copies of it). The store is asked for just enough to leave that many
+    after the exclusions, and for all when copies of the excluded took the room."""
+    room = MAX_CANDIDATES + 1 + len(exclude)
+    ranked = lsh_candidates(conn, keys, at_least=room)
+    chosen = _eligible(ranked, own_id, exclude)
+    if len(chosen) < MAX_CANDIDATES and len(ranked) >= room:
+        chosen = _eligible(lsh_candidates(conn, keys), own_id, exclude)
+    return chosen
+
+
+def _eligible(ranked: list[LshCandidate], own_id: str, exclude: Collection[str]
+              ) -> list[LshCandidate]:
+    chosen = []
+    for c in ranked:
+        if c.id != own_id and c.id not in exclude and (c.duplicate_of or c.id) not in exclude:
+            chosen.append(c)
+            if len(chosen) == MAX_CANDIDATES:
+                break
+    return chosen
 
 
 def find_duplicate(conn: sqlite3.Connection, article: Article,
@@ -157,5 +206,4 @@ def find_duplicate(conn: sqlite3.Connection, article: Article,
 
 def index_article(conn: sqlite3.Connection, article: Article) -> None:
     """Make a stored article findable as a near-duplicate candidate (its LSH buckets)."""
-    _, keys = _fingerprint(article.text)
-    save_lsh_keys(conn, article.id, keys)
+    save_lsh_keys(conn, article.id, _keys(article.text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from wirecheck.errors import WirecheckError
 from wirecheck.model import Article
@@ -122,18 +122,39 @@ def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) ->
     return [dict(r) for r in rows]
 
 
-def lsh_candidates(conn: sqlite3.Connection, keys: tuple[str, ...]) -> list[tuple[str, str | None]]:
-    """(id, duplicate_of) of stored articles sharing a near-duplicate bucket (band ``i``,
-    key ``keys[i]``) with these keys, earliest stored first."""
-    found: dict[str, tuple[int, str | None]] = {}
-    for band, key in enumerate(keys):
-        for row in conn.execute(
-            "SELECT a.id, a.rowid, a.duplicate_of FROM article_lsh l "
-            "JOIN articles a ON a.id = l.article_id WHERE l.band = ? AND l.bucket = ?",
-            (band, key),
-        ):
-            found[row[0]] = (row[1], row[2])
-    return [(aid, dup) for aid, (_, dup) in sorted(found.items(), key=lambda kv: kv[1][0])]
+class LshCandidate(NamedTuple):
+    """A stored article sharing near-duplicate buckets with a looked-up text."""
+
+    id: str
+    duplicate_of: str | None
+    order: int  # rowid: smaller is stored earlier
+    shared: int  # how many of the text's band keys it shares
+
+
+def lsh_candidates(conn: sqlite3.Connection, keys: tuple[str, ...], *,
+                   at_least: int | None = None) -> list[LshCandidate]:
+    """Stored articles sharing a near-duplicate bucket (band ``i``, key ``keys[i]``) with
+    these keys, ranked: most shared bands first (the likeliest copies), then earliest stored.
+
+    ``at_least``: only the best ranked, at least that many (with all that tie with the
+    last of them; fewer only when fewer share a bucket). Bands are counted in one grouped
+    scan of the ``article_lsh`` primary key; only the best are then joined to ``articles``."""
+    if not keys:
+        return []
+    values = ", ".join("(?, ?)" for _ in keys)  # 32 bands: 64 parameters, well under 999
+    rows = conn.execute(
+        f"WITH k(band, bucket) AS (VALUES {values}), "
+        "hits AS MATERIALIZED (SELECT l.article_id, count(*) AS shared FROM k "
+        "JOIN article_lsh l ON l.band = k.band AND l.bucket = k.bucket GROUP BY l.article_id) "
+        "SELECT a.id, a.duplicate_of, a.rowid, hits.shared FROM hits "
+        "JOIN articles a ON a.id = hits.article_id "
+        "WHERE ? IS NULL OR hits.shared >= coalesce("
+        "(SELECT shared FROM hits ORDER BY shared DESC LIMIT 1 OFFSET ?), 0) "
+        "ORDER BY hits.shared DESC, a.rowid",
+        [*(v for band, key in enumerate(keys) for v in (band, key)),
+         at_least, max((at_least or 1) - 1, 0)],
+    ).fetchall()
+    return [LshCandidate(str(r[0]), r[1], int(r[2]), int(r[3])) for r in rows]
 
 
 def article_text(conn: sqlite3.Connection, article_id: str) -> str | None:
