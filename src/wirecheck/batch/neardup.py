@@ -6,10 +6,9 @@ The local rule (``reconcile.dedupe.find_near_duplicate``): an article nearly cop
 is "stored" by the time a later one is checked, so the rule is a pure function of pairs
 (earlier, later) that share a bucket — which Spark finds by a join on (band, bucket), never
 all pairs. These generators are what the join's ``mapPartitions`` run; pyspark-free.
-Locally only the ``dedupe.MAX_CANDIDATES`` (32) candidates sharing the most buckets are
-verified; the two agree whenever an article has no more candidates than that, and beyond
-it whenever the earliest stored copy ranks among the best 32 (a copy shares nearly all
-buckets).
+Ingest verifies only the ``dedupe.MAX_CANDIDATES`` (32) candidates sharing the most
+buckets (ties kept); the job ranks the pairs the same way (``spark._best_ranked``) before
+verifying, so the two mark the same copies however crowded the buckets.
 """
 
 from __future__ import annotations

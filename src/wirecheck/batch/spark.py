@@ -47,6 +47,7 @@ from wirecheck.errors import Notice, WirecheckError
 from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.limits import DEFAULT_LIMITS, Limits
 from wirecheck.model import Article
+from wirecheck.reconcile.dedupe import MAX_CANDIDATES
 from wirecheck.safetext import storable
 
 MAX_MESSAGES = 1_000  # problem lines brought back to the driver (all are in problems/)
@@ -237,23 +238,46 @@ def run_spark(
     return report
 
 
-def _near_duplicates(spark: Any, kept: Any) -> Any:
-    """``duplicate_of`` as the local rule sets it, by joins on LSH buckets (no all-pairs)."""
+def _shared_buckets(spark: Any, kept: Any) -> Any:
+    """(id, orig, o_file, o_rec, shared): each earlier article sharing LSH buckets with an
+    article, and how many, by a join on (band, bucket) (never all pairs)."""
     from pyspark.sql import functions as F
-    from pyspark.sql.window import Window
 
-    kept = kept.drop("duplicate_of").persist()
     lsh = spark.createDataFrame(
         kept.select("id", "text", "file_idx", "rec_idx").rdd.mapPartitions(neardup.lsh_rows),
         _schema(neardup.LSH_COLUMNS))
     a, b = lsh.alias("a"), lsh.alias("b")
     earlier = (F.col("a.file_idx") < F.col("b.file_idx")) | (
         (F.col("a.file_idx") == F.col("b.file_idx")) & (F.col("a.rec_idx") < F.col("b.rec_idx")))
-    pairs = (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.bucket") == F.col("b.bucket")))
-              .where(earlier)
-              .select(F.col("b.id").alias("id"), F.col("a.id").alias("orig"),
-                      F.col("a.file_idx").alias("o_file"), F.col("a.rec_idx").alias("o_rec"))
-              .distinct())
+    return (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.bucket") == F.col("b.bucket")))
+            .where(earlier)
+            .groupBy(F.col("b.id").alias("id"), F.col("a.id").alias("orig"),
+                     F.col("a.file_idx").alias("o_file"), F.col("a.rec_idx").alias("o_rec"))
+            .agg(F.count(F.lit(1)).alias("shared")))
+
+
+def _best_ranked(shared: Any) -> Any:
+    """Per article, only the candidates ingest verifies: those sharing at least as many
+    buckets as its ``dedupe.MAX_CANDIDATES``-th best (ties kept), as
+    ``store.articles.lsh_candidates(at_least=…)`` ranks them."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    rank = Window.partitionBy("id").orderBy(F.col("shared").desc(), "o_file", "o_rec")
+    ranked = shared.withColumn("_rank", F.row_number().over(rank))
+    cut = ranked.where(F.col("_rank") == MAX_CANDIDATES).select("id", F.col("shared").alias("_cut"))
+    return (ranked.join(cut, "id", "left")
+            .where(F.col("_cut").isNull() | (F.col("shared") >= F.col("_cut")))
+            .select("id", "orig", "o_file", "o_rec"))
+
+
+def _near_duplicates(spark: Any, kept: Any) -> Any:
+    """``duplicate_of`` as the local rule sets it, by joins on LSH buckets (no all-pairs)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    kept = kept.drop("duplicate_of").persist()
+    pairs = _best_ranked(_shared_buckets(spark, kept))
     texts = kept.select("id", "text")
     with_text = (pairs.join(texts, "id")
                  .join(texts.select(F.col("id").alias("orig"), F.col("text").alias("o_text")),
