@@ -45,3 +45,19 @@ def test_internal_error_exits_2_with_a_hint(
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("wirecheck ")
+
+
+READ_COMMANDS = (["articles"], ["search", "bridge"], ["claims"], ["entities"], ["stories"],
+                 ["conflicts"])
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("limit", ["-5", "0", "99999999999999999999", "9223372036854775808"])
+def test_a_limit_out_of_range_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], limit: str
+) -> None:
+    """SQLite overflowed on a huge -n and read a negative one as "no limit"."""
+    connect(tmp_path / "w.db").close()
+    assert main(["--db", str(tmp_path / "w.db"), *command, "-n", limit]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: Invalid value for '--limit'") and len(err.splitlines()) == 1

@@ -65,7 +65,11 @@ def _waiting_note(db: Path) -> WaitHook:
 
 
 JsonOpt = typer.Option(False, "--json", help="Print one JSON document instead of a table.")
-LimitOpt = typer.Option(50, "--limit", "-n", help="Show at most this many rows.")
+# A row count past any store's size, and far below SQLite's integer limit (a bigger or a
+# negative --limit failed inside SQLite, or silently meant "no limit").
+MAX_ROWS = 1_000_000_000
+LimitOpt = typer.Option(50, "--limit", "-n", min=1, max=MAX_ROWS,
+                        help="Show at most this many rows.")
 
 
 def print_json(data: Any) -> None:
