@@ -61,3 +61,17 @@ def test_a_limit_out_of_range_is_a_user_error(
     assert main(["--db", str(tmp_path / "w.db"), *command, "-n", limit]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: Invalid value for '--limit'") and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", [["changes", "--since"], ["report", "all", "--changed-since"],
+                                     ["dossiers", "{out}", "--changed-since"]], ids=lambda c: c[0])
+def test_a_since_past_the_calendar_is_a_user_error_naming_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """It was an OverflowError (exit 2), and --changed-since was called --since."""
+    connect(tmp_path / "w.db").close()
+    args = [a.format(out=tmp_path / "out") for a in command]
+    assert main(["--db", str(tmp_path / "w.db"), *args, "99999999999999999999d"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {command[-1]} '99999999999999999999d': too far back")
+    assert not (tmp_path / "out").exists()  # nothing written

@@ -267,3 +267,11 @@ def test_the_matrix_filters_work_without_script(client: TestClient) -> None:
 
     page = client.get("/stories/rafah", params={"from": "2999-01-01"}).text
     assert 'value="2999-01-01"' in page and "0 of" in page
+
+
+@pytest.mark.parametrize("since", ["99999999999999999999d", "0001-01-01T00:00+05:00", "soon"])
+def test_a_bad_since_is_a_400_that_names_it(client: TestClient, since: str) -> None:
+    """A duration past the calendar was an OverflowError (500), and the message said --since."""
+    r = client.get("/stories/rafah", params={"since": since},
+                   headers={"accept": "application/json"})
+    assert r.status_code == 400 and r.json()["error"].startswith(f"since {since!r}: ")

@@ -58,9 +58,10 @@ class Window:
     label: str = "the beginning"
 
 
-def window_since(conn: sqlite3.Connection, spec: str | None, now: datetime | None = None
-                 ) -> Window:
-    """The window a ``--since`` value names: None or "last" = since the last look."""
+def window_since(conn: sqlite3.Connection, spec: str | None, now: datetime | None = None,
+                 *, option: str = "--since") -> Window:
+    """The window a ``--since`` value names: None or "last" = since the last look.
+    ``option`` names the setting the value came from in the error for a bad one."""
     now = now or datetime.now(UTC)
     if spec is None or spec.strip().lower() in ("last", "last-look"):
         look = last_look(conn)
@@ -68,19 +69,28 @@ def window_since(conn: sqlite3.Connection, spec: str | None, now: datetime | Non
             return Window(None)
         return Window(look.at, look.article_rowid, look.verdict_log_id,
                       f"the last look ({look.at})")
-    seconds = parse_duration(spec)
-    if seconds is not None:
-        when = now - timedelta(seconds=seconds)
-    else:
-        try:
-            when = datetime.fromisoformat(spec.strip())
-        except ValueError:
-            raise WirecheckError(f"--since {spec!r}: give a time (2025-04-14T08:00), a "
-                                 "duration (30m, 6h, 2d) or 'last'") from None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-    iso = when.astimezone(UTC).isoformat(timespec="seconds")
+    iso = _since_time(spec, now, option)
     return Window(iso, *marks_before(conn, iso), iso)
+
+
+def _since_time(spec: str, now: datetime, option: str) -> str:
+    """The UTC time (ISO) a duration back from ``now`` or a time names; a user error when
+    it is neither, or out of the calendar's range (``99999999999d``, year 1 minus a zone)."""
+    try:
+        seconds = parse_duration(spec)
+        if seconds is not None:
+            when = now - timedelta(seconds=seconds)
+        else:
+            when = datetime.fromisoformat(spec.strip())
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=UTC)
+        return when.astimezone(UTC).isoformat(timespec="seconds")
+    except OverflowError:
+        raise WirecheckError(f"{option} {spec!r}: too far back (before the "
+                             "year 1)") from None
+    except ValueError:
+        raise WirecheckError(f"{option} {spec!r}: give a time "
+                             "(2025-04-14T08:00), a duration (30m, 6h, 2d) or 'last'") from None
 
 
 def record_look(conn: sqlite3.Connection, now: datetime | None = None) -> None:

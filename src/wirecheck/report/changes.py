@@ -51,12 +51,12 @@ def _lines(found: Changes) -> list[ChangeLine]:
     return out
 
 
-def changed_since(conn: sqlite3.Connection, story_id: str, spec: str | None
-                  ) -> ChangedSince | None:
+def changed_since(conn: sqlite3.Connection, story_id: str, spec: str | None,
+                  option: str = "--changed-since") -> ChangedSince | None:
     """What changed in the story inside the window ``spec`` names (None: the last look;
-    nothing when no look was recorded)."""
+    nothing when no look was recorded). ``option`` names ``spec`` in its error."""
     try:
-        window = window_since(conn, spec)
+        window = window_since(conn, spec, option=option)
         if window.since is None:
             return None
         found = changes_since(conn, window, None if story_id == ALL_STORIES else story_id)
@@ -68,6 +68,7 @@ def changed_since(conn: sqlite3.Connection, story_id: str, spec: str | None
                         _lines(found))
 
 
-def mark_changes(conn: sqlite3.Connection, dossier: Dossier, spec: str | None) -> Dossier:
-    dossier.changed_since = changed_since(conn, dossier.header.story_id, spec)
+def mark_changes(conn: sqlite3.Connection, dossier: Dossier, spec: str | None,
+                 option: str = "--changed-since") -> Dossier:
+    dossier.changed_since = changed_since(conn, dossier.header.story_id, spec, option)
     return dossier

@@ -87,6 +87,10 @@ def write_report(
     what changed in that window to each dossier (``report.changes``).
     """
     chosen = check_formats(formats)
+    if changed_since is not None:  # a bad value is an error even when there is no story
+        from wirecheck.changes.report import window_since
+
+        window_since(conn, changed_since, option="--changed-since")
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -189,7 +189,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
         limit = None if claims == "all" else CLAIMS_SHOWN
         dossier = build_dossier(conn, story_id, max_articles=STORY_ARTICLES)
         wanted = MatrixFilter(verdict, outlet, measure, start, end)  # the matrix form, no script
-        return html("story.html", q="", d=mark_changes(conn, dossier, since),  # ?since=6h
+        return html("story.html", q="", d=mark_changes(conn, dossier, since, "since"),  # ?since=6h
                     standalone=False, claim_limit=limit, mf=wanted)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
