@@ -26,6 +26,9 @@ def test_batch_local_ingests_and_reports_json(tmp_path: Path,
     (["batch", str(NOTES), "--engine", "spark"], "needs --out DIR"),
     (["batch", str(NOTES), "--engine", "hadoop"], "unknown engine 'hadoop'"),
     (["import-parquet", "nope/"], "nope: no such folder"),
+    (["batch", str(NOTES), "-w", "-3"], "Invalid value for '--workers' / '-w'"),
+    (["batch", str(NOTES), "-w", "0"], "Invalid value for '--workers' / '-w'"),
+    (["batch", str(NOTES), "-w", "99999999999"], "Invalid value for '--workers' / '-w'"),
 ])
 def test_batch_mistakes_are_one_line_user_errors(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:

@@ -11,13 +11,18 @@ from wirecheck.cli.common import JsonOpt, note, open_store, print_json, progress
 from wirecheck.errors import WirecheckError
 from wirecheck.limits import Limits
 
+# Processes a local batch may start: more than any machine's cores, fewer than would
+# exhaust its process table (a negative or a huge -w failed inside the process pool).
+MAX_WORKERS = 256
+
 
 @app.command()
 def batch(
     ctx: typer.Context,
     inputs: list[str] = typer.Argument(..., help="Files or folders; for Spark also hdfs://, s3a://, ... URLs."),
     engine: str = typer.Option("local", "--engine", help="local (all cores) or spark."),
-    workers: int | None = typer.Option(None, "--workers", "-w", help="Local engine: processes (default: all cores)."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, max=MAX_WORKERS,
+                                       help="Local engine: processes (default: all cores)."),
     master: str | None = typer.Option(None, "--master", help="Spark master URL (default local[*])."),
     out: str | None = typer.Option(None, "--out", help="Spark engine: folder or URL for the Parquet output."),
     conf: list[str] = typer.Option([], "--conf", help="Spark engine: KEY=VALUE Spark setting (repeatable)."),
