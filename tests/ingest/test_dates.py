@@ -33,6 +33,23 @@ def test_not_dates(junk: object) -> None:
     assert parse_date(junk) is None
 
 
+@pytest.mark.parametrize("impossible", ["2024-13-01", "2024-13-01T10:00:00Z", "2024/13/01",
+                                        "2024-02-30 10:00 PM", "2024-00-10"])
+def test_a_year_first_date_that_is_no_date_is_not_guessed(impossible: str) -> None:
+    """dateparser read "2024-13-01" as 13 January: a wrong date, stored as if it were right."""
+    assert parse_date(impossible) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-1-5", datetime(2024, 1, 5, tzinfo=UTC)),
+    ("2024/12/01", datetime(2024, 12, 1, tzinfo=UTC)),
+    ("2024-05-01 at 10am", datetime(2024, 5, 1, 10, tzinfo=UTC)),
+])
+def test_a_year_first_date_iso_parsing_refuses_is_still_read(text: str,
+                                                             expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
 def test_feedparser_struct_time_is_utc() -> None:
     assert parse_date(time.strptime("2025-10-13 06:40", "%Y-%m-%d %H:%M")) == datetime(
         2025, 10, 13, 6, 40, tzinfo=UTC)

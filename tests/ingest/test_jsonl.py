@@ -44,6 +44,15 @@ def test_one_bad_line_among_good_ones(tmp_path: Path) -> None:
     one_line(messages[3], "'published' is not a date: 'someday'")
 
 
+def test_an_impossible_date_costs_only_its_record(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "The ferry is late.", "published": "2024-13-01"}),
+             json.dumps({"text": "The bridge reopens.", "published": "2024-12-01"})]
+    (tmp_path / "dates.jsonl").write_text("\n".join(lines) + "\n")
+    got = read(tmp_path / "dates.jsonl")
+    assert [a.published for a in got.articles] == [datetime(2024, 12, 1, tzinfo=UTC)]
+    one_line(str(got.errors[0]), "dates.jsonl:line 1: 'published' is not a date: '2024-13-01'")
+
+
 def test_gzipped_jsonl_streams_and_a_truncated_one_keeps_what_it_read(tmp_path: Path) -> None:
     rows = [json.dumps({"id": f"a{i}", "text": f"Article number {i} about the harbour."})
             for i in range(2000)]

@@ -20,6 +20,10 @@ _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\
 # 15-35 s (regex compilation per locale) and every later one ~0.1 s, which a feed of junk
 # dates turns into a denial of service. These cost ~2 s once and < 60 ms a string.
 _LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar", "ru", "tr", "he", "uk")
+# Year, month, day in ISO order ("2024-13-01", "2024/02/30 10:00"): nobody writes year,
+# day, month, so when these are not a date the string is a bad one, not a puzzle for the
+# free-form parser (which read "2024-13-01" as 13 January).
+_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
 def _aware(value: datetime) -> datetime | None:
@@ -64,6 +68,9 @@ def parse_date(value: Any) -> datetime | None:
         return _aware(datetime.fromisoformat(text.replace(" UTC", "Z")))
     except ValueError:
         pass
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        return _year_first(text, *(int(g) for g in year_first.groups()))
     if _RFC2822.match(text):  # email.utils is lenient: it would drop the "pm" of other forms
         try:
             return _aware(parsedate_to_datetime(text))
@@ -71,3 +78,17 @@ def parse_date(value: Any) -> datetime | None:
             pass
     found = _dateparser(text)
     return None if found is None else _aware(found)
+
+
+def _year_first(text: str, year: int, month: int, day: int) -> datetime | None:
+    """A year-first date that ISO parsing refused (a time after it in another form):
+    None when its year, month and day are no date, else the free-form parser's reading,
+    kept only when it is that same day."""
+    try:
+        named = datetime(year, month, day).date()
+    except ValueError:
+        return None
+    found = _dateparser(text)
+    if found is None or found.date() != named:
+        return None
+    return _aware(found)
