@@ -53,6 +53,15 @@ def test_an_impossible_date_costs_only_its_record(tmp_path: Path) -> None:
     one_line(str(got.errors[0]), "dates.jsonl:line 1: 'published' is not a date: '2024-13-01'")
 
 
+def test_a_stray_nul_costs_only_its_record(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "The ferry is late."}).replace("ferry", "fer\x00ry"),
+             json.dumps({"text": "The bridge reopens."})]
+    (tmp_path / "nul.jsonl").write_text("\n".join(lines) + "\n")
+    got = read(tmp_path / "nul.jsonl")
+    assert [a.text for a in got.articles] == ["The bridge reopens."]
+    one_line(str(got.errors[0]), "nul.jsonl:line 1: invalid JSON: Invalid control character")
+
+
 def test_gzipped_jsonl_streams_and_a_truncated_one_keeps_what_it_read(tmp_path: Path) -> None:
     rows = [json.dumps({"id": f"a{i}", "text": f"Article number {i} about the harbour."})
             for i in range(2000)]

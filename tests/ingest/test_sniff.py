@@ -33,6 +33,16 @@ def test_sniff_by_content(head: bytes, name: str, expected: str) -> None:
     assert sniff_bytes(head, Path(name)) == expected
 
 
+@pytest.mark.parametrize("head, name, expected", [
+    (b'{"text": "a stray \x00 NUL"}\n{"text": "fine"}\n', "a.jsonl", "jsonl"),
+    (b"Headline\n\nA stray\x00 NUL in an article.\n", "a.txt", "text"),
+    (b"\x00\x01\x02\x03\xff" * 100, "a.jsonl", "binary file: contains NUL bytes (not text)"),
+])
+def test_a_stray_nul_is_text_and_many_are_binary(head: bytes, name: str, expected: str) -> None:
+    """One NUL anywhere in the head refused the whole file, every good record with it."""
+    assert sniff_bytes(head, Path(name)) == expected
+
+
 def test_unknown_xml_and_json_arrays_are_explained() -> None:
     assert "neither an RSS/Atom feed nor an HTML page" in str(
         sniff_bytes(b"<?xml version='1.0'?><svg></svg>", Path("pic.svg")))

@@ -42,6 +42,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _FEED_ROOT = re.compile(r"<(?:[\w.-]+:)?(?:rss|feed|rdf)[\s>/:]")
 _HTML_START = ("<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<article",
                "<div", "<p>", "<p ", "<main", "<header", "<section", "<!doctype")
+# Text is judged by the share of control characters (NUL included) in the head: binary
+# data is full of them, while a text file with a stray NUL in one record is still text
+# (its reader refuses or cleans that record, and the others are read).
+BINARY_SHARE = 0.05
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -69,11 +73,11 @@ def binary_reason(head: bytes) -> str | None:
             return f"binary file: looks like {what}"
     if _BZIP2.match(head):
         return "binary file: bzip2-compressed data (decompress it first)"
-    text = decode_head(head)
-    if "\x00" in text:
-        return "binary file: contains NUL bytes (not text)"
-    sample = text[:2048]
-    if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+    sample = decode_head(head)
+    controls = _CONTROL.findall(sample)  # NUL included
+    if sample and len(controls) > BINARY_SHARE * len(sample):
+        if "\x00" in controls:
+            return "binary file: contains NUL bytes (not text)"
         return "binary file: mostly control characters (not text)"
     return None
 
