@@ -1,10 +1,12 @@
-"""Shared fixtures: paths to real data, a fresh store per test, the bundled corpus."""
+"""Shared fixtures: paths to real data, a fresh store per test, the bundled corpus,
+store files SQLite may only read."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,3 +25,17 @@ def seed_dir() -> Path:
 def store(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     with opened(tmp_path / "test.db") as conn:
         yield conn
+
+
+@pytest.fixture
+def read_only_stores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store file opens as a chmod 444 one does, also when the tests run as root
+    (who may write anything): SQLite opens it read-only and refuses the first write."""
+    real = sqlite3.connect
+
+    def read_only(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if isinstance(path, Path):  # the store's writers pass a Path, its readers a URI
+            return real(f"file:{path}?mode=ro", *args, **{**kwargs, "uri": True})
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)

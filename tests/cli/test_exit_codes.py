@@ -1,5 +1,6 @@
 """The CLI contract: 0 ok, 1 user error with one clear line, 2 internal error with a hint."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,61 @@ def test_a_since_past_the_calendar_is_a_user_error_naming_the_option(
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"error: {command[-1]} '99999999999999999999d': too far back")
     assert not (tmp_path / "out").exists()  # nothing written
+
+
+def _notes_database(path: Path) -> bytes:
+    """Another program's SQLite file; its bytes, to check that it is left as it was."""
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE notes (body TEXT)")
+    raw.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("command", [["changes"], ["changes", "--since", "1d"], ["analyze"],
+                                     ["export", "all"], ["dossiers", "{out}"], ["run"],
+                                     ["ingest", "{article}"]], ids=" ".join)
+def test_another_programs_database_is_refused_and_left_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """`changes` and `analyze` created wirecheck's tables in it."""
+    db = tmp_path / "notes.db"
+    before = _notes_database(db)
+    (tmp_path / "a.txt").write_text("Ferry late\n\nThe ferry was an hour late.\n")
+    args = [a.format(out=tmp_path / "out", article=tmp_path / "a.txt") for a in command]
+    assert main(["--db", str(db), "--quiet", *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (f"error: {db} is not a wirecheck store (it was left as it is): give --db "
+                   "a wirecheck store, or a new file to create one")
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["articles"], ["changes", "--since", "1d"], ["changes"],
+                                     ["analyze"], ["ingest", "{article}"]], ids=" ".join)
+def test_a_folder_given_as_the_store_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Readers got SQLite's "disk I/O error" (exit 2)."""
+    (tmp_path / "a.txt").write_text("Ferry late\n\nThe ferry was an hour late.\n")
+    args = [a.format(article=tmp_path / "a.txt") for a in command]
+    assert main(["--db", str(tmp_path), *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {tmp_path} is a folder, not a store file: give --db a file name"
+
+
+@pytest.mark.parametrize("command", [["ingest", "{article}"], ["analyze", "--force"],
+                                     ["changes"]], ids=" ".join)
+def test_writing_to_a_read_only_store_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest,
+    command: list[str]
+) -> None:
+    """A chmod 444 store: "attempt to write a readonly database" was an internal error."""
+    (tmp_path / "a.txt").write_text("Ferry late\n\nThe ferry was an hour late.\n")
+    db = tmp_path / "w.db"
+    assert main(["--db", str(db), "--quiet", "ingest", str(tmp_path / "a.txt")]) == 0
+    request.getfixturevalue("read_only_stores")
+    (tmp_path / "b.txt").write_text("Ferry back\n\nThe ferry is on time again.\n")
+    args = [a.format(article=tmp_path / "b.txt") for a in command]
+    assert main(["--db", str(db), "--quiet", *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: cannot write to {db}: the file (or its folder) is read-only")
+    assert len(err.splitlines()) == 1

@@ -59,3 +59,51 @@ def test_readonly_open_of_an_older_store_says_how_to_upgrade(tmp_path: Path) -> 
         raw.execute("DELETE FROM schema_version WHERE version = ?", (migrations()[-1][0],))
     with pytest.raises(StoreError, match=r"older wirecheck.*wirecheck analyze"):
         connect(path, readonly=True)
+
+
+def _foreign_database(path: Path) -> bytes:
+    """Another program's SQLite file; returns its bytes, to check it is left as it was."""
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE notes (body TEXT)")
+        raw.execute("INSERT INTO notes VALUES ('mine')")
+    raw.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("mode", [{"readonly": True}, {"create": False}, {}])
+def test_another_programs_database_is_refused_and_left_as_it_is(
+        tmp_path: Path, mode: dict[str, bool]) -> None:
+    """Writers (and `changes`) used to create wirecheck's tables inside it."""
+    path = tmp_path / "notes.db"
+    before = _foreign_database(path)
+    with pytest.raises(StoreError, match=r"notes\.db is not a wirecheck store"):
+        connect(path, **mode)
+    assert path.read_bytes() == before
+
+
+def test_a_store_that_must_exist_is_not_created(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        connect(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="not a wirecheck store"):
+        connect(empty, create=False)
+
+
+@pytest.mark.parametrize("readonly", [True, False])
+def test_a_folder_is_not_a_store(tmp_path: Path, readonly: bool) -> None:
+    """A reader got SQLite's "disk I/O error" (an internal error in the CLI)."""
+    with pytest.raises(StoreError, match=r"is a folder, not a store file"):
+        connect(tmp_path, readonly=readonly)
+
+
+def test_writing_to_a_read_only_store_is_a_clear_error(
+        tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """It was SQLite's "attempt to write a readonly database" (an internal error)."""
+    path = tmp_path / "w.db"
+    connect(path).close()
+    request.getfixturevalue("read_only_stores")
+    with (opened(path) as conn, pytest.raises(StoreError, match=r"w\.db: .*read-only"),
+          transaction(conn)):
+        insert_article(conn, Article.create("The ferry is late.", title="Ferry"))

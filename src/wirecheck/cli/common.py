@@ -40,12 +40,13 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 @contextmanager
-def open_store(ctx: typer.Context, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+def open_store(ctx: typer.Context, *, readonly: bool = False,
+               create: bool = True) -> Iterator[sqlite3.Connection]:
     """The store (``with open_store(ctx) as conn``), closed after; a writer that finds
-    another one writing says so while it waits."""
+    another one writing says so while it waits. ``create=False``: the store must exist."""
     if not readonly:
         on_store_wait.set(_waiting_note(settings(ctx).db))
-    with opened(settings(ctx).db, readonly=readonly) as conn:
+    with opened(settings(ctx).db, readonly=readonly, create=create) as conn:
         yield conn
 
 

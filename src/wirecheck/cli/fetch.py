@@ -23,7 +23,6 @@ from wirecheck.cli.common import (
     open_store,
     print_json,
     print_table,
-    settings,
     warn,
 )
 from wirecheck.errors import WirecheckError
@@ -226,7 +225,7 @@ def changes(
     """What changed since the last look (or --since): new articles and versions, figures
     an update changed (old → new), verdicts that moved, sources cited for the first time."""
     remember = mark and since is None
-    with open_store(ctx, readonly=not remember or not settings(ctx).db.exists()) as conn:
+    with open_store(ctx, readonly=not remember, create=False) as conn:
         try:
             window = window_since(conn, since)
             found = changes_since(conn, window, story)

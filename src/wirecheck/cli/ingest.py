@@ -61,6 +61,6 @@ def analyze(
     force: bool = typer.Option(False, "--force", help="Re-extract every article, not only stale ones."),
 ) -> None:
     """Run the extractors over stored articles (after a better extractor lands)."""
-    with open_store(ctx) as conn, progress(ctx, "analyzing") as advance:
+    with open_store(ctx, create=False) as conn, progress(ctx, "analyzing") as advance:
         done = pipeline.analyze(conn, force=force, on_progress=advance)
     note(ctx, f"analyzed {done} articles")

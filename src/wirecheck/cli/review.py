@@ -23,7 +23,7 @@ def review(
     """Review one fact: confirm or reject its verdict, split claims off it, or add a note."""
     from wirecheck.review.record import record_review
 
-    with open_store(ctx) as conn:
+    with open_store(ctx, create=False) as conn:
         done = record_review(conn, story, fact, action, claims=claim, note=text)
     note(ctx, f"review {done.id}: {done.action} on {done.fact_label!r} ({done.verdict})")
 

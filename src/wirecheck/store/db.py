@@ -90,16 +90,23 @@ def _statements(sql: str) -> Iterator[str]:
         yield buf
 
 
-def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False,
+            create: bool = True) -> sqlite3.Connection:
     """Open (and for writers, create and migrate) the store at ``path``.
+
+    ``create=False``: a writer that only adds to a store (analyze, a review) refuses a
+    missing one instead of making an empty store. No writer touches an SQLite database
+    that is not a wirecheck store: its tables are another program's.
 
     Autocommit mode (``isolation_level=None``): transactions are explicit, via
     :func:`transaction`, so one ingest batch is one transaction and nothing else is.
     """
     p = Path(path)
+    if p.is_dir():
+        raise StoreError(f"{p} is a folder, not a store file: give --db a file name")
+    if (readonly or not create) and not p.exists():
+        raise StoreError(f"no store at {p}: run `wirecheck ingest` or `wirecheck run` first")
     if readonly:
-        if not p.exists():
-            raise StoreError(f"no store at {p}: run `wirecheck ingest` or `wirecheck run` first")
         uri = f"file:{p.resolve()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
@@ -113,10 +120,11 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        version, latest = schema_version(conn), migrations()[-1][0]
+        if version == 0 and (readonly or not create or _has_tables(conn)):
+            raise StoreError(f"{p} is not a wirecheck store (it was left as it is): give "
+                             "--db a wirecheck store, or a new file to create one")
         if readonly:
-            version, latest = schema_version(conn), migrations()[-1][0]
-            if version == 0:
-                raise StoreError(f"{p} is not a wirecheck store")
             if version < latest:  # a reader cannot upgrade it, and its rows lack columns
                 raise StoreError(f"{p} was made by an older wirecheck (schema {version} < "
                                  f"{latest}): run `wirecheck analyze` once to upgrade it")
@@ -124,20 +132,32 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
+    except StoreError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
             raise StoreError(f"store busy: another wirecheck is writing to {p} (it is being "
                              "created or upgraded); run this again when it has finished") from exc
+        if _is_readonly(exc):
+            raise StoreError(f"cannot write to {p}: {_READONLY_WHY}") from exc
         raise StoreError(f"{p} is not a usable SQLite store: {exc}") from exc
     return conn
 
 
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    """True when the database holds any table or view (another program's database)."""
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").fetchone() is not None
+
+
 @contextmanager
-def opened(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+def opened(path: str | Path = DEFAULT_DB, *, readonly: bool = False,
+           create: bool = True) -> Iterator[sqlite3.Connection]:
     """:func:`connect`, closed on the way out (errors included): the one way every part of
     wirecheck (CLI, web, batch, evaluation) opens and closes the store."""
-    conn = connect(path, readonly=readonly)
+    conn = connect(path, readonly=readonly, create=create)
     try:
         yield conn
     finally:
@@ -165,6 +185,14 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
+_READONLY_WHY = "the file (or its folder) is read-only; check its permissions"
+
+
+def _is_readonly(exc: sqlite3.Error) -> bool:
+    """SQLite's "attempt to write a readonly database" (a chmod 444 file, a read-only mount)."""
+    return "readonly database" in str(exc).lower()
+
+
 def begin_write(conn: sqlite3.Connection) -> None:
     """BEGIN IMMEDIATE, waiting for another writer (with progress through
     :data:`on_store_wait`) up to ``WIRECHECK_STORE_WAIT``; then a one-line "store busy"."""
@@ -178,7 +206,10 @@ def begin_write(conn: sqlite3.Connection) -> None:
                 return
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc):
-                    raise
+                    failure = _store_failure(conn, exc)
+                    if failure is None:
+                        raise
+                    raise failure from exc
             waited = time.monotonic() - started
             if waited >= limit:
                 raise StoreError(
@@ -209,6 +240,8 @@ def _store_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> StoreError |
         why = "a disk I/O error"
     elif isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
         why = "another wirecheck is writing to it"
+    elif _is_readonly(exc):
+        why = _READONLY_WHY
     else:
         return None
     return StoreError(f"cannot write to {_store_name(conn)}: {why}; nothing from this "

@@ -166,7 +166,7 @@ def create_app(db_path: str | Path, *, allow_reviews: bool = False,
     async def review_post(request: Request, story_id: str) -> Response:
         form = parse_form(await request.body())
         guard.check(story_id, form, request.headers.get("origin"), request.headers.get("host"))
-        with opened(db) as conn:  # the one writable connection: a review, in its own transaction
+        with opened(db, create=False) as conn:  # the one writable connection: a review, in its own transaction
             done = record_review(conn, story_id, form.fact, form.action, claims=form.claims,
                                  note=form.note)
         return RedirectResponse(f"{links.story(story_id)}#review-{done.id}", status_code=303)
