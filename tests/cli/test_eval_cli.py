@@ -34,6 +34,19 @@ def test_eval_of_a_missing_file_is_a_user_error(
     assert "no such gold file" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name", ["empty.jsonl", "empty"])
+def test_eval_with_nothing_to_evaluate_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """An empty table and exit 0 read as success."""
+    (tmp_path / "empty.jsonl").write_text("\n")
+    (tmp_path / "empty").mkdir()
+    assert main(["eval", str(tmp_path / name)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == f"error: nothing to evaluate: {tmp_path / name} holds no gold records " \
+                      "(format: docs/gold-format.md)"
+
+
 def test_the_table_walks_any_nested_section() -> None:
     rows = score_rows({"stories": {"b3_f1": 0.5, "pairwise": {"p": 1.0, "r": 0.5, "f1": 0.667}}})
     assert {"section": "stories", "metric": "b3_f1", "value": "0.500"} in rows

@@ -66,7 +66,7 @@ def test_a_second_writer_waits_with_progress_then_finishes(
     assert second.stderr is not None
     line = second.stderr.readline()  # printed while it waits: the first writer still holds on
     assert line.startswith("store busy: another wirecheck is writing to"), line
-    assert "waiting for it to finish" in line
+    assert "waiting for it to finish" in line and "at most 600 s" in line  # the real limit
     first.communicate("go\n", timeout=60)
     _out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from wirecheck.safetext import printable, printable_line
-from wirecheck.store.db import DEFAULT_DB, WaitHook, on_store_wait, opened
+from wirecheck.store.db import DEFAULT_DB, WaitHook, on_store_wait, opened, store_wait_seconds
 
 T = TypeVar("T")
 
@@ -61,7 +61,8 @@ def _waiting_note(db: Path) -> WaitHook:
             told[0] = waited
             err.print(escape(printable(
                 f"store busy: another wirecheck is writing to {db}; waiting for it to finish "
-                f"({waited:.0f} s so far, at most WIRECHECK_STORE_WAIT s)")))
+                f"({waited:.0f} s so far, at most {store_wait_seconds():.0f} s: "
+                "WIRECHECK_STORE_WAIT)")))
     return tell
 
 

@@ -113,6 +113,9 @@ def eval_(
             "polnear": str(polnear) if polnear else None,
         },
     )
+    if not result:  # an empty table and exit 0 read as "all passed"
+        raise WirecheckError(f"nothing to evaluate: {gold or 'the corpora given'} holds no gold "
+                             "records (format: docs/gold-format.md)")
     if as_json:
         print_json(result)
     else:
