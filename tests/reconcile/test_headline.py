@@ -60,6 +60,17 @@ def test_an_earlier_lower_figure_stays_out_of_an_unclear_days_spread() -> None:
     assert (fig.low, fig.high) == (3, 4)
 
 
+def test_earlier_figures_sharpen_a_vague_last_word() -> None:
+    """"53 injured" for days, then "dozens" (24–144): 53, still unclear."""
+    (fig,) = headline_figures([group("injured", "unclear", claim("a", 53, 53, "2026-03-10"),
+                                     claim("b", 1, 1, "2026-03-11"),
+                                     claim("c", 24, 144, "2026-03-14"))])
+    assert (fig.low, fig.high, fig.verdict) == (53, 53, "unclear")
+    (fig,) = headline_figures([group("injured", "unclear", claim("a", 18, 18, "2026-03-10"),
+                                     claim("c", 12, INF, "2026-03-14"))])
+    assert (fig.low, fig.high) == (12, None)  # "at least 12" later: the count may have risen
+
+
 def test_the_main_group_wins_and_other_scopes_never_head() -> None:
     figures = headline_figures([
         group("killed", "single_source", claim("x", 96, 96), main=False),  # a city total

@@ -144,10 +144,18 @@ def headline(group: FigureGroup) -> HeadlineFigure:
 def _unexplained(claims: Sequence[FigureClaim]) -> tuple[FigureClaim, ...]:
     """The figures an unclear toll must show: the last reporting day's, and every earlier
     figure above them (a fall nobody explained is not a revision: "5 dead" then "1 dead"
-    shows 1–5, while "2" then "3" and "4" on the last day shows 3–4)."""
+    shows 1–5, while "2" then "3" and "4" on the last day shows 3–4). When the last day
+    agrees on a vague closed figure and nothing earlier is above it, earlier figures inside
+    it sharpen it: "53 injured" then "dozens" shows 53, not 24–144 (an open "at least 12"
+    after "18" is not sharpened: the count may have risen since)."""
     last = _latest_day(claims)
     top = max(c.high for c in last)
-    return (*last, *(c for c in claims if c not in last and c.low > top))
+    above = tuple(c for c in claims if c not in last and c.low > top)
+    low, high = max(c.low for c in last), min(c.high for c in last)
+    if above or low > high or not math.isfinite(high):
+        return (*last, *above)  # "at least 12" after "18": no sharpening (it may have risen)
+    inside = tuple(c for c in claims if c not in last and low <= c.low and c.high <= high)
+    return (*last, *inside)
 
 
 def _consensus_or_span(claims: Sequence[FigureClaim]
