@@ -139,6 +139,13 @@ def test_a_200kb_article_costs_about_ten_times_a_20kb_one() -> None:
     assert ratio < 11, ratio
 
 
+def _measures(analyze: Any, text: str) -> dict[str, str | None]:
+    """Each figure's words and what it measures."""
+    _, _, analysis = analyze(text)
+    return {c.quantity.span.text: c.quantity.measure
+            for c in analysis.claims if c.quantity is not None}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The blast killed 40 people, including 12 children.", {"40": "killed", "12": "killed"}),
     ("The storm killed 15 people, including 2 toddlers.", {"15": "killed", "2": "killed"}),
@@ -148,10 +155,7 @@ def test_a_200kb_article_costs_about_ten_times_a_20kb_one() -> None:
 ])
 def test_a_part_counts_what_its_whole_does(analyze: Any, text: str,
                                            expected: dict[str, str]) -> None:
-    _, _, analysis = analyze(text)
-    measures = {c.quantity.span.text: c.quantity.measure
-                for c in analysis.claims if c.quantity is not None}
-    assert measures == expected
+    assert _measures(analyze, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -167,10 +171,7 @@ def test_a_part_counts_what_its_whole_does(analyze: Any, text: str,
 ])
 def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
                                            expected: dict[str, str]) -> None:
-    _, _, analysis = analyze(text)
-    measures = {c.quantity.span.text: c.quantity.measure
-                for c in analysis.claims if c.quantity is not None}
-    assert measures == expected
+    assert _measures(analyze, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -197,7 +198,4 @@ def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
 ])
 def test_a_number_counts_who_it_befell(analyze: Any, text: str,
                                        expected: dict[str, str]) -> None:
-    _, _, analysis = analyze(text)
-    measures = {c.quantity.span.text: c.quantity.measure
-                for c in analysis.claims if c.quantity is not None}
-    assert measures == expected
+    assert _measures(analyze, text) == expected

@@ -133,9 +133,14 @@ def _after_gunfire(pred: Any) -> bool:
         return False
     lemma = lemma_of(head)
     if lemma == "open":
-        return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children)
+        return _opens_fire(head)
     objects = [c for c in head.children if c.dep_ == "dobj"]
     return lemma in ("fire", "shoot") and all(c.lower_ in GUNFIRE for c in objects)
+
+
+def _opens_fire(verb: Any) -> bool:
+    """"open" with the object "fire"."""
+    return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
 
 
 def _from_prep(verb: Any) -> Any:
@@ -226,7 +231,7 @@ def shooters(noun: Any, verb: Any) -> bool:
     lemma = lemma_of(verb)
     kids = list(verb.children)
     if lemma == "open":
-        return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in kids)
+        return _opens_fire(verb)
     if any(c.dep_ == "dobj" and c.lower_ in ("other", "themselves", "one") for c in kids):
         return False  # "two men shot each other": both were hit
     return lemma in _FIRE_VERBS and not any(c.dep_ == "auxpass" for c in kids) and any(

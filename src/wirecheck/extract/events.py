@@ -19,6 +19,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 
 from wirecheck.extract.attribution import Attributions
+from wirecheck.extract.victims import ZERO_WORDS
 from wirecheck.model import Article, Event, Modality, TimeExpr, claim_id_for
 
 # trigger lemma → normalized action type
@@ -72,7 +73,6 @@ _POSSIBLE = frozenset({"potential", "possible", "possibly", "could", "may", "mig
 _CALLED = frozenset({"urge", "demand", "appeal", "press", "push", "request", "implore",
                      "insist", "plead"})
 _DENIED = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "refuse", "decline"})
-_NOBODY = frozenset({"nobody", "none", "noone"})
 _VIA_PREPOSITION = frozenset({"pobj", "pcomp"})
 _FACTUAL = frozenset({"ongoing", "continuing", "current", "recent", "latest", "last", "past",
                       "previous", "earlier"})
@@ -150,7 +150,7 @@ def _negated(tok: Any) -> bool:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and (
-                c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no"
+                c.lower_ in ZERO_WORDS or any(d.dep_ == "det" and d.lower_ == "no"
                                            for d in c.children)):
             return True
     return False

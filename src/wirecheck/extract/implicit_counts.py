@@ -265,8 +265,9 @@ def implicit_quantities(doc: Any, article: Article) -> list[Quantity]:
     for sent in doc.sents:
         counts = _sentence_counts(sent)
         out.extend(multiple_tolls(sent, article, {m for m, _ in counts}))
+        ordinal = _ordinal_toll(doc, counts)
         for (measure, others), found in counts.items():
-            count = _ordinal_toll(doc, counts) or sum(v.count for v, _ in found)
+            count = ordinal or sum(v.count for v, _ in found)
             words = [t for _, p in found for t in (p, *fate_words(p))]
             start = min(min(v.start for v, _ in found), min(t.idx for t in words))
             end = max(max(v.end for v, _ in found), max(t.idx + len(t.text) for t in words))
