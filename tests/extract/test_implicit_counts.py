@@ -30,6 +30,13 @@ def counts(text: str) -> list[tuple[str, float | None, str, str]]:
     ("Both men were killed instantly.", "killed", 2),
     ("Another was injured by flying glass.", "injured", 1),
     ("A six-year-old boy is recovering after being shot in the arm at a park.", "shot", 1),
+    # the parser hangs the verb on the first victim: both are counted
+    ("A man, 52, and a woman, 48, were shot and killed at a rest stop on Sunday.",
+     "killed", 2),
+    ("A father and daughter were found fatally shot in their kitchen.", "killed", 2),
+    # a list of relatives read as an apposition, and the shooter himself
+    ("Deputies said the man killed his wife, son and daughter before killing himself.",
+     "killed", 4),
 ])
 def test_a_victim_named_is_a_victim_counted(text: str, measure: str, value: int) -> None:
     (got,) = [c for c in counts(text) if c[3] == "incident"]

@@ -46,6 +46,19 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
     # an ordinal that names a street or a ward, not the person
     ("Ninth Avenue man dies after shooting", {"killed": (1, 1, "Ninth Avenue man dies")}),
     ("Fourth Ward man killed at bus stop", {"killed": (1, 1, "Fourth Ward man killed")}),
+    # a list of people: each one counts, the list is quoted
+    ("Man, woman killed in Harbor Street shooting",
+     {"killed": (2, 2, "Man, woman killed")}),
+    ("Father and son found dead in Millbrook home",
+     {"killed": (2, 2, "Father and son found dead")}),
+    ("Boy, 4, and man killed, woman wounded at cookout",
+     {"killed": (2, 2, "Boy, 4, and man killed"), "injured": (1, 1, "woman wounded")}),
+    ("Mother, 9-year-old son shot & killed in Dunmore",
+     {"killed": (2, 2, "Mother, 9-year-old son shot & killed")}),
+    ("Girl, teen, man wounded outside skating rink",
+     {"injured": (3, 3, "Girl, teen, man wounded")}),
+    ("Arrest after teen, 3-year-old shot on Vine Street",
+     {"shot": (2, 2, "teen, 3-year-old shot")}),
 ])
 def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) -> None:
     assert _figures(title) == expected
@@ -59,6 +72,7 @@ def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) 
     "City council votes 5-2 on new budget",
     "Second man shot near the quay",  # the second one hit: not a toll of one
     "Mother of man killed in 2015 speaks out",  # another year
+    "Man charged with killing wife and son dies in jail",  # the man dies, not a list
     "",
 ])
 def test_headlines_without_a_toll_of_this_incident_give_none(title: str) -> None:

@@ -33,6 +33,7 @@ the victims already named, so it never stands as the incident's toll.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from wirecheck.extract.casualty import (
@@ -142,6 +143,9 @@ def _own_victim(pred: Any) -> Any:
         if pred.dep_ == "pcomp" and pred.head.dep_ == "prep":  # "is recovering after being shot"
             return _pick(pred.head.head.children, ("nsubj", "nsubjpass"))
         return None
+    if pred.dep_ in ("xcomp", "ccomp") and pred.tag_ == "VBN" \
+            and lemma_of(pred.head) in DEAD_VERBS:  # "were found fatally shot"
+        return _pick(pred.head.children, ("nsubjpass",))
     return _pick(kids, ("dobj",))
 
 
@@ -240,6 +244,23 @@ def _says_how_badly(pred: Any, victim: Any) -> bool:
                                          for c in victim.children)
 
 
+def _with_stranded_first(head: Any, v: Victims | None) -> Victims | None:
+    """"A man, 45, and a woman, 41, were shot": the parser makes "man" the sentence's root
+    and the verb a conjunct of it, so the subject is the woman alone; the first victim
+    stands before "and", on the noun the verb hangs on."""
+    verb = head.head
+    first = verb.head
+    if v is None or head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" \
+            or not (is_person(first) and first.pos_ in ("NOUN", "PROPN") and first.i < head.i) \
+            or not any(c.dep_ == "cc" and first.i < c.i < head.i for c in first.children):
+        return v
+    lead = victims_of(first)
+    if lead is None or lead.tokens & v.tokens:
+        return v
+    return replace(v, people=lead.people + v.people, start=min(lead.start, v.start),
+                   end=max(lead.end, v.end))
+
+
 def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, Any]]]:
     """Per (measure, others): the distinct victims of the sentence with their predicate."""
     fate: dict[frozenset[int], tuple[str, Victims, Any]] = {}
@@ -247,7 +268,7 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
         head = _victim(pred)
         if head is None:
             continue
-        v = victims_of(head)
+        v = _with_stranded_first(head, victims_of(head))
         if v is None or (v.count == 0 and _says_how_badly(pred, head)):
             continue
         known = fate.get(v.tokens)

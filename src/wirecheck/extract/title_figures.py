@@ -37,7 +37,7 @@ from wirecheck.model import Article, Attribution, Claim, Hedge, Quantity, Span, 
 MAX_TITLE = 300  # characters: a longer "title" is a feed's summary, not a headline
 TITLE_MEASURES = ("killed", "injured", "shot")
 _SELF = r"(?:self|himself|herself)"
-_KILLED = (r"shot\s+(?:and\s+killed|to\s+death|dead)|found\s+(?:shot\s+)?dead|"
+_KILLED = (r"shot\s+(?:(?:and|&)\s+killed|to\s+death|dead)|found\s+(?:shot\s+)?dead|"
            rf"fatally\s+(?:shot|wounded|injured|hurt|shoots?\s+{_SELF})|kill(?:s|ed)\s+{_SELF}|"
            r"takes?\s+(?:his\s+|her\s+)?own\s+life|killed|dead|dies|died|slain")
 _INJURED = r"injured|hurt|wounded|hospitali[sz]ed"
@@ -56,6 +56,14 @@ _ONE = re.compile(  # at the headline's start or a clause's: "Man Killed, 4 Othe
     rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?"
     rf"(?:{_HEADS}|\d{{1,2}}-year-old)"
     rf"\s+{_HOW}(?:is\s+|was\s+)?(?:{_VERBS})\b")
+_AGED = r"\d{1,2}-(?:year|month|week)-old"
+_ITEM = (rf"(?:(?:his|her|their|a|an|the|young|teen|adult|infant|baby)\s+)?(?:{_AGED}\s+)?"
+         rf"(?:{_HEADS}|{_AGED})(?:,\s+\d{{1,2}}(?![\d-]),?)?")
+_LIST = re.compile(  # "Man, woman killed", "Mother and son found dead", "Boy, 2, and man killed"
+    rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?"
+    rf"(?P<items>{_ITEM}(?:(?:,?\s+(?:and|&)|,)\s+{_ITEM})+)"
+    rf"\s+{_HOW}(?:are\s+|were\s+)?(?:found\s+)?(?!dies\b)(?:{_VERBS})\b")
+_ITEM_RE = re.compile(_ITEM)
 _ORDINAL = re.compile(  # "second man shot": not one; "Third Street man", "second wife": no ordinal
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?=(?:{'|'.join(sorted(PERSON_HEADS - KIN))})\b)")
 _DIES = re.compile(r"\b(?:dies|died|has\s+died)\b")
@@ -102,7 +110,15 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
             hedge, start = hedge_before(view, m.start(), has_unit=False) or ("exact", m.start())
             yield _quantity(article_id, title, start, m.end("num"), value, cast(Hedge, hedge),
                             _measure(m), implicit=False)
+    listed: list[tuple[int, int]] = []
+    for m in _LIST.finditer(view):  # each person of the list is one
+        listed.append(m.span())
+        n = len(_ITEM_RE.findall(m.group("items")))
+        yield _quantity(article_id, title, m.start("items"), m.end(), float(n), "exact",
+                        _measure(m), implicit=True)
     for m in _ONE.finditer(view):  # a singular person: "Teens wounded" does not match
+        if any(a <= m.start() < b for a, b in listed):
+            continue  # "woman killed" of "Man, woman killed": counted with the list
         if read_words(view, m.start()) is not None:
             continue  # "Three men shot", "One man killed": a count, read above
         ordinal = _ORDINAL.search(m.group(0))

@@ -96,12 +96,24 @@ def _conjuncts(head: Any) -> list[Any]:
         for c in t.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 todo.append(c)
+            elif _kin_listed(t, c):  # "his wife, son and daughter": three
+                todo.append(c)
             elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not (
                     t.tag_ == "NNS" and any(g.dep_ == "nummod" for g in t.children)):
                 # "Two victims, a man and a woman, died": the list is the two
                 todo.extend(g for g in c.children if g.dep_ == "conj"
                             and g.pos_ in ("NOUN", "PROPN", "PRON"))
     return sorted(out, key=lambda t: t.i)
+
+
+def _kin_listed(t: Any, c: Any) -> bool:
+    """An apposition that is the next item of a list of relatives, not another name for the
+    first: "killed his wife, son and daughter" (the parser hangs "son" on "wife" as an
+    apposition); "his fiancee, Jaime Salazar, and their son" renames, "the victim, a man"
+    too."""
+    return (c.dep_ == "appos" and c.pos_ == "NOUN" and t.pos_ == "NOUN"
+            and t.lower_ in KIN and c.lower_ in KIN and c.lower_ != t.lower_
+            and not any(g.dep_ in ("det", "poss") for g in c.children))
 
 
 def _number(tok: Any) -> int | None:
