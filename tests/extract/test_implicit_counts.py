@@ -37,6 +37,8 @@ def counts(text: str) -> list[tuple[str, float | None, str, str]]:
     # a list of relatives read as an apposition, and the shooter himself
     ("Deputies said the man killed his wife, son and daughter before killing himself.",
      "killed", 4),
+    ("Police said his wife, daughter of a local pastor, and his son were killed.",
+     "killed", 2),  # an apposition that describes her is no third person
 ])
 def test_a_victim_named_is_a_victim_counted(text: str, measure: str, value: int) -> None:
     (got,) = [c for c in counts(text) if c[3] == "incident"]

@@ -110,10 +110,10 @@ def _kin_listed(t: Any, c: Any) -> bool:
     """An apposition that is the next item of a list of relatives, not another name for the
     first: "killed his wife, son and daughter" (the parser hangs "son" on "wife" as an
     apposition); "his fiancee, Jaime Salazar, and their son" renames, "the victim, a man"
-    too."""
+    and "his wife, daughter of a pastor," too."""
     return (c.dep_ == "appos" and c.pos_ == "NOUN" and t.pos_ == "NOUN"
             and t.lower_ in KIN and c.lower_ in KIN and c.lower_ != t.lower_
-            and not any(g.dep_ in ("det", "poss") for g in c.children))
+            and not any(g.dep_ in ("det", "poss", "prep") for g in c.children))
 
 
 def _number(tok: Any) -> int | None:
