@@ -39,6 +39,8 @@ def counts(text: str) -> list[tuple[str, float | None, str, str]]:
      "killed", 4),
     ("Police said his wife, daughter of a local pastor, and his son were killed.",
      "killed", 2),  # an apposition that describes her is no third person
+    ("One of the victims, a woman, was pronounced dead at the scene.", "killed", 1),
+    ("The girl was taken off life support on Sunday and passed away.", "killed", 1),
 ])
 def test_a_victim_named_is_a_victim_counted(text: str, measure: str, value: int) -> None:
     (got,) = [c for c in counts(text) if c[3] == "incident"]
@@ -73,9 +75,24 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
     "The driver was not dead when medics arrived.",  # negated, on the copula
     # the list names the two the numeral counts (the numeric extractor reads "Two")
     "Two passengers, a 30-year-old Ashford man and a 62-year-old Brill woman, died.",
+    "One of the three cousins was shot in the leg.",  # one of a count the numeral gives
+    "He passed the ball to his cousin before the shots.",  # "passed", not "passed away"
 ])
 def test_what_is_not_counted(text: str) -> None:
     assert [c for c in counts(text) if c[3] == "incident"] == []
+
+
+@pytest.mark.parametrize(("text", "measure", "value", "words"), [
+    ("A father and daughter were found fatally shot in their kitchen.", "killed", 2,
+     "A father and daughter were found fatally shot"),
+    ("A man was found shot to death near the ridge.", "killed", 1,
+     "A man was found shot to death"),
+    ("One of the victims, a woman, was pronounced dead at the scene.", "killed", 1,
+     "One of the victims, a woman, was pronounced dead"),
+])
+def test_the_words_quoted_hold_the_victims_and_their_fate(
+        text: str, measure: str, value: int, words: str) -> None:
+    assert (measure, value, words, "incident") in counts(text)
 
 
 @pytest.mark.parametrize(("text", "measure", "value", "words"), [

@@ -209,6 +209,8 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         # a coordinated verb with its own object tells of other people
         ("The gunman wounded 16 people and killed a guard.", "injured", "people"),
         ("Rescuers said 12 miners were trapped and later pronounced dead.", "killed", "miners"),
+        ("Four men were found shot dead near the pass.", "killed", "men"),
+        ("Two people were found shot outside the depot.", "shot", "people"),
     ],
 )
 def test_measure_and_subject_from_the_parse(

@@ -66,7 +66,7 @@ def of_object(noun: Any) -> Any:
 # without walking its children (it is asked about every token of an article)
 _CASUALTY_LEMMAS = (KILL_VERBS | DIE_VERBS | INJURE_VERBS | DEAD_VERBS | SUFFER_VERBS
                     | DEATH_NOUNS | {"dead", "deceased", "lose", "take", "shoot", "hit",
-                                     "strike", "graze", "shooting", "turn"})
+                                     "strike", "graze", "shooting", "turn", "pass"})
 
 
 def casualty_measure(pred: Any) -> str | None:
@@ -91,12 +91,18 @@ def casualty_measure(pred: Any) -> str | None:
         return "killed"
     if lemma in ("lose", "take") and words & {"life", "lives"}:
         return "killed"
+    if lemma == "pass":  # "passed away"
+        return "killed" if any(c.dep_ == "prt" and c.lower_ == "away" for c in kids) else None
     fatal = bool(words & FATAL_WORDS) or any(
         c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
     if lemma in DEAD_VERBS and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp",
                                                                    "advmod", "ccomp")
                                    for c in kids):
         return "killed"
+    if lemma in DEAD_VERBS and (found := next(  # "were found shot dead": the fate is the shot's
+            (c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN"
+             and lemma_of(c) in ("shoot", "kill", "wound", "injure")), None)) is not None:
+        return casualty_measure(found)
     if lemma in INJURE_VERBS:
         return "killed" if words & {"fatally", "mortally"} else "injured"
     if lemma == "shoot":
@@ -174,13 +180,17 @@ def fate_words(pred: Any) -> list[Any]:
     out = []
     for c in pred.children:
         if c.lower_ in FATAL_WORDS or c.lower_ in ("critically", "seriously") or (
-                c.dep_ == "amod" and c.lower_ in FATAL_ADJS):  # "the fatal shooting of"
+                c.dep_ == "amod" and c.lower_ in FATAL_ADJS) or (  # "the fatal shooting of"
+                c.dep_ == "prt" and c.lower_ == "away"):  # "passed away"
             out.append(c)
         elif (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)) or (
                 c.dep_ == "dobj" and c.lower_ in (*WOUND_NOUNS, "life", "lives")) or (
                 c.dep_ == "prep" and c.lower_ == "from" and _from_object(pred) is not None) or (
                 c.dep_ in ("dobj", "prep") and lemma_of(pred) == "turn"):
             out.extend(c.subtree)  # "suffering from gunshot wounds", "the gun on himself"
+        elif c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN" and lemma_of(pred) in DEAD_VERBS \
+                and casualty_measure(c) is not None:
+            out += [c, *fate_words(c)]  # "were found fatally shot"
     return out
 
 

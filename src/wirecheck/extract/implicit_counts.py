@@ -122,12 +122,12 @@ def _own_victim(pred: Any) -> Any:
         return _pick(head.children, ("nsubj", "nsubjpass"))
     if pred.pos_ == "NOUN":  # "the death of a boy"
         return of_object(pred)
-    if lemma == "take":  # "a shooting that took her life": whose life
-        life = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
-        return _pick(life.children, ("poss",)) if life is not None else None
+    life = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
+    if lemma == "take" and life is not None:  # "a shooting that took her life": whose life
+        return _pick(life.children, ("poss",))
     if lemma == "turn":  # "turned the gun on himself"
         return _shooter_himself(pred)
-    if lemma in DIE_VERBS or lemma == "lose" or lemma in SUFFER_VERBS:
+    if lemma in DIE_VERBS or lemma in ("lose", "pass") or lemma in SUFFER_VERBS:
         got = _pick(kids, ("nsubj",))
         if got is None and lemma in SUFFER_VERBS and pred.dep_ == "acl":
             return _described(pred)

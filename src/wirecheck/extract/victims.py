@@ -142,8 +142,12 @@ def _count_one(tok: Any, alone: bool = True) -> tuple[int | None, bool]:
         return 0, False
     if "no" in dets and (tok.pos_ in ("NOUN", "PROPN")):
         return 0, False
-    if tok.pos_ in ("PRON", "DET") and low in ("another", "one"):
-        return 1, False  # "another was injured"
+    if tok.pos_ in ("PRON", "DET", "NUM") and low in ("another", "one"):
+        if any(n.dep_ == "nummod" for c in kids if c.lower_ == "of" for g in c.children
+               for n in g.children):
+            return None, True  # "one of the three men": the three are the count
+        return 1, False  # "another was injured", "one of the victims died" (the numeric
+        # scan leaves a lone "one" alone)
     if tok.pos_ == "PRON":
         return (1, False) if low in SINGLE_PRONOUNS else (None, False)
     if tok.pos_ == "NUM":
