@@ -41,6 +41,10 @@ def counts(text: str) -> list[tuple[str, float | None, str, str]]:
      "killed", 2),  # an apposition that describes her is no third person
     ("One of the victims, a woman, was pronounced dead at the scene.", "killed", 1),
     ("The girl was taken off life support on Sunday and passed away.", "killed", 1),
+    ("One of the three cousins was shot in the leg.", "shot", 1),  # one, not three
+    # a list split by the parser into subjects of one verb
+    ("The driver, 30, and a passenger, 25, were killed in the crash.", "killed", 2),
+    ("A man, a woman and a child were killed in the fire.", "killed", 3),
 ])
 def test_a_victim_named_is_a_victim_counted(text: str, measure: str, value: int) -> None:
     (got,) = [c for c in counts(text) if c[3] == "incident"]
@@ -75,7 +79,7 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
     "The driver was not dead when medics arrived.",  # negated, on the copula
     # the list names the two the numeral counts (the numeric extractor reads "Two")
     "Two passengers, a 30-year-old Ashford man and a 62-year-old Brill woman, died.",
-    "One of the three cousins was shot in the leg.",  # one of a count the numeral gives
+    "One of the dogs was shot.",  # "one of" them, but no person
     "He passed the ball to his cousin before the shots.",  # "passed", not "passed away"
 ])
 def test_what_is_not_counted(text: str) -> None:

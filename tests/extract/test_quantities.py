@@ -211,6 +211,11 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         ("Rescuers said 12 miners were trapped and later pronounced dead.", "killed", "miners"),
         ("Four men were found shot dead near the pass.", "killed", "men"),
         ("Two people were found shot outside the depot.", "shot", "people"),
+        # the people local news counts, and wounds that say they were hit
+        ("He fired into the house, wounding five partygoers.", "injured", "partygoers"),
+        ("Three men were found with gunshot wounds behind the bar.", "shot", "men"),
+        # one of them: the number counts the group, not who was hit
+        ("One of the two suspects was shot by deputies.", "suspects", None),
     ],
 )
 def test_measure_and_subject_from_the_parse(

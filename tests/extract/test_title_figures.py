@@ -73,6 +73,7 @@ def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) 
     "Second man shot near the quay",  # the second one hit: not a toll of one
     "Mother of man killed in 2015 speaks out",  # another year
     "Man charged with killing wife and son dies in jail",  # the man dies, not a list
+    "Man, woman shot at deputies before arrest",  # who fired, not who was hit
     "",
 ])
 def test_headlines_without_a_toll_of_this_incident_give_none(title: str) -> None:

@@ -244,21 +244,35 @@ def _says_how_badly(pred: Any, victim: Any) -> bool:
                                          for c in victim.children)
 
 
-def _with_stranded_first(head: Any, v: Victims | None) -> Victims | None:
-    """"A man, 45, and a woman, 41, were shot": the parser makes "man" the sentence's root
-    and the verb a conjunct of it, so the subject is the woman alone; the first victim
-    stands before "and", on the noun the verb hangs on."""
+def _split_subjects(head: Any) -> list[Any]:
+    """The other victims of a list the parser split around "and" ("A man, 45, and a
+    woman, 41, were shot"): a first person before the "and" that holds the verb as a
+    conjunct, or the verb's other subjects when it has two joined by "and"."""
     verb = head.head
-    first = verb.head
-    if v is None or head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" \
-            or not (is_person(first) and first.pos_ in ("NOUN", "PROPN") and first.i < head.i) \
-            or not any(c.dep_ == "cc" and first.i < c.i < head.i for c in first.children):
-        return v
-    lead = victims_of(first)
-    if lead is None or lead.tokens & v.tokens:
-        return v
-    return replace(v, people=lead.people + v.people, start=min(lead.start, v.start),
-                   end=max(lead.end, v.end))
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    if verb.dep_ == "conj":
+        first = verb.head
+        split = any(c.dep_ == "cc" and first.i < c.i < head.i for c in first.children)
+        return [first] if split and first.pos_ in ("NOUN", "PROPN") and is_person(first) \
+            and first.i < head.i else []
+    subjects = [c for c in verb.children if c.dep_ == head.dep_
+                and c.pos_ in ("NOUN", "PROPN") and is_person(c)]
+    if len(subjects) < 2 or not any(g.dep_ == "cc" and g.lower_ in ("and", "&")
+                                    for c in subjects for g in c.children):
+        return []  # ("A man, a woman and a child were killed": the "and" joins the last)
+    return [c for c in subjects if c.i != head.i]
+
+
+def _with_split_subjects(head: Any, v: Victims | None) -> Victims | None:
+    """``v`` with the people of a list the parser split (:func:`_split_subjects`)."""
+    for other in _split_subjects(head) if v is not None else []:
+        more = victims_of(other)
+        if more is None or more.tokens & v.tokens:
+            return v
+        people = tuple(sorted(more.people + v.people, key=lambda p: p.token))
+        v = replace(v, people=people, start=min(more.start, v.start), end=max(more.end, v.end))
+    return v
 
 
 def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, Any]]]:
@@ -268,7 +282,7 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
         head = _victim(pred)
         if head is None:
             continue
-        v = _with_stranded_first(head, victims_of(head))
+        v = _with_split_subjects(head, victims_of(head))
         if v is None or (v.count == 0 and _says_how_badly(pred, head)):
             continue
         known = fate.get(v.tokens)

@@ -48,7 +48,12 @@ HUMAN_MEASURES = frozenset({"killed", "injured", "shot", "missing", "displaced",
                             "detained", "arrested", "hostages", "population", "striking"})
 SIGNALS: dict[str, str] = {w: m for m, words in MEASURES.items() for w in words}
 
-PEOPLE_NOUNS = frozenset(["people", "others", "dockworkers", "dockers", "longshoremen", "strikers", "miners", "teachers", "drivers", "farmers", "nurses", "labourers", "laborers", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers"])
+PEOPLE_NOUNS = frozenset(["people", "others", "dockworkers", "dockers", "longshoremen", "strikers", "miners", "teachers", "drivers", "farmers", "nurses", "labourers", "laborers", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "men", "adults", "babies", "infants", "residents", "inhabitants", "citizens", "nationals", "individuals", "refugees", "migrants", "asylum-seekers", "workers", "employees", "staff", "soldiers", "troops", "fighters", "militants", "gunmen", "police", "policemen", "officers", "protesters", "demonstrators", "students", "pupils", "patients", "journalists", "reporters", "doctors", "nurses", "medics", "paramedics", "passengers", "pilots", "tourists", "visitors", "fans", "spectators", "voters", "prisoners", "detainees", "hostages", "captives", "victims", "survivors", "rescuers", "firefighters", "volunteers", "reservists", "members", "families", "households", "Gazans", "Palestinians", "Israelis", "Ukrainians", "Russians", "Americans", "Syrians", "Afghans", "Sudanese", "Rohingya", "minors", "teenagers", "girls", "boys", "elderly", "pensioners", "crew", "sailors", "seafarers", "settlers", "servicemen", "service-members", "personnel", "delegates", "diplomats", "officials", "lawmakers", "shoppers", "customers", "users", "subscribers", "viewers", "followers", "employees", "inmates", "pilgrims", "worshippers",
+                          # local news names victims by where they were (not kin: "with
+                          # his two sisters on the night he was killed" counts no one)
+                          "partygoers", "concertgoers", "revelers", "revellers", "attendees",
+                          "bystanders", "patrons", "teens", "juveniles", "youths", "toddlers",
+                          "motorists", "pedestrians", "worshipers", "churchgoers"])
 TRUCK_NOUNS = frozenset({"trucks", "truck", "lorries", "lorry", "convoys", "truckloads"})
 AID_WORDS = frozenset({"aid", "humanitarian", "food", "medicine", "medical", "supplies",
                        "relief", "water", "flour", "fuel", "gaza", "crossing", "entered",
@@ -175,6 +180,8 @@ def parse_reading(doc: Any, start: int, end: int, text: str) -> tuple[str | None
     if _is_age(tok):
         return "age", None, None
     noun = _counted_noun(tok)
+    if _partitive(noun):
+        return None, noun.text, None
     sent = tok.sent.text if doc.has_annotation("SENT_START") else text
     measure = _parse_measure(tok, noun, sent)
     if measure is None and noun is not None and is_people(noun.text) \
@@ -223,6 +230,20 @@ def _counted_noun(tok: Any) -> Any:
     if appos.dep_ == "appos" and appos.head.pos_ == "NOUN" and is_people(appos.head.text):
         return appos.head  # "the strikers, about 3,000 (in all)"
     return None
+
+
+_PARTS = frozenset({"one", "two", "three", "four", "five", "some", "none", "each", "both",
+                    "several", "most", "many", "few", "another"})
+
+
+def _partitive(noun: Any) -> bool:
+    """"one of the two suspects was shot": the verb is said of one of them, so the number
+    is no count of what the verb says ("one of two people injured" is: the verb is the
+    people's own; so is "three of the four victims were released": victims are hurt)."""
+    return noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+        and noun.lemma_.lower() != "victim" \
+        and noun.head.head.lower_ in _PARTS and noun.head.head.i < noun.i \
+        and not any(c.dep_ in ("acl", "relcl") for c in noun.children)
 
 
 def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
@@ -353,6 +374,9 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
     m = _word_measure(verb)
     if m:
         return m
+    if any(_gunshot_wounds(g) for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+           for g in c.children if g.dep_ == "pobj"):
+        return "shot"  # "three men were found with gunshot wounds": hit, fate not said
     for c in kids:  # "were left dead"
         if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "conj") and c.pos_ in ("ADJ", "VERB") \
                 and (c.dep_ != "conj" or (arg and _lends(c))):
@@ -360,6 +384,11 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
             if m:
                 return m
     return None
+
+
+def _gunshot_wounds(noun: Any) -> bool:
+    return noun.lower_ in ("wound", "wounds") and any(
+        c.lower_ in ("gunshot", "bullet") for c in noun.children)
 
 
 _THEY = frozenset({"they", "them"})

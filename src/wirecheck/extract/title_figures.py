@@ -41,7 +41,8 @@ _KILLED = (r"shot\s+(?:(?:and|&)\s+killed|to\s+death|dead)|found\s+(?:shot\s+)?d
            rf"fatally\s+(?:shot|wounded|injured|hurt|shoots?\s+{_SELF})|kill(?:s|ed)\s+{_SELF}|"
            r"takes?\s+(?:his\s+|her\s+)?own\s+life|killed|dead|dies|died|slain")
 _INJURED = r"injured|hurt|wounded|hospitali[sz]ed"
-_VERBS = rf"(?P<killed>{_KILLED})|(?P<injured>{_INJURED})|(?P<shot>shot)"
+_SHOT_AT = r"\s+at\s+(?:police|deputy|deputies|officers?|troopers?|cops|agents|him|her|them|us)\b"
+_VERBS = rf"(?P<killed>{_KILLED})|(?P<injured>{_INJURED})|(?P<shot>shot(?!{_SHOT_AT}))"  # not who fired
 _ADVERBS = ("critically", "seriously", "severely", "gravely", "badly", "also", "reportedly",
             "now", "accidentally")
 _HOW = rf"(?:(?:{'|'.join(_ADVERBS)})\s+)?"

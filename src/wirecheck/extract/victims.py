@@ -96,7 +96,7 @@ def _conjuncts(head: Any) -> list[Any]:
         for c in t.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 todo.append(c)
-            elif _kin_listed(t, c):  # "his wife, son and daughter": three
+            elif _listed(t, c):  # "his wife, son and daughter": three
                 todo.append(c)
             elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not (
                     t.tag_ == "NNS" and any(g.dep_ == "nummod" for g in t.children)):
@@ -106,14 +106,23 @@ def _conjuncts(head: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _kin_listed(t: Any, c: Any) -> bool:
-    """An apposition that is the next item of a list of relatives, not another name for the
-    first: "killed his wife, son and daughter" (the parser hangs "son" on "wife" as an
-    apposition); "his fiancee, Jaime Salazar, and their son" renames, "the victim, a man"
-    and "his wife, daughter of a pastor," too."""
-    return (c.dep_ == "appos" and c.pos_ == "NOUN" and t.pos_ == "NOUN"
-            and t.lower_ in KIN and c.lower_ in KIN and c.lower_ != t.lower_
-            and not any(g.dep_ in ("det", "poss", "prep") for g in c.children))
+def _listed(t: Any, c: Any) -> bool:
+    """An apposition that is the next item of a list, not another name for the first:
+    "killed his wife, son and daughter", "a man, a woman and a child" (the parser hangs
+    the second item on the first as an apposition). "His fiancee, Jaime Salazar, and their
+    son", "the victim, a man", "a man, a 45-year-old," and "his wife, daughter of a
+    pastor," rename or describe."""
+    if c.dep_ != "appos" or c.pos_ != "NOUN" or t.pos_ != "NOUN" or c.lower_ == t.lower_:
+        return False
+    kids = list(c.children)
+    if t.lower_ in KIN and c.lower_ in KIN:
+        return not any(g.dep_ in ("det", "poss", "prep") for g in kids)
+    return (_indefinite(t) and _indefinite(c) and any(g.dep_ == "conj" for g in kids)
+            and t.lemma_.lower() in PERSON_HEADS and c.lemma_.lower() in PERSON_HEADS)
+
+
+def _indefinite(tok: Any) -> bool:
+    return any(g.dep_ == "det" and g.lower_ in ("a", "an") for g in tok.children)
 
 
 def _number(tok: Any) -> int | None:
@@ -143,11 +152,10 @@ def _count_one(tok: Any, alone: bool = True) -> tuple[int | None, bool]:
     if "no" in dets and (tok.pos_ in ("NOUN", "PROPN")):
         return 0, False
     if tok.pos_ in ("PRON", "DET", "NUM") and low in ("another", "one"):
-        if any(n.dep_ == "nummod" for c in kids if c.lower_ == "of" for g in c.children
-               for n in g.children):
-            return None, True  # "one of the three men": the three are the count
-        return 1, False  # "another was injured", "one of the victims died" (the numeric
-        # scan leaves a lone "one" alone)
+        of = [g for c in kids if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of and not all(is_person(g) for g in of):
+            return None, False  # "one of the dogs"
+        return 1, False  # "another was injured", "one of the (three) victims died"
     if tok.pos_ == "PRON":
         return (1, False) if low in SINGLE_PRONOUNS else (None, False)
     if tok.pos_ == "NUM":
