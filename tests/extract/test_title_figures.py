@@ -59,6 +59,10 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
      {"injured": (3, 3, "Girl, teen, man wounded")}),
     ("Arrest after teen, 3-year-old shot on Vine Street",
      {"shot": (2, 2, "teen, 3-year-old shot")}),
+    ("Woman, 2 children found dead in Brookfield home",  # "2" is a count, not her age
+     {"killed": (3, 3, "Woman, 2 children found dead")}),
+    ("Late-night shooting leaves man, 3 teens wounded",
+     {"injured": (4, 4, "man, 3 teens wounded")}),
 ])
 def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) -> None:
     assert _figures(title) == expected

@@ -58,13 +58,17 @@ _ONE = re.compile(  # at the headline's start or a clause's: "Man Killed, 4 Othe
     rf"(?:{_HEADS}|\d{{1,2}}-year-old)"
     rf"\s+{_HOW}(?:is\s+|was\s+)?(?:{_VERBS})\b")
 _AGED = r"\d{1,2}-(?:year|month|week)-old"
-_ITEM = (rf"(?:(?:his|her|their|a|an|the|young|teen|adult|infant|baby)\s+)?(?:{_AGED}\s+)?"
-         rf"(?:{_HEADS}|{_AGED})(?:,\s+\d{{1,2}}(?![\d-]),?)?")
+_MANY = (r"(?P<many>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?"
+         r"(?:others|other\s+people|people|children|kids|adults|teens|teenagers|men|women|"
+         r"boys|girls|juveniles)")  # "Woman, 2 children killed"
+_ITEM_NAMED = (rf"(?:(?:(?:his|her|their|a|an|the|young|teen|adult|infant|baby|1|one)\s+)?"
+               rf"(?:{_AGED}\s+)?(?:{_HEADS}|{_AGED})(?:,\s+\d{{1,2}},)?|{_MANY})")
+_ITEM = _ITEM_NAMED.replace("(?P<many>", "(?:")
 _LIST = re.compile(  # "Man, woman killed", "Mother and son found dead", "Boy, 2, and man killed"
-    rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s))(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?"
-    rf"(?P<items>{_ITEM}(?:(?:,?\s+(?:and|&)|,)\s+{_ITEM})+)"
+    rf"(?:^|(?<=[,;:|\-–—]\s)|(?<=\.\s)|(?<=\bafter\s)|(?<=\bleaves\s))"
+    rf"(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?(?P<items>{_ITEM}(?:(?:,?\s+(?:and|&)|,)\s+{_ITEM})+)"
     rf"\s+{_HOW}(?:are\s+|were\s+)?(?:found\s+)?(?!dies\b)(?:{_VERBS})\b")
-_ITEM_RE = re.compile(_ITEM)
+_ITEM_RE = re.compile(_ITEM_NAMED)
 _ORDINAL = re.compile(  # "second man shot": not one; "Third Street man", "second wife": no ordinal
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?=(?:{'|'.join(sorted(PERSON_HEADS - KIN))})\b)")
 _DIES = re.compile(r"\b(?:dies|died|has\s+died)\b")
@@ -102,7 +106,16 @@ def title_figures(article: Article) -> list[Claim]:
 
 
 def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
+    listed: list[tuple[int, int]] = []
+    for m in _LIST.finditer(view):  # each person of the list is one, "2 children" two
+        n = _list_count(view, m.start("items"), m.group("items"))
+        if n is not None:
+            listed.append(m.span())
+            yield _quantity(article_id, title, m.start("items"), m.end(), n, "exact",
+                            _measure(m), implicit=True)
     for m in _COUNTED.finditer(view):
+        if any(a <= m.start() < b for a, b in listed):
+            continue  # "2 children killed" of "Woman, 2 children killed": in the list
         who = (m.group("who") or "").split()[-1:]  # "2 teenage boys": the last word counts
         if who and who[0] not in _COUNT_WORDS and who[0].removesuffix("s") not in _COUNT_WORDS:
             continue  # "3 Homewood shot", "2 police shot": not a count of people
@@ -111,12 +124,6 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
             hedge, start = hedge_before(view, m.start(), has_unit=False) or ("exact", m.start())
             yield _quantity(article_id, title, start, m.end("num"), value, cast(Hedge, hedge),
                             _measure(m), implicit=False)
-    listed: list[tuple[int, int]] = []
-    for m in _LIST.finditer(view):  # each person of the list is one
-        listed.append(m.span())
-        n = len(_ITEM_RE.findall(m.group("items")))
-        yield _quantity(article_id, title, m.start("items"), m.end(), float(n), "exact",
-                        _measure(m), implicit=True)
     for m in _ONE.finditer(view):  # a singular person: "Teens wounded" does not match
         if any(a <= m.start() < b for a, b in listed):
             continue  # "woman killed" of "Man, woman killed": counted with the list
@@ -137,6 +144,20 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
         if value is not None:
             yield _quantity(article_id, title, m.start("num"), m.end("num"), value, "exact",
                             "killed", implicit=False)
+
+
+def _list_count(view: str, at: int, items: str) -> float | None:
+    """How many people a headline's list names: one per person, N for "N children"."""
+    total = 0.0
+    for m in _ITEM_RE.finditer(items):
+        if m.group("many") is None:
+            total += 1
+            continue
+        n = _value(view, at + m.start("many"), m.group("many"))
+        if n is None:
+            return None
+        total += n
+    return total
 
 
 def _earlier_year(view: str, article: Article) -> bool:
