@@ -266,7 +266,9 @@ def _split_subjects(head: Any) -> list[Any]:
 
 def _with_split_subjects(head: Any, v: Victims | None) -> Victims | None:
     """``v`` with the people of a list the parser split (:func:`_split_subjects`)."""
-    for other in _split_subjects(head) if v is not None else []:
+    if v is None:
+        return None
+    for other in _split_subjects(head):
         more = victims_of(other)
         if more is None or more.tokens & v.tokens:
             return v

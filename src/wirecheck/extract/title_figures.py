@@ -10,6 +10,9 @@ small reader of their own:
   ("4 Others Injured", "2 Critically Hurt", "Six Injured", "at least 3 dead");
 * a person word, then the verb: ``Man Killed``, ``Teen shot dead``, ``15-year-old
   wounded`` → 1;
+* a list of people, then the verb: ``Man, woman killed``, ``Father and son found dead``,
+  ``Boy, 2, and man killed`` → one each, ``Woman, 2 children found dead`` → 3 (not "shot
+  at deputies": who fired);
 * ``No one hurt`` / ``nobody injured`` → 0; ``toll rises to N``, ``2 shot, one fatally``
   → N killed.
 

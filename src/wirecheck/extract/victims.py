@@ -94,9 +94,8 @@ def _conjuncts(head: Any) -> list[Any]:
         t = todo.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                todo.append(c)
-            elif _listed(t, c):  # "his wife, son and daughter": three
+            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")) \
+                    or _listed(t, c):  # _listed: "his wife, son and daughter" are three
                 todo.append(c)
             elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not (
                     t.tag_ == "NNS" and any(g.dep_ == "nummod" for g in t.children)):
