@@ -152,8 +152,8 @@ def _count_one(tok: Any, alone: bool = True) -> tuple[int | None, bool]:
         return 0, False
     if tok.pos_ in ("PRON", "DET", "NUM") and low in ("another", "one"):
         of = [g for c in kids if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if of and not all(is_person(g) for g in of):
-            return None, False  # "one of the dogs"
+        if of and not all(is_person(g) or g.lower_ in ("them", "us") for g in of):
+            return None, False  # "one of the dogs" ("one of them" is one of the people)
         return 1, False  # "another was injured", "one of the (three) victims died"
     if tok.pos_ == "PRON":
         return (1, False) if low in SINGLE_PRONOUNS else (None, False)
