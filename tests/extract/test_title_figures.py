@@ -63,6 +63,9 @@ def _figures(title: str) -> dict[str, tuple[float | None, float | None, str]]:
      {"killed": (3, 3, "Woman, 2 children found dead")}),
     ("Late-night shooting leaves man, 3 teens wounded",
      {"injured": (4, 4, "man, 3 teens wounded")}),
+    # the active verb before the count
+    ("Shooting at Elm Street bar kills 2, wounds 3", {"killed": (2, 2, "2"), "injured": (3, 3, "3")}),
+    ("Gunfire injures four outside community hall", {"injured": (4, 4, "four")}),
 ])
 def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) -> None:
     assert _figures(title) == expected
@@ -78,6 +81,8 @@ def test_a_headline_toll_is_read_with_its_own_words(title: str, expected: dict) 
     "Mother of man killed in 2015 speaks out",  # another year
     "Man charged with killing wife and son dies in jail",  # the man dies, not a list
     "Man, woman shot at deputies before arrest",  # who fired, not who was hit
+    "Teen kills 6-year-old brother in accident",  # an age, not a count
+    "Golfer shoots 68 to take the lead",  # a score
     "",
 ])
 def test_headlines_without_a_toll_of_this_incident_give_none(title: str) -> None:

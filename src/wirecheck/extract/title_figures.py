@@ -14,7 +14,7 @@ small reader of their own:
   ``Boy, 2, and man killed`` → one each, ``Woman, 2 children found dead`` → 3 (not "shot
   at deputies": who fired);
 * ``No one hurt`` / ``nobody injured`` → 0; ``toll rises to N``, ``2 shot, one fatally``
-  → N killed.
+  → N killed; ``Shooting Kills 3, Wounds 2`` → 3 killed, 2 injured.
 
 A headline figure is a claim like the body's: it joins its measure's group, and where it
 differs from its own body's figure the two stay apart (an article does not contradict
@@ -72,6 +72,11 @@ _LIST = re.compile(  # "Man, woman killed", "Mother and son found dead", "Boy, 2
     rf"(?:(?!after\b)[a-z0-9.'-]+\s+){{0,3}}?(?P<items>{_ITEM}(?:(?:,?\s+(?:and|&)|,)\s+{_ITEM})+)"
     rf"\s+{_HOW}(?:are\s+|were\s+)?(?:found\s+)?(?!dies\b)(?:{_VERBS})\b")
 _ITEM_RE = re.compile(_ITEM_NAMED)
+_ACTIVE = re.compile(  # "Shooting Kills 3, Wounds 2", "shooting injures 4", "leaves 1 dead,
+    # injures five"; not "kills 7-year-old daughter" (an age) nor "shoots 68" (a score)
+    r"\b(?:(?P<killed>kills)|(?P<injured>wounds|injures|hurts))\s+"
+    r"(?P<num>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?!-|\s+(?:years?|months?|weeks?|days?|hours?|times?|percent|points?)\b)")
 _ORDINAL = re.compile(  # "second man shot": not one; "Third Street man", "second wife": no ordinal
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?=(?:{'|'.join(sorted(PERSON_HEADS - KIN))})\b)")
 _DIES = re.compile(r"\b(?:dies|died|has\s+died)\b")
@@ -142,11 +147,12 @@ def _figures(article_id: str, title: str, view: str) -> Iterator[Quantity]:
     for m in _NONE.finditer(view):
         yield _quantity(article_id, title, m.start(), m.end(), 0.0, "exact", _measure(m),
                         implicit=True)
-    for m in [*_FATALLY.finditer(view), *_TOLL.finditer(view)]:  # killed, with the number
-        value = _value(view, m.start("num"), m.group("num"))
-        if value is not None:
+    for m in [*_FATALLY.finditer(view), *_TOLL.finditer(view), *_ACTIVE.finditer(view)]:
+        value = _value(view, m.start("num"), m.group("num"))  # with the number: killed,
+        if value is not None:  # or what the active verb did
             yield _quantity(article_id, title, m.start("num"), m.end("num"), value, "exact",
-                            "killed", implicit=False)
+                            "injured" if m.groupdict().get("injured") else "killed",
+                            implicit=False)
 
 
 def _list_count(view: str, at: int, items: str) -> float | None:
