@@ -87,6 +87,8 @@ def casualty_measure(pred: Any) -> str | None:
                               or _from_object(pred))
     if lemma == "turn":
         return "killed" if turned_on_self(pred) is not None else None
+    if lemma == "succumb" and _succumbs_to_other(kids):
+        return None  # "the council succumbed to pressure"
     if lemma in KILL_VERBS or lemma in DIE_VERBS:
         return "killed"
     if lemma in ("lose", "take") and words & {"life", "lives"}:
@@ -110,6 +112,18 @@ def casualty_measure(pred: Any) -> str | None:
     if lemma in ("hit", "strike", "graze") and (_by_gunfire(pred) or _after_gunfire(pred)):
         return "killed" if fatal else "shot"  # "struck by gunfire", "a bullet hit a boy"
     return None
+
+
+_FATAL_CAUSES = frozenset({"injury", "wound", "gunshot", "burn", "complication", "illness",
+                           "disease", "cancer", "infection", "trauma", "effect", "blood"})
+
+
+def _succumbs_to_other(kids: list[Any]) -> bool:
+    """"succumbed to pressure", "to the demands": yielding, not dying (to a wound, an
+    illness or its injuries is a death)."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and lemma_of(g) not in _FATAL_CAUSES for g in c.children)
+        for c in kids)
 
 
 GUNFIRE = frozenset({"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots",
