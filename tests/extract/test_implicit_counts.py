@@ -43,6 +43,7 @@ def counts(text: str) -> list[tuple[str, float | None, str, str]]:
     ("The girl was taken off life support on Sunday and passed away.", "killed", 1),
     ("One of the three cousins was shot in the leg.", "shot", 1),  # one, not three
     ("Two men ran from the car; one of them was shot in the leg.", "shot", 1),
+    ("She and three others were shot outside the club.", "shot", 4),  # not "others" only
     # a list split by the parser into subjects of one verb
     ("The driver, 30, and a passenger, 25, were killed in the crash.", "killed", 2),
     ("A man, a woman and a child were killed in the fire.", "killed", 3),

@@ -69,3 +69,14 @@ def test_an_earlier_time_further_on_stays_the_incident_in_a_follow_up() -> None:
                 "side last month, and the family is asking for answers.")
     assert sentence.index("last month") > 70
     assert scope(sentence, "Two") == "incident"
+
+
+def test_others_beside_someone_named_are_not_the_whole_count() -> None:
+    """"She and three others were shot": four people, so the three are others; "one was
+    killed and three others were hurt" gives the injured count whole."""
+    def around(sentence: str, figure: str) -> str:
+        at = sentence.index(figure)
+        return scope_of(sentence, sentence[:at], at, sentence[at + len(figure):])[0]
+    assert around("She and three others were shot at the club.", "three") == "others"
+    assert around("A man and two other people were wounded.", "two") == "others"
+    assert around("One man was killed and three others were hurt.", "three") == "incident"

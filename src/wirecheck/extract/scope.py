@@ -82,6 +82,11 @@ _CAME_AFTER = re.compile(
 _PART = re.compile(r"\b(?:including|includes|included|among them|among whom|among the dead"
                    r"|among those(?: \w+)?)[ \t]*$", re.IGNORECASE)
 _MORE = re.compile(r"^[ \t]+(?:more|additional|further|extra)\b", re.IGNORECASE)
+# "she and three others were shot": the three are beside someone the sentence names (the
+# whole count is theirs together), not "killed and three others were hurt"
+_BESIDE = re.compile(r"\b(?:he|she|[A-Z][a-z]+|man|woman|boy|girl|teen|teenager|child|"
+                     r"victim|officer|driver|[0-9]+-year-old)\s+and\s+$")
+_OTHERS = re.compile(r"^[ \t]+other(?:s|\s+people)\b", re.IGNORECASE)
 
 
 def scope_of(clause: str, before: str, at: int = -1, after: str = "",
@@ -100,7 +105,7 @@ def scope_of(clause: str, before: str, at: int = -1, after: str = "",
     m = _PART.search(before[-40:])
     if m:
         return "part", m.group(0).strip()
-    m = _MORE.match(after)
+    m = _MORE.match(after) or (_OTHERS.match(after) if _BESIDE.search(before[-40:]) else None)
     if m:  # "two more bodies were found": an increment, not the toll
         return "others", m.group(0).strip()
     lo, hi = (0, len(clause)) if at < 0 else (max(0, at - NEAR), at + NEAR)

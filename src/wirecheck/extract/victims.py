@@ -209,8 +209,9 @@ def victims_of(head: Any) -> Victims | None:
                              low if t.pos_ == "PROPN" else ""))
     if numeral_only:
         return None
-    others = any(c.lower_ in OTHERS_WORDS for t in conj for c in t.children) or any(
-        t.lower_ in OTHERS_WORDS for t in conj)
+    others = all(t.lower_ in OTHERS_WORDS or any(c.lower_ in OTHERS_WORDS and c.dep_ != "conj"
+                                                 for c in t.children)
+                 for t in conj)  # "no one else"; not "she and three others" (four people)
     start = _phrase_start(conj[0])  # "a 25-year-old woman": its determiner and modifiers
     end = conj[-1].idx + len(conj[-1].text)
     return Victims(tuple(people), others, start, end)
