@@ -23,7 +23,7 @@ from corpus import generate, write_jsonl, write_warc
 
 from wirecheck.ingest import read_paths
 from wirecheck.model import Article
-from wirecheck.reconcile.dedupe import find_duplicate, index_article
+from wirecheck.pipeline import IngestReport, store_batch
 from wirecheck.store.articles import insert_article
 from wirecheck.store.db import connect, transaction
 
@@ -54,16 +54,14 @@ def store_run(texts: list[str], work: Path, dedupe: bool) -> None:
     db = work / f"bench-{'dedupe' if dedupe else 'plain'}.db"
     db.unlink(missing_ok=True)
     conn = connect(db)
+    articles = [Article.create(text, outlet="bench", url=f"https://bench.example/{i}")
+                for i, text in enumerate(texts)]
     with transaction(conn):
-        for i, text in enumerate(texts):
-            article = Article.create(text, outlet="bench", url=f"https://bench.example/{i}")
-            if dedupe:
-                found = find_duplicate(conn, article)
-                if found and found[0] == "exact":
-                    continue
-                article.duplicate_of = found[1] if found else None
-            if insert_article(conn, article) and dedupe:
-                index_article(conn, article)
+        if dedupe:  # ingest's own store path, without the analysis
+            store_batch(conn, articles, IngestReport(), analyzer=None)
+        else:
+            for article in articles:
+                insert_article(conn, article)
     conn.close()
 
 

@@ -24,8 +24,7 @@ from pathlib import Path
 from benchlib import interleaved, table
 
 from wirecheck.model import Article
-from wirecheck.reconcile.dedupe import find_duplicate, index_article
-from wirecheck.store.articles import insert_article
+from wirecheck.pipeline import IngestReport, store_batch
 from wirecheck.store.db import connect, transaction
 
 STORY = (
@@ -79,18 +78,13 @@ def ingest(texts: list[str], work: Path) -> list[str | None]:
     """The dedupe path of an ingest over ``texts``: each record's ``duplicate_of``."""
     db = work / f"similar-{time.monotonic_ns()}.db"
     conn = connect(db)
-    ids: list[str] = []
-    marks: list[str | None] = []
-    with transaction(conn):
-        for i, text in enumerate(texts):
-            article = Article.create(text, outlet="bench", url=f"https://bench.example/{i}")
-            found = find_duplicate(conn, article)
-            article.duplicate_of = found[1] if found else None
-            ids.append(article.id)
-            marks.append(None if found is None else found[1])
-            if insert_article(conn, article):
-                index_article(conn, article)
+    articles = [Article.create(text, outlet="bench", url=f"https://bench.example/{i}")
+                for i, text in enumerate(texts)]
+    with transaction(conn):  # ingest's own store path (dedupe marks duplicate_of)
+        store_batch(conn, articles, IngestReport(), analyzer=None)
     conn.close()
+    ids = [a.id for a in articles]
+    marks = [a.duplicate_of for a in articles]
     for f in work.glob(db.name + "*"):
         f.unlink()
     return [None if m is None else str(ids.index(m)) for m in marks]
