@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from wirecheck.reconcile.dedupe import band_keys, is_copy, minhash, shingles
+from wirecheck.reconcile.dedupe import is_copy, shingles, text_keys
 
 LSH_COLUMNS = [("band", "long"), ("bucket", "string"), ("id", "string"),
                ("file_idx", "long"), ("rec_idx", "long")]
@@ -26,10 +26,8 @@ MATCH_COLUMNS = [("id", "string"), ("orig", "string"), ("o_file", "long"), ("o_r
 def lsh_rows(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
     """(band, bucket, id, file_idx, rec_idx) for every band of every article."""
     for r in rows:
-        found = shingles(r["text"])
-        if len(found):
-            for band, key in enumerate(band_keys(minhash(found))):
-                yield band, key, r["id"], r["file_idx"], r["rec_idx"]
+        for band, key in enumerate(text_keys(r["text"])):  # ingest's own keys
+            yield band, key, r["id"], r["file_idx"], r["rec_idx"]
 
 
 def verified(pairs: Iterable[Any]) -> Iterator[tuple[Any, ...]]:

@@ -121,9 +121,10 @@ def _shingles(text: str) -> Shingles:
 
 
 @lru_cache(maxsize=8)
-def _keys(text: str) -> tuple[str, ...]:
-    """Band keys of a text (cached: looked up, then indexed, at ingest). Candidates never
-    need theirs: they are verified on shingles alone."""
+def text_keys(text: str) -> tuple[str, ...]:
+    """Band keys of a text (cached: looked up, then indexed, at ingest; the Spark job
+    buckets with the same function). Candidates never need theirs: they are verified on
+    shingles alone."""
     found = _shingles(text)
     return tuple(band_keys(minhash(found))) if len(found) else ()
 
@@ -159,7 +160,7 @@ def find_near_duplicate(conn: sqlite3.Connection, article: Article,
     articles: 57 s, 3,000: 9 min), and a real copy shares nearly all bands, so it ranks
     first (``benchmarks/similar_coverage.py``). Of the
     verified ones that are copies, the earliest stored wins, as before."""
-    mine, keys = _shingles(article.text), _keys(article.text)
+    mine, keys = _shingles(article.text), text_keys(article.text)
     best: LshCandidate | None = None
     for candidate in _best_candidates(conn, keys, article.id, exclude):
         if best is not None and candidate.order > best.order:
@@ -206,4 +207,4 @@ def find_duplicate(conn: sqlite3.Connection, article: Article,
 
 def index_article(conn: sqlite3.Connection, article: Article) -> None:
     """Make a stored article findable as a near-duplicate candidate (its LSH buckets)."""
-    save_lsh_keys(conn, article.id, _keys(article.text))
+    save_lsh_keys(conn, article.id, text_keys(article.text))
