@@ -199,3 +199,13 @@ def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
 def test_a_number_counts_who_it_befell(analyze: Any, text: str,
                                        expected: dict[str, str]) -> None:
     assert _measures(analyze, text) == expected
+
+
+def test_shot_more_than_once_is_the_incident_not_more_people() -> None:
+    """"Two more were shot" counts others; "he was shot more than once" says how often."""
+    text = "A 19-year-old man was shot more than once outside the bakery. Two more were shot."
+    article = Article.create(text)
+    claims = analyze_doc(parse(text), article).claims
+    scopes = [(c.quantity.span.text, c.quantity.scope) for c in claims if c.quantity]
+    assert ("A 19-year-old man was shot", "incident") in scopes
+    assert ("Two", "others") in scopes

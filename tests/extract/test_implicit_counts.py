@@ -64,6 +64,22 @@ def test_the_quoted_words_are_the_victims_and_their_fate() -> None:
     assert words == "the clerk was pronounced dead"
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("A man was killed on Sunday and his brother was also shot.", "his brother was also shot"),
+    ("One man died. Another man was shot in the leg.", "Another man was shot"),
+    ("The gunman shot his wife, then shot another victim.", "shot another victim"),
+])
+def test_someone_also_shot_is_beside_those_named(text: str, words: str) -> None:
+    """Shot beside the people already named (the dead, mostly): "1 shot − 1 killed" would
+    say no one was hurt; their count is of others."""
+    assert ("shot", 1, words, "others") in counts(text)
+
+
+def test_a_pronoun_also_shot_may_be_the_same_person() -> None:
+    got = counts("A man was shot at a bus stop. He was also shot in the arm.")
+    assert all(scope == "incident" for *_, scope in got)
+
+
 def test_no_one_else_counts_others_not_the_toll() -> None:
     got = counts("One man was wounded, and no one else was hurt.")
     assert ("injured", 1, "One man was wounded", "incident") in got

@@ -16,9 +16,10 @@ def claim(cid: str, low: float, high: float, day: str | None = "2026-03-10",
 
 
 def group(measure: str, verdict: str, *claims: FigureClaim, sources: int = 2,
-          subgroup: str | None = None, main: bool = True) -> FigureGroup:
+          subgroup: str | None = None, main: bool = True, besides: bool = False
+          ) -> FigureGroup:
     return FigureGroup(f"al-{measure}-{verdict}", measure, main, verdict,  # type: ignore[arg-type]
-                       sources, tuple(claims), subgroup)
+                       sources, tuple(claims), subgroup, besides)
 
 
 def test_agreeing_figures_give_their_consensus() -> None:
@@ -92,6 +93,26 @@ def test_injured_is_derived_from_shot_and_killed_when_nobody_says_it() -> None:
     assert (injured.low, injured.high) == (2, 2)
     assert injured.basis == "5 shot − 3 killed"
     assert set(injured.claim_ids) == {"a", "b", "c", "d"}
+
+
+def test_people_also_shot_are_hurt_beside_the_dead() -> None:
+    """"A man was killed; his brother was also shot": one hurt, not 1 shot − 1 killed = 0;
+    "a girl was shot", "the girl died", "her father was also shot": one. Beside a larger
+    count ("three were shot, two died ... a woman was also shot") she is most often one of
+    the three: 1."""
+    also = group("shot", "agree", claim("e", 1, 1), claim("f", 1, 1), main=False, besides=True)
+    killed = group("killed", "agree", claim("c", 1, 1), claim("d", 1, 1))
+    injured = next(f for f in headline_figures([killed, also]) if f.measure == "injured")
+    assert (injured.low, injured.basis) == (1, "1 more shot beside 1 killed")
+    figures = headline_figures([group("shot", "agree", claim("a", 1, 1), claim("b", 1, 1)),
+                                killed, also])
+    injured = next(f for f in figures if f.measure == "injured")
+    assert (injured.low, injured.basis) == (1, "1 shot − 1 killed + 1 more shot")
+    assert set(injured.claim_ids) == {"a", "b", "c", "d", "e", "f"}
+    figures = headline_figures([group("shot", "agree", claim("a", 3, 3), claim("b", 3, 3)),
+                                group("killed", "agree", claim("c", 2, 2), claim("d", 2, 2)),
+                                also])
+    assert next(f for f in figures if f.measure == "injured").basis == "3 shot − 2 killed"
 
 
 def test_injured_said_for_one_victim_gives_way_to_the_people_shot_and_not_killed() -> None:

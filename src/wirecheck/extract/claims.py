@@ -146,6 +146,7 @@ class _Assembler:
             q.scope, q.scope_cue = scope_of(text[sent.start_char:sent.end_char],
                                             text[sent.start_char:q.span.start],
                                             q.span.start - sent.start_char,
+                                            "" if q.implicit else  # "shot more than once"
                                             text[q.span.end:sent.end_char],
                                             self.article.published.year
                                             if self.article.published else None)

@@ -277,6 +277,16 @@ def _with_split_subjects(head: Any, v: Victims | None) -> Victims | None:
     return v
 
 
+def _shot_besides(pred: Any, victim: Any) -> bool:
+    """"A woman was also shot", "another man was shot", "another man was shot": people shot beside those already named (the dead, mostly), so "1 shot − 1 killed" is not how many
+    were hurt. Not "he was also shot in the arm" (a pronoun: maybe the same person)."""
+    also = victim.lower_ not in SINGLE_PRONOUNS and any(
+        c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in pred.children)
+    another = victim.dep_ in ("nsubj", "nsubjpass") and (victim.lower_ == "another" or any(
+        c.dep_ == "det" and c.lower_ == "another" for c in victim.children))
+    return also or another  # not "accidentally shot another teen": someone not the shooter
+
+
 def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, Any]]]:
     """Per (measure, others): the distinct victims of the sentence with their predicate."""
     fate: dict[frozenset[int], tuple[str, Victims, Any]] = {}
@@ -287,6 +297,8 @@ def _sentence_counts(sent: Any) -> dict[tuple[str, bool], list[tuple[Victims, An
         v = _with_split_subjects(head, victims_of(head))
         if v is None or (v.count == 0 and _says_how_badly(pred, head)):
             continue
+        if measure == "shot" and _shot_besides(pred, head):
+            v = replace(v, others=True)
         known = fate.get(v.tokens)
         if known is None or PRIORITY[measure] > PRIORITY[known[0]]:
             fate[v.tokens] = (measure, v, pred)

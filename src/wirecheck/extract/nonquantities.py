@@ -308,8 +308,10 @@ def _identifier(text: str, view: str, part: _Part) -> bool:
     if m is None:
         return before.endswith("#")
     word = m.group(1)
-    if word.lower() in _ID_NOUNS:
+    if word.lower() in _ID_NOUNS or word.lower().rstrip(".") in _ID_NOUNS:
         return True
+    if word.endswith(".") and part.num.kind == "words" and text[part.start].isupper():
+        return False  # "on Sunday. Two were killed": a sentence ends ("Jr. 26" may not)
     if word in _BROADCASTERS or (_CALL_SIGN.fullmatch(word) and word not in _CAPS_WORDS):
         # "FOX 8", "KOIN 6": a channel, and so is "News 5 Investigators" (a name goes on)
         return _NAME_GOES_ON.match(text, part.end) is not None \

@@ -60,6 +60,7 @@ class FigureGroup:
     sources: int
     claims: tuple[FigureClaim, ...]
     subgroup: str | None = None  # a sub-count's people ("children"), None for everyone
+    besides: bool = False  # people beyond those already named ("another man was also shot")
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,11 @@ def headline_figures(groups: Iterable[FigureGroup]) -> list[HeadlineFigure]:
     said counts fewer (:func:`_undercounts`)."""
     best: dict[str, FigureGroup] = {}
     parts: dict[str, list[FigureGroup]] = {}
+    besides: FigureGroup | None = None  # people shot beside those named ("also shot")
     for g in groups:
+        if g.besides and g.measure == "shot" and g.claims and (
+                besides is None or _rank(g) > _rank(besides)):
+            besides = g
         if not g.main or g.measure not in CORE_MEASURES or not g.claims:
             continue
         if g.subgroup is not None:
@@ -184,11 +189,24 @@ def headline_figures(groups: Iterable[FigureGroup]) -> list[HeadlineFigure]:
         if measure not in best and len({g.subgroup for g in subs}) == 1:
             best[measure] = max(subs, key=_rank)
     found = {m: headline(best[m]) for m in CORE_MEASURES if m in best}
-    if "shot" in found:
-        derived = _injured(found["shot"], found.get("killed"))
+    more = headline(besides) if besides is not None else None
+    if more is not None and not _beside_the_dead(found):
+        more = None  # "four were shot ... a woman was also shot": one of the four
+    if "shot" in found or more is not None:
+        derived = _injured(found.get("shot"), found.get("killed"), more)
         if derived is not None and _undercounts(found.get("injured"), derived):
             found["injured"] = derived
     return [found[m] for m in CORE_MEASURES if m in found]
+
+
+def _beside_the_dead(found: Mapping[str, HeadlineFigure]) -> bool:
+    """Someone "also shot" is beside the story's dead when it counts dead and the people
+    it counts shot are no more than them ("a girl was shot", "the girl died"). Beside a
+    larger count ("four were shot") they are most often one of its people."""
+    killed, shot = found.get("killed"), found.get("shot")
+    if killed is None or killed.low is None:
+        return False
+    return shot is None or (shot.high is not None and shot.high <= killed.low)
 
 
 def _undercounts(said: HeadlineFigure | None, derived: HeadlineFigure) -> bool:
@@ -201,23 +219,36 @@ def _undercounts(said: HeadlineFigure | None, derived: HeadlineFigure) -> bool:
     return exact and derived.low is not None and said.high is not None and derived.low > said.high
 
 
-def _injured(shot: HeadlineFigure, killed: HeadlineFigure | None) -> HeadlineFigure | None:
-    """People shot and not killed: "five were shot, three fatally" → 2 injured. Only from
+def _injured(shot: HeadlineFigure | None, killed: HeadlineFigure | None,
+             more: HeadlineFigure | None = None) -> HeadlineFigure | None:
+    """People shot and not killed: "five were shot, three fatally" → 2 injured; with
+    ``more``, people shot beside those named ("a man was killed; his brother was also
+    shot" → 1 injured; "three were shot, two died, a woman was also shot" → 2). Only from
     exact figures that are not in conflict (no figure killed = none killed)."""
-    exact = [f for f in (shot, killed) if f is not None]
+    exact = [f for f in (shot, killed, more) if f is not None]
     if any(f.verdict == "conflict" or f.low is None or f.low != f.high for f in exact):
         return None
     dead = killed.low if killed is not None and killed.low is not None else 0.0
-    assert shot.low is not None
-    if shot.low < dead:
-        return None
-    basis = f"{shot.low:g} shot − {dead:g} killed" + ("" if killed else " (no death reported)")
+    count, parts = 0.0, []
+    if shot is not None:
+        assert shot.low is not None
+        if shot.low < dead:
+            return None
+        count = shot.low - dead
+        parts.append(f"{shot.low:g} shot − {dead:g} killed" + ("" if killed else
+                                                                 " (no death reported)"))
+    if more is not None:
+        assert more.low is not None
+        count += more.low
+        parts.append(f"{more.low:g} more shot" + ("" if shot else f" beside {dead:g} killed"))
+    base = shot or more
+    assert base is not None
     return HeadlineFigure(
-        measure="injured", low=shot.low - dead, high=shot.low - dead,
-        verdict="single_source" if shot.sources < 2 else shot.verdict,
-        alignment_id=shot.alignment_id,
-        claim_ids=tuple(sorted({*shot.claim_ids, *(killed.claim_ids if killed else ())})),
-        sources=shot.sources, words=shot.words, basis=basis)
+        measure="injured", low=count, high=count,
+        verdict="single_source" if base.sources < 2 else base.verdict,
+        alignment_id=base.alignment_id,
+        claim_ids=tuple(sorted({c for f in exact for c in f.claim_ids})),
+        sources=base.sources, words=base.words, basis=" + ".join(parts))
 
 
 def figure_groups(groups: Iterable[AlignedGroup], claims: Mapping[str, Claim],
@@ -244,5 +275,5 @@ def figure_groups(groups: Iterable[AlignedGroup], claims: Mapping[str, Claim],
         head = parts[3] if len(parts) == 4 and parts[2] == "people" else ""
         main = toll_block(a.key) or bool(head and parts[1] in TOLL_MEASURES)
         out.append(FigureGroup(a.id, parts[1], main, a.verdict, a.sources, tuple(members),
-                               head or None))
+                               head or None, besides=parts[-1] == "others" and not head))
     return out
