@@ -264,14 +264,16 @@ def _said(cid: str, aid: str, modality: str, subject: str, day: str | None = Non
     return claim
 
 
-def test_a_trigger_word_group_conflicts_only_on_a_shared_participant() -> None:
+def test_a_trigger_word_group_holds_only_claims_that_share_a_participant() -> None:
+    """The same trigger word is weak evidence of one event: "the dam collapsed" and "the
+    minister's plan collapsed" stay two rows, each with its own source, and only reports
+    that share a participant can disagree."""
     arts = MORNING
     key = ("trigger:disaster:collapse", "collapse (disaster)")
     apart = [_said("1", "a", "asserted", "the dam", "2026-03-09"),
              _said("2", "b", "denied", "the minister", "2026-03-12")]
-    (group,) = align_story("s1", apart, arts, {"1": key, "2": key})
-    assert group.alignment.verdict == "unclear"
-    assert "trigger word only" in group.alignment.detail.reasons[0]
+    groups = align_story("s1", apart, arts, {"1": key, "2": key})
+    assert [g.alignment.verdict for g in groups] == ["single_source", "single_source"]
     shared = [_said("1", "a", "asserted", "The dam", "2026-03-09"),
               _said("2", "b", "asserted", "the Keltmoor dam", "2026-03-12")]
     (group,) = align_story("s1", shared, arts, {"1": key, "2": key})

@@ -13,15 +13,18 @@ What counts as "the same thing":
   itself: "12 Somali and 11 Yemeni pirates" are two counts), else founds its own.
 * **events**: the same cross-article event cluster (``events.event_id``, set by event
   coreference); without one, the same event type and trigger word at the same place
-  (key ``e:trigger:…``) — weak evidence, so such a group (and a speaker/topic statement
-  group) conflicts only where two claims share a participant (``judge_event``).
+  (key ``e:trigger:…``) — weak evidence, so a claim joins such a group only beside a
+  claim it shares a participant with (``weak_groups.py``), and the group conflicts only
+  where two claims share one (``judge_event``).
+* **ages** ("a 19-year-old suspect") are facts about one person the words seldom name
+  across articles: not aligned (``PERSONAL_MEASURES``).
 * **places**: a located claim is also at every place of the story's gazetteer (the places
   its claims are located at) that its own words name, so "residents of Tessary ... below
   the Dravik Dam" and "along the Sarn River since the Dravik Dam collapsed" meet; a figure
   dated a year or more before the story's first article (``PAST``) is a historic count
   with its own key ("killed (in 2009)"), never part of a running toll.
 * **statements**: the same speaker (resolved entity, else normalized name) and topic
-  (the predicate lemma).
+  (the predicate lemma), saying the same thing (shared content words: ``weak_groups.py``).
 
 Cost is near-linear: claims are blocked by a key (measure/unit/subject, event cluster,
 speaker/topic) and merged only inside a block against the block's few groups, never all
@@ -52,9 +55,9 @@ from wirecheck.reconcile.verdicts import (
     entry,
     interval,
 )
+from wirecheck.reconcile.weak_groups import TRIGGER_KEY, Ties, tied, ties, weak_key
 
 _WORD = re.compile(r"[a-z0-9]+")
-TRIGGER_KEY = "trigger:"  # an event cluster key made from the trigger word, not coreference
 PAST = timedelta(days=365)  # a figure dated this long before the story's first article is history
 REPRESENTATIVES = 64  # figures of a group a new figure is matched against (bounded cost)
 NEAR_FACTOR = 3.0  # a figure this many times another is a different count, not a rival one
@@ -75,6 +78,7 @@ class Group:
     days: tuple[Any, Any] | None = None  # the dates every member's dates overlap
     figures: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
     shown: list[Interval] = field(default_factory=list)  # the first REPRESENTATIVES figures
+    ties: list[Ties] = field(default_factory=list)  # weak blocks: the first members' ties
 
     def contradicts_own(self, article_id: str, iv: Interval) -> bool:
         """One article does not contradict itself: two disjoint figures in one article
@@ -93,6 +97,9 @@ class Group:
             self.shown.append(iv)
 
 
+# Figures about one person ("a 19-year-old suspect"): the words seldom say which person
+# across articles, so the victim's age and the suspect's would be one fact. Not aligned.
+PERSONAL_MEASURES = frozenset({"age"})
 TOLL_MEASURES = frozenset({"killed", "injured", "shot", "missing", "displaced", "evacuated",
                            "detained", "arrested", "hostages", "affected"})
 
@@ -224,6 +231,10 @@ class Block:
             fits = [i for i in fits if not self.groups[i].contradicts_own(claim.article_id, iv)]
             fits = ([i for i in fits if self.groups[i].matches(iv)]
                     or [i for i in fits if self.groups[i].near(iv)])
+        weak = weak_key(key)
+        if weak:  # one trigger word or one speaker: only beside a claim it is tied to
+            mine = ties(claim)
+            fits = [i for i in fits if any(tied(key, mine, t) for t in self.groups[i].ties)]
         at = fits[0] if fits else None
         if at is None:
             at = len(self.groups)
@@ -231,6 +242,8 @@ class Block:
             self.placeless.append(at)
         g = self.groups[at]
         g.members.append(member)
+        if weak and len(g.ties) < REPRESENTATIVES:
+            g.ties.append(mine)
         if iv is not None:
             g.note(claim.article_id, iv)
         new_words = words - g.places
@@ -293,6 +306,8 @@ def group_claims(
     gazetteer = Gazetteer.of(order)
     since = _story_start(articles, order)
     for claim in order:
+        if claim.quantity is not None and claim.quantity.measure in PERSONAL_MEASURES:
+            continue
         meta = articles.get(claim.article_id)
         member = Member(claim, meta.column if meta else claim.article_id, _parse(meta))
         for kind, block in (("quantity", _quantity_block(claim, since)),

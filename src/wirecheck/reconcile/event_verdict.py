@@ -86,7 +86,7 @@ _NOT_PARTICIPANT = frozenset({
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
-def _participants(claim: Claim) -> set[str]:
+def participants(claim: Claim) -> set[str]:
     """Content words of the claim's subject and object, tagged with their role."""
     out: set[str] = set()
     for role, text in (("s", claim.subject), ("o", claim.object)):
@@ -97,7 +97,7 @@ def _participants(claim: Claim) -> set[str]:
 
 def _related(a: Member, b: Member, strong: bool) -> bool:
     """About the same happening: one coreference cluster, or a shared participant."""
-    return strong or bool(_participants(a.claim) & _participants(b.claim))
+    return strong or bool(participants(a.claim) & participants(b.claim))
 
 
 def _modality_clash(said: list[Member], denied: list[Member], strong: bool
@@ -113,8 +113,8 @@ def _modality_clash(said: list[Member], denied: list[Member], strong: bool
 def _any_related(said: list[Member], denied: list[Member], strong: bool) -> bool:
     if strong:
         return bool(said and denied)
-    shared = set().union(*(_participants(m.claim) for m in said)) if said else set()
-    return any(_participants(d.claim) & shared for d in denied)
+    shared = set().union(*(participants(m.claim) for m in said)) if said else set()
+    return any(participants(d.claim) & shared for d in denied)
 
 
 def _apart(a: tuple[date, date], b: tuple[date, date], gap: timedelta) -> bool:
@@ -148,7 +148,7 @@ def _shared_spells(dated: list[Dated]) -> list[tuple[date, list[str]]]:
     participant, in a stable order); [] when none disagree."""
     buckets: dict[str, list[Dated]] = {}
     for m, d in dated:
-        for p in _participants(m.claim):
+        for p in participants(m.claim):
             buckets.setdefault(p, []).append((m, d))
     for p in sorted(buckets):
         spells = _spells(buckets[p]) if len(buckets[p]) > 1 else []

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.model import Claim, Event
-from wirecheck.reconcile.align import TRIGGER_KEY, AlignedGroup, align_story
+from wirecheck.reconcile.align import AlignedGroup, align_story
 from wirecheck.reconcile.coref import event_clusters
 from wirecheck.reconcile.headline import HeadlineFigure, figure_groups, headline_figures
 from wirecheck.reconcile.independence import ArticleMeta
 from wirecheck.reconcile.timeline import TimelineEntry, build_timeline
+from wirecheck.reconcile.weak_groups import TRIGGER_KEY
 
 
 def event_keys(events: Iterable[Event], event_ids: Mapping[str, str]
