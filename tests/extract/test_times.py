@@ -53,6 +53,11 @@ def d(s: str | None) -> date | None:
     ("It happened on 19 March 2023.", "on 19 March 2023", "2023-03-19", "2023-03-19"),
     ("Output fell in the first quarter.", "in the first quarter", "2024-01-01", "2024-03-31"),
     ("They met in April 2023.", "in April 2023", "2023-04-01", "2023-04-30"),
+    # "last" and "next" before a month: the latest one before this month, the next after
+    ("He was killed last August.", "last August", "2023-08-01", "2023-08-31"),
+    ("It opened last February.", "last February", "2024-02-01", "2024-02-29"),
+    ("He was hurt last March.", "last March", "2023-03-01", "2023-03-31"),
+    ("The hearing is set for next January.", "next January", "2025-01-01", "2025-01-31"),
     ("Spending rose in 2022.", "in 2022", "2022-01-01", "2022-12-31"),
     ("cases in the first three months of the year", "the first three months of the year",
      "2024-01-01", "2024-03-31"),

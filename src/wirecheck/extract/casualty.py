@@ -249,7 +249,10 @@ def shooters(noun: Any, verb: Any) -> bool:
     """The noun is who fired: the active subject of a shooting verb that names its target
     ("two officers shot a man", "fired into the car", "opened fire"). "Two officers shot
     in ambush" has no target, and "three people shot at a party" a place: they were hit;
-    so were "two officers [who] opened fire and were wounded"."""
+    so were "two officers [who] opened fire and were wounded". The agent of a passive
+    ("was shot by two other teens", "killed by three gunmen") did it."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == verb.i:
+        return True
     if noun.dep_ != "nsubj" or noun.head.i != verb.i or _also_hit(verb):
         return False
     lemma = lemma_of(verb)

@@ -121,10 +121,23 @@ def _month(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
     year = _year_for(anchor, month, 15, m.group("y"), since)
     if year is None:
         return _unresolved(m, "month")
+    year = _last_or_next(m, anchor, month, year)
     lo, hi = _month_range(year, month, part)
     if since and anchor is not None:
         return Hit(m.start(), m.end(), lo, anchor, "range", True, kind="open")
     return Hit(m.start(), m.end(), lo, hi, "month", m.group("y") is None)
+
+
+def _last_or_next(m: re.Match[str], anchor: date | None, month: int, year: int) -> int:
+    """"last August" said in April 2016 is August 2015 (the latest one before the month
+    the article is in), "next February" said in April 2016 is February 2017; without the
+    word, the nearest one (``nearest_year``)."""
+    mod = " ".join((m.groupdict().get("mod") or "").split())
+    if anchor is None or m.group("y") or not mod:
+        return year
+    if mod in ("last", "this past"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    return anchor.year if month > anchor.month else anchor.year + 1
 
 
 def _year(m: re.Match[str], text: str, anchor: date | None) -> Hit | None:
@@ -341,7 +354,8 @@ RULES: list[Rule] = [
     (re.compile(r"\b" + _PREP + r"(?:" + _WD[:-1].replace("(?P<wd>", "(?:") + r"),?[ \t]+)?" + _M
                 + r"[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"),
      _day_month),
-    (re.compile(r"\b" + _PREP + r"(?:(?:the[ \t]+)?(?P<part>early|mid|late)[- \t]+)?" + _M
+    (re.compile(r"\b" + _PREP + r"(?P<mod>(?:last|next|this[ \t]+past|this[ \t]+coming)[ \t]+)?"
+                r"(?:(?:the[ \t]+)?(?P<part>early|mid|late)[- \t]+)?" + _M
                 + r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?\b"), _month),
     (re.compile(r"\b(?P<prep>(?:in|during|since|by|until|from|through)[ \t]+)(?:(?P<part>early|mid|late)"
                 r"[- \t]+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d)|\b(?P<part2>early|mid|late)[- ](?P<y2>"

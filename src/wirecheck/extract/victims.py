@@ -281,4 +281,14 @@ def _same_people(people: list[Person], doc: Any = None) -> dict[int, int]:
                 continue
             if named:
                 same[p.token] = same.get(named[-1].token, named[-1].token)
+            elif doc is not None and (again := _said_again(doc, p, ordered[:i])) is not None:
+                same[p.token] = same.get(again, again)
     return same
+
+
+def _said_again(doc: Any, p: Person, before: list[Person]) -> int | None:
+    """The same pronoun said again with no one named before it ("She got shot, she got
+    shot!"): one person, cried twice."""
+    word = doc[p.token].lower_
+    return next((q.token for q in reversed(before)
+                 if q.pronoun and doc[q.token].lower_ == word), None)
