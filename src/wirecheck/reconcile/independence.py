@@ -13,6 +13,11 @@ Two rules collapse what looks like corroboration but is not:
 Unattributed and anonymous claims ("officials said") are the outlet's own reporting: their
 unit is the (original) article's outlet, since two outlets' anonymous officials cannot be
 told apart.
+
+A third rule catches the copy that dedupe cannot (a station reposting a sister station's
+story under its own header, a paper reusing a press release's paragraphs): claims whose
+words are the same sentence, word for word (at least ``COPIED_WORDS`` words), stand for one
+source, the earliest article's.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 from wirecheck.model import Claim
 
 _OWN_REPORTING = frozenset({"unattributed", "anonymous"})
+COPIED_WORDS = 8  # a sentence this long, word for word in two articles, is one source
 
 
 @dataclass(frozen=True)
@@ -102,17 +108,35 @@ def sourcing(claims: Iterable[Claim], articles: Mapping[str, ArticleMeta]) -> So
         unit = source_unit(c, articles)
         if not unit.startswith("outlet:"):
             named.setdefault(_root_column(c, articles), unit)
+
+    def unit_of(c: Claim) -> str:
+        unit = source_unit(c, articles)
+        return named.get(_root_column(c, articles), unit) if unit.startswith("outlet:") else unit
+
+    first = _first_printed(claims, articles)
     units: dict[str, None] = {}
     copies = 0
     for c in claims:
         meta = articles.get(c.article_id)
         outlets[meta.column if meta else c.article_id] = None
-        unit = source_unit(c, articles)
-        if unit.startswith("outlet:"):
-            unit = named.get(_root_column(c, articles), unit)
-        units[unit] = None
+        units[unit_of(first.get(c.id, c))] = None
         copies += bool(meta and meta.duplicate_of)
     return Sourcing(sorted(outlets), sorted(units), copies)
+
+
+def _first_printed(claims: list[Claim], articles: Mapping[str, ArticleMeta]
+                   ) -> dict[str, Claim]:
+    """Claim id → the earliest claim whose words are the same sentence (module docstring)."""
+    by_words: dict[str, Claim] = {}
+    out: dict[str, Claim] = {}
+    order = sorted(claims, key=lambda c: ((m.published or "~") if (m := articles.get(
+        c.article_id)) else "~", c.article_id, c.span.start))
+    for c in order:
+        words = c.span.text.casefold().split()
+        if len(words) < COPIED_WORDS:
+            continue
+        out[c.id] = by_words.setdefault(" ".join(words), c)
+    return out
 
 
 def _root_column(claim: Claim, articles: Mapping[str, ArticleMeta]) -> str:
