@@ -32,6 +32,8 @@ def event(analyze: Any, text: str, action: str) -> Event:
     ("No arrests had been made by Saturday night.", "arrest", "denied"),
     ("Deputies made no arrests.", "arrest", "denied"),
     ("No one has been arrested in the case.", "arrest", "denied"),
+    ("An arrest has not been made in the case.", "arrest", "denied"),
+    ("The arrest did not surprise the neighbors.", "arrest", "asserted"),
     ("The warden refused to release the inmate.", "release", "denied"),
     ("Deputies are waiting to release the names.", "release", "expected"),
     # what is denied or awaited is not the killing itself

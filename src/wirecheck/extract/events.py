@@ -144,8 +144,17 @@ def _words_near(tok: Any) -> set[str]:
     return {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
 
 
+# verbs that only say a noun's event took place: "an arrest has not been made"
+_SUPPORT_VERBS = frozenset({"make", "carry", "conduct", "occur", "happen", "take", "announce"})
+
+
 def _negated(tok: Any) -> bool:
-    """"not arrested", "no arrests were made", "no one was arrested", "nobody was hurt"."""
+    """"not arrested", "no arrests were made", "no one was arrested", "nobody was hurt",
+    "an arrest has not been made" (not "the arrest did not surprise anyone")."""
+    head = tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+            head.lemma_.lower() in _SUPPORT_VERBS and any(c.dep_ == "neg" for c in head.children):
+        return True
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
