@@ -23,6 +23,7 @@ SECTIONS: dict[str, str] = {
     "ecbplus_events": "wirecheck.evaluate.ecb_events:score_ecbplus_events",
     "alignments": "wirecheck.evaluate.alignments:score_alignments",
     "ecbplus_verdicts": "wirecheck.evaluate.ecb_checks:score_ecbplus_verdicts",
+    "ecbplus_event_rows": "wirecheck.evaluate.ecb_event_rows:score_ecbplus_event_rows",
     "gva": "wirecheck.evaluate.gva:score_gva",
     "polnear": "wirecheck.evaluate.polnear:score_polnear",
 }

@@ -8,6 +8,7 @@ sub-event) so that alignment, not story clustering, is measured.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -182,3 +183,29 @@ def resolved_mention_spans(conn: sqlite3.Connection) -> list[ResolvedMention]:
     return [ResolvedMention(r[0], r[1], r[2], r[3]) for r in conn.execute(
         'SELECT article_id, start, "end", entity_id FROM entity_mentions '
         "WHERE entity_id IS NOT NULL")]
+
+
+class EventClaim(NamedTuple):
+    """An event's claim with where the event is written, its story and its row (if any)."""
+    claim_id: str
+    article_id: str
+    start: int  # the event mention
+    end: int
+    action: str
+    story_id: str
+    row: str | None  # the event alignment (key "e:…") holding the claim
+
+
+def event_claims(conn: sqlite3.Connection) -> list[EventClaim]:
+    """Every stored event's claims, with their story and event row."""
+    rows = {str(r[0]): str(r[1]) for r in conn.execute(
+        "SELECT ac.claim_id, ac.alignment_id FROM alignment_claims ac "
+        "JOIN alignments al ON al.id = ac.alignment_id WHERE al.key LIKE 'e:%'")}
+    story = {str(r[0]): str(r[1]) for r in conn.execute(
+        "SELECT article_id, story_id FROM story_articles")}
+    out = []
+    for r in conn.execute('SELECT article_id, start, "end", action, claim_ids FROM events'):
+        for cid in json.loads(r[4]):
+            out.append(EventClaim(str(cid), str(r[0]), int(r[1]), int(r[2]), str(r[3]),
+                                  story.get(str(r[0]), ""), rows.get(str(cid))))
+    return out
