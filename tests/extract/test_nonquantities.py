@@ -68,8 +68,9 @@ def test_a_year_before_a_counted_noun_is_a_count(nlp: Any) -> None:
 
 def test_a_count_after_a_full_stop_is_no_name_s_number(nlp: Any) -> None:
     """"Formula One" and "Windows 11" are names; "on Sunday. Two were killed" is a new
-    sentence opening with its count, whatever capitalized word ended the one before."""
-    text = "Five people were shot on Sunday. Two were killed, police said in Dunmore. 3 were hurt."
+    sentence opening with its count, whatever capitalized word ended the one before.
+    Digits after an abbreviation may be a name's ("Vol. 3", "Larry Watkins Jr. 26")."""
+    text = "Five people were shot on Sunday. Two were killed, police said in Dunmore. Three were hurt."
     assert [(q.value, q.measure) for q in quantities(nlp, text)] == [
         (5, "shot"), (2, "killed"), (3, "injured")]
     assert quantities(nlp, "See Vol. 3 of the report.") == []
