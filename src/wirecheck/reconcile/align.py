@@ -34,7 +34,6 @@ pairs of claims. Verdicts: ``verdicts.py``; independent sources: ``independence.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from typing import Any
 from wirecheck.model import Alignment, Claim, VerdictDetail
 from wirecheck.reconcile.event_verdict import judge_event
 from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, toll_backing, tolls
+from wirecheck.reconcile.gazetteer import Gazetteer, place_words
 from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
 from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import (
@@ -55,16 +55,11 @@ from wirecheck.reconcile.verdicts import (
     entry,
     interval,
 )
-from wirecheck.reconcile.weak_groups import TRIGGER_KEY, Ties, tied, ties, weak_key
+from wirecheck.reconcile.weak_groups import TRIGGER_KEY, TieIndex, Ties, tied, ties, weak_key
 
-_WORD = re.compile(r"[a-z0-9]+")
 PAST = timedelta(days=365)  # a figure dated this long before the story's first article is history
 REPRESENTATIVES = 64  # figures of a group a new figure is matched against (bounded cost)
 NEAR_FACTOR = 3.0  # a figure this many times another is a different count, not a rival one
-_PLACE_STOP = frozenset({"the", "of", "in", "at", "city", "town", "province", "region",
-                         "district", "area", "strip", "attack", "near", "north", "south",
-                         "east", "west", "northern", "southern", "eastern", "western"})
-
 
 @dataclass
 class Group:
@@ -121,10 +116,6 @@ def _near(a: Interval, b: Interval) -> bool:
     if not disjoint(lo, hi):
         return True
     return lo[1] > 0 and hi[0] / lo[1] <= NEAR_FACTOR
-
-
-def place_words(place: str | None) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall((place or "").casefold()) if w not in _PLACE_STOP)
 
 
 def _places_fit(group: Group, words: frozenset[str]) -> bool:
@@ -205,6 +196,7 @@ class Block:
     groups: list[Group] = field(default_factory=list)
     by_word: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     placeless: list[int] = field(default_factory=list)
+    tie_index: TieIndex = field(default_factory=TieIndex)  # weak blocks only
 
     def candidates(self, words: frozenset[str]) -> Iterable[int]:
         if not words:
@@ -223,7 +215,10 @@ class Block:
         q = claim.quantity
         check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
         days = _days(claim) if check_days else None
-        fits = [i for i in self.candidates(words)
+        weak = weak_key(key)  # one trigger word or one speaker: only beside a claim it is tied to
+        mine = ties(claim) if weak else None
+        pool = sorted(self.tie_index.near(mine)) if mine is not None else self.candidates(words)
+        fits = [i for i in pool
                 if _places_fit(self.groups[i], words) and _days_fit(self.groups[i], days)]
         iv = interval(claim) if kind == "quantity" else None
         if iv is not None and not toll_block(key):
@@ -231,9 +226,7 @@ class Block:
             fits = [i for i in fits if not self.groups[i].contradicts_own(claim.article_id, iv)]
             fits = ([i for i in fits if self.groups[i].matches(iv)]
                     or [i for i in fits if self.groups[i].near(iv)])
-        weak = weak_key(key)
-        if weak:  # one trigger word or one speaker: only beside a claim it is tied to
-            mine = ties(claim)
+        if mine is not None:
             fits = [i for i in fits if any(tied(key, mine, t) for t in self.groups[i].ties)]
         at = fits[0] if fits else None
         if at is None:
@@ -242,8 +235,9 @@ class Block:
             self.placeless.append(at)
         g = self.groups[at]
         g.members.append(member)
-        if weak and len(g.ties) < REPRESENTATIVES:
+        if mine is not None and len(g.ties) < REPRESENTATIVES:
             g.ties.append(mine)
+            self.tie_index.add(mine, at)
         if iv is not None:
             g.note(claim.article_id, iv)
         new_words = words - g.places
@@ -255,32 +249,6 @@ class Block:
             g.places |= new_words
         if days is not None:
             g.days = days if g.days is None else (max(g.days[0], days[0]), min(g.days[1], days[1]))
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """The places the story's claims are located at: the story's own gazetteer, so a
-    claim located at "Tessary" that also names "the Dravik Dam" is at both. One
-    alternation regex, so a claim costs one scan whatever the number of places."""
-
-    words: Mapping[str, frozenset[str]]
-    pattern: re.Pattern[str] | None
-
-    @classmethod
-    def of(cls, claims: Iterable[Claim]) -> Gazetteer:
-        found = {c.place.casefold().removeprefix("the ").strip() for c in claims if c.place}
-        words = {p: w for p in found if (w := place_words(p))}
-        alts = "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))
-        return cls(words, re.compile(rf"\b(?:{alts})\b") if alts else None)
-
-    def places(self, claim: Claim) -> frozenset[str]:
-        """The claim's place plus every story place its own words name ("residents of
-        Tessary and the villages below the Dravik Dam" → tessary, dravik, dam)."""
-        words = place_words(claim.place)
-        if self.pattern is None or not words:  # a claim without a place fits any group
-            return words
-        extra = [self.words[m.group(0)] for m in self.pattern.finditer(claim.span.text.casefold())]
-        return words.union(*extra) if extra else words
 
 
 def _story_start(articles: Mapping[str, ArticleMeta], claims: Sequence[Claim] = ()

@@ -222,9 +222,10 @@ def _undercounts(said: HeadlineFigure | None, derived: HeadlineFigure) -> bool:
 def _injured(shot: HeadlineFigure | None, killed: HeadlineFigure | None,
              more: HeadlineFigure | None = None) -> HeadlineFigure | None:
     """People shot and not killed: "five were shot, three fatally" → 2 injured; with
-    ``more``, people shot beside those named ("a man was killed; his brother was also
-    shot" → 1 injured; "three were shot, two died, a woman was also shot" → 2). Only from
-    exact figures that are not in conflict (no figure killed = none killed)."""
+    ``more``, people shot beside the dead ("a man was killed; his brother was also shot"
+    → 1 injured; "a girl was shot", "the girl died", "her father was also shot" → 1 − 1 +
+    1 = 1). Only from exact figures that are not in conflict (no figure killed = none
+    killed)."""
     exact = [f for f in (shot, killed, more) if f is not None]
     if any(f.verdict == "conflict" or f.low is None or f.low != f.high for f in exact):
         return None

@@ -21,7 +21,8 @@ Else the claim stands in a row of its own (a single source, or one article's).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -33,6 +34,7 @@ TRIGGER_PREFIX = "e:" + TRIGGER_KEY  # its block key
 STATEMENT_PREFIX = "s:"
 MIN_SHARED = 2  # content words two statements must share
 MIN_OVERLAP = 0.5  # share of the shorter statement's content words
+PER_WORD = 64  # rows of a word a claim is compared with (the newest)
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "according", "added", "stated"})
 
@@ -44,6 +46,28 @@ class Ties:
 
     participants: frozenset[str]
     words: frozenset[str]
+
+    def tokens(self) -> frozenset[str]:
+        """Every word two tied claims must share one of (an index key)."""
+        return self.participants | self.words
+
+
+@dataclass
+class TieIndex:
+    """A weak block's rows by the words their claims' ties hold, so a claim is compared
+    with the rows that share a word with it: the newest ``PER_WORD`` per word, so a block
+    of thousands of one speaker's statements costs near-linear time, not all pairs."""
+
+    rows: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def near(self, mine: Ties) -> set[int]:
+        return {i for w in mine.tokens() for i in self.rows.get(w, ())[-PER_WORD:]}
+
+    def add(self, mine: Ties, row: int) -> None:
+        for w in mine.tokens():
+            held = self.rows[w]
+            if not held or held[-1] != row:
+                held.append(row)
 
 
 def weak_key(key: str) -> bool:
