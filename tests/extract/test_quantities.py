@@ -137,6 +137,13 @@ def test_approximations_get_the_documented_ten_percent(nlp: Any, hedge_word: str
     assert (q.hedge, q.value, q.low, q.high) == ("approximate", 250, 225, 275)
 
 
+def test_circa_is_no_abbreviation_s_last_letter(nlp: Any) -> None:
+    """"c. 300" is about 300; "Washington, D.C. Six people were hurt" is six."""
+    assert only(nlp, "The hall held ca. 300 people.").hedge == "approximate"
+    q = only(nlp, "It happened in Washington, D.C. Six people were hurt.")
+    assert (q.hedge, q.value) == ("exact", 6)
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

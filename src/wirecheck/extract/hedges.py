@@ -100,6 +100,8 @@ def hedge_before(view: str, pos: int, *, has_unit: bool, unit_kind: str | None =
     phrase = m.group(1)
     if phrase in NEEDS_UNIT and not has_unit:
         return None
+    if phrase in ("c.", "ca.") and (window[:m.start(1)].endswith(".") or not view[pos:pos + 1].isdigit()):
+        return None  # "Washington, D.C. Six people were hurt": the end of a name, not circa
     if phrase == "over" and unit_kind == "duration" and not re.search(
             r"\b(?:for|in|of|after|since)[ \t]+$", window[:m.start(1)]):
         return None
