@@ -122,9 +122,10 @@ def _own_victim(pred: Any) -> Any:
         return _pick(head.children, ("nsubj", "nsubjpass"))
     if pred.pos_ == "NOUN":  # "the death of a boy"
         return of_object(pred)
-    life = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
-    if lemma == "take" and life is not None:  # "a shooting that took her life": whose life
-        return _pick(life.children, ("poss",))
+    if lemma == "take":  # "a shooting that took her life": whose life
+        life = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
+        if life is not None:
+            return _pick(life.children, ("poss",))
     if lemma == "turn":  # "turned the gun on himself"
         return _shooter_himself(pred)
     if lemma in DIE_VERBS or lemma in ("lose", "pass") or lemma in SUFFER_VERBS:
@@ -278,8 +279,9 @@ def _with_split_subjects(head: Any, v: Victims | None) -> Victims | None:
 
 
 def _shot_besides(pred: Any, victim: Any) -> bool:
-    """"A woman was also shot", "another man was shot", "another man was shot": people shot beside those already named (the dead, mostly), so "1 shot − 1 killed" is not how many
-    were hurt. Not "he was also shot in the arm" (a pronoun: maybe the same person)."""
+    """"A woman was also shot", "another man was shot": people shot beside those already
+    named (the dead, mostly), so "1 shot − 1 killed" is not how many were hurt. Not "he
+    was also shot in the arm" (a pronoun: maybe the same person)."""
     also = victim.lower_ not in SINGLE_PRONOUNS and any(
         c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in pred.children)
     another = victim.dep_ in ("nsubj", "nsubjpass") and (victim.lower_ == "another" or any(

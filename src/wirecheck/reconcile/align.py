@@ -44,7 +44,12 @@ from wirecheck.model import Alignment, Claim, VerdictDetail
 from wirecheck.reconcile.event_verdict import judge_event
 from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, toll_backing, tolls
 from wirecheck.reconcile.gazetteer import Gazetteer, place_words
-from wirecheck.reconcile.independence import ArticleMeta, normalize_source, sourcing
+from wirecheck.reconcile.independence import (
+    ArticleMeta,
+    normalize_source,
+    published_key,
+    sourcing,
+)
 from wirecheck.reconcile.subjects import subject_head
 from wirecheck.reconcile.verdicts import (
     TOLERANCE,
@@ -60,6 +65,7 @@ from wirecheck.reconcile.weak_groups import TRIGGER_KEY, TieIndex, Ties, tied, t
 PAST = timedelta(days=365)  # a figure dated this long before the story's first article is history
 REPRESENTATIVES = 64  # figures of a group a new figure is matched against (bounded cost)
 NEAR_FACTOR = 3.0  # a figure this many times another is a different count, not a rival one
+
 
 @dataclass
 class Group:
@@ -215,8 +221,8 @@ class Block:
         q = claim.quantity
         check_days = kind == "quantity" and not (q is not None and q.measure in CUMULATIVE)
         days = _days(claim) if check_days else None
-        weak = weak_key(key)  # one trigger word or one speaker: only beside a claim it is tied to
-        mine = ties(claim) if weak else None
+        # one trigger word or one speaker: only beside a claim it is tied to
+        mine = ties(claim) if weak_key(key) else None
         pool = sorted(self.tie_index.near(mine)) if mine is not None else self.candidates(words)
         fits = [i for i in pool
                 if _places_fit(self.groups[i], words) and _days_fit(self.groups[i], days)]
@@ -269,7 +275,7 @@ def group_claims(
 ) -> list[Group]:
     """Blocked grouping of one story's claims (see the module docstring)."""
     blocks: dict[str, Block] = defaultdict(Block)
-    order = sorted(claims, key=lambda c: (_published_key(articles.get(c.article_id)),
+    order = sorted(claims, key=lambda c: (published_key(articles.get(c.article_id)),
                                           c.article_id, c.span.start))
     gazetteer = Gazetteer.of(order)
     since = _story_start(articles, order)
@@ -286,10 +292,6 @@ def group_claims(
                                      gazetteer.places(claim))
                 break
     return [g for key in sorted(blocks) for g in blocks[key].groups]
-
-
-def _published_key(meta: ArticleMeta | None) -> str:
-    return (meta.published if meta and meta.published else "~")
 
 
 def _parse(meta: ArticleMeta | None) -> datetime | None:

@@ -41,6 +41,11 @@ class ArticleMeta:
     duplicate_of: str | None = None
 
 
+def published_key(meta: ArticleMeta | None) -> str:
+    """Orders articles by publish time; an unknown time sorts last."""
+    return meta.published if meta and meta.published else "~"
+
+
 def root_article(article_id: str, articles: Mapping[str, ArticleMeta]) -> str:
     """The original an article copies (itself when it copies nothing); cycle-safe."""
     seen = {article_id}
@@ -129,8 +134,8 @@ def _first_printed(claims: list[Claim], articles: Mapping[str, ArticleMeta]
     """Claim id → the earliest claim whose words are the same sentence (module docstring)."""
     by_words: dict[str, Claim] = {}
     out: dict[str, Claim] = {}
-    order = sorted(claims, key=lambda c: ((m.published or "~") if (m := articles.get(
-        c.article_id)) else "~", c.article_id, c.span.start))
+    order = sorted(claims, key=lambda c: (published_key(articles.get(c.article_id)),
+                                          c.article_id, c.span.start))
     for c in order:
         words = c.span.text.casefold().split()
         if len(words) < COPIED_WORDS:
