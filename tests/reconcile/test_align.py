@@ -288,3 +288,20 @@ def test_an_event_date_must_lie_in_the_event_clause() -> None:
     far.span = Span("b", 40, 50, "on Sunday")  # in the sentence, outside the claim's words
     (group,) = align_story("s1", claims, arts, {"1": ("c", "c"), "2": ("c", "c")})
     assert group.alignment.verdict != "conflict"
+
+
+def test_coreference_decides_one_event_whatever_each_report_names_as_its_place() -> None:
+    """Coreference already weighed the places ("Athens" and "Greece" in two reports of one
+    riot); alignment does not split its cluster again by a cruder test of shared place
+    words. A trigger-word row, which no coreference made, still keeps places apart."""
+    claims = [_event("1", "a", "asserted"), _event("2", "b", "asserted")]
+    claims[0].place, claims[1].place = "Athens", "Greece"
+    (group,) = align_story("s1", claims, MORNING, {"1": ("ev1", "riot"), "2": ("ev1", "riot")})
+    assert group.alignment.verdict == "agree"
+    key = ("trigger:protest:riot", "riot (protest)")
+    tied = [_said("1", "a", "asserted", "the dam"), _said("2", "b", "asserted", "the dam")]
+    (one,) = align_story("s1", tied, MORNING, {"1": key, "2": key})  # tied, no places
+    assert len(one.alignment.claim_ids) == 2
+    tied[0].place, tied[1].place = "Athens", "Greece"
+    weak = align_story("s1", tied, MORNING, {"1": key, "2": key})
+    assert all(len(g.alignment.claim_ids) == 1 for g in weak)

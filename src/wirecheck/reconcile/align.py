@@ -12,7 +12,9 @@ What counts as "the same thing":
   its article is already in with a different figure (an article does not contradict
   itself: "12 Somali and 11 Yemeni pirates" are two counts), else founds its own.
 * **events**: the same cross-article event cluster (``events.event_id``, set by event
-  coreference); without one, the same event type and trigger word at the same place
+  coreference, which has weighed the places: its cluster is not split again by shared
+  place words, which "Athens" and "Greece" in two reports of one riot do not have);
+  without one, the same event type and trigger word at the same place
   (key ``e:trigger:…``) — weak evidence, so a claim joins such a group only beside a
   claim it shares a participant with (``weak_groups.py``), and the group conflicts only
   where two claims share one (``judge_event``).
@@ -288,8 +290,9 @@ def group_claims(
                             ("event", _event_block(claim, event_clusters)),
                             ("statement", _statement_block(claim))):
             if block is not None:
+                coreferred = kind == "event" and not weak_key(block[0])
                 blocks[block[0]].add(kind, block[0], block[1], member,
-                                     gazetteer.places(claim))
+                                     frozenset() if coreferred else gazetteer.places(claim))
                 break
     return [g for key in sorted(blocks) for g in blocks[key].groups]
 
