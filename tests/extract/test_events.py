@@ -76,3 +76,30 @@ def test_gunfire_is_an_attack_not_a_disaster(analyze: Any) -> None:
     fires = [(e.action_type, e.span.text) for e in analysis.events if e.action == "fire"]
     assert fires and all(kind == "attack" for kind, _ in fires)
     assert all("mill" not in text for _, text in fires)  # a building fire is no gunfire
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("If convicted, he could face the death penalty.", "death"),
+    ("Deputies issued an arrest warrant for the driver.", "arrest"),
+    ("Arrest records show he was booked on Friday.", "arrest"),
+    ("Officers recovered an assault rifle from the trunk.", "assault"),
+    ("Police found an assault-style rifle in the car.", "assault"),
+    ("She once had a talk show on local radio.", "talk"),
+    ("Upon arrival, deputies found a man with a gunshot wound.", "arrival"),
+    ("Upon their arrival at the scene, officers heard shots.", "arrival"),
+    ("It kills me to see the street like this.", "kill"),
+])
+def test_words_that_name_no_happening(analyze: Any, text: str, lemma: str) -> None:
+    _, _, analysis = analyze(text)
+    assert [e.action for e in analysis.events if e.action == lemma] == []
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("He threatened to kill me, the neighbor said.", "kill"),
+    ("The arrival of the convoy was delayed by shelling.", "arrival"),
+    ("Police are conducting a death investigation.", "death"),  # the death happened
+    ("The man was killed in the assault on the house.", "assault"),
+])
+def test_the_same_words_as_happenings(analyze: Any, text: str, lemma: str) -> None:
+    _, _, analysis = analyze(text)
+    assert any(e.action == lemma for e in analysis.events)

@@ -59,6 +59,15 @@ _NEEDS_CONTEXT = {"operation": {"ground", "military", "rescue", "land", "air", "
                   "exchange": {"prisoner", "hostage", "fire"},
                   "capture": set(), "free": set(), "storm": set()}
 
+# A trigger noun naming a kind of thing, not a happening: "death penalty", "arrest
+# warrant", "assault rifle", "talk show" (the noun it modifies, as a compound).
+_THING_HEADS = frozenset({"penalty", "sentence", "row", "warrant", "record", "history",
+                          "document", "affidavit", "certificate", "show", "host", "rifle",
+                          "weapon", "style", "threat", "dog", "crew", "worker", "squad"})
+# "Upon arrival, officers found ...": the responders' arrival frames the scene, it is not
+# a happening anyone reports
+_FRAMING = frozenset({"upon", "on"})
+
 _PLANNED = frozenset({"plan", "prepare", "gear", "intend", "aim", "vow", "pledge", "promise",
                       "threaten", "consider", "seek", "decide", "schedule", "slate",
                       "determination", "preparation", "readiness", "necessity", "proposal",
@@ -131,8 +140,25 @@ def _triggers(doc: Any) -> list[_Trigger]:
             continue
         if lemma == "accord" and tok.lower_ == "according":
             continue  # "according to the ministry" cites a source, no agreement was made
+        if _names_a_thing(tok, lemma):
+            continue
         out.append(_Trigger(tok, lemma, kind))
     return out
+
+
+def _names_a_thing(tok: Any, lemma: str) -> bool:
+    """The trigger word is not a happening here: it names a kind of thing ("death
+    penalty", "arrest warrant", "assault-style rifle"), frames the scene ("upon
+    arrival"), or is an idiom ("it kills me")."""
+    if tok.dep_ == "compound" or (tok.dep_ == "npadvmod" and tok.head.lower_ == "style"):
+        return tok.head.lemma_.lower() in _THING_HEADS
+    if lemma == "arrival":
+        return tok.head.lower_ in _FRAMING and not any(c.lower_ == "of" for c in tok.children)
+    if lemma == "kill":
+        subject = {c.lower_ for c in tok.children if c.dep_ in ("nsubj", "expl")}
+        return bool(subject & {"it", "this", "that"}) and \
+            any(c.dep_ == "dobj" and c.lower_ == "me" for c in tok.children)
+    return False
 
 
 _MODAL_DEPS = frozenset({"aux", "auxpass", "mark", "advmod", "amod", "neg", "acl", "prt"})
