@@ -107,6 +107,8 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
     "One of the dogs was shot.",  # "one of" them, but no person
     "He passed the ball to his cousin before the shots.",  # "passed", not "passed away"
     "Council succumbed to the demands of the residents.",  # yielding, not dying
+    "The girl had no injuries that would suggest a struggle.",  # no injuries: no one hurt
+    "The clerk suffered no wounds in the robbery.",
 ])
 def test_what_is_not_counted(text: str) -> None:
     assert [c for c in counts(text) if c[3] == "incident"] == []

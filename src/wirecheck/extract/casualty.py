@@ -181,6 +181,8 @@ def _wound_measure(noun: Any) -> str | None:
     if noun is None or noun.lower_ not in WOUND_NOUNS:
         return None
     mods = {c.lower_ for c in noun.children}
+    if "no" in mods:  # "she had no injuries", "suffered no wounds": nobody was hurt
+        return None
     if mods & FATAL_ADJS:
         return "killed"
     if mods & {"gunshot", "bullet", "shot"}:  # "gun shot wounds": the typo splits it
