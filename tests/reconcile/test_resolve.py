@@ -87,6 +87,41 @@ def test_an_acronym_and_its_expansion_merge_whichever_comes_first(
     assert summary.name == "Northern Liberation Front"  # the expansion names it
 
 
+def test_names_with_the_same_initials_are_different_bodies(store: sqlite3.Connection) -> None:
+    """Initials are no name: "Harlow Police Department" and "Hartwell Police Department"
+    are both "HPD", and an "HPD" already expanded to one of them takes no other."""
+    for text in ["The Harlow Police Department said the HPD had two suspects.",
+                 "A spokesman for the Hartwell Police Department said the road was shut.",
+                 "The Harmon Park District closed the lake."]:
+        ingest(store, [text])
+        resolve_entities(store)
+    harlow = entity_of(store, "The Harlow Police Department")
+    assert entity_of(store, "HPD") == harlow
+    assert entity_of(store, "the Hartwell Police Department") != harlow
+    assert entity_of(store, "The Harmon Park District") not in (
+        harlow, entity_of(store, "the Hartwell Police Department"))
+
+
+def test_a_body_spelled_with_other_stops_and_spaces_is_one() -> None:
+    index = EntityIndex()
+    survey = index.create("U.S. Geological Survey", "ORG", [])
+    index.merge(survey.id, "U.S. Geological Survey", "ORG", ["T-Mobile"], 1)
+    assert index.match("US Geological Survey", "ORG", []) == survey.id
+    assert index.match("T - Mobile", "ORG", []) == survey.id  # an alias of it, here
+    arms = index.create("Smith & Wesson", "ORG", [])
+    index.merge(arms.id, "Smith & Wesson", "ORG", [], 1)
+    assert index.match("Smith and Wesson", "ORG", []) == arms.id
+    assert index.match("U.S. Gazette Service", "ORG", []) is None  # initials are no name
+
+
+def test_names_alike_but_for_the_word_that_tells_them_apart() -> None:
+    index = EntityIndex()
+    smith = index.create("Smith County Sheriff's Office", "ORG", [])
+    index.merge(smith.id, "Smith County Sheriff's Office", "ORG", [], 1)
+    assert index.match("Sumter County Sheriff's Office", "ORG", []) is None
+    assert index.match("Smith County Sheriffs Office", "ORG", []) == smith.id
+
+
 def test_new_articles_join_existing_entities(store: sqlite3.Connection) -> None:
     ingest(store, [A])
     resolve_entities(store)
@@ -95,9 +130,32 @@ def test_new_articles_join_existing_entities(store: sqlite3.Connection) -> None:
     report = resolve_entities(store)  # only the new article is pending
     assert report.articles == 1
     assert entity_of(store, "Netanyahu") == before
-    again = resolve_entities(store, [r[0] for r in store.execute("SELECT id FROM articles")])
-    assert again.created == 0  # re-resolving changes nothing
-    assert entity_of(store, "Netanyahu") == before
+    entities = set(store.execute("SELECT id, name, type, aliases FROM entities"))
+    resolve_entities(store, [r[0] for r in store.execute("SELECT id FROM articles")])
+    assert set(store.execute("SELECT id, name, type, aliases FROM entities")) == entities
+    assert entity_of(store, "Netanyahu") == before  # re-resolving changes nothing
+
+
+def test_an_article_analyzed_again_takes_its_names_with_it(store: sqlite3.Connection) -> None:
+    """A merge made by an article's old reading does not outlive it: once its mentions
+    are read again, the names only it gave an entity are no longer that entity's."""
+    ingest(store, ["Officials of the Harlow Police Department met on Monday.",
+                   "Officials of the Hartwell Police Department met on Tuesday."])
+    resolve_entities(store)
+    harlow = next(iter(entity_of(store, "the Harlow Police Department")))
+    aliases = json.loads(store.execute("SELECT aliases FROM entities WHERE id = ?",
+                                       (harlow,)).fetchone()[0])
+    hartwell = "the Hartwell Police Department"
+    store.execute("UPDATE entities SET aliases = ? WHERE id = ?",
+                  (json.dumps([*aliases, hartwell]), harlow))  # as an old reading merged them
+    [article] = [r[0] for r in store.execute(
+        "SELECT article_id FROM entity_mentions WHERE text = ?", (hartwell,))]
+    store.execute("UPDATE entity_mentions SET entity_id = NULL WHERE article_id = ?",
+                  (article,))  # its mentions, written again by the new analysis
+    resolve_entities(store)
+    assert entity_of(store, hartwell) != {harlow}
+    assert hartwell not in store.execute("SELECT aliases FROM entities WHERE id = ?",
+                                         (harlow,)).fetchone()[0]
 
 
 def test_claims_point_at_their_source_entity(store: sqlite3.Connection) -> None:

@@ -12,10 +12,12 @@ matched against the store's entities, in this order, first hit wins:
    name agrees (or is an initial; a person known by the surname alone agrees with
    anyone); a bare surname that several people have joins the one others also named by
    the surname alone, else the dominant one, else no one;
-3. acronyms: "NLF" ↔ "Northern Liberation Front", "UN" ↔ "United Nations";
+3. acronyms: "NLF" ↔ "Northern Liberation Front", "UN" ↔ "United Nations" — an acronym
+   and its expansion, never two names with the same initials;
 4. fuzzy: rapidfuzz ``token_sort_ratio`` ≥ :data:`FUZZY_MIN` within the same type group
    ("Minera Austral S.A." ↔ "Minera Austral"), never a person of the same surname (step 2
-   judged the first names: "Josh" is not "Joseph").
+   judged the first names: "Josh" is not "Joseph"), and never two names whose unshared
+   words are unlike ("Smith County Sheriff's Office" / "Sumter County Sheriff's Office").
 
 Matching is blocked: candidates come from an index keyed by normalized name, surname,
 acronym and (for fuzzy) name tokens, so an article costs a few dictionary lookups, never
@@ -41,6 +43,7 @@ from wirecheck.store import entities as entity_rows_store
 from wirecheck.store.db import transaction
 
 FUZZY_MIN = 90
+DISTINCT_MIN = 80  # the words two fuzzy-matched names do not share must be this alike
 COMMON_FIRST = frozenset({"national", "international", "united", "central", "federal", "state",
                           "new", "north", "south", "east", "west", "northern", "southern",
                           "eastern", "western", "world", "european", "american", "british",
@@ -101,6 +104,27 @@ def core(name: str, entity_type: str) -> str:
     return strip_title(name) if _group(entity_type) == "person" else bare_name(name)
 
 
+def _compact(norm: str) -> str:
+    """Letters and digits only, "&" read as "and": "Smith & Wesson" / "Smith and Wesson"."""
+    return "".join(ch for ch in norm.replace("&", "and") if ch.isalnum())
+
+
+def _likeness(a: str, b: str) -> float:
+    """``token_sort_ratio``, unless the words the names do not share are unlike each
+    other: "Smith County Sheriff's Office" and "Sumter County Sheriff's Office" share
+    everything but the one word that tells them apart (91 by the ratio alone), where
+    "Minera Austral S.A." only adds a word and "Fernandes"/"Fernandez" differ by a letter."""
+    score = fuzz.token_sort_ratio(a, b)
+    if score < FUZZY_MIN:
+        return score
+    wa, wb = a.split(), b.split()
+    only_a = " ".join(w for w in wa if w not in wb)
+    only_b = " ".join(w for w in wb if w not in wa)
+    if only_a and only_b and fuzz.ratio(only_a, only_b) < DISTINCT_MIN:
+        return 0.0
+    return score
+
+
 class EntityIndex:
     """Entities in memory with the blocking keys that find match candidates."""
 
@@ -110,11 +134,19 @@ class EntityIndex:
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> EntityIndex:
+        """The stored entities, each with only the aliases a mention still carries: an
+        article analyzed again (a new extraction version) takes its names with it, so a
+        merge its old reading made does not outlive it."""
         index = cls()
-        counts = entity_rows_store.mention_counts(conn)
+        support = entity_rows_store.mention_names(conn)
         for ent_id, name, etype, aliases in entity_rows_store.entity_rows(conn):
-            index._register(_Entity(ent_id, name, etype, aliases,
-                                    Counter({etype: counts.get(ent_id, 1)})))
+            count, names = support.get(ent_id, (0, set()))
+            kept = [a for a in aliases if a in names]
+            if not kept:
+                continue
+            best = name if name in kept else max(kept, key=_name_rank)
+            index._register(_Entity(ent_id, best, etype, kept, Counter({etype: count}),
+                                    dirty=kept != aliases or best != name))
         return index
 
     def _add_key(self, key: str, ent_id: str) -> None:
@@ -137,9 +169,12 @@ class EntityIndex:
                 words[0] not in COMMON_FIRST:
             self._add_key(f"f:{words[0]}", ent.id)  # "Corvex" of "Corvex Systems"
         short = core(alias, ent.type)
-        acr = acronym(short) or _as_acronym(short)
-        if acr:  # "NLF" itself is keyed too: its expansion may come in a later article
-            self._add_key(f"a:{acr}", ent.id)
+        if _group(ent.type) in ("org", "place") and len(flat := _compact(norm)) >= 4:
+            self._add_key(f"c:{flat}", ent.id)  # "T-Mobile" / "T - Mobile"
+        if acr := _as_acronym(short):  # "NLF" itself: its expansion may come later
+            self._add_key(f"a:{acr.upper()}", ent.id)
+        elif acr := acronym(short):  # the initials of "Northern Liberation Front"
+            self._add_key(f"x:{acr}", ent.id)
         for w in words:
             if len(w) >= 3 and w not in _STOP:
                 self._add_key(f"t:{w}", ent.id)
@@ -171,17 +206,35 @@ class EntityIndex:
             if hit:
                 return hit
         if group in ("org", "place"):
-            short = core(name, etype)
-            acr = _as_acronym(short) or acronym(short)
-            hits = {e for e in self._lookup(f"a:{acr.upper()}") if
-                    _group(self.entities[e].type) == group} if acr else set()
-            if len(hits) == 1:
-                return next(iter(hits))
+            hit = self._spelled_alike(names, group) or self._acronym(core(name, etype), group)
+            if hit:
+                return hit
         if group == "org" and len(words) == 1:
             hit = self._dominant(sorted(self._lookup(f"f:{words[0]}")))
             if hit:
                 return hit
         return self._fuzzy(main, group)
+
+    def _spelled_alike(self, names: set[str], group: str) -> str | None:
+        """The one body or place written with the same letters and digits, spaces and
+        stops aside: "U.S. Geological Survey" / "US Geological Survey"."""
+        hits = {e for n in names if len(flat := _compact(n)) >= 4
+                for e in self._lookup(f"c:{flat}") if _group(self.entities[e].type) == group}
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _acronym(self, short: str, group: str) -> str | None:
+        """An acronym meets the one entity it abbreviates ("NLF" ↔ "Northern Liberation
+        Front"), never another name with the same initials: "Seattle Police Department"
+        and "Smithfield Police Department" are both "SPD", and an entity called "SPD" that
+        also has a full name of those initials is that name's, not the newcomer's."""
+        if acr := _as_acronym(short).upper():
+            found = self._lookup(f"x:{acr}")
+        elif acr := acronym(short):
+            found = self._lookup(f"a:{acr}") - self._lookup(f"x:{acr}")
+        else:
+            return None
+        hits = {e for e in found if _group(self.entities[e].type) == group}
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def _person(self, words: list[str]) -> str | None:
         cands = [e for e in self._lookup(f"s:{words[-1]}")
@@ -229,7 +282,7 @@ class EntityIndex:
             if _group(ent.type) != group or (group == "person" and e in self._lookup(
                     f"s:{surname}")):
                 continue  # same surname: _person judged the first names ("Josh"/"Joseph")
-            score = max(fuzz.token_sort_ratio(main, normalize_name(core(a, ent.type)))
+            score = max(_likeness(main, normalize_name(core(a, ent.type)))
                         for a in [ent.name, *ent.aliases])
             if score >= best_score:
                 best, best_score = e, score
@@ -259,11 +312,14 @@ class EntityIndex:
         ent.dirty = True
 
 
+def _name_rank(name: str) -> tuple[int, int]:
+    n = strip_title(name)
+    return (0 if n.isupper() and len(n) <= 6 else 1, len(strip_title(n).split()))
+
+
 def _better_name(new: str, old: str) -> bool:
     """Prefer the fullest non-acronym name ("Benjamin Netanyahu" over "Netanyahu")."""
-    def rank(n: str) -> tuple[int, int]:
-        return (0 if n.isupper() and len(n) <= 6 else 1, len(strip_title(n).split()))
-    return rank(strip_title(new)) > rank(strip_title(old))
+    return _name_rank(new) > _name_rank(old)
 
 
 def _local_entities(conn: sqlite3.Connection, article_id: str
@@ -323,9 +379,11 @@ def resolve_entities(
 def _resolve(conn: sqlite3.Connection, article_ids: Iterable[str] | None) -> ResolveReport:
     report = ResolveReport()
     ids = entity_rows_store.unresolved_articles(conn) if article_ids is None else list(article_ids)
+    for aid in ids:  # first, so their names support no alias of the index
+        entity_rows_store.clear_resolution(conn, aid)
+    entity_rows_store.drop_unmentioned(conn)
     index = EntityIndex.load(conn)
     for aid in ids:
-        entity_rows_store.clear_resolution(conn, aid)
         report.articles += 1
         for name, etype, texts, count in _local_entities(conn, aid):
             report.local_entities += 1

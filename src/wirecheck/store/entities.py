@@ -62,11 +62,22 @@ SourceRow = tuple[str, str, str | None, int | None, int | None, str | None]
 # claim id, source, source kind, source start, source end, field
 
 
-def mention_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """Entity id → how many mentions it has."""
-    return {str(r[0]): int(r[1]) for r in conn.execute(
-        "SELECT entity_id, count(*) FROM entity_mentions WHERE entity_id IS NOT NULL "
-        "GROUP BY entity_id")}
+def mention_names(conn: sqlite3.Connection) -> dict[str, tuple[int, set[str]]]:
+    """Entity id → how many mentions point at it and the names they carry (their words
+    and their in-article names): what still supports each alias."""
+    out: dict[str, tuple[int, set[str]]] = {}
+    for ent_id, local, text in conn.execute(
+            "SELECT entity_id, local_name, text FROM entity_mentions WHERE entity_id IS NOT NULL"):
+        count, names = out.get(ent_id, (0, set()))
+        names.update((str(local), str(text)))
+        out[str(ent_id)] = (count + 1, names)
+    return out
+
+
+def drop_unmentioned(conn: sqlite3.Connection) -> None:
+    """Drop the entities no mention points at (their articles were re-analyzed)."""
+    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
+                 "WHERE entity_id IS NOT NULL)")
 
 
 def entity_rows(conn: sqlite3.Connection) -> list[EntityRow]:
@@ -131,5 +142,4 @@ def save_entities(conn: sqlite3.Connection, entities: list[EntityRow]) -> None:
         "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(id) "
         "DO UPDATE SET name = excluded.name, type = excluded.type, aliases = excluded.aliases",
         [(i, n, t, json.dumps(a, ensure_ascii=False)) for i, n, t, a in entities])
-    conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_mentions "
-                 "WHERE entity_id IS NOT NULL)")
+    drop_unmentioned(conn)
