@@ -140,7 +140,7 @@ def _triggers(doc: Any) -> list[_Trigger]:
             continue
         if lemma == "accord" and tok.lower_ == "according":
             continue  # "according to the ministry" cites a source, no agreement was made
-        if _names_a_thing(tok, lemma):
+        if _names_a_thing(tok, lemma) or _anchors_a_time(tok):
             continue
         out.append(_Trigger(tok, lemma, kind))
     return out
@@ -159,6 +159,23 @@ def _names_a_thing(tok: Any, lemma: str) -> bool:
         return bool(subject & {"it", "this", "that"}) and \
             any(c.dep_ == "dobj" and c.lower_ == "me" for c in tok.children)
     return False
+
+
+_ANCHORS = frozenset({"after", "before", "since"})
+_SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
+def _anchors_a_time(tok: Any) -> bool:
+    """"ten days after a gunman killed five officers in Dallas", "six weeks after a
+    massacre at a nightclub": a happening named only to date another is another story's
+    (on local news, the last mass shooting, an earlier death in the family) — and where
+    it is the story's own ("arrested two days after the killing"), it is said elsewhere."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in _ANCHORS:
+        word = tok.head
+    else:
+        word = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in _ANCHORS), None)
+    return word is not None and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS
+                                    for c in word.children)
 
 
 _MODAL_DEPS = frozenset({"aux", "auxpass", "mark", "advmod", "amod", "neg", "acl", "prt"})
