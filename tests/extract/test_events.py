@@ -103,6 +103,7 @@ def test_words_that_name_no_happening(analyze: Any, text: str, lemma: str) -> No
     ("Police are conducting a death investigation.", "death"),  # the death happened
     ("The man was killed in the assault on the house.", "assault"),
     ("He was arrested after the attack on the store.", "attack"),  # no span of time
+    ("Rescue workers were still searching the valley.", "rescue"),  # workers at a rescue
 ])
 def test_the_same_words_as_happenings(analyze: Any, text: str, lemma: str) -> None:
     _, _, analysis = analyze(text)

@@ -63,7 +63,7 @@ _NEEDS_CONTEXT = {"operation": {"ground", "military", "rescue", "land", "air", "
 # warrant", "assault rifle", "talk show" (the noun it modifies, as a compound).
 _THING_HEADS = frozenset({"penalty", "sentence", "row", "warrant", "record", "history",
                           "document", "affidavit", "certificate", "show", "host", "rifle",
-                          "weapon", "style", "threat", "dog", "crew", "worker", "squad"})
+                          "weapon", "style", "threat", "dog"})
 # "Upon arrival, officers found ...": the responders' arrival frames the scene, it is not
 # a happening anyone reports
 _FRAMING = frozenset({"upon", "on"})
