@@ -24,6 +24,7 @@ from wirecheck.extract.attribution import Attributions, Frame, find_attributions
 from wirecheck.extract.entities import extract_entities
 from wirecheck.extract.events import Places, TimeIndex, extract_events, modality_of
 from wirecheck.extract.implicit_counts import implicit_quantities
+from wirecheck.extract.link_lines import LinkLines
 from wirecheck.extract.measures import HUMAN_MEASURES, UNIT_MEASURES
 from wirecheck.extract.quantities import extract_quantities
 from wirecheck.extract.scope import scope_of
@@ -277,7 +278,9 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
     times = extract_times(doc, article)
     atts = find_attributions(doc, article)
     asm = _Assembler(doc, article, atts, times)
-    events = extract_events(doc, article, asm.time_index, atts, asm.places)
+    links = LinkLines.of(article.text)  # "READ MORE: ..." lines are other stories'
+    events = [e for e in extract_events(doc, article, asm.time_index, atts, asm.places)
+              if not links.covers(e.span.start, e.span.end)]
     for frame in atts.frames:
         asm.statement(frame)
     for q in [*extract_quantities(doc, article), *implicit_quantities(doc, article)]:
@@ -285,7 +288,8 @@ def analyze_doc(doc: Any, article: Article) -> ArticleAnalysis:
     for ev in events:
         asm.event(ev)
     asm.bare_sentences()
-    claims = sorted(asm.claims.values(), key=lambda c: (c.span.start, c.kind, c.id))
+    claims = sorted((c for c in asm.claims.values() if not links.covers(c.span.start, c.span.end)),
+                    key=lambda c: (c.span.start, c.kind, c.id))
     claims += title_figures(article)  # the tolls the headline gives
     return ArticleAnalysis(article.id, claims=claims, times=times, events=events,
                            entities=extract_entities(doc, article))
