@@ -290,14 +290,17 @@ def test_an_event_date_must_lie_in_the_event_clause() -> None:
     assert group.alignment.verdict != "conflict"
 
 
-def test_coreference_decides_one_event_whatever_each_report_names_as_its_place() -> None:
-    """Coreference already weighed the places ("Athens" and "Greece" in two reports of one
-    riot); alignment does not split its cluster again by a cruder test of shared place
-    words. A trigger-word row, which no coreference made, still keeps places apart."""
+def test_a_report_located_in_a_country_fits_the_event_at_any_of_its_towns() -> None:
+    """"Killed in Greece" and "killed in Athens" in two reports of one riot: coreference
+    put them in one cluster, and a country (or a US state) holds any town. Two towns stay
+    apart, as does a trigger-word row, which no coreference made."""
+    cluster = {"1": ("ev1", "riot"), "2": ("ev1", "riot")}
     claims = [_event("1", "a", "asserted"), _event("2", "b", "asserted")]
     claims[0].place, claims[1].place = "Athens", "Greece"
-    (group,) = align_story("s1", claims, MORNING, {"1": ("ev1", "riot"), "2": ("ev1", "riot")})
+    (group,) = align_story("s1", claims, MORNING, cluster)
     assert group.alignment.verdict == "agree"
+    claims[1].place = "Salonika"
+    assert all(len(g.alignment.claim_ids) == 1 for g in align_story("s1", claims, MORNING, cluster))
     key = ("trigger:protest:riot", "riot (protest)")
     tied = [_said("1", "a", "asserted", "the dam"), _said("2", "b", "asserted", "the dam")]
     (one,) = align_story("s1", tied, MORNING, {"1": key, "2": key})  # tied, no places

@@ -212,3 +212,16 @@ STATE_HEADS = frozenset({
     "jets", "strikes", "airstrikes", "side", "counterpart", "counterparts", "spokesman",
     "foreign", "defence", "defense", "interior", "health", "court", "central", "sources",
 })
+# The fifty US states: with the countries DEMONYMS names, the places wide enough to hold a
+# town's happening ("killed in Athens" / "killed in Greece", "in Baton Rouge" / "in
+# Louisiana"), used where places decide whether two reports can be one event.
+US_STATES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
+    "wisconsin", "wyoming",
+})

@@ -12,9 +12,9 @@ What counts as "the same thing":
   its article is already in with a different figure (an article does not contradict
   itself: "12 Somali and 11 Yemeni pirates" are two counts), else founds its own.
 * **events**: the same cross-article event cluster (``events.event_id``, set by event
-  coreference, which has weighed the places: its cluster is not split again by shared
-  place words, which "Athens" and "Greece" in two reports of one riot do not have);
-  without one, the same event type and trigger word at the same place
+  coreference) at the same place — a report located only in a country or a US state
+  fits any place ("killed in Greece" beside "killed in Athens"); without a cluster, the
+  same event type and trigger word at the same place
   (key ``e:trigger:…``) — weak evidence, so a claim joins such a group only beside a
   claim it shares a participant with (``weak_groups.py``), and the group conflicts only
   where two claims share one (``judge_event``).
@@ -45,7 +45,7 @@ from typing import Any
 from wirecheck.model import Alignment, Claim, VerdictDetail
 from wirecheck.reconcile.event_verdict import judge_event
 from wirecheck.reconcile.figure_verdict import CUMULATIVE, judge_figures, toll_backing, tolls
-from wirecheck.reconcile.gazetteer import Gazetteer, place_words
+from wirecheck.reconcile.gazetteer import Gazetteer, is_region, place_words
 from wirecheck.reconcile.independence import (
     ArticleMeta,
     normalize_source,
@@ -290,9 +290,11 @@ def group_claims(
                             ("event", _event_block(claim, event_clusters)),
                             ("statement", _statement_block(claim))):
             if block is not None:
-                coreferred = kind == "event" and not weak_key(block[0])
+                # a coreference cluster's report located only in a country or a state
+                # fits any of the cluster's rows: "killed in Greece" beside "in Athens"
+                wide = kind == "event" and not weak_key(block[0]) and is_region(claim.place)
                 blocks[block[0]].add(kind, block[0], block[1], member,
-                                     frozenset() if coreferred else gazetteer.places(claim))
+                                     frozenset() if wide else gazetteer.places(claim))
                 break
     return [g for key in sorted(blocks) for g in blocks[key].groups]
 

@@ -7,12 +7,23 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from wirecheck.extract.lexicon import DEMONYMS, US_STATES
 from wirecheck.model import Claim
 
 _WORD = re.compile(r"[a-z0-9]+")
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "city", "town", "province", "region",
                          "district", "area", "strip", "attack", "near", "north", "south",
                          "east", "west", "northern", "southern", "eastern", "western"})
+
+
+REGIONS = frozenset({c.casefold() for c in DEMONYMS.values()} | US_STATES
+                    | {"u.s.", "us", "united states", "america"})
+
+
+def is_region(place: str | None) -> bool:
+    """A country or a US state: wide enough to hold any town's happening, so it tells
+    nothing against "Athens" or "Baton Rouge" (no gazetteer here says which is in which)."""
+    return place is not None and place.casefold().removeprefix("the ").strip(" .,") in REGIONS
 
 
 def place_words(place: str | None) -> frozenset[str]:

@@ -33,8 +33,8 @@ def event_keys(events: Iterable[Event], event_ids: Mapping[str, str]
     elsewhere (a far date, another place, an unsupported denial, another sub-event), and
     grouping it by trigger word still sets it beside the others, where it conflicts only
     on a shared participant. (Singletons still get their own ``events.event_id``: the
-    store says for every event which happening it is.) Alignment then splits a trigger
-    block by place; a cluster coreference made is one row."""
+    store says for every event which happening it is.) Alignment then splits a block by
+    place (a report located only in a country or a state fits any)."""
     events = list(events)
     docs: dict[str, set[str]] = {}
     for e in events:
