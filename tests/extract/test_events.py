@@ -88,6 +88,8 @@ def test_gunfire_is_an_attack_not_a_disaster(analyze: Any) -> None:
     ("Upon arrival, deputies found a man with a gunshot wound.", "arrival"),
     ("Upon their arrival at the scene, officers heard shots.", "arrival"),
     ("It kills me to see the street like this.", "kill"),
+    ("The officer was a veteran who served three tours in Iraq.", "tour"),
+    ("He had a tour of duty overseas before joining the force.", "tour"),
     # a happening named only to date another: another story's, most often
     ("The shooting came ten days after a gunman killed four people in Tessary.", "kill"),
     ("The vigil came six weeks after a massacre at a dance hall.", "massacre"),
@@ -104,6 +106,7 @@ def test_words_that_name_no_happening(analyze: Any, text: str, lemma: str) -> No
     ("The man was killed in the assault on the house.", "assault"),
     ("He was arrested after the attack on the store.", "attack"),  # no span of time
     ("Rescue workers were still searching the valley.", "rescue"),  # workers at a rescue
+    ("The minister will tour the flooded valley on Friday.", "tour"),
 ])
 def test_the_same_words_as_happenings(analyze: Any, text: str, lemma: str) -> None:
     _, _, analysis = analyze(text)

@@ -67,6 +67,7 @@ _THING_HEADS = frozenset({"penalty", "sentence", "row", "warrant", "record", "hi
 # "Upon arrival, officers found ...": the responders' arrival frames the scene, it is not
 # a happening anyone reports
 _FRAMING = frozenset({"upon", "on"})
+_SERVICE_VERBS = frozenset({"serve", "do", "complete", "survive", "finish"})
 
 _PLANNED = frozenset({"plan", "prepare", "gear", "intend", "aim", "vow", "pledge", "promise",
                       "threaten", "consider", "seek", "decide", "schedule", "slate",
@@ -149,11 +150,16 @@ def _triggers(doc: Any) -> list[_Trigger]:
 def _names_a_thing(tok: Any, lemma: str) -> bool:
     """The trigger word is not a happening here: it names a kind of thing ("death
     penalty", "arrest warrant", "assault-style rifle"), frames the scene ("upon
-    arrival"), or is an idiom ("it kills me")."""
+    arrival"), is a soldier's service ("three tours in Iraq") or an idiom ("it kills
+    me")."""
     if tok.dep_ == "compound" or (tok.dep_ == "npadvmod" and tok.head.lower_ == "style"):
         return tok.head.lemma_.lower() in _THING_HEADS
     if lemma == "arrival":
         return tok.head.lower_ in _FRAMING and not any(c.lower_ == "of" for c in tok.children)
+    if lemma == "tour":  # "served three tours in Iraq", "a tour of duty": service, no visit
+        return tok.head.lemma_.lower() in _SERVICE_VERBS or any(
+            c.lower_ == "of" and any(g.lower_ == "duty" for g in c.children)
+            for c in tok.children)
     if lemma == "kill":
         subject = {c.lower_ for c in tok.children if c.dep_ in ("nsubj", "expl")}
         return bool(subject & {"it", "this", "that"}) and \
