@@ -14,7 +14,7 @@ from shared_paths import SEED, need_shared
 from wirecheck.extract import EXTRACTION_VERSION
 from wirecheck.extract.analyze import analyze_articles
 from wirecheck.model import Article
-from wirecheck.reconcile import resolve as resolve_module
+from wirecheck.reconcile import entity_names
 from wirecheck.reconcile.resolve import EntityIndex, resolve_entities, strip_title
 from wirecheck.store.analysis import save_analysis
 from wirecheck.store.articles import insert_article
@@ -171,13 +171,13 @@ def test_claims_point_at_their_source_entity(store: sqlite3.Connection) -> None:
 def test_matching_is_blocked_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fuzzy comparisons only run against entities sharing a name token."""
     calls = []
-    real = resolve_module.fuzz.token_sort_ratio
+    real = entity_names.fuzz.token_sort_ratio
 
     def counting(a: str, b: str) -> float:
         calls.append((a, b))
         return float(real(a, b))
 
-    monkeypatch.setattr(resolve_module.fuzz, "token_sort_ratio", counting)
+    monkeypatch.setattr(entity_names.fuzz, "token_sort_ratio", counting)
     index = EntityIndex()
     for i in range(2000):
         ent = index.create(f"Person{i} Surname{i}", "PERSON", [])

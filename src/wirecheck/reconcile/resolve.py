@@ -34,16 +34,21 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from wirecheck.extract.entities import TYPE_GROUP, acronym, bare_name
-from wirecheck.extract.lexicon import DEMONYMS, ROLE_WORDS
+from wirecheck.extract.lexicon import ROLE_WORDS
 from wirecheck.extract.sources import normalize_name
+from wirecheck.reconcile.entity_names import (
+    FUZZY_MIN,
+    as_acronym,
+    better_name,
+    compact,
+    likeness,
+    name_rank,
+    strip_title,
+)
 from wirecheck.store import entities as entity_rows_store
 from wirecheck.store.db import transaction
 
-FUZZY_MIN = 90
-DISTINCT_MIN = 80  # the words two fuzzy-matched names do not share must be this alike
 COMMON_FIRST = frozenset({"national", "international", "united", "central", "federal", "state",
                           "new", "north", "south", "east", "west", "northern", "southern",
                           "eastern", "western", "world", "european", "american", "british",
@@ -73,22 +78,6 @@ class _Entity:
     dirty: bool = False
 
 
-def strip_title(name: str) -> str:
-    """"Israeli Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu"."""
-    words = bare_name(name).split()
-    while len(words) > 1 and (words[0].lower() in ROLE_WORDS or words[0].lower() in DEMONYMS
-                              or words[0].lower() == "of"
-                              or (words[0].isupper() and len(words[0]) <= 5)):
-        words.pop(0)
-    return " ".join(words)
-
-
-def _as_acronym(name: str) -> str:
-    """The name itself when it is an acronym ("NLF", "U.N." → "UN"), else ""."""
-    bare = name.replace(".", "")
-    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else ""
-
-
 def _role_only(norm: str, entity_type: str) -> bool:
     """A person "named" by a title alone ("the president"): no key to anyone."""
     return _group(entity_type) == "person" and norm in ROLE_WORDS
@@ -102,27 +91,6 @@ def core(name: str, entity_type: str) -> str:
     """The part of a name that identifies: titles go for people only ("Norwegian Refugee
     Council" keeps "Norwegian", "Interior Ministry" keeps "Interior")."""
     return strip_title(name) if _group(entity_type) == "person" else bare_name(name)
-
-
-def _compact(norm: str) -> str:
-    """Letters and digits only, "&" read as "and": "Smith & Wesson" / "Smith and Wesson"."""
-    return "".join(ch for ch in norm.replace("&", "and") if ch.isalnum())
-
-
-def _likeness(a: str, b: str) -> float:
-    """``token_sort_ratio``, unless the words the names do not share are unlike each
-    other: "Smith County Sheriff's Office" and "Sumter County Sheriff's Office" share
-    everything but the one word that tells them apart (91 by the ratio alone), where
-    "Minera Austral S.A." only adds a word and "Fernandes"/"Fernandez" differ by a letter."""
-    score = fuzz.token_sort_ratio(a, b)
-    if score < FUZZY_MIN:
-        return score
-    wa, wb = a.split(), b.split()
-    only_a = " ".join(w for w in wa if w not in wb)
-    only_b = " ".join(w for w in wb if w not in wa)
-    if only_a and only_b and fuzz.ratio(only_a, only_b) < DISTINCT_MIN:
-        return 0.0
-    return score
 
 
 class EntityIndex:
@@ -144,7 +112,7 @@ class EntityIndex:
             kept = [a for a in aliases if a in names]
             if not kept:
                 continue
-            best = name if name in kept else max(kept, key=_name_rank)
+            best = name if name in kept else max(kept, key=name_rank)
             index._register(_Entity(ent_id, best, etype, kept, Counter({etype: count}),
                                     dirty=kept != aliases or best != name))
         return index
@@ -169,9 +137,9 @@ class EntityIndex:
                 words[0] not in COMMON_FIRST:
             self._add_key(f"f:{words[0]}", ent.id)  # "Corvex" of "Corvex Systems"
         short = core(alias, ent.type)
-        if _group(ent.type) in ("org", "place") and len(flat := _compact(norm)) >= 4:
+        if _group(ent.type) in ("org", "place") and len(flat := compact(norm)) >= 4:
             self._add_key(f"c:{flat}", ent.id)  # "T-Mobile" / "T - Mobile"
-        if acr := _as_acronym(short):  # "NLF" itself: its expansion may come later
+        if acr := as_acronym(short):  # "NLF" itself: its expansion may come later
             self._add_key(f"a:{acr.upper()}", ent.id)
         elif acr := acronym(short):  # the initials of "Northern Liberation Front"
             self._add_key(f"x:{acr}", ent.id)
@@ -218,7 +186,7 @@ class EntityIndex:
     def _spelled_alike(self, names: set[str], group: str) -> str | None:
         """The one body or place written with the same letters and digits, spaces and
         stops aside: "U.S. Geological Survey" / "US Geological Survey"."""
-        hits = {e for n in names if len(flat := _compact(n)) >= 4
+        hits = {e for n in names if len(flat := compact(n)) >= 4
                 for e in self._lookup(f"c:{flat}") if _group(self.entities[e].type) == group}
         return next(iter(hits)) if len(hits) == 1 else None
 
@@ -227,7 +195,7 @@ class EntityIndex:
         Front"), never another name with the same initials: "Seattle Police Department"
         and "Smithfield Police Department" are both "SPD", and an entity called "SPD" that
         also has a full name of those initials is that name's, not the newcomer's."""
-        if acr := _as_acronym(short).upper():
+        if acr := as_acronym(short).upper():
             found = self._lookup(f"x:{acr}")
         elif acr := acronym(short):
             found = self._lookup(f"a:{acr}") - self._lookup(f"x:{acr}")
@@ -282,7 +250,7 @@ class EntityIndex:
             if _group(ent.type) != group or (group == "person" and e in self._lookup(
                     f"s:{surname}")):
                 continue  # same surname: _person judged the first names ("Josh"/"Joseph")
-            score = max(_likeness(main, normalize_name(core(a, ent.type)))
+            score = max(likeness(main, normalize_name(core(a, ent.type)))
                         for a in [ent.name, *ent.aliases])
             if score >= best_score:
                 best, best_score = e, score
@@ -307,19 +275,9 @@ class EntityIndex:
             if alias and alias not in ent.aliases:
                 ent.aliases.append(alias)
                 self._index_name(alias, ent)
-        if _better_name(name, ent.name):
+        if better_name(name, ent.name):
             ent.name = name
         ent.dirty = True
-
-
-def _name_rank(name: str) -> tuple[int, int]:
-    n = strip_title(name)
-    return (0 if n.isupper() and len(n) <= 6 else 1, len(strip_title(n).split()))
-
-
-def _better_name(new: str, old: str) -> bool:
-    """Prefer the fullest non-acronym name ("Benjamin Netanyahu" over "Netanyahu")."""
-    return _name_rank(new) > _name_rank(old)
 
 
 def _local_entities(conn: sqlite3.Connection, article_id: str
