@@ -108,15 +108,16 @@ def sourcing(claims: Iterable[Claim], articles: Mapping[str, ArticleMeta]) -> So
     according to the hydro authority" and, later, the same figure unattributed)."""
     claims = list(claims)
     outlets: dict[str, None] = {}
+    own = {c.id: source_unit(c, articles) for c in claims}
+    roots = {c.id: _root_column(c, articles) for c in claims}
     named: dict[str, str] = {}  # outlet root → the first named source it gives the fact
     for c in claims:
-        unit = source_unit(c, articles)
-        if not unit.startswith("outlet:"):
-            named.setdefault(_root_column(c, articles), unit)
+        if not own[c.id].startswith("outlet:"):
+            named.setdefault(roots[c.id], own[c.id])
 
     def unit_of(c: Claim) -> str:
-        unit = source_unit(c, articles)
-        return named.get(_root_column(c, articles), unit) if unit.startswith("outlet:") else unit
+        unit = own[c.id]
+        return named.get(roots[c.id], unit) if unit.startswith("outlet:") else unit
 
     first = _first_printed(claims, articles)
     units: dict[str, None] = {}

@@ -186,9 +186,8 @@ class EntityIndex:
     def _spelled_alike(self, names: set[str], group: str) -> str | None:
         """The one body or place written with the same letters and digits, spaces and
         stops aside: "U.S. Geological Survey" / "US Geological Survey"."""
-        hits = {e for n in names if len(flat := compact(n)) >= 4
-                for e in self._lookup(f"c:{flat}") if _group(self.entities[e].type) == group}
-        return next(iter(hits)) if len(hits) == 1 else None
+        return self._the_one({e for n in names if len(flat := compact(n)) >= 4
+                              for e in self._lookup(f"c:{flat}")}, group)
 
     def _acronym(self, short: str, group: str) -> str | None:
         """An acronym meets the one entity it abbreviates ("NLF" ↔ "Northern Liberation
@@ -201,6 +200,10 @@ class EntityIndex:
             found = self._lookup(f"a:{acr}") - self._lookup(f"x:{acr}")
         else:
             return None
+        return self._the_one(found, group)
+
+    def _the_one(self, found: set[str], group: str) -> str | None:
+        """The only entity of the type group among ``found``, else None (ambiguous)."""
         hits = {e for e in found if _group(self.entities[e].type) == group}
         return next(iter(hits)) if len(hits) == 1 else None
 
