@@ -109,6 +109,10 @@ def test_no_one_else_counts_others_not_the_toll() -> None:
     "Council succumbed to the demands of the residents.",  # yielding, not dying
     "The girl had no injuries that would suggest a struggle.",  # no injuries: no one hurt
     "The clerk suffered no wounds in the robbery.",
+    # the modal of the first verb reaches the second: nobody died
+    "Doctors said the bullet could have hit her heart and killed her.",
+    # a death, but no one's toll
+    "The party was a wake for a neighbour who died of natural causes.",
 ])
 def test_what_is_not_counted(text: str) -> None:
     assert [c for c in counts(text) if c[3] == "incident"] == []
@@ -285,3 +289,8 @@ def test_a_second_or_third_death_is_the_toll_so_far(text: str, value: int) -> No
 def test_an_ordinal_that_is_no_running_toll(text: str) -> None:
     assert all(v in (1, 2) for _, v, _, _ in counts(text))
     assert ("killed", 3) not in [c[:2] for c in counts(text)]
+
+
+def test_a_conjunct_with_its_own_subject_is_not_under_the_first_modal() -> None:
+    found = counts("He could have run, and his brother was killed by the second shot.")
+    assert [(m, v) for m, v, _, scope in found if scope == "incident"] == [("killed", 1)]

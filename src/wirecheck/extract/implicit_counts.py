@@ -63,6 +63,7 @@ from wirecheck.model import Article, Quantity
 HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "must", "can", "will",
                           "shall"})
 COUNTERFACTUAL = frozenset({"could", "would", "should"})
+NATURAL_CAUSES = ("natural causes", "old age")
 INTENT_HEADS = frozenset({"threaten", "try", "attempt", "want", "plan", "intend", "vow",
                           "plot", "conspire", "seek", "hope", "fear", "wish", "aim"})
 
@@ -87,8 +88,30 @@ def _factual(pred: Any) -> bool:
             return False
         if head.dep_ != "conj" or head.head.i == head.i:
             break
+        if not _own_clause(head) and any(  # "could have hit her and killed her"
+                c.dep_ in ("aux", "auxpass") and lemma_of(c) in HYPOTHETICAL
+                for c in head.head.children):
+            return False
         head = head.head
+    if _natural_death(pred):
+        return False
     return not any(c.lower_ == "if" and c.dep_ == "mark" for c in pred.children)
+
+
+def _own_clause(conjunct: Any) -> bool:
+    """A conjunct with its own subject or auxiliary ("he could die and she was killed"):
+    the first verb's modal does not reach it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conjunct.children)
+
+
+def _natural_death(pred: Any) -> bool:
+    """"a wake for a man who died of natural causes": a death, but no one's toll."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            words = " ".join(t.lower_ for t in c.subtree)
+            if any(n in words for n in NATURAL_CAUSES):
+                return True
+    return False
 
 
 def _passive(pred: Any) -> bool:
