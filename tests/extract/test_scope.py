@@ -23,6 +23,8 @@ def scope(sentence: str, figure: str) -> str:
     ("The five shootings that wounded 15 people all came on Sunday.", "15", "total"),
     ("Three were killed and 27 wounded over an eight-hour stretch.", "27", "total"),
     ("A spate of gunfire left 20 people wounded.", "20", "total"),
+    ("Six people were wounded in shootings from Friday night to early Sunday.", "Six", "total"),
+    ("Two men were wounded in shootings from a passing car.", "Two", "incident"),
     ("In a separate shooting on Friday, two teens were hurt.", "two", "context"),
     ("The ministry revised the toll from eight to six on Monday.", "eight", "earlier"),
     ("The toll is now 17, up from 14 the day before.", "14", "earlier"),

@@ -44,6 +44,8 @@ _TOTAL = re.compile(
     r"|(?:the )?(?:city|county|state|region|district|nation|country)'s (?:\w+ )?(?:homicides?|killings?|murders?|shootings?)"
     r"|homicides? (?:this|last) year"
     r"|in (?:\w+ ){0,3}(?:shootings|attacks|incidents|killings|homicides|violence) (?:across|throughout|around|in|over|since)"
+    r"|in (?:\w+ ){0,3}(?:shootings|attacks|killings) from (?:late |early )?(?:(?:mon|tues|wednes|thurs"
+    r"|fri|satur|sun)day|morning|afternoon|evening|midnight|noon|dawn|\d)"
     r"|this (?:spring|summer|autumn|fall|winter|season)(?:'s)?"
     r"|across the (?:city|county|state|region|country|province|nation))\b", re.IGNORECASE)
 _CONTEXT = re.compile(
