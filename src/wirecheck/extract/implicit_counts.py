@@ -24,7 +24,8 @@ How a sentence is read (dependency parse):
   sentence and measure the counts of distinct victims add up ("fatally shot a woman and
   a girl, then killed himself" → 3 killed);
 * **not counted**: negated or hypothetical predicates ("was not hurt", "could have been
-  killed", "threatened to kill"), and victims that are not people.
+  killed", "threatened to kill", and a verb joined to one: "could have hit her and killed
+  her"), a death of natural causes, and victims that are not people.
 
 "no one else was hurt" is a count of *others* (``scope="others"``): it says nothing about
 the victims already named, so it never stands as the incident's toll.
