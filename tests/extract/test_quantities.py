@@ -221,6 +221,9 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         # the people local news counts, and wounds that say they were hit
         ("He fired into the house, wounding five partygoers.", "injured", "partygoers"),
         ("Three men were found with gunshot wounds behind the bar.", "shot", "men"),
+        # beside the dead, the others' wounds say they were hit, not killed
+        ("The gunfire left a man dead and six others with gunshot wounds.", "shot", None),
+        ("Deputies found two men with gunshot wounds in the apartment.", "shot", "men"),
         # one of them: the number counts the group, not who was hit
         ("One of the two suspects was shot by deputies.", "suspects", None),
     ],

@@ -24,6 +24,8 @@ def scope(sentence: str, figure: str) -> str:
     ("Three were killed and 27 wounded over an eight-hour stretch.", "27", "total"),
     ("A spate of gunfire left 20 people wounded.", "20", "total"),
     ("Six people were wounded in shootings from Friday night to early Sunday.", "Six", "total"),
+    ("There were nine murders this week, against four a year ago.", "nine", "total"),
+    ("There were 30 such shootings in the county, police said.", "30", "total"),
     ("Two men were wounded in shootings from a passing car.", "Two", "incident"),
     ("In a separate shooting on Friday, two teens were hurt.", "two", "context"),
     ("The ministry revised the toll from eight to six on Monday.", "eight", "earlier"),

@@ -252,6 +252,8 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
     if noun is not None and is_people(noun.text):
         if in_hospital(noun):
             return "injured"
+        if _with_gunshot_wounds(noun):
+            return "shot"  # "one man dead and six others with gunshot wounds": not dead
         verb = _governing_verb(noun)
         if verb is not None and shooters(noun, verb):
             return None  # "two officers shot at the car": who fired, not who was hit
@@ -389,6 +391,14 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
 def _gunshot_wounds(noun: Any) -> bool:
     return noun.lower_ in ("wound", "wounds") and any(
         c.lower_ in ("gunshot", "bullet") for c in noun.children)
+
+
+def _with_gunshot_wounds(noun: Any) -> bool:
+    """"six others with gunshot wounds" (the parser often hangs "with" on the verb)."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return after is not None and after.lower_ == "with" and after.dep_ == "prep" and any(
+        g.dep_ == "pobj" and _gunshot_wounds(g) for g in after.children)
 
 
 _THEY = frozenset({"they", "them"})
