@@ -224,6 +224,10 @@ def test_units(nlp: Any, text: str, unit: str) -> None:
         # beside the dead, the others' wounds say they were hit, not killed
         ("The gunfire left a man dead and six others with gunshot wounds.", "shot", None),
         ("Deputies found two men with gunshot wounds in the apartment.", "shot", "men"),
+        # aimed at: whether anyone was hit is not said ("three people shot at a party" were)
+        ("A gunman shot at twelve people from a balcony.", "people", "people"),
+        ("Three people shot at a party were taken to hospital.", "shot", "people"),
+        ("Police said that is where at seven people were shot.", "shot", "people"),
         # one of them: the number counts the group, not who was hit
         ("One of the two suspects was shot by deputies.", "suspects", None),
     ],
