@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from wirecheck.model import Claim, Entity, Event, TimeExpr, _Serializable
 
 # Bump when an extractor changes what it stores: `wirecheck analyze` re-runs older articles.
-EXTRACTION_VERSION = 41
+EXTRACTION_VERSION = 42
 
 
 @dataclass

@@ -31,7 +31,8 @@ _TOTAL = re.compile(
     r"|in (?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december) alone"
     r"|(?<!of )(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple) "
-    r"(?:separate |such )?shootings|separate (?:shootings|attacks|incidents)"
+    r"(?:separate |such )?(?:shootings|incidents of (?:gunfire|violence))"
+    r"|separate (?:shootings|attacks|incidents)"
     r"|over an? [\w-]+-(?:hour|day) stretch"
     r"|(?:killed|wounded|injured|shot|died|hurt|dead) in (?:those|these) (?:\w+ )?shootings"
     r"|(?:this year|so far|to date|(?:since|from) [a-z]+\.? \d{1,2}"
@@ -65,7 +66,8 @@ _EARLIER = re.compile(
     r"|lowered|lowering|down|reduced|corrected|updated|changed)(?: \w+){0,4} from"
     r"|from (?:an earlier|a previous|the earlier|the previous)(?: \w+){0,3}"
     r"|(?:earlier|previous|initial|original|first) (?:reports?|figures?|estimates?|tolls?|counts?) "
-    r"(?:of|had|said|put|gave)(?: \w+){0,3})\s*$",
+    r"(?:of|had|said|put|gave)(?: \w+){0,3}"
+    r"|(?:originally|initially) (?:said|reported|stated|put|gave|told \w+)(?: that)?(?: \w+){0,2})\s*$",
     re.IGNORECASE)
 
 
