@@ -269,6 +269,15 @@ def shooters(noun: Any, verb: Any) -> bool:
         for c in kids)
 
 
+def fired_at(noun: Any) -> bool:
+    """The noun is who was aimed at: "shot at twelve people", "fired at two men" (whether
+    anyone was hit is not said), the other side of :func:`shooters`. The "at" must follow
+    the verb: "where at seven people were shot" is a slip of the pen, and they were hit."""
+    at = noun.head
+    return noun.dep_ == "pobj" and at.lower_ == "at" and at.i > at.head.i and \
+        lemma_of(at.head) in ("shoot", "fire")
+
+
 _TARGETS = frozenset({"car", "van", "truck", "vehicle", "suv", "bus", "crowd", "group",
                       "officer", "officers", "deputy", "deputies", "police", "agent", "agents",
                       "him", "her", "them", "us", "me", "window", "windows"})

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from wirecheck.extract.ages import after_ages
-from wirecheck.extract.casualty import casualty_measure, gravest, in_hospital, shooters
+from wirecheck.extract.casualty import casualty_measure, fired_at, gravest, in_hospital, shooters
 
 MEASURES: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "kills", "killed", "killing", "killings", "die", "dies", "died", "dying",
@@ -257,7 +257,7 @@ def _parse_measure(tok: Any, noun: Any, sentence: str) -> str | None:
         verb = _governing_verb(noun)
         if verb is not None and shooters(noun, verb):
             return None  # "two officers shot at the car": who fired, not who was hit
-        if _fired_at(noun):
+        if fired_at(noun):
             return None  # "shot at twelve people": aimed at, whether anyone was hit is unsaid
     if noun is not None:
         m = _noun_measure(noun, sentence)
@@ -393,12 +393,6 @@ def _verb_measure(verb: Any, arg: bool = True) -> str | None:
 def _gunshot_wounds(noun: Any) -> bool:
     return noun.lower_ in ("wound", "wounds") and any(
         c.lower_ in ("gunshot", "bullet") for c in noun.children)
-
-
-def _fired_at(noun: Any) -> bool:
-    at = noun.head  # after the verb: "where at seven people were shot" is a slip of the pen
-    return noun.dep_ == "pobj" and at.lower_ == "at" and at.i > at.head.i and \
-        at.head.lemma_.lower() in ("shoot", "fire")
 
 
 def _with_gunshot_wounds(noun: Any) -> bool:
